@@ -1,0 +1,3 @@
+"""Messages for the documents area of the app."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Messages for the exchange area of the app."""
+
+MESSAGES: dict[str, str] = {}

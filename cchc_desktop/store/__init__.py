@@ -1,0 +1,1 @@
+"""Everything SQL lives here and only here."""
