@@ -100,11 +100,14 @@ class Workspace:
             change = records.update(conn, entity, row_id, field, value, self.actor)
         return self._recorded(ChangeSet(label, [change] if change else []))
 
+    def get(self, entity: str, row_id: int) -> Any:
+        return records.get(self.conn, entity, row_id)
+
     def insert(self, entity: str, parent_id: int | None, values: dict[str, Any] | None = None,
-               position: int | None = None) -> ChangeSet:
+               position: int | None = None, fixed: dict[str, Any] | None = None) -> ChangeSet:
         label = tr("undo.insert", what=tr(records.entity(entity).label_key))
         with self.transaction() as conn:
-            change = records.insert(conn, entity, parent_id, values or {}, self.actor, position)
+            change = records.insert(conn, entity, parent_id, values or {}, self.actor, position, fixed)
         return self._recorded(ChangeSet(label, [change]))
 
     def insert_many(self, entity: str, parent_id: int | None, rows: list[dict[str, Any]],

@@ -197,11 +197,14 @@ def _apply_update(conn: sqlite3.Connection, ent: Entity, row: dict, field: str, 
 
 
 def insert(conn: sqlite3.Connection, name: str, parent_id: int | None, values: dict[str, Any],
-           actor: str, position: int | None = None) -> Change:
-    """Insert a row from user input at ``position`` (end when None)."""
+           actor: str, position: int | None = None, fixed: dict[str, Any] | None = None) -> Change:
+    """Insert a row from user input at ``position`` (end when None).
+
+    ``fixed`` holds trusted values for columns the user does not type (e.g. an area's code).
+    """
     ent = ENTITIES[name]
     specs = ent.specs
-    row: dict[str, Any] = {}
+    row: dict[str, Any] = dict(fixed or {})
     for key, raw in values.items():
         if key not in specs:
             raise ValidationError("error.field_not_editable", field=key, label=key)

@@ -1,0 +1,71 @@
+"""Command line beside the GUI: ``python main.py <command> …``.
+
+Each command group lives in its own module with ``add_commands(subparsers)``; a command
+function takes the parsed arguments and returns an exit code. Errors exit non-zero with a
+one-line Vietnamese reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from cchc_desktop import __version__
+from cchc_desktop.cli import argparse_vi
+from cchc_desktop.errors import CchcError
+from cchc_desktop.i18n import tr
+
+COMMAND_MODULES = ("demo", "plan")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one Vietnamese line on stderr, exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(tr("cli.usage_error", message=message, prog=self.prog), file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse_vi.install()
+    parser = _Parser(
+        prog="main.py",
+        description=tr("cli.description"),
+        epilog=tr("cli.epilog"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"cchc-desktop {__version__}", help=tr("cli.version.help"))
+    parser.add_argument("--db", metavar="PATH", help=tr("cli.db.help"))
+    sub = parser.add_subparsers(dest="command", metavar="<lệnh>", title=tr("cli.commands"), parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = __import__(f"cchc_desktop.cli.{name}", fromlist=["add_commands"])
+        module.add_commands(sub)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(handler(args) or 0)
+    except CchcError as exc:
+        print(tr("cli.error", message=str(exc)), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(tr("error.cancelled"), file=sys.stderr)
+        return 130
+
+
+def wants_gui(argv: Sequence[str]) -> bool:
+    """No command given (only ``--db PATH`` at most): open the GUI."""
+    args = list(argv)
+    if not args:
+        return True
+    if args[0] == "--db" and len(args) == 2:
+        return True
+    return bool(args[0].startswith("--db=") and len(args) == 1)

@@ -1,0 +1,39 @@
+"""Shared helpers for command modules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from cchc_desktop.errors import CchcError
+from cchc_desktop.workspace import Workspace
+
+
+def add_db(parser: argparse.ArgumentParser, *, required: bool = True, help_key: str = "cli.db.help") -> None:
+    from cchc_desktop.i18n import tr
+
+    parser.add_argument("--db", metavar="PATH", required=required, help=tr(help_key))
+
+
+def open_workspace(path: str) -> Workspace:
+    return Workspace.open(path)
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def year_arg(value: str) -> int:
+    try:
+        year = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value}") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value}")
+    return year
+
+
+__all__ = ["CchcError", "add_db", "open_workspace", "print_json", "year_arg"]

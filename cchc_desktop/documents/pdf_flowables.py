@@ -1,0 +1,57 @@
+"""Small ReportLab flowables for Decree-30 layout: centred rules and section markers.
+
+Imported only by the PDF renderer at render time (ReportLab stays out of app start-up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus.flowables import Flowable
+
+
+class CentredRule(Flowable):
+    """A solid line of a given width, centred in the available width (under the agency
+    name, the tiêu ngữ and the trích yếu)."""
+
+    def __init__(self, width: float, *, thickness: float = 0.6, above: float = 1.5, below: float = 2.0) -> None:
+        super().__init__()
+        self.rule_width = width
+        self.thickness = thickness
+        self.above = above
+        self.below = below
+        self._avail = width
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._avail = avail_width
+        return avail_width, self.above + self.below + self.thickness
+
+    def draw(self) -> None:
+        x0 = (self._avail - self.rule_width) / 2
+        y = self.below + self.thickness / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x0, y, x0 + self.rule_width, y)
+
+
+@dataclass
+class PageCounter:
+    """Where the current section (document, attachment or appendix) began."""
+
+    first_page: int = 1
+
+    def number_on(self, page: int) -> int:
+        return page - self.first_page + 1
+
+
+class SectionStart(Flowable):
+    """Zero-size marker placed first on a section's first page: page numbers restart here."""
+
+    def __init__(self, counter: PageCounter) -> None:
+        super().__init__()
+        self.counter = counter
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.counter.first_page = self.canv.getPageNumber()

@@ -1,0 +1,1 @@
+"""Schema steps, one module per step, named like the step."""

@@ -1,0 +1,12 @@
+"""cchc-desktop: open the GUI, or run a command (``python main.py --help``)."""
+
+import sys
+
+from cchc_desktop.cli import run, wants_gui
+
+if __name__ == "__main__":
+    if wants_gui(sys.argv[1:]):
+        from ui.app import run_gui
+
+        raise SystemExit(run_gui(sys.argv[1:]))
+    raise SystemExit(run(sys.argv[1:]))
