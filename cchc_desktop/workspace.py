@@ -100,6 +100,17 @@ class Workspace:
             change = records.update(conn, entity, row_id, field, value, self.actor)
         return self._recorded(ChangeSet(label, [change] if change else []))
 
+    def edit_cells(self, entity: str, cells: list[tuple[int, str, Any]]) -> ChangeSet:
+        """Set several cells in one transaction (clearing a selection, pasting into cells)."""
+        label = tr("undo.edit", what=tr(records.entity(entity).label_key))
+        changes = []
+        with self.transaction() as conn:
+            for row_id, field, value in cells:
+                change = records.update(conn, entity, row_id, field, value, self.actor)
+                if change:
+                    changes.append(change)
+        return self._recorded(ChangeSet(label, changes))
+
     def get(self, entity: str, row_id: int) -> Any:
         return records.get(self.conn, entity, row_id)
 

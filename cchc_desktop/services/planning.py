@@ -117,6 +117,9 @@ class PlanService:
         if plan.doc_number in used:
             raise ValidationError("plan.issue.duplicate_number", field="doc_number",
                                   number=plan.number_text, year=plan.issue_date[:4])
+        blocking = [p for p in self.problems(plan_id) if p.blocking]
+        if blocking:
+            raise ValidationError("plan.issue.blocked", count=len(blocking), first=blocking[0].message)
         with self.ws.transaction() as conn:
             conn.execute("UPDATE plans SET status = 'issued', issued_at = ? WHERE id = ?", [now_iso(), plan_id])
             if plan.amends_plan_id:
@@ -144,8 +147,8 @@ class PlanService:
         self.ws.history.clear()
         return self.get(new_id)
 
-    def delete_draft(self, plan_id: int) -> None:
-        """Xóa dự thảo (e.g. a mistaken creation or an abandoned amendment)."""
+    def delete_draft(self, plan_id: int) -> Plan:
+        """Xóa dự thảo (e.g. a mistaken creation or an abandoned amendment); returns what was deleted."""
         plan = self.get(plan_id)
         if plan.status != "draft":
             raise ValidationError("plan.delete_draft.not_draft")
@@ -153,6 +156,7 @@ class PlanService:
             self._audit_plan(conn, plan_id, "delete", plan.title)
             conn.execute("DELETE FROM plans WHERE id = ?", [plan_id])
         self.ws.history.clear()
+        return plan
 
     def _audit_plan(self, conn, plan_id: int, action: str, detail: str) -> None:
         row = store.plan_row(conn, plan_id)

@@ -121,6 +121,7 @@ MESSAGES: dict[str, str] = {
     "plan.year.invalid": "Năm kế hoạch phải là số từ 2000 đến 2100, không phải «{value}».",
     "plan.issue.needs_number": "Chưa ban hành được: kế hoạch chưa có số văn bản. Hãy nhập số ở mục Thông tin văn bản (ví dụ 05).",
     "plan.issue.needs_date": "Chưa ban hành được: kế hoạch chưa có ngày ban hành. Hãy nhập ngày ở mục Thông tin văn bản.",
+    "plan.issue.blocked": "Chưa ban hành được: kế hoạch còn {count} lỗi cần sửa, ví dụ: {first} Danh sách lỗi ở khung «Kiểm tra» phía dưới.",
     "plan.issue.not_draft": "Kế hoạch này không còn là dự thảo nên không ban hành lại được.",
     "plan.issue.duplicate_number": "Chưa ban hành được: số {number} đã dùng cho văn bản khác trong năm {year}. Hãy chọn số khác.",
     "plan.amend.not_issued": "Chỉ điều chỉnh được kế hoạch đã ban hành. Kế hoạch đang là dự thảo thì sửa trực tiếp.",

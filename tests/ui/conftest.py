@@ -1,0 +1,41 @@
+"""GUI fixtures: the real main window over a real workspace, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def shown_errors(monkeypatch):
+    """Collect error dialogs instead of opening them."""
+    import ui.errors
+
+    messages: list[str] = []
+    monkeypatch.setattr(ui.errors, "presenter", lambda parent, message: messages.append(message))
+    return messages
+
+
+@pytest.fixture
+def app(qapp):
+    from ui.app import create_application
+
+    return create_application()
+
+
+@pytest.fixture
+def draft_plan(ws, small_framework):
+    return ws.plans.create(2026, "framework", small_framework)
+
+
+@pytest.fixture
+def window(app, qtbot, ws, draft_plan, shown_errors):
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    win = MainWindow(Session(ws))
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    win.set_year(2026)
+    return win

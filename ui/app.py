@@ -1,0 +1,86 @@
+"""Start the GUI: fonts, Vietnamese Qt words, open the workspace, first-run wizard, main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from cchc_desktop.i18n import tr
+from cchc_desktop.paths import data_dir, default_workspace_path
+from cchc_desktop.workspace import Workspace
+from ui.errors import show_error
+from ui.fonts import install_ui_font
+from ui.qt_vi import VietnameseQtTranslator
+from ui.session import Session
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("cchc")
+    app.setApplicationDisplayName(tr("app.name"))
+    translator = VietnameseQtTranslator(app)
+    app.installTranslator(translator)
+    install_ui_font(app)
+    return app
+
+
+def open_workspace_gui(path: Path) -> Workspace | None:
+    """Open ``path`` (creating it when new); on failure explain and let the user pick another file."""
+    while True:
+        try:
+            return Workspace.open(path, create=not path.exists())
+        except Exception as exc:  # noqa: BLE001 - shown to the user, then they choose
+            show_error(None, exc)
+            chosen, _ = QFileDialog.getOpenFileName(None, tr("ui.open.title"), str(path.parent), tr("ui.open.filter"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+
+
+def ensure_profile(session: Session) -> bool:
+    """First run: the setup wizard. Returns False when the user gives up."""
+    from ui.dialogs.setup_wizard import SetupWizard
+
+    ws = session.ws
+    if ws.profile.exists():
+        return True
+    wizard = SetupWizard()
+    while wizard.exec():
+        saved = session.call(wizard, lambda: ws.profile.save(wizard.result_profile()), structural=True)
+        if saved is not None:
+            ws.set_actor(saved.focal_name)
+            return True
+    return False
+
+
+def build_main_window(ws: Workspace):
+    from ui.main_window import MainWindow
+
+    session = Session(ws)
+    if not ensure_profile(session):
+        return None
+    window = MainWindow(session)
+    return window
+
+
+def run_gui(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    args, _ = parser.parse_known_args(argv)
+    logging.basicConfig(filename=str(data_dir() / "cchc.log"), level=logging.WARNING)
+    app = create_application()
+    ws = open_workspace_gui(Path(args.db) if args.db else default_workspace_path())
+    if ws is None:
+        return 1
+    window = build_main_window(ws)
+    if window is None:
+        ws.close()
+        return 1
+    window.show()
+    code = app.exec()
+    ws.close()
+    return code

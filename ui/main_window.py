@@ -1,0 +1,158 @@
+"""The main window: navigation by the work a user does, a year selector, a status bar.
+
+It is only a shell; each screen lives in ``ui/screens`` and is built when first shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTime
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cchc_desktop.i18n import tr
+from ui.session import Session
+from ui.widgets.message_bar import MessageBar
+
+#: Navigation entries: key → screen factory (module, class).
+SCREENS = (
+    ("plan", "ui.screens.plan_screen", "PlanScreen"),
+    ("profile", "ui.screens.profile_screen", "ProfileScreen"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.screens: dict[str, QWidget] = {}
+        self.year = self._initial_year()
+        self.setWindowTitle(tr("app.name"))
+        self.resize(1280, 760)
+        self._build_central()
+        self._build_toolbar()
+        self._build_status()
+        session.saved.connect(self._saved)
+        session.history_changed.connect(self._update_undo)
+        session.changed.connect(lambda _: self._show_unit())
+        self.nav.setCurrentRow(0)
+
+    def _initial_year(self) -> int:
+        years = self.session.ws.plans.years()
+        this_year = dt.date.today().year
+        return this_year if this_year in years or not years else max(y for y in years if y <= this_year + 1)
+
+    # Building ###########################################################
+
+    def _build_central(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(210)
+        for key, _, _ in SCREENS:
+            self.nav.addItem(tr(f"ui.nav.{key}"))
+        self.nav.currentRowChanged.connect(self.show_screen)
+        self.stack = QStackedWidget()
+        self.message_bar = MessageBar()
+        right = QVBoxLayout()
+        right.addWidget(self.message_bar)
+        right.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(tr("ui.toolbar"))
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(tr("ui.year") + " "))
+        self.year_box = QComboBox()
+        self._fill_years()
+        self.year_box.activated.connect(lambda i: self.set_year(self.year_box.itemData(i)))
+        bar.addWidget(self.year_box)
+        bar.addSeparator()
+        self.undo_action = QAction(tr("ui.undo"), self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda: self.session.undo(self))
+        self.redo_action = QAction(tr("ui.redo"), self, shortcut=QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(lambda: self.session.redo(self))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            bar.addAction(action)
+        self._update_undo()
+
+    def _fill_years(self) -> None:
+        this_year = dt.date.today().year
+        years = sorted(set(self.session.ws.plans.years()) | {this_year, this_year + 1, self.year})
+        self.year_box.clear()
+        for year in years:
+            self.year_box.addItem(str(year), year)
+        self.year_box.setCurrentIndex(self.year_box.findData(self.year))
+
+    def _build_status(self) -> None:
+        self.unit_label = QLabel()
+        self.actor_label = QLabel()
+        self.saved_label = QLabel()
+        status = self.statusBar()
+        status.addWidget(self.unit_label)
+        status.addWidget(self.actor_label)
+        status.addPermanentWidget(self.saved_label)
+        self._show_unit()
+
+    # Behaviour ##########################################################
+
+    def show_screen(self, row: int) -> None:
+        key, module_name, class_name = SCREENS[row]
+        screen = self.screens.get(key)
+        if screen is None:
+            module = __import__(module_name, fromlist=[class_name])
+            screen = getattr(module, class_name)(self.session, self)
+            self.screens[key] = screen
+            self.stack.addWidget(screen)
+        self._load(screen)
+        self.stack.setCurrentWidget(screen)
+
+    def _load(self, screen: QWidget) -> None:
+        if hasattr(screen, "set_year"):
+            screen.set_year(self.year)
+        elif hasattr(screen, "load"):
+            screen.load()
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        current = self.stack.currentWidget()
+        if current is not None:
+            self._load(current)
+
+    def _saved(self) -> None:
+        self.saved_label.setText(tr("ui.saved_at", time=QTime.currentTime().toString("HH:mm:ss")))
+        self.message_bar.hide()
+        self._fill_years()
+
+    def _update_undo(self) -> None:
+        history = self.session.ws.history
+        self.undo_action.setEnabled(history.can_undo)
+        self.redo_action.setEnabled(history.can_redo)
+        self.undo_action.setToolTip(tr("ui.undo.tip", what=history.undo_label) if history.can_undo else tr("ui.undo"))
+        self.redo_action.setToolTip(tr("ui.redo.tip", what=history.redo_label) if history.can_redo else tr("ui.redo"))
+
+    def _show_unit(self) -> None:
+        profile = self.session.ws.profile.get()
+        self.unit_label.setText(profile.full_name)
+        self.actor_label.setText(tr("ui.actor", name=self.session.ws.actor or "—"))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        focused = self.focusWidget()
+        if focused is not None and hasattr(focused, "commit"):
+            focused.commit()
+        super().closeEvent(event)

@@ -1,0 +1,243 @@
+"""The keyboard-first grid used by every table in the app.
+
+Enter edits, Tab moves, Delete clears the selected cells, Ctrl+V pastes rows copied from
+Word or Excel, Insert adds a row, Ctrl+Delete removes rows, Alt+↑/↓ reorders. Long text is
+edited in a multi-line editor (Shift+Enter for a new line, Enter to finish).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
+
+from cchc_desktop.text import matches
+from ui.models.record_table import SORT_ROLE, RecordTableModel
+
+
+class MultiLineEditor(QPlainTextEdit):
+    """Enter finishes; Shift+Enter or Alt+Enter inserts a line break."""
+
+    committed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            self.committed.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.insertPlainText("\n")
+            return
+        super().keyPressEvent(event)
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Multi-line editor for long text, a list for choices, a line editor otherwise."""
+
+    def _column(self, index: QModelIndex):
+        model = _source_model(index.model())
+        return model.columns[index.column()]
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
+        column = self._column(index)
+        if column.choices:
+            combo = QComboBox(parent)
+            for key, label in column.choices:
+                combo.addItem(label, key)
+            return combo
+        if column.multiline:
+            editor = MultiLineEditor(parent)
+            editor.committed.connect(lambda: self._finish(editor))
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def _finish(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            position = editor.findData(value)
+            editor.setCurrentIndex(max(position, 0))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText("" if value is None else str(value))
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:  # noqa: N802
+        rect = option.rect
+        if isinstance(editor, QPlainTextEdit):
+            rect.setHeight(max(rect.height(), 90))
+        editor.setGeometry(rect)
+
+
+def _source_model(model) -> RecordTableModel:
+    while isinstance(model, QSortFilterProxyModel):
+        model = model.sourceModel()
+    return model
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Diacritic-insensitive filter over every column ("duc" finds "Đức")."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.query = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_query(self, query: str) -> None:
+        self.beginFilterChange()
+        self.query = query
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if not self.query.strip():
+            return True
+        model = self.sourceModel()
+        texts = [model.index(source_row, c).data() or "" for c in range(model.columnCount())]
+        return matches(self.query, *texts)
+
+
+class GridView(QTableView):
+    """Emits requests the screen turns into core actions (it knows the plan)."""
+
+    paste_requested = Signal(str, int)  # clipboard text, source row to insert after (-1: end)
+    add_requested = Signal(int)  # insert at this source row position (-1: end)
+    delete_requested = Signal(list)  # row ids
+    move_requested = Signal(int, int)  # row id, new position
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(GridDelegate(self))
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setMaximumSectionSize(160)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    # Model helpers ######################################################
+
+    def record_model(self) -> RecordTableModel:
+        return _source_model(self.model())
+
+    def source_row(self, index: QModelIndex) -> int:
+        model = self.model()
+        return model.mapToSource(index).row() if isinstance(model, QSortFilterProxyModel) else index.row()
+
+    def selected_source_rows(self) -> list[int]:
+        rows = {self.source_row(i) for i in self.selectionModel().selectedIndexes()}
+        if not rows and self.currentIndex().isValid():
+            rows = {self.source_row(self.currentIndex())}
+        return sorted(rows)
+
+    def select_record(self, row_id: int, field_name: str | None = None) -> None:
+        model = self.record_model()
+        row = model.row_of(row_id)
+        if row < 0:
+            return
+        column = max(model.column_of(field_name), 0) if field_name else 0
+        index = model.index(row, column)
+        proxy = self.model()
+        if isinstance(proxy, QSortFilterProxyModel):
+            index = proxy.mapFromSource(index)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    # Keyboard ###########################################################
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        handler = self._key_handler(event)
+        if handler is None:
+            super().keyPressEvent(event)
+        else:
+            handler()
+
+    def _key_handler(self, event: QKeyEvent):
+        key, mods = event.key(), event.modifiers()
+        ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+        if event.matches(QKeySequence.StandardKey.Paste):
+            return self._paste
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            return lambda: self.edit(self.currentIndex())
+        if key == Qt.Key.Key_Delete and mods & ctrl:
+            return self._delete_rows
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not mods:
+            return self._clear_cells
+        if key == Qt.Key.Key_Insert or (key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and mods & ctrl):
+            return self._add_row
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods & alt:
+            return lambda: self._move(-1 if key == Qt.Key.Key_Up else 1)
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        # Let the grid, not the window's Undo/Paste actions, take Ctrl+V and Delete while focused.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Paste) or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Insert):
+                event.accept()
+                return True
+        return super().event(event)
+
+    def _paste(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text:
+            return
+        if "\t" not in text and "\n" not in text.strip("\n") and self.currentIndex().isValid():
+            self.model().setData(self.currentIndex(), text.strip("\n"), Qt.ItemDataRole.EditRole)
+            return
+        rows = self.selected_source_rows()
+        self.paste_requested.emit(text, rows[-1] if rows else -1)
+
+    def _clear_cells(self) -> None:
+        model = self.record_model()
+        cells = []
+        for index in self.selectionModel().selectedIndexes() or [self.currentIndex()]:
+            column = model.columns[index.column()]
+            if column.editable and not model.read_only and not column.choices:
+                record = model.record(self.source_row(index))
+                cells.append((record.id, column.field, ""))
+        if cells:
+            result = model.session.edit_cells(self, model.entity, cells)
+            if result is not None:
+                model.reload()
+
+    def _add_row(self) -> None:
+        rows = self.selected_source_rows()
+        self.add_requested.emit(rows[-1] + 1 if rows else -1)
+
+    def _delete_rows(self) -> None:
+        model = self.record_model()
+        ids = [model.record(r).id for r in self.selected_source_rows()]
+        if ids:
+            self.delete_requested.emit(ids)
+
+    def _move(self, step: int) -> None:
+        rows = self.selected_source_rows()
+        if len(rows) == 1:
+            record = self.record_model().record(rows[0])
+            self.move_requested.emit(record.id, rows[0] + step)

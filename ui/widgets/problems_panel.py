@@ -1,0 +1,44 @@
+"""The list of problems under a document; clicking one jumps to the row it is about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+
+from cchc_desktop.domain.problems import Problem
+from cchc_desktop.i18n import tr
+
+
+class ProblemsPanel(QWidget):
+    activated = Signal(object)  # Problem
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.problems: list[Problem] = []
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.list.clear()
+        style = QApplication.style()
+        for problem in problems:
+            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if problem.blocking else QStyle.StandardPixmap.SP_MessageBoxWarning
+            item = QListWidgetItem(style.standardIcon(icon), problem.message)
+            item.setData(Qt.ItemDataRole.UserRole, problem)
+            self.list.addItem(item)
+        errors = sum(1 for p in problems if p.blocking)
+        if problems:
+            self.summary.setText(tr("ui.problems.summary", errors=errors, warnings=len(problems) - errors))
+        else:
+            self.summary.setText(tr("ui.problems.none"))
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.activated.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,103 @@
+"""Hồ sơ đơn vị as a form, used by the setup wizard and by «Cài đặt đơn vị»."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from cchc_desktop.domain.units import PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, UnitProfile, default_receiver
+from cchc_desktop.errors import ValidationError
+from cchc_desktop.i18n import tr
+
+#: Fields on each page of the setup wizard (the settings screen shows them all).
+GROUPS = {
+    "unit": ("unit_type", "name", "province_code", "commune_code", "place_name"),
+    "receiver": ("receiver_name", "receiver_level", "receiver_salutation"),
+    "people": ("chairman_name", "deputies", "focal_name", "focal_title"),
+}
+
+
+def _combo(items: dict[str, str], with_code: bool = False) -> QComboBox:
+    combo = QComboBox()
+    for key, label in items.items():
+        combo.addItem(f"{key} — {label}" if with_code else label, key)
+    return combo
+
+
+class ProfileForm(QWidget):
+    edited = Signal()
+
+    def __init__(self, groups: tuple[str, ...] = tuple(GROUPS), parent=None) -> None:
+        super().__init__(parent)
+        self.inputs: dict[str, QWidget] = {
+            "unit_type": _combo(UNIT_TYPES),
+            "name": QLineEdit(),
+            "province_code": _combo(PROVINCES, with_code=True),
+            "commune_code": QLineEdit(),
+            "place_name": QLineEdit(),
+            "receiver_name": QLineEdit(),
+            "receiver_level": _combo(RECEIVER_LEVELS),
+            "receiver_salutation": QLineEdit(),
+            "chairman_name": QLineEdit(),
+            "deputies": QPlainTextEdit(),
+            "focal_name": QLineEdit(),
+            "focal_title": QLineEdit(),
+        }
+        self.inputs["deputies"].setMaximumHeight(70)
+        self.inputs["commune_code"].setPlaceholderText("18544")
+        self.inputs["province_code"].setCurrentIndex(-1)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #a4262c;")
+        self.error.setWordWrap(True)
+        form = QFormLayout(self)
+        for group in groups:
+            for name in GROUPS[group]:
+                form.addRow(tr(f"unit.field.{name}"), self.inputs[name])
+        form.addRow(self.error)
+        self.inputs["province_code"].currentIndexChanged.connect(self._suggest_receiver)
+        self._connect_edits()
+
+    def _connect_edits(self) -> None:
+        for widget in self.inputs.values():
+            if isinstance(widget, QLineEdit):
+                widget.editingFinished.connect(self.edited)
+            elif isinstance(widget, QComboBox):
+                widget.activated.connect(self.edited)
+
+    def _suggest_receiver(self) -> None:
+        name, salutation = default_receiver(self.inputs["province_code"].currentData() or "")
+        for field, value in (("receiver_name", name), ("receiver_salutation", salutation)):
+            widget = self.inputs[field]
+            if not widget.text().strip() or widget.property("suggested"):
+                widget.setText(value)
+                widget.setProperty("suggested", True)
+
+    def set_profile(self, profile: UnitProfile) -> None:
+        for name, widget in self.inputs.items():
+            value = getattr(profile, name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(widget.findData(value))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText("\n".join(value))
+            else:
+                widget.setText(value)
+                widget.setProperty("suggested", False)
+
+    def profile(self, base: UnitProfile | None = None) -> UnitProfile:
+        data = dict((base or UnitProfile()).__dict__)
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QComboBox):
+                data[name] = widget.currentData() or ""
+            elif isinstance(widget, QPlainTextEdit):
+                data[name] = [line for line in widget.toPlainText().splitlines() if line.strip()]
+            else:
+                data[name] = widget.text()
+        return UnitProfile(**data)
+
+    def show_error(self, exc: ValidationError | None) -> None:
+        for widget in self.inputs.values():
+            widget.setStyleSheet("")
+        self.error.setText(str(exc) if exc else "")
+        if exc is not None and exc.field in self.inputs:
+            self.inputs[exc.field].setStyleSheet("border: 1px solid #d13438;")
+            self.inputs[exc.field].setFocus()
