@@ -83,10 +83,15 @@ def _build_next_year_draft(ws: Workspace, year: int) -> None:
         ws.plans.create(year + 1, "copy")
 
 
+#: Later parts of the demo, in order; each module has ``build(ws, year)``.
+DEMO_PARTS = ("cchc_desktop.demo_reports", "cchc_desktop.demo_assessment")
+
+
 def _extend(ws: Workspace, year: int) -> None:
-    """Hook for later parts of the demo (reports, self-assessment)."""
-    for builder in EXTENSIONS:
-        builder(ws, year)
+    """Add the parts of the demo built on the plan: reports, then the self-assessment."""
+    import importlib
+    import importlib.util
 
-
-EXTENSIONS: list = []
+    for name in DEMO_PARTS:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).build(ws, year)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,43 @@ class Workspace:
 
         self.profile = ProfileService(self)
         self.plans = PlanService(self)
+
+    # Services built on first use (keeps opening the file fast) #########
+
+    @cached_property
+    def reports(self) -> Any:
+        """Báo cáo định kỳ."""
+        from cchc_desktop.services.reporting import ReportService
+
+        return ReportService(self)
+
+    @cached_property
+    def assessment(self) -> Any:
+        """Tự đánh giá, chấm điểm chỉ số CCHC."""
+        from cchc_desktop.services.assessing import AssessmentService
+
+        return AssessmentService(self)
+
+    @cached_property
+    def evidence(self) -> Any:
+        """Tài liệu kiểm chứng."""
+        from cchc_desktop.services.evidence import EvidenceService
+
+        return EvidenceService(self)
+
+    @cached_property
+    def audit(self) -> Any:
+        """Nhật ký thay đổi."""
+        from cchc_desktop.services.audit import AuditService
+
+        return AuditService(self)
+
+    @cached_property
+    def exchange(self) -> Any:
+        """Gửi / nhận gói dữ liệu có ký số."""
+        from cchc_desktop.services.exchanging import ExchangeService
+
+        return ExchangeService(self)
 
     # Lifecycle ##########################################################
 

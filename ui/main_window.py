@@ -6,6 +6,7 @@ It is only a shell; each screen lives in ``ui/screens`` and is built when first 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,11 +26,18 @@ from cchc_desktop.i18n import tr
 from ui.session import Session
 from ui.widgets.message_bar import MessageBar
 
-#: Navigation entries: key → screen factory (module, class).
-SCREENS = (
+#: Navigation by the work a user does: key → screen (module, class), in menu order.
+ALL_SCREENS = (
     ("plan", "ui.screens.plan_screen", "PlanScreen"),
+    ("report", "ui.screens.report_screen", "ReportScreen"),
+    ("assessment", "ui.screens.assessment_screen", "AssessmentScreen"),
+    ("evidence", "ui.screens.evidence_screen", "EvidenceScreen"),
+    ("exchange", "ui.screens.exchange_screen", "ExchangeScreen"),
+    ("audit", "ui.screens.audit_screen", "AuditScreen"),
     ("profile", "ui.screens.profile_screen", "ProfileScreen"),
 )
+#: The screens this build includes.
+SCREENS = tuple(s for s in ALL_SCREENS if importlib.util.find_spec(s[1]) is not None)
 
 
 class MainWindow(QMainWindow):

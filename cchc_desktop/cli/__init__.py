@@ -8,6 +8,8 @@ one-line Vietnamese reason on stderr.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import sys
 from collections.abc import Sequence
 
@@ -16,7 +18,8 @@ from cchc_desktop.cli import argparse_vi
 from cchc_desktop.errors import CchcError
 from cchc_desktop.i18n import tr
 
-COMMAND_MODULES = ("demo", "plan")
+#: Command groups in the order ``--help`` lists them; each module has ``add_commands``.
+COMMAND_MODULES = ("demo", "plan", "report", "assess", "render", "keys", "package", "receiver")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help=tr("cli.db.help"))
     sub = parser.add_subparsers(dest="command", metavar="<lệnh>", title=tr("cli.commands"), parser_class=_Parser)
     for name in COMMAND_MODULES:
-        module = __import__(f"cchc_desktop.cli.{name}", fromlist=["add_commands"])
+        if importlib.util.find_spec(f"cchc_desktop.cli.{name}") is None:
+            continue  # a command group this build does not include
+        module = importlib.import_module(f"cchc_desktop.cli.{name}")
         module.add_commands(sub)
     return parser
 
