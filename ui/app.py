@@ -6,16 +6,19 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from cchc_desktop.i18n import tr
 from cchc_desktop.paths import data_dir, default_workspace_path
-from cchc_desktop.workspace import Workspace
 from ui.errors import show_error
 from ui.fonts import install_ui_font
 from ui.qt_vi import VietnameseQtTranslator
-from ui.session import Session
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -30,24 +33,28 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def open_workspace_gui(path: Path) -> Workspace | None:
     """Open ``path`` (creating it when new); on failure explain and let the user pick another file."""
+    from cchc_desktop.workspace import Workspace
+
     while True:
         try:
             return Workspace.open(path, create=not path.exists())
         except Exception as exc:  # noqa: BLE001 - shown to the user, then they choose
             show_error(None, exc)
+            from PySide6.QtWidgets import QFileDialog
+
             chosen, _ = QFileDialog.getOpenFileName(None, tr("ui.open.title"), str(path.parent), tr("ui.open.filter"))
             if not chosen:
                 return None
             path = Path(chosen)
 
 
-def ensure_profile(session: Session) -> bool:
+def ensure_profile(session) -> bool:
     """First run: the setup wizard. Returns False when the user gives up."""
-    from ui.dialogs.setup_wizard import SetupWizard
-
     ws = session.ws
     if ws.profile.exists():
         return True
+    from ui.dialogs.setup_wizard import SetupWizard
+
     wizard = SetupWizard()
     while wizard.exec():
         saved = session.call(wizard, lambda: ws.profile.save(wizard.result_profile()), structural=True)
@@ -59,6 +66,7 @@ def ensure_profile(session: Session) -> bool:
 
 def build_main_window(ws: Workspace):
     from ui.main_window import MainWindow
+    from ui.session import Session
 
     session = Session(ws)
     if not ensure_profile(session):
@@ -67,20 +75,42 @@ def build_main_window(ws: Workspace):
     return window
 
 
+def attach_workspace(window, path: Path) -> Workspace | None:
+    """Second stage of start-up, run once the window is on screen: open the file, then fill it."""
+    ws = open_workspace_gui(path)
+    if ws is None:
+        return None
+    from ui.session import Session
+
+    session = Session(ws, window)
+    if not ensure_profile(session):
+        ws.close()
+        return None
+    window.attach(session)
+    return ws
+
+
 def run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db")
     args, _ = parser.parse_known_args(argv)
     logging.basicConfig(filename=str(data_dir() / "cchc.log"), level=logging.WARNING)
     app = create_application()
-    ws = open_workspace_gui(Path(args.db) if args.db else default_workspace_path())
-    if ws is None:
-        return 1
-    window = build_main_window(ws)
-    if window is None:
-        ws.close()
-        return 1
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
     window.show()
+    opened: list[Workspace] = []
+
+    def second_stage() -> None:
+        ws = attach_workspace(window, Path(args.db) if args.db else default_workspace_path())
+        if ws is None:
+            app.exit(1)
+        else:
+            opened.append(ws)
+
+    QTimer.singleShot(0, second_stage)
     code = app.exec()
-    ws.close()
+    for ws in opened:
+        ws.close()
     return code

@@ -6,7 +6,7 @@ import logging
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from cchc_desktop.errors import CchcError, JobCancelled
 from cchc_desktop.i18n import tr
@@ -21,6 +21,8 @@ def message_for(exc: BaseException) -> str:
 
 
 def _message_box(parent: QWidget | None, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, tr("ui.error.title"), message, QMessageBox.StandardButton.Ok, parent)
     box.exec()
 

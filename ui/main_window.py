@@ -1,6 +1,8 @@
 """The main window: navigation by the work a user does, a year selector, a status bar.
 
-It is only a shell; each screen lives in ``ui/screens`` and is built when first shown.
+It is only a shell; each screen lives in ``ui/screens`` and is built when first shown. The
+window can be shown before the workspace is open (``MainWindow()`` then ``attach(session)``),
+so the user sees it at once while the file is opened and the first screen is built.
 """
 
 from __future__ import annotations
@@ -22,9 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing import TYPE_CHECKING
+
 from cchc_desktop.i18n import tr
-from ui.session import Session
 from ui.widgets.message_bar import MessageBar
+
+if TYPE_CHECKING:
+    from ui.session import Session
 
 #: Navigation by the work a user does: key → screen (module, class), in menu order.
 ALL_SCREENS = (
@@ -41,20 +47,33 @@ SCREENS = tuple(s for s in ALL_SCREENS if importlib.util.find_spec(s[1]) is not 
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session | None = None) -> None:
         super().__init__()
-        self.session = session
+        self.session: Session | None = None
         self.screens: dict[str, QWidget] = {}
-        self.year = self._initial_year()
+        self.year = dt.date.today().year
         self.setWindowTitle(tr("app.name"))
         self.resize(1280, 760)
         self._build_central()
         self._build_toolbar()
         self._build_status()
+        if session is not None:
+            self.attach(session)
+
+    def attach(self, session: Session) -> None:
+        """Connect the open workspace and show the first screen."""
+        self.session = session
+        self.year = self._initial_year()
+        self._fill_years()
         session.saved.connect(self._saved)
         session.history_changed.connect(self._update_undo)
         session.changed.connect(lambda _: self._show_unit())
+        self.nav.currentRowChanged.connect(self.show_screen)
+        self._show_unit()
+        self._update_undo()
+        self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
+        self.show_screen(0)
 
     def _initial_year(self) -> int:
         years = self.session.ws.plans.years()
@@ -68,7 +87,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(210)
         for key, _, _ in SCREENS:
             self.nav.addItem(tr(f"ui.nav.{key}"))
-        self.nav.currentRowChanged.connect(self.show_screen)
+        self.nav.setEnabled(False)
         self.stack = QStackedWidget()
         self.message_bar = MessageBar()
         right = QVBoxLayout()
@@ -86,18 +105,20 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         bar.addWidget(QLabel(tr("ui.year") + " "))
         self.year_box = QComboBox()
-        self._fill_years()
         self.year_box.activated.connect(lambda i: self.set_year(self.year_box.itemData(i)))
         bar.addWidget(self.year_box)
         bar.addSeparator()
-        self.undo_action = QAction(tr("ui.undo"), self, shortcut=QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(lambda: self.session.undo(self))
-        self.redo_action = QAction(tr("ui.redo"), self, shortcut=QKeySequence.StandardKey.Redo)
-        self.redo_action.triggered.connect(lambda: self.session.redo(self))
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        # setShortcuts with key strings: the single-shortcut and enum overloads load the whole Qt
+        # namespace (~40 ms) before the window can show.
+        self.undo_action = QAction(tr("ui.undo"), self)
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.undo_action.triggered.connect(lambda: self.session and self.session.undo(self))
+        self.redo_action = QAction(tr("ui.redo"), self)
+        self.redo_action.triggered.connect(lambda: self.session and self.session.redo(self))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         for action in (self.undo_action, self.redo_action):
             bar.addAction(action)
-        self._update_undo()
+            action.setEnabled(False)
 
     def _fill_years(self) -> None:
         this_year = dt.date.today().year
@@ -115,11 +136,13 @@ class MainWindow(QMainWindow):
         status.addWidget(self.unit_label)
         status.addWidget(self.actor_label)
         status.addPermanentWidget(self.saved_label)
-        self._show_unit()
+        self.unit_label.setText(tr("ui.opening"))
 
     # Behaviour ##########################################################
 
     def show_screen(self, row: int) -> None:
+        if self.session is None or row < 0:
+            return
         key, module_name, class_name = SCREENS[row]
         screen = self.screens.get(key)
         if screen is None:
@@ -139,7 +162,7 @@ class MainWindow(QMainWindow):
     def set_year(self, year: int) -> None:
         self.year = year
         current = self.stack.currentWidget()
-        if current is not None:
+        if current is not None and self.session is not None:
             self._load(current)
 
     def _saved(self) -> None:

@@ -44,6 +44,3 @@ _TABLE: dict[str, dict[str, str]] = {
 class VietnameseQtTranslator(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         return _TABLE.get(context, {}).get(source, "")
-
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt naming)
-        return False

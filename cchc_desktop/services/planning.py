@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from cchc_desktop.domain.areas import AREA_BY_CODE, AREA_CODES, CANONICAL_AREAS
 from cchc_desktop.domain.framework import Framework, fill, load_framework, placeholders
-from cchc_desktop.domain.paste import INDICATOR_COLUMNS, TASK_COLUMNS, parse_rows
 from cchc_desktop.domain.plan import Plan, PlanAggregate
 from cchc_desktop.domain.plan_rules import check_plan
 from cchc_desktop.domain.problems import Problem
@@ -166,6 +165,8 @@ class PlanService:
 
     def paste(self, plan_id: int, entity: str, text: str, position: int | None = None) -> tuple[ChangeSet, list[str]]:
         """Dán các dòng từ Word/Excel vào bảng nhiệm vụ hoặc chỉ tiêu (one transaction)."""
+        from cchc_desktop.domain.paste import INDICATOR_COLUMNS, TASK_COLUMNS, parse_rows
+
         columns = TASK_COLUMNS if entity == "task" else INDICATOR_COLUMNS
         agg = self.aggregate(plan_id)
         names = {a.code: a.display_name for a in agg.areas}

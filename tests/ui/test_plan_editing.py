@@ -14,7 +14,7 @@ TASKS_TAB = 4
 def _tasks_editor(window):
     screen = window.screens["plan"]
     screen.tabs.setCurrentIndex(TASKS_TAB)
-    return screen.pages[TASKS_TAB][1].editor
+    return screen.page(TASKS_TAB).editor
 
 
 def _type_into_cell(qtbot, view, text: str) -> None:
@@ -54,7 +54,7 @@ def test_add_and_edit_a_task_by_keyboard(window, qtbot, ws, draft_plan):
 def test_bad_number_goes_to_the_message_bar_not_a_dialog(window, qtbot, ws, draft_plan, shown_errors):
     screen = window.screens["plan"]
     screen.tabs.setCurrentIndex(2)
-    editor = screen.pages[2][1].editor
+    editor = screen.page(2).editor
     view = editor.view
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, editor.model.column_of("target")))
@@ -108,7 +108,7 @@ def test_filter_ignores_diacritics(window, qtbot, ws, draft_plan):
 def test_text_edit_survives_closing_and_reopening(window, qtbot, ws, draft_plan, ws_path):
     screen = window.screens["plan"]
     screen.tabs.setCurrentIndex(1)
-    text = screen.pages[1][1].texts[0]
+    text = screen.page(1).texts[0]
     text.setFocus()
     text.selectAll()
     type_text(text, "Mục đích mới của kế hoạch")
@@ -126,7 +126,7 @@ def test_issue_is_refused_with_the_reason_then_locks(window, qtbot, ws, draft_pl
     screen = window.screens["plan"]
     screen.issue_plan()
     assert shown_errors and "chưa có số văn bản" in shown_errors[-1]
-    meta = screen.pages[0][1]
+    meta = screen.page(0)
     meta.next_number.click()
     date = meta.fields["issue_date"]
     date.setFocus()

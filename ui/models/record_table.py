@@ -13,12 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from cchc_desktop.domain.fields import display, field_specs
 from cchc_desktop.domain.problems import Problem
 from cchc_desktop.i18n import format_date, format_number
 from cchc_desktop.store import records
+from ui.icons import problem_icon
 from ui.session import Session
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,6 +78,8 @@ class RecordTableModel(QAbstractTableModel):
     def refresh_row(self, row: int) -> None:
         self.rows[row] = self.session.ws.get(self.entity, self.rows[row].id)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        if self.view_widget is not None:
+            self.view_widget.fit_row(self.index(row, 0))
 
     def set_problems(self, problems: list[Problem]) -> None:
         self.problems = {}
@@ -177,9 +180,7 @@ def _tooltip(model, record, column, value):
 def _decoration(model, record, column, value):
     if column is not model.columns[0] or record.id not in model.problems:
         return None
-    worst = "error" if any(p.blocking for p in model.problems[record.id]) else "warning"
-    pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if worst == "error" else QStyle.StandardPixmap.SP_MessageBoxWarning
-    return QApplication.style().standardIcon(pixmap)
+    return problem_icon(any(p.blocking for p in model.problems[record.id]))
 
 
 def _background(model, record, column, value):

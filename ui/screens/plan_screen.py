@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -104,9 +106,11 @@ class PlanScreen(QWidget):
         for button in (self.issue_button, self.amend_button, self.delete_button):
             top.addWidget(button)
         self.tabs = QTabWidget()
-        self.pages = self._build_pages()
-        for key, page in self.pages:
-            self.tabs.addTab(page, tr(key))
+        self.factories = self._page_factories()
+        self.pages: list[QWidget | None] = [None] * len(self.factories)
+        for key, _ in self.factories:
+            self.tabs.addTab(QWidget(), tr(key))
+        self.tabs.currentChanged.connect(self._page_shown)
         self.problems = ProblemsPanel()
         self.problems.activated.connect(self.go_to_problem)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -120,22 +124,48 @@ class PlanScreen(QWidget):
         layout.addWidget(splitter, 1)
         return widget
 
-    def _build_pages(self) -> list[tuple[str, QWidget]]:
+    def _page_factories(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """Pages are built when first shown, so opening the app stays quick."""
         s = self.session
         paste_task = lambda pid, text, pos: self._paste(pid, "task", text, pos)  # noqa: E731
         paste_indicator = lambda pid, text, pos: self._paste(pid, "indicator", text, pos)  # noqa: E731
         return [
-            ("plan.section.meta", MetaPage(s)),
-            ("plan.section.purpose", TextsPage(s, ["purpose_text", "requirement_text"])),
-            ("plan.section.indicators", GridPage(s, "indicator", indicator_columns, paste=paste_indicator,
-                                                 note_key="ui.plan.indicators.note")),
-            ("plan.section.area_tasks", AreasPage(s)),
-            ("plan.section.tasks", GridPage(s, "task", task_columns, filterable=True, paste=paste_task,
-                                            note_key="ui.plan.tasks.note")),
-            ("plan.section.budget", TextsPage(s, ["budget_text"])),
-            ("plan.section.actors", GridPage(s, "plan_actor", actor_columns)),
-            ("plan.section.recipients", GridPage(s, "plan_recipient", recipient_columns)),
+            ("plan.section.meta", lambda: MetaPage(s)),
+            ("plan.section.purpose", lambda: TextsPage(s, ["purpose_text", "requirement_text"])),
+            ("plan.section.indicators", lambda: GridPage(s, "indicator", indicator_columns, paste=paste_indicator,
+                                                         note_key="ui.plan.indicators.note")),
+            ("plan.section.area_tasks", lambda: AreasPage(s)),
+            ("plan.section.tasks", lambda: GridPage(s, "task", task_columns, filterable=True, paste=paste_task,
+                                                    note_key="ui.plan.tasks.note")),
+            ("plan.section.budget", lambda: TextsPage(s, ["budget_text"])),
+            ("plan.section.actors", lambda: GridPage(s, "plan_actor", actor_columns)),
+            ("plan.section.recipients", lambda: GridPage(s, "plan_recipient", recipient_columns)),
         ]
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index``, built (and loaded) on first use."""
+        page = self.pages[index]
+        if page is None:
+            page = self.factories[index][1]()
+            self.pages[index] = page
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, tr(self.factories[index][0]))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            if self.plan_id is not None:
+                self.agg = self.session.ws.plans.aggregate(self.plan_id)
+                page.load(self.agg, self.agg.plan.status != "draft")
+                self._show_problems_in(page)
+        return page
+
+    def built_pages(self) -> list[QWidget]:
+        return [p for p in self.pages if p is not None]
+
+    def _page_shown(self, index: int) -> None:
+        if index >= 0:
+            self.page(index)
 
     def _paste(self, plan_id: int, entity: str, text: str, position: int | None):
         changes, notes = self.session.ws.plans.paste(plan_id, entity, text, position)
@@ -171,7 +201,8 @@ class PlanScreen(QWidget):
         plan = self.agg.plan
         read_only = plan.status != "draft"
         self._show_header(plan, read_only)
-        for _, page in self.pages:
+        self.page(self.tabs.currentIndex())
+        for page in self.built_pages():
             page.load(self.agg, read_only)
         self._refresh_problems()
 
@@ -194,9 +225,12 @@ class PlanScreen(QWidget):
     def _refresh_problems(self) -> None:
         problems = self.session.ws.plans.problems(self.plan_id) if self.plan_id else []
         self.problems.set_problems(problems)
-        for _, page in self.pages:
-            for editor in page.editors():
-                editor.model.set_problems(problems)
+        for page in self.built_pages():
+            self._show_problems_in(page)
+
+    def _show_problems_in(self, page: QWidget) -> None:
+        for editor in page.editors():
+            editor.model.set_problems(self.problems.problems)
 
     def _on_changed(self, changes) -> None:
         if self.plan_id is None:
@@ -204,7 +238,7 @@ class PlanScreen(QWidget):
         if changes is None or any(c.entity in ("plan", "plan_area") or c.action != "update" for c in changes.changes):
             self.reload()
             return
-        editors = [e for _, page in self.pages for e in page.editors()]
+        editors = [e for page in self.built_pages() for e in page.editors()]
         for change in changes.changes:
             for editor in editors:
                 row = editor.model.row_of(change.row_id) if editor.entity == change.entity else -1
@@ -220,7 +254,7 @@ class PlanScreen(QWidget):
     def go_to_problem(self, problem: Problem) -> None:
         page_index = _PAGE_OF_ENTITY.get(problem.entity, 0)
         self.tabs.setCurrentIndex(page_index)
-        page = self.tabs.widget(page_index)
+        page = self.page(page_index)
         for editor in page.editors():
             if editor.entity == problem.entity and problem.row_id is not None:
                 editor.view.select_record(problem.row_id, problem.field)

@@ -7,8 +7,10 @@ edited in a multi-line editor (Shift+Enter for a new line, Enter to finish).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.text import matches
 from ui.models.record_table import SORT_ROLE, RecordTableModel
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 
 class MultiLineEditor(QPlainTextEdit):
@@ -136,9 +141,20 @@ class GridView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.horizontalHeader().setStretchLastSection(True)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are sized to their text once per load (see fit_rows), not on every repaint.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setMaximumSectionSize(160)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def fit_rows(self) -> None:
+        """Size rows to their wrapped text (long cells are capped; the tooltip shows all)."""
+        self.resizeRowsToContents()
+
+    def fit_row(self, source_index: QModelIndex) -> None:
+        proxy = self.model()
+        index = proxy.mapFromSource(source_index) if isinstance(proxy, QSortFilterProxyModel) else source_index
+        if index.isValid():
+            self.resizeRowToContents(index.row())
 
     # Model helpers ######################################################
 
@@ -194,14 +210,6 @@ class GridView(QTableView):
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and mods & alt:
             return lambda: self._move(-1 if key == Qt.Key.Key_Up else 1)
         return None
-
-    def event(self, event: QEvent) -> bool:
-        # Let the grid, not the window's Undo/Paste actions, take Ctrl+V and Delete while focused.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Paste) or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Insert):
-                event.accept()
-                return True
-        return super().event(event)
 
     def _paste(self) -> None:
         text = QApplication.clipboard().text()

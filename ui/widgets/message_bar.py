@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
 
 from cchc_desktop.i18n import tr
@@ -15,7 +14,6 @@ class MessageBar(QFrame):
         self.setStyleSheet("#messageBar { background: #fff4ce; border: 1px solid #e0b400; border-radius: 3px; }")
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton()
         close.setText("✕")
         close.setToolTip(tr("ui.close"))
@@ -27,6 +25,9 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_message(self, message: str) -> None:
+        from PySide6.QtCore import Qt  # the Qt namespace is costly to load; not needed at start-up
+
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setText(message)
         self.show()
 

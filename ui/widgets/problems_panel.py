@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from cchc_desktop.domain.problems import Problem
 from cchc_desktop.i18n import tr
+from ui.icons import problem_icon
 
 
 class ProblemsPanel(QWidget):
@@ -28,10 +29,8 @@ class ProblemsPanel(QWidget):
     def set_problems(self, problems: list[Problem]) -> None:
         self.problems = problems
         self.list.clear()
-        style = QApplication.style()
         for problem in problems:
-            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if problem.blocking else QStyle.StandardPixmap.SP_MessageBoxWarning
-            item = QListWidgetItem(style.standardIcon(icon), problem.message)
+            item = QListWidgetItem(problem_icon(problem.blocking), problem.message)
             item.setData(Qt.ItemDataRole.UserRole, problem)
             self.list.addItem(item)
         errors = sum(1 for p in problems if p.blocking)

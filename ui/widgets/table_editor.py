@@ -74,6 +74,7 @@ class TableEditor(QWidget):
     def load(self, rows: list, parent_id: int, read_only: bool) -> None:
         current = self._current_id()
         self.model.set_records(rows, parent_id, read_only)
+        self.view.fit_rows()
         for button in self.buttons.values():
             button.setEnabled(not read_only)
         if current is not None:
@@ -98,6 +99,7 @@ class TableEditor(QWidget):
         result = self.session.insert(self, self.entity, self.model.parent_id, self.new_row(), at)
         if result:
             self.model.reload()
+            self.view.fit_rows()
             self.view.select_record(result.changes[0].row_id)
             self.view.setFocus()
 

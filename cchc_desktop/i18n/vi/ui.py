@@ -2,7 +2,10 @@
 
 MESSAGES: dict[str, str] = {
     "ui.ok": "Đồng ý",
+    "ui.opening": "Đang mở tệp dữ liệu…",
     "ui.close": "Đóng",
+    "ui.cancel": "Hủy",
+    "ui.job.cancelling": "Đang dừng…",
     "ui.error.title": "Chưa thực hiện được",
     "ui.toolbar": "Thanh công cụ",
     "ui.year": "Năm:",

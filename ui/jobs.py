@@ -1,0 +1,113 @@
+"""Long work off the UI thread, with a progress dialog and a Cancel button.
+
+``run_job(parent, title, work, on_done)`` runs ``work(progress, cancelled)`` in a worker
+thread. ``progress(done, total)`` moves the bar; ``cancelled()`` turns true when the user
+presses Cancel, and core work then raises ``JobCancelled``. The result (or the error) comes
+back to the UI thread: ``on_done(result)`` runs there, errors go to the one error display.
+
+Work must not touch the UI or the UI's database connection: read what it needs first (a
+plain model), or open its own connection to the workspace file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from cchc_desktop.errors import JobCancelled
+from cchc_desktop.i18n import tr
+from ui.errors import show_error
+
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Work, signals: _Signals, stop: threading.Event) -> None:
+        super().__init__()
+        self.work, self.signals, self.stop = work, signals, stop
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.signals.progressed.emit, self.stop.is_set)
+        except BaseException as exc:  # noqa: BLE001 - delivered to the UI thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class Job(QObject):
+    """A running job; keeps its signals and dialog alive until it ends."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, work: Work, on_done: Callable[[Any], None]) -> None:
+        super().__init__(parent)
+        self.stop = threading.Event()
+        self.on_done = on_done
+        self.parent_widget = parent
+        self.dialog = QProgressDialog(title, tr("ui.cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(tr("app.name"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.signals = _Signals()
+        self.signals.progressed.connect(self._progress)
+        self.signals.succeeded.connect(self._succeeded)
+        self.signals.failed.connect(self._failed)
+        self.runnable = _Runnable(work, self.signals, self.stop)
+        self.done = False
+        self.error: BaseException | None = None
+
+    def start(self) -> "Job":
+        _running.add(self)
+        QThreadPool.globalInstance().start(self.runnable)
+        return self
+
+    def cancel(self) -> None:
+        self.stop.set()
+        self.dialog.setLabelText(tr("ui.job.cancelling"))
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    def _succeeded(self, result: Any) -> None:
+        self._end()
+        self.on_done(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error = exc
+        self._end()
+        if not isinstance(exc, JobCancelled):
+            show_error(self.parent_widget, exc)
+
+    def _end(self) -> None:
+        self.done = True
+        self.dialog.close()
+        _running.discard(self)
+        self.finished.emit()
+
+
+_running: set[Job] = set()
+
+
+def run_job(parent: QWidget | None, title: str, work: Work, on_done: Callable[[Any], None]) -> Job:
+    """Start ``work`` in the background; returns the job (tests may wait on ``job.finished``)."""
+    return Job(parent, title, work, on_done).start()
+
+
+def running_jobs() -> int:
+    return len(_running)
