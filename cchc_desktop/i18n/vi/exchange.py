@@ -1,3 +1,137 @@
-"""Messages for the exchange area of the app."""
+"""Messages for the exchange area of the app: the signed .cchc package, keys, email drafts."""
 
-MESSAGES: dict[str, str] = {}
+_RESEND = "Hãy đề nghị đơn vị gửi tạo và gửi lại gói."
+_RECOPY = "Hãy chép lại tệp từ USB hoặc tải lại tệp đính kèm; nếu vẫn lỗi, đề nghị đơn vị gửi lại gói."
+
+MESSAGES: dict[str, str] = {
+    # Kinds and periods
+    "exchange.kind.plan": "Kế hoạch CCHC",
+    "exchange.kind.report": "Báo cáo CCHC",
+    "exchange.kind.assessment": "Tự đánh giá chỉ số CCHC",
+    "exchange.kind.key_rotation": "Gói đổi khóa",
+    "exchange.kind.framework": "Khung kế hoạch",
+    "exchange.kind.appraisal": "Kết quả thẩm định",
+    "exchange.kind.reminder": "Văn bản đôn đốc",
+    "exchange.kind.consolidation": "Báo cáo tổng hợp",
+    "exchange.kind.receipt": "Xác nhận đã nhận",
+    "exchange.period.year": "năm {year}",
+    "exchange.period.quarter": "Quý {quarter}/{year}",
+    "exchange.period.h1": "6 tháng đầu năm {year}",
+    "exchange.period.h2": "6 tháng cuối năm {year}",
+    "exchange.period.other": "kỳ {period}/{year}",
+    "exchange.title": "{kind} {period} của {sender} (lần gửi {revision})",
+    # Verification refusals: each names the file, the reason and what to do
+    "exchange.error.invalid": "Gói «{file}» không hợp lệ. " + _RESEND,
+    "exchange.error.read": "Không đọc được tệp «{file}»: {detail}. Hãy kiểm tra USB hoặc ổ đĩa rồi thử lại.",
+    "exchange.error.package_too_large": "Gói «{file}» không được nhận: tệp nặng {size} MiB, vượt giới hạn {limit} MiB. Hãy đề nghị đơn vị gửi bớt tài liệu kiểm chứng hoặc chia thành nhiều gói.",
+    "exchange.error.not_zip": "Tệp «{file}» không phải gói CCHC (không phải tệp .cchc do phần mềm tạo ra). Hãy kiểm tra đã chọn đúng tệp.",
+    "exchange.error.truncated": "Gói «{file}» bị cắt cụt hoặc hỏng phần cuối, chưa chép hết (có thể USB bị rút ra khi đang chép, hoặc tải tệp đính kèm chưa xong). " + _RECOPY,
+    "exchange.error.too_many_members": "Gói «{file}» không được nhận: có {count} tệp bên trong, vượt giới hạn {limit} tệp. " + _RESEND,
+    "exchange.error.member_too_large": "Gói «{file}» không được nhận: tệp «{member}» bên trong nặng {size} MiB, vượt giới hạn {limit} MiB. Hãy đề nghị đơn vị gửi thu nhỏ tệp này rồi gửi lại.",
+    "exchange.error.total_too_large": "Gói «{file}» không được nhận: tổng dung lượng khi giải nén là {size} MiB, vượt giới hạn {limit} MiB. Hãy đề nghị đơn vị gửi chia thành nhiều gói.",
+    "exchange.error.bomb": "Gói «{file}» không được nhận: tệp «{member}» bên trong nén bất thường (tỉ lệ {ratio}:1, giới hạn {limit}:1), có dấu hiệu tệp độc hại. Không mở gói này; hãy báo cho đơn vị gửi.",
+    "exchange.error.bad_name": "Gói «{file}» không được nhận: tên tệp bên trong «{member}» không hợp lệ. Gói không do phần mềm CCHC tạo ra hoặc đã bị sửa. " + _RESEND,
+    "exchange.error.absolute_path": "Gói «{file}» không được nhận: tệp bên trong «{member}» mang đường dẫn tuyệt đối, có thể ghi đè tệp của máy. Không mở gói này; hãy báo cho đơn vị gửi.",
+    "exchange.error.path_traversal": "Gói «{file}» không được nhận: tệp bên trong «{member}» trỏ ra ngoài thư mục của gói («..»), có thể ghi đè tệp của máy. Không mở gói này; hãy báo cho đơn vị gửi.",
+    "exchange.error.backslash": "Gói «{file}» không được nhận: tên tệp bên trong «{member}» có dấu «\\», không đúng định dạng gói. " + _RESEND,
+    "exchange.error.symlink": "Gói «{file}» không được nhận: «{member}» là liên kết tắt (symlink) trỏ tới tệp khác, có thể dùng để đọc hoặc ghi tệp của máy. Không mở gói này; hãy báo cho đơn vị gửi.",
+    "exchange.error.directory": "Gói «{file}» không được nhận: bên trong có thư mục «{member}», định dạng gói không cho phép. " + _RESEND,
+    "exchange.error.duplicate": "Gói «{file}» không được nhận: tệp «{member}» xuất hiện hai lần bên trong gói, không biết bản nào là thật. " + _RESEND,
+    "exchange.error.compression": "Gói «{file}» không được nhận: tệp «{member}» dùng kiểu nén không được hỗ trợ (mã {method}). " + _RESEND,
+    "exchange.error.zip_encrypted": "Gói «{file}» không được nhận: tệp «{member}» bị đặt mật khẩu nén, định dạng gói không cho phép. " + _RESEND,
+    "exchange.error.overlap": "Gói «{file}» không được nhận: cấu trúc tệp nén bị chồng lấn quanh «{member}», có dấu hiệu tệp độc hại. Không mở gói này; hãy báo cho đơn vị gửi.",
+    "exchange.error.corrupt_member": "Gói «{file}» bị hỏng: không đọc được trọn vẹn tệp «{member}» bên trong (sai mã kiểm tra). " + _RECOPY,
+    "exchange.error.manifest_missing": "Tệp «{file}» không phải gói CCHC: thiếu bảng kê manifest.json. Hãy kiểm tra đã chọn đúng tệp do phần mềm CCHC tạo ra.",
+    "exchange.error.signature_missing": "Gói «{file}» không hợp lệ: thiếu chữ ký niêm phong (manifest.sig), nên không xác định được đơn vị gửi. " + _RESEND,
+    "exchange.error.manifest_syntax": "Gói «{file}» không hợp lệ: bảng kê manifest.json bị hỏng ({reason}). " + _RESEND,
+    "exchange.error.not_package": "Tệp «{file}» không phải gói CCHC: bảng kê manifest.json không mang dấu hiệu «cchc-package». Hãy kiểm tra đã chọn đúng tệp.",
+    "exchange.error.manifest_field": "Gói «{file}» không hợp lệ: trong bảng kê, trường «{field}» {reason}. " + _RESEND,
+    "exchange.error.signature_type": "Gói «{file}» được niêm phong bằng loại chữ ký «{sig_type}» mà phiên bản phần mềm này chưa hỗ trợ. Hãy cập nhật phần mềm lên bản mới nhất rồi nhận lại gói.",
+    "exchange.error.unknown_sender": "Gói «{file}» chưa nhận được: {sender} chưa đăng ký khóa với đơn vị mình. Hãy đề nghị đơn vị gửi phiếu đăng ký khóa và tệp khóa công khai (.pub.pem), đăng ký khóa rồi nhận lại gói.",
+    "exchange.error.wrong_key": "Gói «{file}» không hợp lệ: chữ ký không khớp với khóa đã đăng ký của {sender}. Gói được niêm phong bằng một khóa khác, có dấu vân tay {fingerprint}. Nếu đơn vị đã cài lại phần mềm hoặc mất khóa, hãy đề nghị đơn vị đăng ký lại khóa; nếu không, hãy đề nghị đơn vị gửi lại gói.",
+    "exchange.error.signature_mismatch": "Gói «{file}» không hợp lệ: chữ ký không khớp với nội dung bảng kê. Gói đã bị thay đổi sau khi {sender} niêm phong, hoặc bị hỏng khi sao chép. Hãy đề nghị đơn vị gửi lại gói.",
+    "exchange.error.member_missing": "Gói «{file}» không hợp lệ: thiếu tệp «{member}» có trong bảng kê. " + _RECOPY,
+    "exchange.error.member_unlisted": "Gói «{file}» không hợp lệ: có tệp «{member}» không nằm trong bảng kê đã niêm phong (tệp lạ được thêm vào sau). " + _RESEND,
+    "exchange.error.member_size": "Gói «{file}» không hợp lệ: tệp «{member}» có dung lượng khác với bảng kê, tức là đã bị thay đổi hoặc bị hỏng. " + _RECOPY,
+    "exchange.error.member_hash": "Gói «{file}» không hợp lệ: nội dung tệp «{member}» khác với bảng kê đã niêm phong, tức là đã bị thay đổi hoặc bị hỏng. " + _RECOPY,
+    "exchange.error.format_too_new": "Gói «{file}» của {sender} do phiên bản phần mềm mới hơn tạo ra (định dạng {version}, phần mềm này đọc được đến {supported}). Hãy cập nhật phần mềm lên bản mới nhất rồi nhận lại gói.",
+    "exchange.error.data_json": "Gói «{file}» không hợp lệ: tệp dữ liệu data.json bị hỏng ({reason}). " + _RESEND,
+    "exchange.error.announced_key": "Gói đổi khóa «{file}» không hợp lệ: {reason}. Hãy đề nghị đơn vị tạo lại gói đổi khóa.",
+    "exchange.error.changed": "Gói «{file}» đã thay đổi sau khi kiểm tra (tệp «{member}» không còn như lúc kiểm tra; có thể USB bị rút ra hoặc tệp bị chép đè). Hãy chọn lại gói để kiểm tra lại.",
+    "exchange.error.revision_older": "Gói «{file}» của {sender} là lần gửi {revision}, cũ hơn lần gửi {latest} đã nhận. Gói cũ không được ghi đè số liệu mới; không cần nhận gói này.",
+    "exchange.error.revision_conflict": "Gói «{file}» của {sender} mang số lần gửi {revision} trùng với một gói khác đã nhận nhưng nội dung khác. Hãy đề nghị đơn vị kiểm tra và gửi lại với số lần gửi mới.",
+    # Reasons inside the messages above
+    "exchange.reason.missing": "bị thiếu",
+    "exchange.reason.empty": "bị để trống",
+    "exchange.reason.not_object": "phải là một nhóm trường (đối tượng JSON)",
+    "exchange.reason.not_array": "phải là một danh sách",
+    "exchange.reason.not_text": "phải là chuỗi ký tự",
+    "exchange.reason.not_int": "phải là số nguyên",
+    "exchange.reason.pattern": "có giá trị «{value}» không đúng dạng",
+    "exchange.reason.range": "có giá trị {value}, phải từ {minimum} đến {maximum}",
+    "exchange.reason.choice": "có giá trị «{value}», chỉ nhận một trong: {choices}",
+    "exchange.reason.fingerprint": "không phải dấu vân tay khóa (64 ký tự 0-9, A-F)",
+    "exchange.reason.datetime": "có giá trị «{value}» không phải thời điểm kèm múi giờ (ví dụ 2026-04-03T09:15:00+07:00)",
+    "exchange.reason.name_reused": "dùng tên «{value}» đã có hoặc dành riêng",
+    "exchange.reason.member_name": "có tên tệp «{value}» không thuộc định dạng gói",
+    "exchange.reason.member_role": "có vai trò «{value}», đúng ra phải là «{expected}»",
+    "exchange.reason.evidence_hash": "có tên «{value}» không khớp với mã băm của tệp",
+    "exchange.reason.evidence_meta": "thiếu tên tệp gốc hoặc kiểu tệp của tài liệu kiểm chứng",
+    "exchange.reason.no_data": "không có tệp dữ liệu data.json",
+    "exchange.reason.announce": "chỉ gói đổi khóa mới được (và phải) mang khóa mới announce/new-key.pub.pem",
+    "exchange.reason.announce_unreadable": "tệp khóa mới trong gói không đọc được",
+    "exchange.reason.same_key": "khóa mới trùng với khóa đang dùng",
+    "exchange.reason.data_not_json": "chứa giá trị không ghi được thành JSON (ví dụ NaN hoặc kiểu dữ liệu lạ)",
+    "exchange.reason.not_serialisable": "không ghi được thành bảng kê hợp lệ",
+    "exchange.json.bom": "có ký tự BOM ở đầu tệp",
+    "exchange.json.not_utf8": "không phải mã UTF-8, lỗi ở byte {position}",
+    "exchange.json.syntax": "sai cú pháp JSON ở dòng {line}, cột {column}",
+    "exchange.json.duplicate_key": "trường «{name}» xuất hiện hai lần",
+    "exchange.json.constant": "có giá trị không chuẩn {name}",
+    "exchange.json.too_deep": "lồng nhau quá sâu",
+    "exchange.json.not_object": "không phải một đối tượng JSON",
+    # Writing a package
+    "exchange.build.error": "Không tạo được gói.",
+    "exchange.build.output_name": "Không tạo được gói: tên tệp «{file}» phải có đuôi .cchc.",
+    "exchange.build.secret_evidence": "Không tạo được gói: tài liệu «{name}» được đánh dấu MẬT nên không được đưa vào gói (gói không được mã hóa). Hãy bỏ tài liệu này khỏi danh sách gửi và chuyển bằng đường văn thư mật.",
+    "exchange.build.evidence_too_large": "Không tạo được gói: tài liệu kiểm chứng «{name}» nặng {size} MiB, vượt giới hạn {limit} MiB nơi nhận chấp nhận. Hãy quét lại với độ phân giải thấp hơn hoặc tách thành nhiều tệp.",
+    "exchange.build.evidence_read": "Không tạo được gói: không đọc được tài liệu kiểm chứng «{name}» ({detail}). Hãy kiểm tra tệp còn đó và không bị chương trình khác mở, rồi thử lại.",
+    "exchange.build.changed_while_writing": "tệp đã thay đổi trong lúc tạo gói",
+    "exchange.build.document_not_pdf": "Không tạo được gói: văn bản kèm theo không phải tệp PDF. Hãy in lại văn bản ra PDF rồi thử lại.",
+    "exchange.build.over_limit": "Không tạo được gói: {what} ({size}) vượt giới hạn {limit} mà nơi nhận chấp nhận. Hãy bớt tài liệu kiểm chứng hoặc gửi thành nhiều gói.",
+    "exchange.build.what.data": "dữ liệu data.json",
+    "exchange.build.what.document": "văn bản PDF",
+    "exchange.build.what.count": "số tệp trong gói",
+    "exchange.build.what.total": "tổng dung lượng",
+    "exchange.build.what.package": "dung lượng gói",
+    "exchange.build.write": "Không ghi được gói «{file}» vào thư mục «{folder}»: {detail}. Chưa có tệp nào được tạo; hãy kiểm tra USB hoặc ổ đĩa rồi thử lại.",
+    "exchange.build.field": "Không tạo được gói: trường «{name}» {reason}.",
+    "exchange.oserror.no_space": "ổ đĩa đã đầy",
+    "exchange.oserror.read_only": "ổ đĩa hoặc USB đang ở chế độ chỉ đọc",
+    "exchange.oserror.no_permission": "không có quyền ghi hoặc đọc ở đây",
+    "exchange.oserror.not_found": "không tìm thấy tệp hoặc thư mục (có thể USB đã bị rút ra)",
+    "exchange.oserror.io": "lỗi đọc ghi thiết bị (USB hoặc ổ đĩa có thể bị hỏng)",
+    "exchange.oserror.other": "lỗi hệ thống (mã {code})",
+    # Keys
+    "exchange.key.file_damaged": "Tệp khóa bí mật bị hỏng hoặc không phải tệp khóa của phần mềm. Hãy chọn đúng tệp, hoặc tạo khóa mới và đăng ký lại với nơi nhận.",
+    "exchange.key.wrong_passphrase": "Mật khẩu của khóa không đúng. Hãy gõ lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt). Nếu đã quên mật khẩu, hãy tạo khóa mới và đăng ký lại với nơi nhận.",
+    "exchange.key.not_encrypted": "Tệp khóa bí mật chưa được bảo vệ bằng mật khẩu nên phần mềm không dùng. Hãy tạo khóa mới trong phần Cài đặt đơn vị.",
+    "exchange.key.not_ed25519": "Tệp khóa không phải loại khóa Ed25519 mà phần mềm dùng. Hãy tạo khóa mới trong phần Cài đặt đơn vị.",
+    "exchange.key.public_damaged": "Tệp khóa công khai (.pub.pem) bị hỏng hoặc không phải khóa Ed25519 của phần mềm CCHC. Hãy đề nghị đơn vị gửi lại tệp khóa công khai.",
+    "exchange.key.passphrase_short": "Mật khẩu của khóa cần ít nhất {minimum} ký tự.",
+    # Email draft
+    "exchange.eml.subject": "[CCHC] {title}",
+    "exchange.eml.body": (
+        "Kính gửi: {receiver}.\n"
+        "\n"
+        "Gửi kèm thư này gói {title}: tệp «{file}» ({size} MiB).\n"
+        "\n"
+        "Gói được niêm phong bằng khóa có dấu vân tay:\n"
+        "{fingerprint}\n"
+        "\n"
+        "Cán bộ tiếp nhận lưu tệp đính kèm, mở phần mềm CCHC, chọn «Gửi / nhận gói» → «Nhận gói» và chọn tệp. "
+        "Phần mềm tự kiểm tra niêm phong và nội dung trước khi nhập số liệu.\n"
+        "\n"
+        "Người ký văn bản: {signer}.\n"
+    ),
+}
