@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from package_craft import build, flip
+from tests.exchange.package_craft import build, flip
 
 from cchc_desktop.exchange import public_pem
 from cchc_desktop.exchange.keys import raw_public_bytes

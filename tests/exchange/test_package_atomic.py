@@ -7,7 +7,7 @@ import errno
 import os
 
 import pytest
-from package_craft import DATA, DOCUMENT, FIELDS, build
+from tests.exchange.package_craft import DATA, DOCUMENT, FIELDS, build
 
 from cchc_desktop.errors import JobCancelled
 from cchc_desktop.exchange import EvidenceFile, Limits, atomic_output, build_package, verify_package, write_bytes_atomic

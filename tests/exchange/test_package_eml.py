@@ -5,7 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 
-from package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS
+from tests.exchange.package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS
 
 from cchc_desktop.exchange import build_eml_draft, build_package, verify_package
 

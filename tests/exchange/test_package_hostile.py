@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from package_craft import (
+from tests.exchange.package_craft import (
     build, manifest_of, patch_central, read_members, relist, replace_member, resign, write_zip, zip_bytes,
 )
 

@@ -6,7 +6,7 @@ import json
 import unicodedata
 
 import pytest
-from package_craft import DATA, FIELDS
+from tests.exchange.package_craft import DATA, FIELDS
 
 from cchc_desktop.exchange import build_package, kind_label, period_label
 from cchc_desktop.exchange import errors as e

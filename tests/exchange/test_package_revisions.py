@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from package_craft import DATA, FIELDS
+from tests.exchange.package_craft import DATA, FIELDS
 
 from cchc_desktop.exchange import ImportedRevision, RevisionVerdict, build_package, check_revision
 from cchc_desktop.exchange import classify_revision

@@ -8,7 +8,7 @@ import unicodedata
 import zipfile
 
 import pytest
-from package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS, build, read_members, resign, write_zip
+from tests.exchange.package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS, build, read_members, resign, write_zip
 
 from cchc_desktop.exchange import (
     EvidenceFile, Limits, TrustedKey, build_key_rotation_package, build_package, fingerprint,

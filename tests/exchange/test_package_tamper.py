@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from package_craft import build, flip, read_members, replace_member, write_zip
+from tests.exchange.package_craft import build, flip, read_members, replace_member, write_zip
 
 from cchc_desktop.exchange import verify_package
 from cchc_desktop.exchange import errors as e
