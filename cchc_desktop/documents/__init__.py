@@ -2,4 +2,16 @@
 
 Renderers take plain models and return bytes: no Qt, no file dialogs, no database queries.
 ReportLab and openpyxl are imported lazily, inside the renderers, to keep start-up fast.
+
+- ``model``: the generic document (OfficialDocument, Header, Heading, Paragraph, Bullet,
+  Table/Column/Row, PageBreak, Appendix, Signature). A new document type (báo cáo, tự đánh
+  giá …) only needs a builder that fills these records.
+- ``pdf.render_pdf(document, progress=, cancelled=) -> bytes``.
+- ``xlsx.render_xlsx([Sheet(...)], progress=, cancelled=) -> bytes`` and
+  ``xlsx.write_table(sheet, columns, rows)`` for any openpyxl sheet.
+- ``plan_doc.build_plan_document(profile, aggregate, as_decision=None)``: the annual plan
+  (KẾ HOẠCH, or QUYẾT ĐỊNH + attached plan) with Phụ lục I and II;
+  ``plan_xlsx.render_plan_xlsx(profile, aggregate)``: its tables as a workbook.
+- ``wording``: Decree-30 dates ("ngày 08 tháng 01 năm 2026"), list punctuation, "./.".
+- ``indicator_words``: targets in words ("từ 55% trở lên", "tối đa 25 phút").
 """

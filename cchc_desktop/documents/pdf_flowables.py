@@ -14,7 +14,7 @@ class CentredRule(Flowable):
     """A solid line of a given width, centred in the available width (under the agency
     name, the tiêu ngữ and the trích yếu)."""
 
-    def __init__(self, width: float, *, thickness: float = 0.6, above: float = 1.5, below: float = 2.0) -> None:
+    def __init__(self, width: float, *, thickness: float = 0.6, above: float = 4.0, below: float = 2.0) -> None:
         super().__init__()
         self.rule_width = width
         self.thickness = thickness
@@ -24,7 +24,8 @@ class CentredRule(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._avail = avail_width
-        return avail_width, self.above + self.below + self.thickness
+        self.width, self.height = avail_width, self.above + self.below + self.thickness
+        return self.width, self.height
 
     def draw(self) -> None:
         x0 = (self._avail - self.rule_width) / 2

@@ -22,6 +22,12 @@ _NO_PADDING = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-
                ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
 
+def _no_padding() -> list:
+    """Borderless layout tables: no padding, top-aligned, empty cells in the document font
+    (otherwise ReportLab's default Helvetica ends up, unembedded, in the PDF)."""
+    return [("FONT", (0, 0), (-1, -1), S.fonts().regular, S.SIZE_BODY)] + _NO_PADDING
+
+
 def _upper(text: str) -> str:
     return nfc(text).upper()
 
@@ -59,8 +65,10 @@ def _mark_box(mark: str) -> Table:
     text = _upper(mark)
     width = _width(text, S.fonts().bold, S.SIZE_MARK) + 12
     box = Table([[Paragraph(markup(text), S.style(S.SIZE_MARK, bold=True))]], colWidths=[width])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, "black"), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    box.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), S.fonts().bold, S.SIZE_MARK), ("BOX", (0, 0), (-1, -1), 0.8, "black"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
     return box
 
 
@@ -75,7 +83,7 @@ def header_table(header: Header, width: float) -> Table:
                      Paragraph(markup(header.place_date or ""), S.style(S.SIZE_PLACE_DATE, italic=True))])
     if header.mark:
         rows.append([_mark_box(header.mark), ""])
-    commands = list(_NO_PADDING) + [("TOPPADDING", (0, 1), (-1, -1), 3)]
+    commands = _no_padding() + [("TOPPADDING", (0, 1), (-1, -1), 3), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
     return Table(rows, colWidths=[left_width, width - left_width], style=TableStyle(commands))
 
 
@@ -104,16 +112,16 @@ def salutation_flowables(recipients: list[str], width: float) -> list:
     if not recipients:
         return []
     label = tr("doc.salutation")
-    size_style = S.style(S.SIZE_BODY, align="left")
+    line_style = S.style(S.SIZE_BODY, align="left")
     if len(recipients) == 1:
         text = f"{label} {punctuate(recipients, last='.')[0]}"
-        return [Paragraph(markup(text), S.style(S.SIZE_BODY, space_after=S.PARAGRAPH_GAP + 4)), ]
+        return [Paragraph(markup(text), S.style(S.SIZE_BODY, space_after=S.PARAGRAPH_GAP + 4))]
     lines = [f"- {item}" for item in punctuate(recipients)]
     label_width = _width(label, S.fonts().regular, S.SIZE_BODY) + 4
     body_width = min(max(_width(line, S.fonts().regular, S.SIZE_BODY) for line in lines) + 4, width - label_width)
-    cell = [Paragraph(markup(line), size_style) for line in lines]
-    table = Table([[Paragraph(markup(label), size_style), cell]], colWidths=[label_width, body_width],
-                  style=TableStyle(_NO_PADDING), hAlign="CENTER")
+    cell = [Paragraph(markup(line), line_style) for line in lines]
+    table = Table([[Paragraph(markup(label), line_style), cell]], colWidths=[label_width, body_width],
+                  style=TableStyle(_no_padding()), hAlign="CENTER")
     return [table, Spacer(1, S.PARAGRAPH_GAP + 4)]
 
 
@@ -148,7 +156,7 @@ def signature_table(signature: Signature | None, recipients: list[str], width: f
         return None
     left_width = width * 0.45
     row = [recipients_cell(recipients) or "", signer_cell(signature) or ""]
-    commands = list(_NO_PADDING) + [("TOPPADDING", (0, 0), (-1, -1), 6)]
+    commands = _no_padding() + [("TOPPADDING", (0, 0), (-1, -1), 6)]
     return Table([row], colWidths=[left_width, width - left_width], style=TableStyle(commands))
 
 

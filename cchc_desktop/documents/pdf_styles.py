@@ -61,6 +61,12 @@ def text_width(landscape: bool = False) -> float:
     return (page - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * MM
 
 
+def text_height(landscape: bool = False) -> float:
+    """Height of the text area in points."""
+    page = PAGE_WIDTH_MM if landscape else PAGE_HEIGHT_MM
+    return (page - MARGIN_TOP_MM - MARGIN_BOTTOM_MM) * MM
+
+
 @dataclass(frozen=True)
 class Fonts:
     """The four faces of the registered serif family."""

@@ -86,6 +86,7 @@ MESSAGES: dict[str, str] = {
     "doc.decision.article3": "{actors} và các cơ quan, đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
     "doc.decision.article3.bare": "Các cơ quan, đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
     "doc.decision.as_article3": "Như Điều 3",
+    "doc.decision.requested": "Đề nghị",
     # Excel
     "doc.sheet.tasks": "Nhiệm vụ",
     "doc.sheet.indicators": "Chỉ tiêu",
