@@ -149,6 +149,16 @@ class Workspace:
                     changes.append(change)
         return self._recorded(ChangeSet(label, changes))
 
+    def edit_mixed(self, cells: list[tuple[str, int, str, Any]], label: str) -> ChangeSet:
+        """Set fields of rows of several entities in one transaction, as one undoable action."""
+        changes = []
+        with self.transaction() as conn:
+            for entity, row_id, field, value in cells:
+                change = records.update(conn, entity, row_id, field, value, self.actor)
+                if change:
+                    changes.append(change)
+        return self._recorded(ChangeSet(label, changes))
+
     def get(self, entity: str, row_id: int) -> Any:
         return records.get(self.conn, entity, row_id)
 

@@ -16,7 +16,7 @@ from cchc_desktop.i18n import format_date, format_number, tr
 
 # "năm 2025" in running text — but not in dates ("tháng 12 năm 2025"), baselines ("so với năm
 # 2025") or ranges ("đến năm 2030"), which legitimately name other years.
-_YEAR_MENTION = re.compile(r"(?<![Tt]háng \d)(?<![Tt]háng \d\d)(?<!so với )(?<!đến )(?<!từ )\b([Nn]ăm) ((?:19|20)\d{2})\b")
+_YEAR_MENTION = re.compile(r"(?<![Tt]háng \d )(?<![Tt]háng \d\d )(?<!so với )(?<!đến )(?<!từ )\b([Nn]ăm) ((?:19|20)\d{2})\b")
 
 
 def check_plan(agg: PlanAggregate, used_numbers: dict[int, str] | None = None) -> list[Problem]:
@@ -120,6 +120,20 @@ def _texts(agg: PlanAggregate) -> Iterator[tuple[str, str, str, int | None, str]
         yield tr("problem.where.task", row=row), task.content, "task", task.id, "content"
     for row, actor in enumerate(agg.actors, start=1):
         yield tr("problem.where.actor", row=row), actor.duties, "plan_actor", actor.id, "duties"
+
+
+def shift_year_mentions(text: str, old: int, new: int) -> str:
+    """Replace running-text mentions "năm <old>" by "năm <new>" (dates, baselines, ranges untouched)."""
+    return _YEAR_MENTION.sub(lambda m: f"{m.group(1)} {new}" if int(m.group(2)) == old else m.group(0), text)
+
+
+def shift_deadline_year(text: str, year: int) -> str | None:
+    """A deadline copied from last year ("Quý I/2025" in a 2026 plan) moved to ``year``; None if fine."""
+    parsed = parse_deadline(text, year)
+    if parsed.kind in ("empty", "unknown") or parsed.within_year(year):
+        return None
+    shifted = re.sub(rf"\b{year - 1}\b", str(year), text)
+    return shifted if shifted != text and parse_deadline(shifted, year).within_year(year) else None
 
 
 def _stale_years(agg: PlanAggregate) -> Iterator[Problem]:

@@ -176,6 +176,32 @@ class PlanService:
         notes = [tr(key, **params) for key, params in parsed.notes]
         return self.ws.insert_many(entity, plan_id, parsed.rows, position), notes
 
+    def stale_year_count(self, plan_id: int) -> int:
+        return sum(1 for p in self.problems(plan_id)
+                   if p.key in ("problem.stale_year", "problem.task.deadline_outside_year"))
+
+    def update_years(self, plan_id: int) -> ChangeSet:
+        """Cập nhật năm: move texts and deadlines copied from last year to this plan's year.
+
+        Only what the checks flag is changed ("năm 2025" in running text, deadlines of last
+        year); one undoable action.
+        """
+        from cchc_desktop.domain.plan_rules import shift_deadline_year, shift_year_mentions
+
+        agg = self.aggregate(plan_id)
+        year = agg.plan.year
+        cells: list[tuple[str, int, str, str]] = []
+        for problem in self.problems(plan_id):
+            if problem.key == "problem.stale_year":
+                current = getattr(self.ws.get(problem.entity, problem.row_id), problem.field)
+                cells.append((problem.entity, problem.row_id, problem.field,
+                              shift_year_mentions(current, year - 1, year)))
+        for task in agg.tasks:
+            shifted = shift_deadline_year(task.deadline_text, year)
+            if shifted:
+                cells.append(("task", task.id, "deadline_text", shifted))
+        return self.ws.edit_mixed(cells, tr("undo.update_years", year=year))
+
     def add_area(self, plan_id: int, code: str) -> ChangeSet:
         if code not in AREA_BY_CODE:
             raise ValidationError("plan.area.unknown", code=code, codes=", ".join(AREA_CODES))

@@ -242,3 +242,21 @@ def test_edit_survives_process_exit_without_close(ws_path, small_framework):
     conn = sqlite3.connect(ws_path)
     assert conn.execute("SELECT purpose_text FROM plans").fetchone()[0] == "Đã gõ trước khi mất điện"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_update_years_after_copy_is_one_undoable_action(ws, small_framework):
+    old = ws.plans.create(2025, "framework", small_framework)
+    ws.edit("plan", old.id, "purpose_text", "Thực hiện tốt CCHC năm 2025, tăng 5% so với năm 2024; kế hoạch ngày 15 tháng 12 năm 2024.")
+    ws.insert("task", old.id, {"content": "Giai đoạn", "lead_unit": "UBND xã", "deadline_text": "Giai đoạn 2021-2030"})
+    new = ws.plans.create(2026, "copy")
+    assert ws.plans.stale_year_count(new.id) >= 3
+    changes = ws.plans.update_years(new.id)
+    agg = ws.plans.aggregate(new.id)
+    assert agg.plan.title == "Kế hoạch cải cách hành chính năm 2026"
+    assert agg.plan.purpose_text == ("Thực hiện tốt CCHC năm 2026, tăng 5% so với năm 2024; "
+                                     "kế hoạch ngày 15 tháng 12 năm 2024.")
+    assert [t.deadline_text for t in agg.tasks] == ["Tháng 1/2026", "Hằng tháng", "Thường xuyên", "Giai đoạn 2021-2030"]
+    assert ws.plans.stale_year_count(new.id) == 0
+    assert len(changes.changes) >= 3
+    ws.undo()
+    assert ws.plans.aggregate(new.id).plan.title == "Kế hoạch cải cách hành chính năm 2025"

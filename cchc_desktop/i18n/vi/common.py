@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "undo.delete": "xóa {count} {what}",
     "undo.move": "chuyển vị trí {what}",
     "undo.paste": "dán {count} dòng {what}",
+    "undo.update_years": "cập nhật năm {year}",
     # Audit actions
     "audit.action.insert": "Thêm",
     "audit.action.update": "Sửa",
