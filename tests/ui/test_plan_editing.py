@@ -148,3 +148,14 @@ def test_empty_year_offers_three_ways_to_start(window, qtbot, ws):
     plan = ws.plans.current(2027)
     assert plan is not None and plan.source == "copy"
     assert any("còn ghi «năm 2026»" in p.message for p in ws.plans.problems(plan.id))
+
+
+def test_update_years_button_after_copy(window, qtbot, ws):
+    window.set_year(2027)
+    screen = window.screens["plan"]
+    qtbot.mouseClick(screen.empty.buttons["copy"], Qt.MouseButton.LeftButton)
+    assert screen.years_button.isVisible() and "Cập nhật năm 2027" in screen.years_button.text()
+    qtbot.mouseClick(screen.years_button, Qt.MouseButton.LeftButton)
+    plan = ws.plans.current(2027)
+    assert plan.title.endswith("năm 2027") and ws.plans.stale_year_count(plan.id) == 0
+    assert not screen.years_button.isVisible()

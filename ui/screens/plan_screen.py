@@ -99,11 +99,14 @@ class PlanScreen(QWidget):
         self.amend_button.clicked.connect(self.amend_plan)
         self.delete_button = QPushButton(tr("ui.plan.delete_draft"))
         self.delete_button.clicked.connect(self.delete_draft)
+        self.years_button = QPushButton()
+        self.years_button.setToolTip(tr("ui.plan.update_years.tip"))
+        self.years_button.clicked.connect(self.update_years)
         top = QHBoxLayout()
         for item in (self.heading, self.versions):
             top.addWidget(item)
         top.addStretch(1)
-        for button in (self.issue_button, self.amend_button, self.delete_button):
+        for button in (self.years_button, self.issue_button, self.amend_button, self.delete_button):
             top.addWidget(button)
         self.tabs = QTabWidget()
         self.factories = self._page_factories()
@@ -225,6 +228,11 @@ class PlanScreen(QWidget):
     def _refresh_problems(self) -> None:
         problems = self.session.ws.plans.problems(self.plan_id) if self.plan_id else []
         self.problems.set_problems(problems)
+        stale = sum(1 for p in problems if p.key in ("problem.stale_year", "problem.task.deadline_outside_year"))
+        draft = self.agg is not None and self.agg.plan.status == "draft"
+        self.years_button.setVisible(bool(stale) and draft)
+        if self.agg is not None:
+            self.years_button.setText(tr("ui.plan.update_years", count=stale, year=self.agg.plan.year))
         for page in self.built_pages():
             self._show_problems_in(page)
 
@@ -291,6 +299,11 @@ class PlanScreen(QWidget):
             self.plan_id, effective_date=dialog.effective_date, reason=dialog.reason), structural=True)
         if plan is not None:
             self.set_year(self.year, plan.id)
+
+    def update_years(self) -> None:
+        if self.plan_id is not None:
+            plan_id = self.plan_id
+            self.session.call(self, lambda: self.session.ws.plans.update_years(plan_id))
 
     def delete_draft(self) -> None:
         if self.plan_id is None or not self._confirm(tr("ui.plan.delete_draft.confirm")):

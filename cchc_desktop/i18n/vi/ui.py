@@ -59,6 +59,8 @@ MESSAGES: dict[str, str] = {
     "ui.plan.banner.issued": "Kế hoạch đã ban hành (số {number}, ngày {date}) nên chỉ xem được. Muốn thay đổi, bấm «Điều chỉnh kế hoạch…».",
     "ui.plan.banner.superseded": "Đây là bản cũ (số {number}, ngày {date}), đã được thay bằng bản điều chỉnh; chỉ xem được.",
     "ui.plan.next_number": "Lấy số tiếp theo",
+    "ui.plan.update_years": "Cập nhật năm {year} ({count} chỗ)",
+    "ui.plan.update_years.tip": "Đổi các chỗ còn ghi năm trước (trong văn bản và thời hạn nhiệm vụ) sang năm của kế hoạch. Có thể hoàn tác bằng Ctrl+Z.",
     "ui.plan.deadline_parsed": "Thời hạn (đã hiểu)",
     "ui.plan.add_area": "Thêm lĩnh vực",
     "ui.plan.add_area.prompt": "Chọn lĩnh vực cần thêm vào kế hoạch:",
