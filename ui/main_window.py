@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,8 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from typing import TYPE_CHECKING
 
 from cchc_desktop.i18n import tr
 from ui.widgets.message_bar import MessageBar

@@ -81,7 +81,7 @@ def _header_field(cell: str, columns: tuple[str, ...]) -> str | None:
 def _header_map(row: list[str], columns: tuple[str, ...]) -> list[str | None] | None:
     """A header row names (almost) every filled cell with a known column title."""
     mapped = [_header_field(cell, columns) for cell in row]
-    filled = [m for cell, m in zip(row, mapped) if cell]
+    filled = [m for cell, m in zip(row, mapped, strict=True) if cell]
     known = [m for m in filled if m]
     useful = [m for m in known if m not in ("ignore", "stt")]
     if not useful or len(known) < 0.75 * len(filled):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cchc_desktop.domain.areas import AREA_BY_CODE, AREA_CODES, CANONICAL_AREAS
-from cchc_desktop.domain.framework import Framework, fill, load_framework, placeholders
+from cchc_desktop.domain.framework import Framework, load_framework, placeholders
 from cchc_desktop.domain.plan import Plan, PlanAggregate
 from cchc_desktop.domain.plan_rules import check_plan
 from cchc_desktop.domain.problems import Problem

@@ -110,15 +110,20 @@ def years(conn: sqlite3.Connection) -> list[int]:
     return [row[0] for row in conn.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
 
 
-def used_numbers(conn: sqlite3.Connection, year: int, exclude_plan_id: int | None = None) -> dict[int, str]:
+def used_numbers(conn: sqlite3.Connection, year: int, exclude_plan_id: int | None = None,
+                 exclude_report_id: int | None = None) -> dict[int, str]:
     """Document numbers already used this year → what uses them (counter shared by all types)."""
+    from cchc_desktop.store.reports import report_numbers
+
     rows = conn.execute(
         "SELECT id, doc_number, doc_symbol, version FROM plans"
         " WHERE doc_number IS NOT NULL AND substr(COALESCE(issue_date, year || '-'), 1, 4) = ?",
         [str(year)],
     )
-    return {row["doc_number"]: f"{row['doc_number']:02d}/{row['doc_symbol']}"
-            for row in rows if row["id"] != exclude_plan_id}
+    used = report_numbers(conn, year, exclude_report_id)
+    used.update({row["doc_number"]: f"{row['doc_number']:02d}/{row['doc_symbol']}"
+                 for row in rows if row["id"] != exclude_plan_id})
+    return used
 
 
 # Bulk copy (create from framework / last year / amendment) ##############

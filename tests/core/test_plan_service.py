@@ -225,8 +225,8 @@ def test_edit_survives_process_exit_without_close(ws_path, small_framework):
     from pathlib import Path
 
     ws = Workspace.open(ws_path, create=True)
-    from tests.conftest import PROFILE
     from cchc_desktop.domain.units import UnitProfile
+    from tests.conftest import PROFILE
 
     ws.profile.save(UnitProfile.from_dict(PROFILE))
     plan = ws.plans.create(2026, "framework", small_framework)

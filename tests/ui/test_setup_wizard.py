@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from tests.ui.keyboard import type_text
@@ -61,4 +60,3 @@ def test_first_run_saves_profile_through_the_session(app, qtbot, tmp_path, monke
     assert ws.profile.get().receiver_name == "Sở Nội vụ tỉnh Hà Tĩnh"
     assert ws.actor == "Lê Thị Mai"
     ws.close()
-    assert Qt  # keep import used

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from cchc_desktop.domain.areas import AREA_BY_CODE
 from cchc_desktop.domain.plan import COMPARATORS, ISSUE_MODES, MEASURES, SIGNER_MODES, PlanAggregate

@@ -12,8 +12,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from cchc_desktop.domain.fields import display
-from cchc_desktop.domain.fields import field_specs
+from cchc_desktop.domain.fields import display, field_specs
 from cchc_desktop.i18n import format_date, format_number
 from cchc_desktop.store import records
 from ui.session import Session
