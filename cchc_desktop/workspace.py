@@ -83,6 +83,19 @@ class Workspace:
     def close(self) -> None:
         self.conn.close()
 
+    def backup_to(self, destination: str | Path) -> Path:
+        """Sao lưu: a consistent copy of the whole file (edits included) at ``destination``."""
+        target = Path(destination)
+        if target.resolve() == self.path.resolve():
+            from cchc_desktop.errors import WorkspaceError
+
+            raise WorkspaceError("error.backup.same_file", path=str(target))
+        return store_db.backup_atomically(self.conn, target)
+
+    def daily_backup(self, keep: int = 7) -> Path | None:
+        """The automatic backup of the day (kept for ``keep`` days), made once per day."""
+        return store_db.rotate_daily_backup(self.conn, self.path, keep)
+
     def __enter__(self) -> "Workspace":
         return self
 

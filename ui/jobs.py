@@ -111,3 +111,36 @@ def run_job(parent: QWidget | None, title: str, work: Work, on_done: Callable[[A
 
 def running_jobs() -> int:
     return len(_running)
+
+
+class _QuietJob(QObject):
+    """Background work nobody waits for (a daily backup): no dialog; a failure is only logged."""
+
+    def __init__(self, work: Work, on_done: Callable[[Any], None] | None) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self.signals.succeeded.connect(self._succeeded)
+        self.signals.failed.connect(self._failed)
+        self.on_done = on_done
+        self.done = False
+        self.runnable = _Runnable(work, self.signals, threading.Event())
+
+    def _succeeded(self, result: Any) -> None:
+        self.done = True
+        _running.discard(self)
+        if self.on_done:
+            self.on_done(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        import logging
+
+        self.done = True
+        _running.discard(self)
+        logging.getLogger(__name__).warning("background work failed: %s", exc)
+
+
+def run_quiet(work: Work, on_done: Callable[[Any], None] | None = None) -> _QuietJob:
+    job = _QuietJob(work, on_done)
+    _running.add(job)
+    QThreadPool.globalInstance().start(job.runnable)
+    return job

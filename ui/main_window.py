@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
 
     def attach(self, session: Session) -> None:
         """Connect the open workspace and show the first screen."""
+        if self.menuBar().actions() == []:
+            from ui.file_menu import build_menus
+
+            build_menus(self)
         self.session = session
         self.year = self._initial_year()
         self._fill_years()
@@ -73,6 +77,47 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
         self.show_screen(0)
+        self._daily_backup(session.ws.path)
+
+    def _daily_backup(self, path) -> None:
+        """Once a day, a backup beside the file, made quietly in the background."""
+        from cchc_desktop.store.db import daily_backup_of
+        from ui.jobs import run_quiet
+
+        run_quiet(lambda progress, cancelled: daily_backup_of(path))
+
+    def switch_workspace(self, path) -> None:
+        """Open another file (Tệp → Mở tệp dữ liệu khác…); the current one stays open if that fails."""
+        from ui.app import ensure_profile, open_workspace_gui
+        from ui.session import Session
+
+        self._commit_focused()
+        ws = open_workspace_gui(path)
+        if ws is None:
+            return
+        session = Session(ws, self)
+        if not ensure_profile(session):
+            ws.close()
+            return
+        old = self.session
+        self.detach()
+        self.attach(session)
+        if old is not None:
+            old.ws.close()
+            old.deleteLater()
+
+    def detach(self) -> None:
+        """Drop the screens built on the current workspace."""
+        if self.session is None:
+            return
+        for signal in (self.session.saved, self.session.history_changed, self.session.changed):
+            signal.disconnect()
+        self.nav.currentRowChanged.disconnect(self.show_screen)
+        for screen in self.screens.values():
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.screens.clear()
+        self.session = None
 
     def _initial_year(self) -> int:
         years = self.session.ws.plans.years()
@@ -181,8 +226,11 @@ class MainWindow(QMainWindow):
         self.unit_label.setText(profile.full_name)
         self.actor_label.setText(tr("ui.actor", name=self.session.ws.actor or "—"))
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def _commit_focused(self) -> None:
         focused = self.focusWidget()
         if focused is not None and hasattr(focused, "commit"):
             focused.commit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._commit_focused()
         super().closeEvent(event)

@@ -58,6 +58,37 @@ def backup_to(conn: sqlite3.Connection, destination: Path) -> Path:
     return destination
 
 
+def backup_atomically(conn: sqlite3.Connection, destination: Path) -> Path:
+    """Back up to a temporary name beside ``destination``, then rename: never a half copy."""
+    temporary = destination.with_name(destination.name + ".dang-ghi")
+    backup_to(conn, temporary)
+    temporary.replace(destination)
+    return destination
+
+
+def rotate_daily_backup(conn: sqlite3.Connection, db_path: Path, keep: int = 7) -> Path | None:
+    """One automatic backup per day in ``backups/``; the oldest beyond ``keep`` are removed."""
+    folder = db_path.parent / "backups"
+    today = folder / f"{db_path.stem}-tu-dong-{dt.date.today():%Y%m%d}.sqlite"
+    if today.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    backup_atomically(conn, today)
+    daily = sorted(folder.glob(f"{db_path.stem}-tu-dong-*.sqlite"))
+    for old in daily[:-keep]:
+        old.unlink()
+    return today
+
+
+def daily_backup_of(db_path: Path, keep: int = 7) -> Path | None:
+    """The day's automatic backup through a connection of its own (safe from a worker thread)."""
+    conn = sqlite3.connect(str(db_path))
+    try:
+        return rotate_daily_backup(conn, db_path, keep)
+    finally:
+        conn.close()
+
+
 def backup_path(db_path: Path, reason: str) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     return db_path.parent / "backups" / f"{db_path.stem}-{stamp}-{reason}.sqlite"

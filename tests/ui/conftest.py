@@ -38,4 +38,7 @@ def window(app, qtbot, ws, draft_plan, shown_errors):
     win.activateWindow()
     qtbot.waitActive(win)
     win.set_year(2026)
-    return win
+    yield win
+    from ui.jobs import running_jobs
+
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10000)  # e.g. the daily backup

@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "error.nothing_to_undo": "Không còn thao tác nào để hoàn tác.",
     "error.nothing_to_redo": "Không còn thao tác nào để làm lại.",
     "error.cancelled": "Đã hủy theo yêu cầu.",
+    "error.backup.same_file": "Không sao lưu đè lên chính tệp đang mở «{path}». Hãy chọn tên hoặc thư mục khác (tốt nhất là USB hoặc ổ khác).",
     "error.field_not_editable": "Trường «{label}» không sửa trực tiếp được.",
     "error.unexpected": "Lỗi không mong muốn: {detail}. Dữ liệu đã lưu trước đó không bị ảnh hưởng. Hãy báo cho bộ phận hỗ trợ kèm tệp nhật ký.",
     # Field input

@@ -1,0 +1,47 @@
+"""Tệp menu: back up, open another file, create a new one; the daily automatic backup."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtWidgets import QFileDialog
+
+
+def _wait_quiet_jobs(qtbot) -> None:
+    from ui.jobs import running_jobs
+
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=5000)
+
+
+def test_daily_backup_is_made_once(window, qtbot, ws_path):
+    _wait_quiet_jobs(qtbot)
+    backups = list((ws_path.parent / "backups").glob("*-tu-dong-*.sqlite"))
+    assert len(backups) == 1
+    conn = sqlite3.connect(backups[0])
+    assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
+    conn.close()
+
+
+def test_backup_to_a_chosen_file(window, qtbot, tmp_path, monkeypatch, shown_errors):
+    from ui import file_menu
+
+    target = tmp_path / "usb" / "sao-luu.sqlite"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    file_menu.backup(window)
+    assert target.exists() and shown_errors == []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(window.session.ws.path), ""))
+    file_menu.backup(window)
+    assert "Không sao lưu đè lên chính tệp đang mở" in shown_errors[-1]
+
+
+def test_open_another_file_switches_the_window(window, qtbot, tmp_path, demo_path, monkeypatch):
+    from ui import file_menu
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(demo_path), ""))
+    file_menu.open_other(window)
+    assert window.session.ws.path == demo_path
+    assert "Kỳ Phong" in window.unit_label.text()
+    window.set_year(2026)
+    assert window.screens["plan"].agg.plan.status == "issued"
+    _wait_quiet_jobs(qtbot)
