@@ -58,8 +58,21 @@ def register(entity: Entity) -> Entity:
     return entity
 
 
+#: Modules that register entities; loaded on the first lookup, so any entry point (GUI, command
+#: line, a worker thread) sees every entity whichever service it touched first.
+REGISTRARS = ("cchc_desktop.store.plans", "cchc_desktop.store.reports", "cchc_desktop.store.assessment",
+              "cchc_desktop.store.evidence")
+
+
 def entity(name: str) -> Entity:
-    return ENTITIES[name]
+    found = ENTITIES.get(name)
+    if found is None:
+        import importlib
+
+        for module in REGISTRARS:
+            importlib.import_module(module)
+        found = ENTITIES[name]
+    return found
 
 
 @dataclass(frozen=True)
@@ -107,12 +120,12 @@ def fetch_row(conn: sqlite3.Connection, ent: Entity, row_id: int) -> dict:
 
 
 def get(conn: sqlite3.Connection, name: str, row_id: int) -> Any:
-    ent = ENTITIES[name]
+    ent = entity(name)
     return _to_record(ent, fetch_row(conn, ent, row_id))
 
 
 def children(conn: sqlite3.Connection, name: str, parent_id: int) -> list[Any]:
-    ent = ENTITIES[name]
+    ent = entity(name)
     order = "position" if ent.ordered else "id"
     rows = conn.execute(f"SELECT * FROM {ent.table} WHERE {ent.parent_column} = ? ORDER BY {order}, id", [parent_id])
     return [_to_record(ent, row) for row in rows]
@@ -167,7 +180,7 @@ def _derived(conn: sqlite3.Connection, ent: Entity, row: dict) -> dict:
 
 def update(conn: sqlite3.Connection, name: str, row_id: int, field: str, value: Any, actor: str) -> Change | None:
     """Set one field from user input; None when the stored value does not change."""
-    ent = ENTITIES[name]
+    ent = entity(name)
     spec = ent.specs.get(field)
     if spec is None:
         raise ValidationError("error.field_not_editable", field=field, label=field)
@@ -202,7 +215,7 @@ def insert(conn: sqlite3.Connection, name: str, parent_id: int | None, values: d
 
     ``fixed`` holds trusted values for columns the user does not type (e.g. an area's code).
     """
-    ent = ENTITIES[name]
+    ent = entity(name)
     specs = ent.specs
     row: dict[str, Any] = dict(fixed or {})
     for key, raw in values.items():
@@ -254,7 +267,7 @@ def _close_slot(conn: sqlite3.Connection, ent: Entity, parent_id: int | None, po
 
 
 def delete(conn: sqlite3.Connection, name: str, row_id: int, actor: str) -> Change:
-    ent = ENTITIES[name]
+    ent = entity(name)
     row = fetch_row(conn, ent, row_id)
     _check(conn, ent, row)
     conn.execute(f"DELETE FROM {ent.table} WHERE id = ?", [row_id])
@@ -266,7 +279,7 @@ def delete(conn: sqlite3.Connection, name: str, row_id: int, actor: str) -> Chan
 
 def move(conn: sqlite3.Connection, name: str, row_id: int, new_position: int, actor: str) -> Change | None:
     """Move a row to ``new_position`` among its siblings (0-based)."""
-    ent = ENTITIES[name]
+    ent = entity(name)
     row = fetch_row(conn, ent, row_id)
     _check(conn, ent, row)
     parent_id = row[ent.parent_column]
@@ -296,7 +309,7 @@ def _apply_move(conn: sqlite3.Connection, ent: Entity, row: dict, target: int) -
 
 def replay(conn: sqlite3.Connection, change: Change, actor: str, action: str) -> None:
     """Apply an already-validated change again (its inverse, for undo), audited as ``action``."""
-    ent = ENTITIES[change.entity]
+    ent = entity(change.entity)
     if change.action == "update":
         row = fetch_row(conn, ent, change.row_id)
         _check(conn, ent, row)

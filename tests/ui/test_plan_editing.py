@@ -159,3 +159,19 @@ def test_update_years_button_after_copy(window, qtbot, ws):
     plan = ws.plans.current(2027)
     assert plan.title.endswith("năm 2027") and ws.plans.stale_year_count(plan.id) == 0
     assert not screen.years_button.isVisible()
+
+
+def test_pausing_while_typing_keeps_the_text_and_cursor(window, qtbot, ws, draft_plan):
+    """A commit during a pause refreshes the screen; the editor keeps a trailing space and its cursor."""
+    screen = window.screens["plan"]
+    screen.tabs.setCurrentIndex(1)
+    text = screen.page(1).texts[0]
+    text.setFocus()
+    text.selectAll()
+    type_text(text, "Nâng cao chất lượng ")
+    text.commit()  # what the idle timer does after a pause
+    assert ws.plans.get(draft_plan.id).purpose_text == "Nâng cao chất lượng"
+    assert text.toPlainText() == "Nâng cao chất lượng " and text.textCursor().position() == len("Nâng cao chất lượng ")
+    type_text(text, "phục vụ")
+    text.commit()
+    assert ws.plans.get(draft_plan.id).purpose_text == "Nâng cao chất lượng phục vụ"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from cchc_desktop.domain.fields import display, field_specs
 from cchc_desktop.i18n import format_date, format_number
 from cchc_desktop.store import records
+from cchc_desktop.text import clean
 from ui.session import Session
 
 IDLE_COMMIT_MS = 800
@@ -59,9 +60,13 @@ class BoundText(QPlainTextEdit, _Bound):
 
     def load(self, record: Any, read_only: bool) -> None:
         self._loading = True
+        same_row = self.row_id == record.id
         self.row_id = record.id
         self.committed_text = getattr(record, self.field) or ""
-        if self.toPlainText() != self.committed_text:
+        # While the user types, a refresh after our own commit must not touch the text: the
+        # stored value is trimmed, and resetting would drop a just-typed space and move the cursor.
+        typing_here = same_row and self.hasFocus() and clean(self.toPlainText()) == clean(self.committed_text)
+        if not typing_here and self.toPlainText() != self.committed_text:
             self.setPlainText(self.committed_text)
         self.setReadOnly(read_only)
         self._loading = False
@@ -90,11 +95,13 @@ class BoundLine(QLineEdit, _Bound):
         self.editingFinished.connect(self.commit)
 
     def load(self, record: Any, read_only: bool) -> None:
+        same_row = self.row_id == record.id
         self.row_id = record.id
         self.committed_text = self.text_for(getattr(record, self.field))
-        self.setText(self.committed_text)
+        if not (same_row and self.hasFocus() and clean(self.text()) == clean(self.committed_text)):
+            self.setText(self.committed_text)
+            self.setStyleSheet("")
         self.setReadOnly(read_only)
-        self.setStyleSheet("")
 
     def commit(self) -> None:
         if self.row_id is None or self.isReadOnly() or self.text() == self.committed_text:
