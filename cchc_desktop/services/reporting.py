@@ -138,6 +138,24 @@ class ReportService(ReportFlow):
                                                  lambda p, k=key: amounts.get((p.id, k)))
         return found
 
+    def indicator_results(self, year: int) -> dict[str, float]:
+        """Chỉ tiêu code → the latest figure of the year (year-to-date where it sums up).
+
+        Reports are read from the latest period back; an indicator takes its figure from the
+        latest report that has one. Used to propose self-assessment scores.
+        """
+        results: dict[str, float] = {}
+        ordered = sorted(self.reports(year), key=lambda r: store.load_period(self.ws.conn, r.period_id).end_date,
+                         reverse=True)
+        for report in ordered:
+            agg = self.aggregate(report.id)
+            for actual_id, figures in self.figures(report.id, agg).items():
+                code = figures.indicator.code
+                value = figures.ytd_figure if figures.ytd_figure is not None else figures.period_figure
+                if code and value is not None:
+                    results.setdefault(code, value)
+        return results
+
     def _amounts(self, year: int) -> dict[tuple[int, str], Amount]:
         found = {}
         for period_id, actual, code, text in store.amounts_of_year(self.ws.conn, year):

@@ -61,16 +61,20 @@ def register(entity: Entity) -> Entity:
 #: Modules that register entities; loaded on the first lookup, so any entry point (GUI, command
 #: line, a worker thread) sees every entity whichever service it touched first.
 REGISTRARS = ("cchc_desktop.store.plans", "cchc_desktop.store.reports", "cchc_desktop.store.assessment",
-              "cchc_desktop.store.evidence")
+              "cchc_desktop.store.evidence", "cchc_desktop.store.report_evidence")
+
+
+def load_registrars() -> None:
+    import importlib
+
+    for module in REGISTRARS:
+        importlib.import_module(module)
 
 
 def entity(name: str) -> Entity:
     found = ENTITIES.get(name)
     if found is None:
-        import importlib
-
-        for module in REGISTRARS:
-            importlib.import_module(module)
+        load_registrars()
         found = ENTITIES[name]
     return found
 

@@ -1,0 +1,60 @@
+"""``assess show`` and ``assess import-criteria``: the index self-assessment from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
+from cchc_desktop.i18n import tr
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    assess = sub.add_parser("assess", help=tr("cli.assess.help"), description=tr("cli.assess.help"))
+    actions = assess.add_subparsers(dest="action", metavar="<thao tác>", parser_class=type(assess))
+    show = actions.add_parser("show", help=tr("cli.assess.show.help"), description=tr("cli.assess.show.help"))
+    add_db(show)
+    show.add_argument("--year", type=year_arg, required=True, help=tr("cli.year.help"))
+    show.add_argument("--json", action="store_true", help=tr("cli.json.help"))
+    show.set_defaults(handler=_show)
+    load = actions.add_parser("import-criteria", help=tr("cli.assess.import.help"),
+                              description=tr("cli.assess.import.help"))
+    add_db(load)
+    load.add_argument("file", metavar="FILE", help=tr("cli.assess.import.file"))
+    load.add_argument("--year", type=year_arg, default=None, help=tr("cli.assess.import.year"))
+    load.add_argument("--replace", action="store_true", help=tr("cli.assess.import.replace"))
+    load.set_defaults(handler=_import)
+    assess.set_defaults(handler=lambda args: assess.print_help() or 2)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from cchc_desktop.services.assessment_export import assessment_to_dict, assessment_to_text
+
+    with open_workspace(args.db) as ws:
+        data = assessment_to_dict(ws.assessment.view(args.year))
+    if args.json:
+        print_json(data)
+    else:
+        print(assessment_to_text(data))
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from cchc_desktop.domain.assessment_catalogue import CatalogueImportError
+    from cchc_desktop.services.assessing import CatalogueWouldDropError
+
+    with open_workspace(args.db) as ws:
+        try:
+            result = ws.assessment.import_catalogue(args.file, year=args.year, replace=args.replace)
+        except CatalogueImportError as exc:
+            print(tr("cli.assess.import.failed", count=len(exc.errors)), file=sys.stderr)
+            for line in exc.errors:
+                print(line, file=sys.stderr)
+            return 2
+        except CatalogueWouldDropError as exc:
+            print(tr("cli.error", message=str(exc)), file=sys.stderr)
+            print(tr("cli.assess.import.use_replace"), file=sys.stderr)
+            return 2
+    print(result.summary())
+    return 0
+

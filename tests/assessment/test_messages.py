@@ -1,0 +1,23 @@
+"""Message families the assessment, evidence and audit code builds keys from."""
+
+from __future__ import annotations
+
+from cchc_desktop.domain.assessment import STATUSES
+from cchc_desktop.domain.criteria import METHODS
+from cchc_desktop.domain.evidence import ALLOWED_EXTENSIONS
+from cchc_desktop.i18n import MESSAGES
+from cchc_desktop.services.audit_labels import action_label
+
+
+def test_dynamic_key_families_are_complete():
+    families = [("assessment.status", STATUSES), ("assessment.method", METHODS),
+                ("evidence.kind", ALLOWED_EXTENSIONS)]
+    missing = [f"{prefix}.{value}" for prefix, values in families for value in values
+               if f"{prefix}.{value}" not in MESSAGES]
+    assert missing == []
+
+
+def test_every_audited_action_has_a_label():
+    actions = ("insert", "update", "delete", "move", "undo", "redo", "create", "import", "submit", "reopen",
+               "attach", "detach")
+    assert [a for a in actions if action_label(a) == a] == []
