@@ -2,7 +2,9 @@
 
 1. A plan with 200 tasks: the Decree-30 renderer against a raw ReportLab platypus story of the
    same text (same fonts, same A4 page, same column widths), median of several runs, and the ratio.
-2. A 10,000-row Excel export (streaming and normal workbook).
+2. A period report on the same 200 tasks (with results and reasons) and 20 indicators: its
+   Phụ lục I table against raw platypus, and the whole report (body, two landscape appendices).
+3. A 10,000-row Excel export (streaming and normal workbook).
 
 Run: .venv/bin/python scripts/bench_documents.py [--runs 5]
 """
@@ -102,6 +104,54 @@ def bench_pdf(runs: int) -> None:
     print(f"whole 200-task plan (body, Phụ lục I landscape, Phụ lục II): {whole:.3f} s, {size / 1024:.0f} KiB")
 
 
+def big_report(tasks: int = 200):
+    """The report of :func:`big_plan` for Quý I: every task with a status, a result and a reason."""
+    from cchc_desktop.documents.report_data import ReportData
+    from cchc_desktop.domain.report import (
+        TASK_STATUSES,
+        IndicatorActual,
+        Report,
+        ReportAggregate,
+        ReportPeriod,
+        TaskProgress,
+    )
+    from cchc_desktop.domain.report_view import indicator_figures
+
+    profile, plan = big_plan(tasks)
+    period = ReportPeriod(id=1, year=2026, position=0, code="Q1", name="Quý I/2026", title="quý I năm 2026",
+                          start_date="2025-12-15", end_date="2026-03-14", due_date="2026-03-20")
+    report = Report(id=1, uid="r", year=2026, period_id=1, plan_id=1, doc_number=18, report_date="2026-03-18",
+                    signer_name="Nguyễn Văn Đức", achievements_text="Hoàn thành các nhiệm vụ đến hạn.")
+    progress = [TaskProgress(id=t.id, report_id=1, position=t.position, task_id=t.id,
+                             status=TASK_STATUSES[t.id % len(TASK_STATUSES)], progress=float(t.id % 101),
+                             result=f"Đã ban hành văn bản số {t.id}/UBND; tổ chức kiểm tra tại các thôn.",
+                             reason="Chờ hướng dẫn của tỉnh." if t.id % 5 == 0 else "") for t in plan.tasks]
+    actuals = [IndicatorActual(id=i.id, report_id=1, position=i.position, indicator_id=i.id, value=80 + i.id % 15)
+               for i in plan.indicators]
+    agg = ReportAggregate(report=report, period=period, plan=plan.plan, tasks={t.id: t for t in plan.tasks},
+                          indicators={i.id: i for i in plan.indicators}, progress=progress, actuals=actuals)
+    figures = {a.id: indicator_figures(agg.indicators[a.indicator_id], a, period, [period], lambda p: None)
+               for a in actuals}
+    return ReportData(profile, agg, figures, plan.areas)
+
+
+def bench_report_pdf(runs: int) -> None:
+    from cchc_desktop.documents.report_doc import build_report_document
+    from cchc_desktop.documents.report_tables import progress_columns, progress_rows
+
+    data = big_report()
+    table = Table(progress_columns(), [r for r in progress_rows(data) if not r.group], font_size=11)
+    ours_table_pdf(table), raw_table_pdf(table)
+    ours = median_seconds(lambda: ours_table_pdf(table), runs)
+    raw = median_seconds(lambda: raw_table_pdf(table), runs)
+    print(f"200-task report, Phụ lục I table: ours {ours:.3f} s, raw platypus {raw:.3f} s, ratio {ours / raw:.2f}x")
+    whole = median_seconds(lambda: render_pdf(build_report_document(data)), runs)
+    document = render_pdf(build_report_document(data))
+    pages = document.count(b"/Type /Page") - document.count(b"/Type /Pages")
+    print(f"whole 200-task report (body, Phụ lục I and II landscape): {whole:.3f} s, {pages} pages, "
+          f"{len(document) / 1024:.0f} KiB")
+
+
 def bench_xlsx(runs: int) -> None:
     columns = task_sheet_columns()
     rows = [Row([n, "Cải cách thủ tục hành chính", CONTENT.format(n=n), "Báo cáo", "Văn phòng HĐND và UBND xã",
@@ -118,6 +168,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     bench_pdf(args.runs)
+    bench_report_pdf(args.runs)
     bench_xlsx(args.runs)
 
 

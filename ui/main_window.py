@@ -45,6 +45,23 @@ ALL_SCREENS = (
 SCREENS = tuple(s for s in ALL_SCREENS if importlib.util.find_spec(s[1]) is not None)
 
 
+def _scrollable(screen: QWidget) -> QWidget:
+    """A screen in a frameless scroll area: on a small screen (1366×768) it scrolls instead of
+    pushing the window beyond the display; on a larger one nothing changes."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(screen)
+    return area
+
+
+def _holder(screen: QWidget) -> QWidget:
+    """The scroll area a screen sits in (screen → viewport → area)."""
+    return screen.parentWidget().parentWidget()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session | None = None) -> None:
         super().__init__()
@@ -114,8 +131,9 @@ class MainWindow(QMainWindow):
             signal.disconnect()
         self.nav.currentRowChanged.disconnect(self.show_screen)
         for screen in self.screens.values():
-            self.stack.removeWidget(screen)
-            screen.deleteLater()
+            holder = _holder(screen)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
         self.screens.clear()
         self.session = None
 
@@ -193,9 +211,9 @@ class MainWindow(QMainWindow):
             module = __import__(module_name, fromlist=[class_name])
             screen = getattr(module, class_name)(self.session, self)
             self.screens[key] = screen
-            self.stack.addWidget(screen)
+            self.stack.addWidget(_scrollable(screen))
         self._load(screen)
-        self.stack.setCurrentWidget(screen)
+        self.stack.setCurrentWidget(_holder(screen))
 
     def _load(self, screen: QWidget) -> None:
         if hasattr(screen, "set_year"):
@@ -203,9 +221,13 @@ class MainWindow(QMainWindow):
         elif hasattr(screen, "load"):
             screen.load()
 
+    def current_screen(self) -> QWidget | None:
+        holder = self.stack.currentWidget()
+        return holder.widget() if holder is not None else None
+
     def set_year(self, year: int) -> None:
         self.year = year
-        current = self.stack.currentWidget()
+        current = self.current_screen()
         if current is not None and self.session is not None:
             self._load(current)
 

@@ -82,10 +82,11 @@ class Column:
 @dataclass
 class Row:
     """A table row. A ``group`` row (e.g. "I | Cải cách thể chế") is bold and its second
-    cell spans the remaining columns."""
+    cell spans the remaining columns; a ``bold`` row keeps its cells apart (a subtotal)."""
 
     cells: list[CellValue]
     group: bool = False
+    bold: bool = False
 
 
 @dataclass

@@ -70,6 +70,8 @@ def _row_cells(row: Row, columns: list[Column], styles: list) -> tuple[list, boo
         cells = [RLParagraph(bold(first), styles[0]), RLParagraph(markup(label), group_style)]
         return cells + [""] * (len(columns) - 2), True
     values = list(row.cells) + [None] * (len(columns) - len(row.cells))
+    if row.bold:
+        styles = [S.style(s.fontSize, bold=True, align=c.align) for s, c in zip(styles, columns)]
     return [RLParagraph(cell_text(v, c), s) for v, c, s in zip(values, columns, styles)], False
 
 

@@ -61,10 +61,16 @@ def _place_date(profile: UnitProfile, plan: Plan) -> str:
 
 def plan_recipients(aggregate: PlanAggregate, first: tuple[str, ...] = ()) -> list[str]:
     """Nơi nhận lines: ``first``, each recipient with its purpose, and "Lưu: VT, VP" last."""
+    return recipient_lines(aggregate.recipients, first)
+
+
+def recipient_lines(entries: list, first: tuple[str, ...] = ()) -> list[str]:
+    """Nơi nhận lines of any document: ``first``, each entry (``recipient``, ``purpose``,
+    ``position``) with its purpose, and the archive line ("Lưu: VT, VP") last."""
     items = list(first)
     archive = ""
     archive_prefix = fold(tr("doc.recipients.archive_prefix")).rstrip(":")
-    for entry in sorted(aggregate.recipients, key=lambda r: r.position):
+    for entry in sorted(entries, key=lambda r: r.position):
         recipient, purpose = strip_end(entry.recipient), clean(entry.purpose).strip("()")
         if fold(recipient).startswith(archive_prefix):
             archive = recipient

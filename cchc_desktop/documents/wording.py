@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.i18n import format_number, tr
 from cchc_desktop.text import clean
 
 #: Width of a blank left for hand filling (non-breaking spaces survive paragraph layout).
@@ -71,3 +71,8 @@ def lower_first(text: str) -> str:
 def text_lines(text: str) -> list[str]:
     """The non-empty lines of a multi-line field."""
     return [line.strip() for line in clean(text).split("\n") if line.strip()]
+
+
+def count_text(count: int) -> str:
+    """Counts the way documents write them: 7 → "07", 12 → "12", 0 → "0"."""
+    return f"{count:02d}" if 0 < count < 10 else format_number(count)

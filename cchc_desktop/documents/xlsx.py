@@ -144,7 +144,7 @@ def _data_row(sheet, row: Row, columns: list[Column], styles: _Styles) -> list:
     cells = []
     for value, column in zip(values, columns):
         cell = make_cell(sheet, value)
-        cell._style = styles.body_array(sheet, row.group, column.align, number_format(cell.value, column))
+        cell._style = styles.body_array(sheet, row.group or row.bold, column.align, number_format(cell.value, column))
         cells.append(cell)
     return cells
 

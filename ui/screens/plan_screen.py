@@ -32,6 +32,7 @@ from ui.screens.plan_tabs import (
     task_columns,
 )
 from ui.session import Session
+from ui.widgets.document_actions import DocumentActions, DocumentTarget
 from ui.widgets.problems_panel import ProblemsPanel
 
 #: Which page shows which entity's problems (page index in the tab widget).
@@ -106,6 +107,8 @@ class PlanScreen(QWidget):
         for item in (self.heading, self.versions):
             top.addWidget(item)
         top.addStretch(1)
+        self.documents = DocumentActions(self.session, self, "plan", self._document_target)
+        self.documents.add_to(top)
         for button in (self.years_button, self.issue_button, self.amend_button, self.delete_button):
             top.addWidget(button)
         self.tabs = QTabWidget()
@@ -126,6 +129,10 @@ class PlanScreen(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         return widget
+
+    def _document_target(self) -> DocumentTarget | None:
+        """The plan version on screen, for printing and export."""
+        return DocumentTarget(self.year, plan_id=self.plan_id) if self.plan_id is not None else None
 
     def _page_factories(self) -> list[tuple[str, Callable[[], QWidget]]]:
         """Pages are built when first shown, so opening the app stays quick."""

@@ -94,7 +94,7 @@ class ReportScreen(QWidget):
 
     # Building ###########################################################
 
-    def _build_header(self) -> QHBoxLayout:
+    def _build_header(self) -> QVBoxLayout:
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.period_box = QComboBox()
@@ -107,11 +107,18 @@ class ReportScreen(QWidget):
         self.calendar_button = QPushButton(tr("ui.report.calendar"))
         self.calendar_button.clicked.connect(self.edit_calendar)
         row = QHBoxLayout()
-        for widget in (self.heading, picker, self.period_box, self.window_label, self.badge):
+        for widget in (self.heading, picker, self.period_box):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.calendar_button)
-        return row
+        details = QHBoxLayout()
+        details.addWidget(self.window_label)
+        details.addWidget(self.badge)
+        details.addStretch(1)
+        header = QVBoxLayout()
+        header.addLayout(row)
+        header.addLayout(details)
+        return header
 
     def _build_editor(self) -> QWidget:
         widget = QWidget()

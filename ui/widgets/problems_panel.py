@@ -33,6 +33,10 @@ class ProblemsPanel(QWidget):
             item = QListWidgetItem(problem_icon(problem.blocking), problem.message)
             item.setData(Qt.ItemDataRole.UserRole, problem)
             self.list.addItem(item)
+        # With nothing to show the panel shrinks to its one-line summary and the document gets
+        # the room (a splitter never grows a widget past its maximum height).
+        self.list.setVisible(bool(problems))
+        self.setMaximumHeight(16777215 if problems else self.summary.sizeHint().height() + 4)
         errors = sum(1 for p in problems if p.blocking)
         if problems:
             self.summary.setText(tr("ui.problems.summary", errors=errors, warnings=len(problems) - errors))
