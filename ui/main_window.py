@@ -45,21 +45,34 @@ ALL_SCREENS = (
 SCREENS = tuple(s for s in ALL_SCREENS if importlib.util.find_spec(s[1]) is not None)
 
 
+class _PageLayout(QVBoxLayout):
+    """Holds a screen inside the scroll area. It reports no height-for-width, so the area sizes
+    the screen by its minimum size: wrapped labels would otherwise make Qt sum preferred heights
+    and scroll a screen that fits."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        return False
+
+
 def _scrollable(screen: QWidget) -> QWidget:
-    """A screen in a frameless scroll area: on a small screen (1366×768) it scrolls instead of
-    pushing the window beyond the display; on a larger one nothing changes."""
+    """A screen in a frameless scroll area: on a small display it scrolls instead of pushing the
+    window beyond the screen; when it fits, nothing changes."""
     from PySide6.QtWidgets import QFrame, QScrollArea
 
+    page = QWidget()
+    layout = _PageLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(screen)
     area = QScrollArea()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setWidget(screen)
+    area.setWidget(page)
     return area
 
 
 def _holder(screen: QWidget) -> QWidget:
-    """The scroll area a screen sits in (screen → viewport → area)."""
-    return screen.parentWidget().parentWidget()
+    """The scroll area a screen sits in (screen → page → viewport → area)."""
+    return screen.parentWidget().parentWidget().parentWidget()
 
 
 class MainWindow(QMainWindow):
@@ -223,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def current_screen(self) -> QWidget | None:
         holder = self.stack.currentWidget()
-        return holder.widget() if holder is not None else None
+        return next((s for s in self.screens.values() if _holder(s) is holder), None)
 
     def set_year(self, year: int) -> None:
         self.year = year

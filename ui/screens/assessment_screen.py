@@ -81,16 +81,19 @@ class AssessmentScreen(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.buttons = {}
-        top = QHBoxLayout()
+        # The heading on its own line and the buttons under it: one line does not fit 1366 px.
+        top = QVBoxLayout()
         top.addWidget(self.heading)
-        top.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        top.addLayout(actions)
         self.documents = DocumentActions(self.session, self, "assessment",
                                          lambda: DocumentTarget(self.year) if self.view_data is not None else None)
-        self.documents.add_to(top)
+        self.documents.add_to(actions)
         for key, slot in (("import", self.import_catalogue), ("submit", self.submit), ("reopen", self.reopen)):
             self.buttons[key] = QPushButton(tr(f"ui.assessment.{key}"))
             self.buttons[key].clicked.connect(slot)
-            top.addWidget(self.buttons[key])
+            actions.addWidget(self.buttons[key])
         self.catalogue = QLabel()
         self.catalogue.setWordWrap(True)
         self.illustrative = self._banner(tr("assessment.catalogue.illustrative"), "#fff4ce", "#e0b400")
@@ -105,7 +108,7 @@ class AssessmentScreen(QWidget):
         self.totals.setStyleSheet("font-weight: bold; padding: 4px;")
         return self._arrange(top, hint)
 
-    def _arrange(self, top: QHBoxLayout, hint: QLabel) -> QWidget:
+    def _arrange(self, top: QVBoxLayout, hint: QLabel) -> QWidget:
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -71,6 +71,16 @@ class EmptyReportPage(QWidget):
         self.create_button.setVisible(has_plan)
 
 
+def _scrolling(page: QWidget) -> QWidget:
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
+
+
 class ReportScreen(QWidget):
     subject_changed = Signal(str, int)
 
@@ -128,8 +138,10 @@ class ReportScreen(QWidget):
         self.tabs = QTabWidget()
         s = self.session
         self.pages = [TasksPage(s), IndicatorsPage(s), NarrativePage(s), DocumentPage(s)]
-        for key, page in zip(("tasks", "indicators", "narrative", "document"), self.pages):
-            self.tabs.addTab(page, tr(f"ui.report.tab.{key}"))
+        for key, page in zip(("tasks", "indicators", "narrative", "document"), self.pages, strict=True):
+            # Long forms scroll inside their tab, so the grids and the problems list stay in view.
+            holder = _scrolling(page) if key in ("narrative", "document") else page
+            self.tabs.addTab(holder, tr(f"ui.report.tab.{key}"))
         self.problems = ProblemsPanel()
         self.problems.activated.connect(self.go_to_problem)
         splitter = QSplitter(Qt.Orientation.Vertical)
