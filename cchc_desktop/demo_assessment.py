@@ -23,10 +23,10 @@ SCORE = "criterion_score"
 UNSUPPORTED = "5.3"
 #: Criteria that get an evidence file: code → (file name, kind, secret).
 FILES = {
-    "1.1.1": ("Ke hoach CCHC nam.pdf", "pdf", False),
-    "3.1.1": ("Anh niem yet TTHC tai Bo phan Mot cua.png", "png", False),
-    "3.2.2": ("Trich xuat ho so dung han.pdf", "pdf", False),
-    "5.5.1": ("Bao cao ra soat ky luat (mat).pdf", "pdf", True),
+    "1.1.1": ("Kế hoạch CCHC năm.pdf", "pdf", False),
+    "3.1.1": ("Ảnh niêm yết TTHC tại Bộ phận Một cửa.png", "png", False),
+    "3.2.2": ("Trích xuất hồ sơ đúng hạn.pdf", "pdf", False),
+    "5.5.1": ("Báo cáo rà soát kỷ luật (mật).pdf", "pdf", True),
 }
 EXPLANATIONS = {
     "1.1.1": "Kế hoạch CCHC năm được ban hành ngày 08/01, trước thời hạn 31/01.",
