@@ -175,3 +175,27 @@ def test_pausing_while_typing_keeps_the_text_and_cursor(window, qtbot, ws, draft
     type_text(text, "phục vụ")
     text.commit()
     assert ws.plans.get(draft_plan.id).purpose_text == "Nâng cao chất lượng phục vụ"
+
+
+def test_amend_an_issued_plan_from_the_screen(window, qtbot, ws, draft_plan, monkeypatch):
+    from ui.dialogs.amend_plan import AmendPlanDialog
+
+    ws.edit("plan", draft_plan.id, "doc_number", 5)
+    ws.edit("plan", draft_plan.id, "issue_date", "08/01/2026")
+    ws.plans.issue(draft_plan.id)
+    window.set_year(2026)
+
+    def fill_and_accept(dialog):
+        dialog.date_edit.setText("31/02/2026")
+        assert dialog.check().startswith("«Ngày hiệu lực» cần ngày")
+        dialog.date_edit.setText("01/07/2026")
+        dialog.reason_edit.setPlainText("Bổ sung nhiệm vụ chuyển đổi số")
+        return dialog.check() == ""
+
+    monkeypatch.setattr(AmendPlanDialog, "exec", fill_and_accept)
+    screen = window.screens["plan"]
+    assert screen.amend_button.isVisible()
+    screen.amend_plan()
+    amended = ws.plans.current(2026)
+    assert (amended.version, amended.status, amended.effective_date) == (2, "draft", "2026-07-01")
+    assert screen.plan_id == amended.id and not screen.banner.isVisible()

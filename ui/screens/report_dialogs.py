@@ -2,49 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from cchc_desktop.i18n import tr
+from ui.dialogs.reason_dialog import ReasonDialog
 
 
-class _ReasonDialog(QDialog):
-    """A question, an optional reason box, OK / Cancel; OK refuses an empty required reason."""
-
-    def __init__(self, title: str, text: str, reason_label: str, reason_required: bool, parent=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.required = reason_required
-        self.message = QLabel(text)
-        self.message.setWordWrap(True)
-        self.reason_edit = QPlainTextEdit()
-        self.reason_edit.setTabChangesFocus(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #a4262c;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.message)
-        if reason_label:
-            form.addRow(reason_label, self.reason_edit)
-        else:
-            self.reason_edit.hide()
-        form.addRow(self.error)
-        form.addRow(buttons)
-
-    @property
-    def reason(self) -> str:
-        return self.reason_edit.toPlainText().strip()
-
-    def _accept(self) -> None:
-        if self.required and not self.reason:
-            self.error.setText(tr("ui.report.reason.required"))
-            self.reason_edit.setFocus()
-            return
-        self.accept()
-
-
-class SubmitDialog(_ReasonDialog):
+class SubmitDialog(ReasonDialog):
     """Nộp báo cáo: confirm; a late report also needs the reason it is late."""
 
     def __init__(self, period_label: str, late_days: int, due_text: str, parent=None) -> None:
@@ -55,7 +19,7 @@ class SubmitDialog(_ReasonDialog):
         super().__init__(tr("ui.report.submit"), text, label, bool(late_days), parent)
 
 
-class ReopenDialog(_ReasonDialog):
+class ReopenDialog(ReasonDialog):
     """Mở lại để sửa: always with a reason, which is recorded."""
 
     def __init__(self, period_label: str, parent=None) -> None:
