@@ -1,7 +1,8 @@
 """Gói trao đổi (.cchc): the signed exchange package between a commune and its superior unit.
 
-Pure core, no database: the format is specified in docs/package-format.md. The database layer supplies
-``key_lookup`` for verification and performs the importer's steps (revision, payload, apply).
+The format modules imported here are pure (no database): docs/package-format.md §1–11. The modules that work
+with a workspace — export and outbox, keys and enrolment, import, rollback (§12) — live in this folder too and
+are reached through ``ws.exchange`` (cchc_desktop/services/exchanging.py); they are not imported here.
 
 Writing::
 

@@ -43,11 +43,13 @@ def canonical_bytes(value: Any) -> bytes:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise StrictJsonError("exchange.json.duplicate_key", name=key)
-        result[key] = value
+    result = dict(pairs)  # built in C; only a repeated key makes it shorter than the pairs
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise StrictJsonError("exchange.json.duplicate_key", name=key)
+            seen.add(key)
     return result
 
 

@@ -41,6 +41,7 @@ class VerifiedPackage:
     data: dict[str, Any] = field(repr=False)
     key: TrustedKey
     limits: Limits = field(default=DEFAULT_LIMITS, repr=False)
+    data_bytes: bytes = field(default=b"", repr=False)  # the exact data.json, for a receiver to store
 
     @property
     def file(self) -> str:
@@ -102,7 +103,7 @@ def verify_package(
     manifest = parse_body(envelope, file)  # step 7
     data = _parse_data(kept[DATA_NAME], file)
     _check_announced_key(manifest, kept.get(ANNOUNCE_NAME), key, file)
-    return VerifiedPackage(path, manifest, manifest_bytes, signature, data, key, limits)
+    return VerifiedPackage(path, manifest, manifest_bytes, signature, data, key, limits, kept[DATA_NAME])
 
 
 def _read_seal(archive: SafeZip, file: str) -> tuple[bytes, bytes]:

@@ -1,0 +1,83 @@
+"""``receiver``: the receiving unit's workspace — create it, list what was received, the import log,
+roll an import back by name."""
+
+from __future__ import annotations
+
+import argparse
+
+from cchc_desktop.cli.common import add_db, open_workspace, print_json
+from cchc_desktop.i18n import tr
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    receiver = sub.add_parser("receiver", help=tr("cli.receiver.help"), description=tr("cli.receiver.help"))
+    actions = receiver.add_subparsers(dest="action", metavar="<thao tác>", parser_class=type(receiver))
+    init = _command(actions, "init", "cli.receiver.init.help", _init)
+    init.add_argument("--name", required=True, help=tr("cli.receiver.init.name"))
+    init.add_argument("--province", required=True, metavar="MÃ_TỈNH", help=tr("cli.receiver.init.province"))
+    init.add_argument("--level", default="tinh", choices=("tinh", "huyen"), help=tr("cli.receiver.init.level"))
+    packages = _command(actions, "packages", "cli.receiver.packages.help", _packages)
+    packages.add_argument("--current", action="store_true", help=tr("cli.receiver.packages.current"))
+    packages.add_argument("--json", action="store_true", help=tr("cli.json.help"))
+    log = _command(actions, "log", "cli.receiver.log.help", _log)
+    log.add_argument("--json", action="store_true", help=tr("cli.json.help"))
+    rollback = _command(actions, "rollback", "cli.receiver.rollback.help", _rollback)
+    rollback.add_argument("name", metavar="TÊN_LẦN_NHẬN", help=tr("cli.receiver.rollback.name"))
+    receiver.set_defaults(handler=lambda args: receiver.print_help() or 2)
+
+
+def _command(actions, name: str, help_key: str, handler) -> argparse.ArgumentParser:
+    parser = actions.add_parser(name, help=tr(help_key), description=tr(help_key))
+    add_db(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _init(args: argparse.Namespace) -> int:
+    from cchc_desktop.services.exchanging import create_receiver
+
+    province = args.province.strip().zfill(2)
+    with create_receiver(args.db, args.name, province, args.level) as ws:
+        name = ws.profile.get().name
+    print(tr("cli.receiver.init.done", name=name, path=args.db))
+    return 0
+
+
+def _packages(args: argparse.Namespace) -> int:
+    from cchc_desktop.exchange.labels import kind_label, period_label
+    from cchc_desktop.i18n import format_datetime
+
+    with open_workspace(args.db) as ws:
+        rows = ws.exchange.received(current_only=args.current)
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print(tr("cli.receiver.packages.line", unit=f"{row['unit_name']} ({row['province_code']}-{row['unit_code']})",
+                 kind=kind_label(row["kind"]), period=period_label(row["period"] or None, row["year"]),
+                 revision=row["revision"], state=tr(f"exchange.received.state.{row['state']}"),
+                 when=format_datetime(row["received_at"])))
+    return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    from cchc_desktop.i18n import format_datetime
+
+    with open_workspace(args.db) as ws:
+        rows = ws.exchange.import_log()
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        state = tr("cli.receiver.log.rolled_back") if row["rolled_back_at"] else ""
+        print(tr("cli.receiver.log.line", id=row["id"], name=row["name"], when=format_datetime(row["at"]),
+                 line=row["result_line"], state=state).rstrip())
+    return 0
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    with open_workspace(args.db) as ws:
+        result = ws.exchange.rollback(args.name)
+    print(result.line)
+    print(tr("exchange.import.backup", file=str(result.backup_file)))
+    return 0

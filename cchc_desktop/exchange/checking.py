@@ -1,0 +1,66 @@
+"""Kiểm tra gói without importing it, and reading what a kept package holds (document, evidence)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cchc_desktop.errors import NotFoundError
+from cchc_desktop.exchange.errors import display_name
+from cchc_desktop.exchange.keys import load_public_pem
+from cchc_desktop.exchange.labels import package_title
+from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.exchange.signing import TrustedKey
+from cchc_desktop.exchange.verify import verify_package
+from cchc_desktop.i18n import tr
+from cchc_desktop.store import exchange as store
+
+if TYPE_CHECKING:
+    from cchc_desktop.services.exchanging import VerifyResult
+    from cchc_desktop.workspace import Workspace
+
+
+def verify_only(ws: "Workspace", path: Path) -> "VerifyResult":
+    """Steps 1–7 against the sender's active and retired keys (a retired key still proves old packages)."""
+    from cchc_desktop.services.exchanging import VerifyResult
+
+    statuses: dict[int, str] = {}
+
+    def lookup(province: str, unit: str) -> list[TrustedKey]:
+        rows = store.keys_of_sender(ws.conn, province, unit, ("active", "retired"))
+        statuses.update({row["id"]: row["status"] for row in rows})
+        return [TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"]) for row in rows]
+
+    package = verify_package(path, lookup)
+    status = statuses.get(package.key.key_id, "active")
+    title = package_title(package.manifest)
+    key = "exchange.verify.ok.retired" if status == "retired" else "exchange.verify.ok"
+    line = tr(key, file=display_name(path), title=title, fingerprint=package.key.fingerprint,
+              signer=package.manifest.signer.name)
+    return VerifyResult(display_name(path), title, line, status)
+
+
+def _kept(ws: "Workspace", package_row_id: int):
+    row = store.package_row(ws.conn, package_row_id)
+    if row is None:
+        raise NotFoundError("error.row_missing", what=tr("audit.entity.received_package"), id=package_row_id)
+    from cchc_desktop.exchange.import_apply import stored_manifest
+
+    return row, stored_manifest(row)
+
+
+def read_kept_member(ws: "Workspace", package_row_id: int, name: str) -> bytes | None:
+    """A member of a received package from the kept file (None when the package has no such member)."""
+    row, manifest = _kept(ws, package_row_id)
+    member = manifest.member(name)
+    if member is None:
+        return None
+    return PackageStore(ws.path).read_member(row["stored_file"], member)
+
+
+def read_kept_evidence(ws: "Workspace", package_row_id: int, sha256: str) -> bytes:
+    row, manifest = _kept(ws, package_row_id)
+    member = next((m for m in manifest.evidence if m.sha256 == sha256), None)
+    if member is None:
+        raise NotFoundError("evidence.blob_missing", sha=sha256[:12])
+    return PackageStore(ws.path).read_member(row["stored_file"], member)

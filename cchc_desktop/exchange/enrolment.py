@@ -1,0 +1,107 @@
+"""Đăng ký khóa của đơn vị gửi (nơi nhận): enrol a sender's key from its card, list, revoke.
+
+A key is enrolled only with the fingerprint the reviewer read from the signed card (or over the phone)
+and it must equal the key's real fingerprint. Re-enrolment after a lost key may revoke the old key in
+the same action (§6.4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cchc_desktop.domain.units import UNIT_TYPES
+from cchc_desktop.errors import NotFoundError
+from cchc_desktop.exchange.import_errors import (
+    AlreadyEnrolledError, FingerprintMismatchError, FingerprintNeededError, SenderIdentityError,
+)
+from cchc_desktop.exchange.keys import normalise_fingerprint, public_pem
+from cchc_desktop.exchange.pubfile import PublicKeyFile, UnitIdentity
+from cchc_desktop.i18n import tr
+from cchc_desktop.store import exchange as store
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class EnrolledKey:
+    """A sender's key as the receiver holds it."""
+
+    id: int
+    province_code: str
+    unit_code: str
+    unit_name: str
+    unit_type: str
+    fingerprint: str
+    status: str
+    source: str
+    enrolled_at: str
+    ended_at: str | None
+    end_reason: str
+
+    @property
+    def sender_label(self) -> str:
+        word = UNIT_TYPES.get(self.unit_type, "").lower()
+        return f"{word} {self.unit_name} (mã {self.province_code}-{self.unit_code})".strip()
+
+    @property
+    def status_label(self) -> str:
+        return tr(f"exchange.key.status.{self.status}")
+
+
+def _enrolled(row) -> EnrolledKey:
+    return EnrolledKey(row["id"], row["province_code"], row["unit_code"], row["unit_name"], row["unit_type"],
+                       row["fingerprint"], row["status"], row["source"], row["enrolled_at"], row["ended_at"],
+                       row["end_reason"])
+
+
+def senders(ws: "Workspace") -> list[EnrolledKey]:
+    return [_enrolled(row) for row in store.enrolled_keys(ws.conn)]
+
+
+def check_confirmation(pub: PublicKeyFile, confirmed: str | None) -> None:
+    """The fingerprint typed or pasted from the card must be the key's own (spaces and case ignored)."""
+    typed = normalise_fingerprint(confirmed or "")
+    if typed is None:
+        raise FingerprintNeededError(field="fingerprint", actual=pub.fingerprint)
+    if typed != pub.fingerprint:
+        raise FingerprintMismatchError(field="fingerprint", typed=typed, actual=pub.fingerprint)
+
+
+def enrol(ws: "Workspace", pub: PublicKeyFile, confirmed: str | None, identity: UnitIdentity | None = None,
+          *, revoke_old: bool = False) -> EnrolledKey:
+    """Đăng ký khóa: after the fingerprint check; ``identity`` defaults to the one in the key file."""
+    check_confirmation(pub, confirmed)
+    who = identity or pub.identity
+    if who is None or not who.valid():
+        raise SenderIdentityError(field="unit_code")
+    existing = store.enrolled_by_fingerprint(ws.conn, who.province_code, who.unit_code, pub.fingerprint)
+    if existing is not None and existing["status"] == "active":
+        raise AlreadyEnrolledError(sender=_enrolled(existing).sender_label)
+    with ws.transaction() as conn:
+        if revoke_old:
+            for row in store.keys_of_sender(conn, who.province_code, who.unit_code):
+                store.end_enrolled_key(conn, row["id"], "revoked", tr("exchange.key.revoked_by_new"))
+        if existing is not None:
+            store.reactivate_enrolled_key(conn, existing["id"])
+            key_id = existing["id"]
+        else:
+            key_id = store.insert_enrolled_key(conn, {
+                "province_code": who.province_code, "unit_code": who.unit_code, "unit_name": who.unit_name,
+                "unit_type": who.unit_type, "fingerprint": pub.fingerprint,
+                "public_pem": public_pem(pub.key).decode("ascii"), "source": "card", "enrolled_by": ws.actor})
+        store.audit(conn, ws.actor, "key_enrol", "enrolled_key", key_id, who.code, None, pub.fingerprint)
+    return _enrolled(store.enrolled_key(ws.conn, key_id))
+
+
+def revoke(ws: "Workspace", key_id: int, reason: str = "") -> EnrolledKey:
+    """Thu hồi khóa: packages signed with it are refused from now on (those imported stay)."""
+    row = store.enrolled_key(ws.conn, key_id)
+    if row is None:
+        raise NotFoundError("error.row_missing", what=tr("audit.entity.enrolled_key"), id=key_id)
+    with ws.transaction() as conn:
+        store.end_enrolled_key(conn, key_id, "revoked", reason or tr("exchange.key.revoked_by_user"))
+        store.audit(conn, ws.actor, "key_revoke", "enrolled_key", key_id, f"{row['province_code']}-{row['unit_code']}",
+                    row["fingerprint"], None)
+    return _enrolled(store.enrolled_key(ws.conn, key_id))

@@ -1,0 +1,169 @@
+"""Gửi gói: write a signed package of the plan, a report or the self-assessment, and list it in the outbox.
+
+Every export is a new revision of its series (kind, year, period) superseding the previous package id,
+so the receiver replaces what it holds. The package is written atomically to the folder the user
+chose; an optional ``.eml`` draft goes beside it. Secret evidence never goes in; the result says how
+many files were withheld.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cchc_desktop.errors import JobCancelled, ValidationError
+from cchc_desktop.exchange.builder import ManifestFields, build_package, package_file_name
+from cchc_desktop.exchange.eml import build_eml_draft
+from cchc_desktop.exchange.labels import package_title
+from cchc_desktop.exchange.manifest import Manifest, Receiver, Sender
+from cchc_desktop.exchange.payloads import ExportContent, export_content, export_problems, has_service, with_evidence
+from cchc_desktop.i18n import tr
+from cchc_desktop.store import exchange as store
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+_STEPS = 1000  # progress is reported in thousandths: document, then package bytes, then the draft
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written: the package (and draft), its manifest and what the user should know."""
+
+    path: Path
+    eml_path: Path | None
+    manifest: Manifest
+    evidence_count: int
+    withheld_secret: int
+    has_document: bool
+
+    @property
+    def title(self) -> str:
+        return package_title(self.manifest)
+
+    @property
+    def summary(self) -> str:
+        lines = [tr("exchange.export.done", title=self.title, file=self.path.name, folder=str(self.path.parent))]
+        lines.append(tr("exchange.export.evidence", count=self.evidence_count))
+        if self.withheld_secret:
+            lines.append(tr("exchange.export.withheld", count=self.withheld_secret))
+        if not self.has_document:
+            lines.append(tr("exchange.export.no_document"))
+        if self.eml_path is not None:
+            lines.append(tr("exchange.export.eml", file=self.eml_path.name))
+        return "\n".join(lines)
+
+
+class _Phases:
+    """Map each phase's own progress onto one bar: document 0–30%, package 30–95%, draft to 100%."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+
+    def phase(self, start: float, end: float) -> Progress | None:
+        if self.progress is None:
+            return None
+        report = self.progress
+
+        def scaled(done: int, total: int) -> None:
+            fraction = done / total if total else 1.0
+            report(int(_STEPS * (start + (end - start) * min(fraction, 1.0))), _STEPS)
+        return scaled
+
+
+def export_package(ws: "Workspace", kind: str, year: int, period: str | None, folder: str | Path, passphrase: str,
+                   *, eml: bool = False, to: str = "", file_name: str | None = None, progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> ExportResult:
+    """Check, sign and write the package into ``folder`` (named by ``package_file_name`` unless
+    ``file_name`` is given); refused with the blocking problems listed first."""
+    blocking = [p for p in export_problems(ws, kind, year, period) if p.blocking]
+    if blocking:
+        raise ValidationError("exchange.export.blocked", count=len(blocking),
+                              problems="\n".join(f"– {p.message}" for p in blocking))
+    private_key = ws.exchange.unlock(passphrase)
+    content = export_content(ws, kind, year, period)
+    files, withheld = _evidence(ws, content)
+    phases = _Phases(progress)
+    document = _render(content, phases.phase(0.0, 0.3), cancelled)
+    fields = _fields(ws, content)
+    out = Path(folder) / (file_name or package_file_name(fields))
+    manifest = build_package(fields, with_evidence(content, files, withheld), document,
+                             [f.as_package_file() for f in files], private_key, out, phases.phase(0.3, 0.95), cancelled)
+    eml_path = build_eml_draft(out, out.with_suffix(".eml"), manifest, to) if eml else None
+    record_export(ws, manifest, out, eml_path, len(files), withheld, document is not None)
+    if progress is not None:
+        progress(_STEPS, _STEPS)
+    return ExportResult(out, eml_path, manifest, len(files), withheld, document is not None)
+
+
+@dataclass(frozen=True)
+class _File:
+    sha256: str
+    name: str
+    mime: str
+    size: int
+    data: bytes
+    attached_to: tuple[tuple[str, int], ...]
+
+    def as_package_file(self):
+        from cchc_desktop.exchange.parts import EvidenceFile
+
+        return EvidenceFile(original_name=self.name, mime=self.mime, data=self.data)
+
+
+def _evidence(ws: "Workspace", content: ExportContent) -> tuple[list[_File], int]:
+    if not content.targets or not has_service("evidence"):
+        return [], 0
+    found = ws.evidence.for_export(list(content.targets))
+    files = [_File(f.sha256, f.name, f.mime, f.size, f.data, f.attached_to) for f in found.files]
+    return files, found.withheld_secret
+
+
+def _render(content: ExportContent, progress: Progress | None, cancelled: Cancelled | None) -> bytes | None:
+    if content.render is None:
+        return None
+    if cancelled is not None and cancelled():
+        raise JobCancelled()
+    return content.render(progress, cancelled)
+
+
+def _fields(ws: "Workspace", content: ExportContent) -> ManifestFields:
+    profile = ws.profile.get()
+    previous = store.last_export(ws.conn, content.kind, content.year, content.period or "")
+    return ManifestFields(
+        kind=content.kind,
+        sender=Sender(profile.province_code, profile.commune_code, profile.name, profile.unit_type),
+        receiver=Receiver(profile.receiver_name, profile.receiver_level),
+        year=content.year, period=content.period, revision=previous["revision"] + 1 if previous else 1,
+        signer=content.signer, supersedes=previous["package_id"] if previous else None,
+        framework=content.framework)
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def record_export(ws: "Workspace", manifest: Manifest, out: Path, eml_path: Path | None, evidence: int, withheld: int,
+                  has_document: bool) -> None:
+    sha, size = file_sha256(out)
+    with ws.transaction() as conn:
+        row_id = store.insert_export(conn, {
+            "package_id": manifest.package_id, "kind": manifest.kind, "year": manifest.year,
+            "period": manifest.period or "", "revision": manifest.revision, "supersedes": manifest.supersedes,
+            "created_at": manifest.created_at, "folder": str(out.parent), "file_name": out.name, "sha256": sha,
+            "size": size, "data_sha256": manifest.member("data.json").sha256, "evidence_count": evidence,
+            "withheld_secret": withheld, "has_document": int(has_document),
+            "eml_file": eml_path.name if eml_path else "", "key_fingerprint": manifest.signature.key_fingerprint,
+            "exported_by": ws.actor})
+        store.audit(conn, ws.actor, "package_export", "exchange_outbox", row_id, package_title(manifest), None, out.name)

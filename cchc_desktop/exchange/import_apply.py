@@ -1,0 +1,249 @@
+"""Applying one verified package to the receiver file (§5.1 steps 8–12), or describing it (dry run).
+
+Replace semantics per series (sender unit, kind, year, period): a newer revision replaces every row
+of the previous one in the same transaction, so nothing stale survives; the previous package record
+and its data.json stay (marked superseded) so an import can be rolled back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from cchc_desktop.errors import CchcError
+from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
+from cchc_desktop.exchange.import_errors import (
+    ConcurrentImportError, KindNotHandledError, NotForThisModeError, OtherProvinceError,
+)
+from cchc_desktop.exchange.import_errors import PayloadError
+from cchc_desktop.exchange.keys import fingerprint, load_public_pem
+from cchc_desktop.exchange.labels import kind_label, package_title
+from cchc_desktop.exchange.manifest import Manifest, parse_body, parse_envelope
+from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.exchange.payload_rows import PayloadRows, payload_rows, rows_from_stored
+from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.exchange.revisions import ImportedRevision, RevisionVerdict, check_revision
+from cchc_desktop.exchange.signing import TrustedKey
+from cchc_desktop.exchange.verify import VerifiedPackage
+from cchc_desktop.i18n import tr
+from cchc_desktop.store import exchange as store
+from cchc_desktop.store.records import now_iso
+from cchc_desktop.text import fold
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+
+@dataclass
+class ImportOutcome:
+    """The result for one file: ``status`` (imported, replaced, already, refused, rotated), the Vietnamese
+    line, and in a dry run the diff against what the series holds now."""
+
+    file: str
+    status: str
+    line: str
+    title: str = ""
+    name: str = ""
+    diff: list[DiffLine] = field(default_factory=list)
+    error: CchcError | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.status == "refused"
+
+
+def import_name(manifest: Manifest) -> str:
+    """The name an import is rolled back by: "42-18544_report_2026_Q1_r2"."""
+    period = f"_{manifest.period}" if manifest.period else ""
+    return (f"{manifest.sender.province_code}-{manifest.sender.unit_code}_{manifest.kind}_{manifest.year}"
+            f"{period}_r{manifest.revision}")
+
+
+def series_of(manifest: Manifest) -> store.Series:
+    sender = manifest.sender
+    return (sender.province_code, sender.unit_code, manifest.kind, manifest.year, manifest.period or "")
+
+
+def stored_manifest(row) -> Manifest:
+    raw = row["manifest_json"].encode("utf-8")
+    return parse_body(parse_envelope(raw, row["source_file"]), row["source_file"])
+
+
+def stored_rows(conn, row_id: int | None) -> PayloadRows | None:
+    """The rows of an imported package, rebuilt from its stored data.json (None when there is none)."""
+    row = store.package_row(conn, row_id) if row_id is not None else None
+    if row is None or row["kind"] not in CONTENT_KINDS:
+        return None
+    return rows_from_stored(row["kind"], row["data_json"], stored_manifest(row))
+
+
+class Applier:
+    def __init__(self, ws: "Workspace", package_store: PackageStore, dry_run: bool) -> None:
+        self.ws = ws
+        self.store = package_store
+        self.dry_run = dry_run
+        self.profile = ws.profile.get()
+        self.batch = uuid.uuid4().hex[:12]
+        self.backup_file: Path | None = None
+        self._keys: dict[tuple[str, str], list[TrustedKey]] = {}
+
+    # Keys ###############################################################
+
+    def key_lookup(self, province: str, unit: str) -> list[TrustedKey]:
+        """The sender's active keys, read once per batch."""
+        cached = self._keys.get((province, unit))
+        if cached is None:
+            rows = store.keys_of_sender(self.ws.conn, province, unit)
+            cached = [TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"]) for row in rows]
+            self._keys[(province, unit)] = cached
+        return cached
+
+    def forget_keys(self, province: str, unit: str) -> None:
+        self._keys.pop((province, unit), None)
+
+    # Dispatch ###########################################################
+
+    def handle(self, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
+        manifest = package.manifest
+        if manifest.kind not in CONTENT_KINDS and manifest.kind != "key_rotation":
+            raise KindNotHandledError(file, kind=kind_label(manifest.kind))
+        self._check_addressing(manifest, file)
+        if manifest.kind == "key_rotation":
+            from cchc_desktop.exchange.rotation import apply_rotation
+
+            return apply_rotation(self, package, file, incoming)
+        return self._content(package, file, incoming)
+
+    def _check_addressing(self, manifest: Manifest, file: str) -> None:
+        if self.profile.mode != "receiver":
+            raise NotForThisModeError(file, kind=kind_label(manifest.kind))
+        if manifest.sender.province_code != self.profile.province_code:
+            raise OtherProvinceError(file, sender=manifest.sender.label, province=self.profile.province_name)
+
+    def receiver_note(self, manifest: Manifest) -> str:
+        """Step 8: a package addressed to another unit is imported, but never silently."""
+        if fold(" ".join(manifest.receiver.name.split())) == fold(" ".join(self.profile.name.split())):
+            return ""
+        return " " + tr("exchange.import.other_receiver", name=manifest.receiver.name)
+
+    # Revision ###########################################################
+
+    def verdict(self, manifest: Manifest, file: str) -> tuple[RevisionVerdict, store.SeriesState]:
+        state = store.series_state(self.ws.conn, series_of(manifest))
+        latest = ImportedRevision(state.current_package_id, state.current_revision) \
+            if state.current_package_id is not None else None
+        return check_revision(manifest, latest, file, state.package_ids), state
+
+    def already(self, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
+        """The same package again: a no-op, except that a kept copy lost since is put back."""
+        row = store.package_by_id(self.ws.conn, package.manifest.package_id)
+        digest = hashlib.sha256(package.manifest_bytes).hexdigest()
+        if incoming is not None and row is not None and row["manifest_sha256"] == digest \
+                and not self.store.has(row["stored_file"]):
+            self.store.keep(incoming, digest)
+        title = package_title(package.manifest)
+        return ImportOutcome(file, "already", tr("exchange.import.line.already", title=title), title,
+                             import_name(package.manifest))
+
+    # Content packages ###################################################
+
+    def _content(self, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
+        manifest = package.manifest
+        verdict, state = self.verdict(manifest, file)
+        if verdict is RevisionVerdict.ALREADY_IMPORTED:
+            return self.already(package, file, incoming)
+        rows = payload_rows(manifest, package.data, file)
+        status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
+        title = package_title(manifest)
+        diff = diff_rows(stored_rows(self.ws.conn, state.current_row_id), rows) if self.dry_run else []
+        if not self.dry_run:
+            assert incoming is not None
+            self._apply(package, incoming, rows, state, status, file)
+        line = tr(f"exchange.import.line.{status}{'.dry_run' if self.dry_run else ''}", title=title,
+                  counts=summary_counts(rows), old=state.current_revision or "", new=manifest.revision)
+        if self.dry_run and status == "replaced" and not diff:
+            line += " " + tr("exchange.import.no_change", old=state.current_revision)
+        return ImportOutcome(file, status, line + self.receiver_note(manifest), title, import_name(manifest), diff)
+
+    def _apply(self, package: VerifiedPackage, incoming: Path, rows: PayloadRows, state: store.SeriesState,
+               status: str, file: str) -> None:
+        self.ensure_backup()
+        values = self.package_values(package, file, incoming, rows.submitted_at)
+        with self.ws.transaction() as conn:
+            if store.series_state(conn, series_of(package.manifest)) != state:
+                raise ConcurrentImportError(file)  # another import of this series committed meanwhile
+            if state.current_row_id is not None:
+                store.set_state(conn, state.current_row_id, "superseded")
+                store.delete_rows(conn, state.current_row_id)
+            row_id = store.insert_package(conn, values)
+            store.insert_rows(conn, row_id, rows.tables())
+            self.log(conn, package, file, "newer" if status == "replaced" else "new", row_id, state.current_row_id,
+                     tr(f"exchange.import.line.{status}", title=package_title(package.manifest),
+                        counts=summary_counts(rows), old=state.current_revision or "", new=package.manifest.revision))
+
+    def package_values(self, package: VerifiedPackage, file: str, incoming: Path, submitted_at: str | None) -> dict:
+        """The received_packages row; keeps the package file under its content name first."""
+        m = package.manifest
+        digest = hashlib.sha256(package.manifest_bytes).hexdigest()
+        stored = self.store.keep(incoming, digest)
+        document = m.member("document.pdf")
+        return {
+            "package_id": m.package_id, "province_code": m.sender.province_code, "unit_code": m.sender.unit_code,
+            "unit_name": m.sender.unit_name, "unit_type": m.sender.unit_type, "kind": m.kind, "year": m.year,
+            "period": m.period or "", "revision": m.revision, "supersedes": m.supersedes, "state": "current",
+            "created_at": m.created_at, "submitted_at": submitted_at, "received_at": now_iso(),
+            "receiver_name": m.receiver.name, "signer_name": m.signer.name, "signer_role": m.signer.role,
+            "signer_on_behalf": m.signer.on_behalf_of, "key_id": package.key.key_id,
+            "key_fingerprint": m.signature.key_fingerprint,
+            "framework_id": m.framework.id if m.framework else None,
+            "framework_hash": m.framework.hash if m.framework else None,
+            "manifest_json": package.manifest_bytes.decode("utf-8"), "signature": package.signature,
+            "manifest_sha256": digest, "data_sha256": m.member("data.json").sha256,
+            "data_json": package.data_bytes.decode("utf-8"),
+            "document_sha256": document.sha256 if document else None, "evidence_count": len(m.evidence),
+            "stored_file": stored, "source_file": file,
+        }
+
+    def log(self, conn, package: VerifiedPackage, file: str, verdict: str, row_id: int, replaced: int | None,
+            line: str, key_changes: dict | None = None) -> int:
+        m = package.manifest
+        entry = store.insert_log(conn, {
+            "name": import_name(m), "batch": self.batch, "at": now_iso(), "actor": self.ws.actor,
+            "package_id": m.package_id, "source_file": file, "province_code": m.sender.province_code,
+            "unit_code": m.sender.unit_code, "kind": m.kind, "year": m.year, "period": m.period or "",
+            "revision": m.revision, "verdict": verdict, "result_line": line,
+            "backup_file": str(self.backup_file or ""), "package_row_id": row_id, "replaced_row_id": replaced,
+            "key_changes": json.dumps(key_changes or {})})
+        store.audit(conn, self.ws.actor, "package_import", "received_package", row_id, import_name(m), None, line)
+        return entry
+
+    # Backup #############################################################
+
+    def ensure_backup(self) -> Path:
+        """Back the receiver file up once per batch, before its first change (written atomically)."""
+        if self.backup_file is None:
+            from cchc_desktop.store.db import backup_path, backup_to
+
+            final = backup_path(self.ws.path, "truoc-nhap-goi")
+            partial = final.with_name(final.name + ".part")
+            backup_to(self.ws.conn, partial)
+            os.replace(partial, final)
+            self.backup_file = final
+        return self.backup_file
+
+
+def check_rotation_data(package: VerifiedPackage, file: str) -> tuple[Ed25519PublicKey, str]:
+    """The announced key and its fingerprint, which data.json must name (§6.3)."""
+    announced = package.read_announced_key()
+    assert announced is not None
+    grouped = fingerprint(announced)
+    if package.data.get("new_key_fingerprint") != grouped:
+        raise PayloadError(file, field="new_key_fingerprint", reason=tr("exchange.reason.mismatch", expected=grouped))
+    return announced, grouped

@@ -1,0 +1,87 @@
+"""Refusals of the importer's own steps (docs/package-format.md §5.1) and of key enrolment.
+
+Verification refusals (steps 1–7) live in ``exchange.errors``; these come after: addressing, kind and
+mode, payload validation, rollback, enrolment. Each names the file or the unit and says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from cchc_desktop.errors import CchcError, NotFoundError, ValidationError
+from cchc_desktop.exchange.errors import PackageError
+
+
+class PayloadError(PackageError):
+    """data.json does not have the shape its kind requires; ``field`` is the dotted path."""
+
+    key = "exchange.error.payload"
+
+    def __init__(self, file: str | os.PathLike[str], *, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(file, field=field, reason=reason)
+
+
+class PayloadTooNewError(PackageError):
+    key = "exchange.error.payload_too_new"
+
+
+class OtherProvinceError(PackageError):
+    key = "exchange.error.other_province"
+
+
+class KindNotHandledError(PackageError):
+    key = "exchange.error.kind_not_handled"
+
+
+class NotForThisModeError(PackageError):
+    key = "exchange.error.wrong_mode"
+
+
+class ConcurrentImportError(PackageError):
+    key = "exchange.error.concurrent"
+
+
+class ImportNotFoundError(NotFoundError):
+    key = "exchange.rollback.not_found"
+
+
+class RollbackRefusedError(ValidationError):
+    key = "exchange.rollback.refused"
+
+
+class NoKeyError(ValidationError):
+    key = "exchange.key.none"
+
+
+class KeyExistsError(ValidationError):
+    key = "exchange.key.exists"
+
+
+class PassphraseMismatchError(ValidationError):
+    key = "exchange.key.passphrase_mismatch"
+
+
+class FingerprintMismatchError(ValidationError):
+    key = "exchange.enrol.fingerprint_mismatch"
+
+
+class FingerprintNeededError(ValidationError):
+    key = "exchange.enrol.fingerprint_needed"
+
+
+class SenderIdentityError(ValidationError):
+    key = "exchange.enrol.identity_needed"
+
+
+class AlreadyEnrolledError(ValidationError):
+    key = "exchange.enrol.already"
+
+
+class NotReceiverError(CchcError):
+    key = "exchange.receiver.only"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(None, **params)

@@ -1,0 +1,135 @@
+"""Nhận gói: verify, check revision and payload, then apply each package in one transaction.
+
+The order is the spec's (docs/package-format.md §5 and §5.1): steps 1–7 by ``verify_package``, then
+addressing, revision, payload validation, and — unless this is a dry run — a backup of the file
+(once per batch, before the first change) and one transaction per package. A refused package
+changes nothing; a package seen before is reported and skipped. ``run`` never stops at a refusal:
+every file gets one Vietnamese result line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cchc_desktop.errors import CchcError
+from cchc_desktop.exchange.errors import display_name
+from cchc_desktop.exchange.import_apply import Applier, ImportOutcome
+from cchc_desktop.exchange.limits import DEFAULT_LIMITS, Limits
+from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.exchange.verify import verify_package
+from cchc_desktop.i18n import tr
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+PACKAGE_GLOB = "*.[cC][cC][hH][cC]"
+_REVISION_IN_NAME = re.compile(r"_r(\d+)\.cchc$", re.I)
+
+
+@dataclass
+class ImportBatch:
+    """All results of one import (or dry run), the backup taken before it, and whether it was cut short."""
+
+    outcomes: list[ImportOutcome]
+    dry_run: bool
+    backup_file: Path | None = None
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def summary(self) -> str:
+        key = "exchange.import.summary.dry_run" if self.dry_run else "exchange.import.summary"
+        return tr(key, total=len(self.outcomes), imported=self.count("imported") + self.count("rotated"),
+                  replaced=self.count("replaced"), already=self.count("already"), refused=self.count("refused"))
+
+
+def package_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The .cchc files named or found in the folders given (not recursive), oldest revision first."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        found += sorted(path.glob(PACKAGE_GLOB)) if path.is_dir() else [path]
+    return sorted(dict.fromkeys(found), key=_order)
+
+
+def _order(path: Path) -> tuple[str, int, str]:
+    """Revisions of one series in order (r2 before r10), so a folder with several imports cleanly."""
+    match = _REVISION_IN_NAME.search(path.name)
+    stem = path.name[: match.start()] if match else path.name
+    return (stem, int(match.group(1)) if match else 0, path.name)
+
+
+class Importer:
+    def __init__(self, ws: "Workspace", *, dry_run: bool = False, limits: Limits = DEFAULT_LIMITS,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None,
+                 on_outcome: Callable[[ImportOutcome], None] | None = None) -> None:
+        self.ws = ws
+        self.dry_run = dry_run
+        self.limits = limits
+        self.progress = progress
+        self.cancelled = cancelled
+        self.on_outcome = on_outcome
+        self.store = PackageStore(ws.path)
+        self.applier = Applier(ws, self.store, dry_run)
+
+    def run(self, paths: Iterable[str | Path]) -> ImportBatch:
+        files = package_files(paths)
+        batch = ImportBatch([], self.dry_run)
+        if not self.dry_run:
+            self._start()
+        try:
+            for done, path in enumerate(files):
+                if self.cancelled is not None and self.cancelled():
+                    batch.cancelled = True
+                    break
+                outcome = self.one(path)
+                batch.outcomes.append(outcome)
+                if self.on_outcome is not None:
+                    self.on_outcome(outcome)
+                if self.progress is not None:
+                    self.progress(done + 1, len(files))
+        finally:
+            if not self.dry_run:
+                self._finish()
+        batch.backup_file = self.applier.backup_file
+        return batch
+
+    def _start(self) -> None:
+        """Each package commits on its own; the batch is made durable once, at its end (``_finish``)."""
+        self.store.clean_stale()
+        self.store.open_batch()
+        self.ws.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _finish(self) -> None:
+        """Flush the kept packages, then one fully synced commit, which makes every commit of the batch
+        durable (WAL: they precede it in the same file). A power cut before this point keeps the file
+        consistent and loses at most the batch's last imports, which importing again restores."""
+        try:
+            self.store.flush()
+        finally:
+            self.store.close_batch()
+            self.ws.conn.execute("PRAGMA synchronous = FULL")
+            if self.applier.backup_file is not None:
+                with self.ws.transaction():
+                    self.ws.put_setting("last_import_batch", self.applier.batch)
+
+    def one(self, path: Path) -> ImportOutcome:
+        file = display_name(path)
+        incoming = None
+        try:
+            incoming = path if self.dry_run else self.store.incoming(path)
+            package = verify_package(incoming, self.applier.key_lookup, self.limits)
+            return self.applier.handle(package, file, None if self.dry_run else incoming)
+        except CchcError as exc:
+            return ImportOutcome(file, "refused", tr("exchange.import.line.refused", file=file, reason=str(exc)),
+                                 error=exc)
+        finally:
+            if not self.dry_run:
+                self.store.discard(incoming)

@@ -1,0 +1,140 @@
+"""Khóa của đơn vị mình: create, open, rotate and replace this installation's key; print its card.
+
+The private key is stored in the workspace only as encrypted PKCS#8 PEM; the passphrase is never
+stored. Exactly one key is active. Rotation (the old key still works) writes a key_rotation package
+signed with the old key; after a loss a new key is made and enrolled again from a new card (§6.3–6.4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from cchc_desktop.exchange.atomic import write_bytes_atomic
+from cchc_desktop.exchange.import_errors import KeyExistsError, NoKeyError, PassphraseMismatchError
+from cchc_desktop.exchange.keys import (
+    encrypt_private_key, fingerprint, generate_private_key, load_private_key, load_public_pem, public_pem,
+)
+from cchc_desktop.exchange.pubfile import UnitIdentity, pub_file_name, pub_file_text
+from cchc_desktop.i18n import tr
+from cchc_desktop.store import exchange as store
+from cchc_desktop.text import nfc
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """The active key as shown to people: fingerprint in 16 groups, when it was made."""
+
+    id: int
+    fingerprint: str
+    created_at: str
+    public_pem: str
+    status: str = "active"
+
+
+def _info(row) -> KeyInfo:
+    return KeyInfo(row["id"], row["fingerprint"], row["created_at"], row["public_pem"], row["status"])
+
+
+def key_info(ws: "Workspace") -> KeyInfo | None:
+    row = store.active_own_key(ws.conn)
+    return _info(row) if row else None
+
+
+def all_keys(ws: "Workspace") -> list[KeyInfo]:
+    return [_info(row) for row in store.own_keys(ws.conn)]
+
+
+def _checked_new(passphrase: str, confirm: str | None) -> tuple[Ed25519PrivateKey, bytes]:
+    if confirm is not None and nfc(passphrase) != nfc(confirm):
+        raise PassphraseMismatchError(field="confirm")
+    key = generate_private_key()
+    return key, encrypt_private_key(key, passphrase)
+
+
+def create_key(ws: "Workspace", passphrase: str, confirm: str | None = None, *, replace: str | None = None) -> KeyInfo:
+    """Tạo khóa: refused when one is active, unless ``replace`` says why the old one ends
+    ("lost" after a loss, "retired" after a rotation)."""
+    current = store.active_own_key(ws.conn)
+    if current is not None and replace is None:
+        raise KeyExistsError(fingerprint=current["fingerprint"])
+    key, encrypted = _checked_new(passphrase, confirm)
+    grouped = fingerprint(key)
+    with ws.transaction() as conn:
+        if current is not None:
+            store.end_own_key(conn, current["id"], replace or "retired")
+        key_id = store.insert_own_key(conn, grouped, public_pem(key).decode("ascii"), encrypted.decode("ascii"))
+        store.audit(conn, ws.actor, "key_create", "exchange_key", key_id, grouped,
+                    current["fingerprint"] if current else None, grouped)
+    return _info(store.active_own_key(ws.conn))
+
+
+def unlock(ws: "Workspace", passphrase: str) -> Ed25519PrivateKey:
+    """The active private key; WrongPassphraseError when the passphrase does not open it."""
+    row = store.active_own_key(ws.conn)
+    if row is None:
+        raise NoKeyError()
+    return load_private_key(row["private_pem"].encode("ascii"), passphrase)
+
+
+def rotate_key(ws: "Workspace", old_passphrase: str, new_passphrase: str, confirm: str | None, folder: str | Path,
+               *, eml: bool = False):
+    """Đổi khóa: a new key, announced in a key_rotation package signed with the old one (written to
+    ``folder``); the new key becomes active. Returns the ExportResult of the rotation package."""
+    from cchc_desktop.exchange.rotation_export import write_rotation_package
+
+    old_key = unlock(ws, old_passphrase)
+    new_key, encrypted = _checked_new(new_passphrase, confirm)
+    result = write_rotation_package(ws, old_key, new_key, Path(folder), eml)
+    old = store.active_own_key(ws.conn)
+    grouped = fingerprint(new_key)
+    with ws.transaction() as conn:
+        store.end_own_key(conn, old["id"], "retired")
+        key_id = store.insert_own_key(conn, grouped, public_pem(new_key).decode("ascii"), encrypted.decode("ascii"))
+        store.audit(conn, ws.actor, "key_rotate", "exchange_key", key_id, grouped, old["fingerprint"], grouped)
+    return result
+
+
+# Enrolment card #########################################################
+
+
+def identity_of(ws: "Workspace") -> UnitIdentity:
+    profile = ws.profile.get()
+    code = profile.commune_code or "00000"
+    unit_type = profile.unit_type if profile.mode == "commune" else "tinh"
+    return UnitIdentity(profile.province_code, code, profile.name, unit_type)
+
+
+def write_card(ws: "Workspace", out_pdf: str | Path, today: dt.date | None = None) -> tuple[Path, Path]:
+    """Phiếu đăng ký khóa (PDF) and the public key file beside it; returns both paths."""
+    from cchc_desktop.exchange.card import CardFacts, card_pdf
+
+    info = key_info(ws)
+    if info is None:
+        raise NoKeyError()
+    profile = ws.profile.get()
+    identity = identity_of(ws)
+    out = Path(out_pdf)
+    pub_path = out.with_name(pub_file_name(identity))
+    agency = (profile.agency_upper,) if profile.mode == "receiver" else (tr("doc.agency.people_committee"),
+                                                                         profile.agency_upper)
+    facts = CardFacts(agency, profile.full_name, identity.province_code, identity.unit_code, profile.province_name,
+                      profile.receiver_name, info.fingerprint, info.created_at, today or dt.date.today(),
+                      profile.chairman_name, pub_path.name)
+    key = load_public_pem(info.public_pem.encode("ascii"))
+    write_bytes_atomic(pub_path, pub_file_text(key, identity, tr("exchange.pub.title", unit=profile.full_name),
+                                               info.created_at))
+    write_bytes_atomic(out, card_pdf(facts))
+    return out, pub_path
+
+
+def default_card_name(ws: "Workspace") -> str:
+    """"42-18544-phieu-dang-ky-khoa.pdf"."""
+    return f"{identity_of(ws).code}-phieu-dang-ky-khoa.pdf"

@@ -1,0 +1,89 @@
+"""Hoàn tác một lần nhận gói, by its name ("42-18544_report_2026_Q1_r2", "#12" or the package id).
+
+An import touches one series only (or, for a key rotation, one sender's keys), so rolling it back is a
+logical undo of exactly that, not a restore of the whole file: imports of other communes, kinds or
+periods made later are kept. It is refused, with the reason, when a later import builds on it — a newer
+revision of the same series imported afterwards (roll that back first), or packages signed with the
+key a rotation enrolled. The state before is rebuilt from the stored data.json of the package it had
+replaced. A backup of the file is taken first.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cchc_desktop.exchange.import_apply import Applier, stored_rows
+from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
+from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.i18n import tr
+from cchc_desktop.store import exchange as store
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class RollbackResult:
+    name: str
+    line: str
+    backup_file: Path
+
+
+def rollback_import(ws: "Workspace", name: str) -> RollbackResult:
+    entry = store.log_entry_by_name(ws.conn, name)
+    if entry is None:
+        raise ImportNotFoundError(name=name)
+    if entry["verdict"] == "key_rotation":
+        _check_rotation(ws, entry)
+    else:
+        later = store.later_in_series(ws.conn, entry)
+        if later is not None:
+            raise RollbackRefusedError(name=entry["name"], reason=tr("exchange.rollback.later", later=later["name"]))
+    backup = Applier(ws, PackageStore(ws.path), dry_run=False).ensure_backup()
+    with ws.transaction() as conn:
+        restored = _restore_replaced(conn, entry)
+        if entry["verdict"] == "key_rotation":
+            _undo_keys(conn, json.loads(entry["key_changes"]))
+        if entry["package_row_id"] is not None:
+            store.delete_package(conn, entry["package_row_id"])
+        store.mark_rolled_back(conn, entry["id"], ws.actor)
+        line = tr("exchange.rollback.done.restored" if restored else "exchange.rollback.done", name=entry["name"],
+                  revision=restored or "")
+        store.audit(conn, ws.actor, "package_rollback", "received_package", entry["package_row_id"], entry["name"], None, line)
+    return RollbackResult(entry["name"], line, backup)
+
+
+def _check_rotation(ws: "Workspace", entry) -> None:
+    changes = json.loads(entry["key_changes"])
+    later = store.later_signed_with(ws.conn, entry["id"], changes.get("enrolled", -1))
+    if later is not None:
+        raise RollbackRefusedError(name=entry["name"], reason=tr("exchange.rollback.signed_later", later=later["name"]))
+
+
+def _restore_replaced(conn, entry) -> int | None:
+    """Make the package this import replaced current again, with its rows; its revision, or None."""
+    replaced = entry["replaced_row_id"]
+    if replaced is None or store.package_row(conn, replaced) is None:
+        return None
+    if entry["package_row_id"] is not None:
+        store.set_state(conn, entry["package_row_id"], "superseded")
+    store.set_state(conn, replaced, "current")
+    rows = stored_rows(conn, replaced)
+    if rows is not None:
+        store.insert_rows(conn, replaced, rows.tables())
+    return store.package_row(conn, replaced)["revision"]
+
+
+def _undo_keys(conn, changes: dict) -> None:
+    enrolled = changes.get("enrolled")
+    if enrolled is not None:
+        if changes.get("inserted"):
+            conn.execute("UPDATE received_packages SET key_id = NULL WHERE key_id = ?", [enrolled])
+            store.delete_enrolled_key(conn, enrolled)
+        elif changes.get("prior_status") and changes["prior_status"] != "active":
+            store.end_enrolled_key(conn, enrolled, changes["prior_status"])
+    for key_id in changes.get("retired", []):
+        store.reactivate_enrolled_key(conn, key_id)

@@ -1,0 +1,76 @@
+"""Nhận gói đổi khóa (§6.3, §5.1 step 12): enrol the announced key, retire the key that signed it.
+
+The package was verified with the sender's enrolled (old) key, so the new key is vouched for by the
+old one. The old key is kept as *retired*: archived packages it signed can still be checked, but it
+no longer opens new imports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from cchc_desktop.exchange.keys import fingerprint, public_pem
+from cchc_desktop.exchange.labels import package_title
+from cchc_desktop.exchange.revisions import RevisionVerdict
+from cchc_desktop.exchange.verify import VerifiedPackage
+from cchc_desktop.i18n import tr
+from cchc_desktop.store import exchange as store
+
+if TYPE_CHECKING:
+    from cchc_desktop.exchange.import_apply import Applier, ImportOutcome
+
+
+def apply_rotation(applier: "Applier", package: VerifiedPackage, file: str, incoming: Path | None) -> "ImportOutcome":
+    from cchc_desktop.exchange.import_apply import ImportOutcome, check_rotation_data, import_name
+
+    manifest = package.manifest
+    announced, grouped = check_rotation_data(package, file)
+    verdict, state = applier.verdict(manifest, file)
+    if verdict is RevisionVerdict.ALREADY_IMPORTED:
+        return applier.already(package, file, incoming)
+    old = package.key.fingerprint
+    key = "exchange.import.line.rotated.dry_run" if applier.dry_run else "exchange.import.line.rotated"
+    line = tr(key, sender=manifest.sender.label, new=grouped, old=old)
+    if not applier.dry_run:
+        assert incoming is not None
+        _apply(applier, package, file, incoming, state, announced, line)
+    return ImportOutcome(file, "rotated", line, package_title(manifest), import_name(manifest))
+
+
+def _apply(applier: "Applier", package: VerifiedPackage, file: str, incoming: Path, state: store.SeriesState,
+           announced: Ed25519PublicKey, line: str) -> None:
+    from cchc_desktop.exchange.import_apply import import_name
+
+    manifest = package.manifest
+    grouped = fingerprint(announced)
+    sender = manifest.sender
+    applier.ensure_backup()
+    values = applier.package_values(package, file, incoming, None)
+    with applier.ws.transaction() as conn:
+        if state.current_row_id is not None:
+            store.set_state(conn, state.current_row_id, "superseded")
+        row_id = store.insert_package(conn, values)
+        changes = _enrol_new(conn, applier, package, announced)
+        store.end_enrolled_key(conn, package.key.key_id, "retired", tr("exchange.key.retired_by", name=import_name(manifest)))
+        changes["retired"] = [package.key.key_id]
+        applier.log(conn, package, file, "key_rotation", row_id, state.current_row_id, line, changes)
+        store.audit(conn, applier.ws.actor, "key_rotation_received", "enrolled_key", changes["enrolled"], sender.label,
+                    package.key.fingerprint, grouped)
+    applier.forget_keys(sender.province_code, sender.unit_code)
+
+
+def _enrol_new(conn, applier: "Applier", package: VerifiedPackage, announced: Ed25519PublicKey) -> dict:
+    sender = package.manifest.sender
+    grouped = fingerprint(announced)
+    existing = store.enrolled_by_fingerprint(conn, sender.province_code, sender.unit_code, grouped)
+    if existing is not None:
+        store.reactivate_enrolled_key(conn, existing["id"])
+        return {"enrolled": existing["id"], "inserted": False, "prior_status": existing["status"]}
+    key_id = store.insert_enrolled_key(conn, {
+        "province_code": sender.province_code, "unit_code": sender.unit_code, "unit_name": sender.unit_name,
+        "unit_type": sender.unit_type, "fingerprint": grouped, "public_pem": public_pem(announced).decode("ascii"),
+        "source": "rotation", "enrolled_by": applier.ws.actor})
+    return {"enrolled": key_id, "inserted": True}

@@ -1,0 +1,37 @@
+"""Gói đổi khóa ở phía xã: the key_rotation package, written like any package and listed in the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from cchc_desktop.exchange.builder import ManifestFields, build_key_rotation_package, package_file_name
+from cchc_desktop.exchange.eml import build_eml_draft
+from cchc_desktop.exchange.exporter import ExportResult, record_export
+from cchc_desktop.exchange.manifest import Receiver, Sender, Signer
+from cchc_desktop.exchange.payloads import signer_of
+from cchc_desktop.store import exchange as store
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+
+def write_rotation_package(ws: "Workspace", old_key: Ed25519PrivateKey, new_key: Ed25519PrivateKey, folder: Path,
+                           eml: bool) -> ExportResult:
+    profile = ws.profile.get()
+    year = dt.date.today().year
+    previous = store.last_export(ws.conn, "key_rotation", year, "")
+    signer: Signer = signer_of("TM", "CHỦ TỊCH", "", profile.chairman_name or profile.focal_name or profile.name)
+    fields = ManifestFields(
+        kind="key_rotation", sender=Sender(profile.province_code, profile.commune_code, profile.name, profile.unit_type),
+        receiver=Receiver(profile.receiver_name, profile.receiver_level), year=year, period=None,
+        revision=previous["revision"] + 1 if previous else 1, signer=signer,
+        supersedes=previous["package_id"] if previous else None)
+    out = folder / package_file_name(fields)
+    manifest = build_key_rotation_package(fields, old_key, new_key.public_key(), out)
+    eml_path = build_eml_draft(out, out.with_suffix(".eml"), manifest) if eml else None
+    record_export(ws, manifest, out, eml_path, 0, 0, False)
+    return ExportResult(out, eml_path, manifest, 0, 0, False)

@@ -1,0 +1,92 @@
+"""Gửi / nhận gói at a receiver: drop a folder on the screen, see the preview, import, roll back; enrol
+a sender from its .pub.pem after confirming the fingerprint."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QMimeData, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+PASSPHRASE = "mật khẩu xã Kỳ Phong"
+
+
+@pytest.fixture
+def sent(ws, small_framework, tmp_path):
+    """The commune's plan package on a stick, and its card."""
+    plan = ws.plans.create(2026, "framework", small_framework)
+    ws.edit("plan", plan.id, "doc_number", 5)
+    ws.edit("plan", plan.id, "issue_date", "08/01/2026")
+    ws.plans.issue(plan.id)
+    ws.exchange.create_key(PASSPHRASE, PASSPHRASE)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    ws.exchange.export("plan", 2026, None, stick, PASSPHRASE)
+    (tmp_path / "the").mkdir()
+    card, pub = ws.exchange.write_card(tmp_path / "the" / ws.exchange.default_card_name())
+    return stick, pub
+
+
+@pytest.fixture
+def receiver_window(app, qtbot, tmp_path, shown_errors):
+    from cchc_desktop.services.exchanging import create_receiver
+    from ui.main_window import SCREENS, MainWindow
+    from ui.session import Session
+
+    rv = create_receiver(tmp_path / "so" / "so.sqlite", "Sở Nội vụ tỉnh Hà Tĩnh", "42")
+    win = MainWindow(Session(rv))
+    qtbot.addWidget(win)
+    win.show()
+    win.set_year(2026)
+    win.nav.setCurrentRow([key for key, _, _ in SCREENS].index("exchange"))
+    yield win
+    win.close()
+    rv.close()
+
+
+def _drop(widget, *paths) -> None:
+    """A real drop event handed to the widget's handler (offscreen Qt delivers no drop without a drag)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    widget.dropEvent(event)
+    assert event.isAccepted()
+
+
+def test_enrol_then_drop_a_folder_preview_and_import(receiver_window, qtbot, sent, shown_errors):
+    stick, pub = sent
+    screen = receiver_window.screens["exchange"]
+    panel = screen.receiver
+    assert screen.commune is None and panel is not None
+    dialog = panel.enrol_from(pub)
+    assert dialog.name.text() == "Kỳ Phong" and dialog.unit.text() == "18544"
+    assert not dialog.enrol_button.isEnabled()  # only after the reviewer confirms the 16 groups
+    dialog.confirmed.setChecked(True)
+    qtbot.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+    assert panel.senders.rowCount() == 1 and panel.senders.texts(1) == ["42-18544"]
+    _drop(screen, stick)
+    qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=10000)
+    preview = panel.dialog
+    lines = preview.lines()
+    assert lines[0].startswith("Sẽ nhận mới: Kế hoạch CCHC năm 2026 của xã Kỳ Phong (mã 42-18544)")
+    assert any(line.startswith("Mới — nhiệm vụ «Ban hành Kế hoạch CCHC năm 2026»") for line in lines)
+    assert receiver_window.session.ws.exchange.received() == []  # nothing written by the preview
+    first_job = panel.job
+    qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.job is not first_job and panel.job.done, timeout=10000)
+    results = [panel.results.item(i).text() for i in range(panel.results.count())]
+    assert results[0].startswith("Đã nhận: Kế hoạch CCHC năm 2026") and "Đã sao lưu" in results[-1]
+    assert panel.received.rowCount() == 1 and panel.log.texts(0) == ["42-18544_plan_2026_r1"]
+    panel.rollback("42-18544_plan_2026_r1")
+    assert panel.received.rowCount() == 0
+    assert panel.results.item(0).text().startswith("Đã hoàn tác lần nhận «42-18544_plan_2026_r1»")
+    assert shown_errors == []
+
+
+def test_a_package_from_an_unknown_sender_is_refused_in_the_preview(receiver_window, qtbot, sent):
+    stick, _ = sent
+    panel = receiver_window.screens["exchange"].receiver
+    panel.import_paths([stick / "42-18544_plan_2026_r1.cchc"])
+    qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=10000)
+    assert "chưa đăng ký khóa" in panel.dialog.lines()[0]
+    assert not panel.dialog.apply_button.isEnabled()
