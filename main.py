@@ -1,10 +1,12 @@
 """cchc-desktop: open the GUI, or run a command (``python main.py --help``)."""
 
+import multiprocessing
 import sys
 
 from cchc_desktop.cli import run, wants_gui
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # large imports verify packages in worker processes (Windows build)
     if wants_gui(sys.argv[1:]):
         from ui.app import run_gui
 

@@ -27,6 +27,17 @@ class CchcError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):
+        """Errors cross process boundaries (packages verified in worker processes) intact."""
+        return (_rebuild_error, (type(self), dict(self.__dict__)))
+
+
+def _rebuild_error(cls: type[CchcError], state: dict[str, Any]) -> CchcError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.message)
+    return error
+
 
 class WorkspaceError(CchcError):
     """Không mở được tệp dữ liệu."""

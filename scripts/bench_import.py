@@ -138,8 +138,8 @@ def _floor_connection(conn):
     """The receiver's own tables, with one package row the floor's rows hang from."""
     conn.execute("INSERT INTO received_packages (id, package_id, province_code, unit_code, unit_name, unit_type, kind,"
                  " year, revision, created_at, received_at, key_fingerprint, manifest_json, signature,"
-                 " manifest_sha256, data_sha256, data_json, stored_file, source_file)"
-                 " VALUES (1, 'x', '42', '0', '', '', 'report', 2026, 1, '', '', '', '', x'', '', '', '', '', '')")
+                 " manifest_sha256, data_sha256, data_zlib, stored_file, source_file)"
+                 " VALUES (1, 'x', '42', '0', '', '', 'report', 2026, 1, '', '', '', '', x'', '', '', x'', '', '')")
     return conn
 
 
@@ -185,6 +185,7 @@ def bench_kind(work: Path, kind: str, count: int, key, key_pem: bytes) -> None:
     folder = work / kind
     start = time.perf_counter()
     generate(folder, kind, count, key)
+    os.sync()  # packages arrive already on disk: neither measurement should pay for writing them
     size = sum(p.stat().st_size for p in folder.glob("*.cchc"))
     print(f"{kind}: generated {count} packages, {size / 1e6:.0f} MB, in {time.perf_counter() - start:.1f} s")
     template = work / f"template-{kind}.sqlite"
@@ -197,7 +198,8 @@ def bench_kind(work: Path, kind: str, count: int, key, key_pem: bytes) -> None:
         result = _in_child(mode, *args)
         rate = result["packages"] / result["seconds"]
         print(f"  {mode:<6} {result['packages']} packages in {result['seconds']:6.2f} s = {rate:7.1f} packages/s,"
-              f" peak RSS {result['peak_rss_mb']:.0f} MB {result.get('first_refusal', '')}")
+              f" peak RSS {result['peak_rss_mb']:.0f} MB (largest worker {result['worker_rss_mb']:.0f} MB)"
+              f" {result.get('first_refusal', '')}")
         bench_kind.results[(kind, mode)] = result
     floor, full = bench_kind.results[(kind, "floor")], bench_kind.results[(kind, "import")]
     print(f"  ratio import / floor = {full['seconds'] / floor['seconds']:.2f}")
@@ -218,6 +220,8 @@ def main() -> None:
         result = child_floor(Path(rest[0]), Path(rest[1]), rest[2].encode()) if mode == "floor" \
             else child_import(Path(rest[0]), Path(rest[1]))
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # Large batches are prepared in worker processes: report the largest of them too.
+        result["worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps(result))
         return
     key = generate_private_key()

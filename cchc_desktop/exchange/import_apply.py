@@ -23,7 +23,7 @@ from cchc_desktop.exchange.import_errors import (
     ConcurrentImportError, KindNotHandledError, NotForThisModeError, OtherProvinceError,
 )
 from cchc_desktop.exchange.import_errors import PayloadError
-from cchc_desktop.exchange.keys import fingerprint, load_public_pem
+from cchc_desktop.exchange.keys import fingerprint, load_public_pem, public_pem
 from cchc_desktop.exchange.labels import kind_label, package_title
 from cchc_desktop.exchange.manifest import Manifest, parse_body, parse_envelope
 from cchc_desktop.exchange.package_store import PackageStore
@@ -81,7 +81,27 @@ def stored_rows(conn, row_id: int | None) -> PayloadRows | None:
     row = store.package_row(conn, row_id) if row_id is not None else None
     if row is None or row["kind"] not in CONTENT_KINDS:
         return None
-    return rows_from_stored(row["kind"], row["data_json"], stored_manifest(row))
+    return rows_from_stored(row["kind"], store.stored_data_json(row), stored_manifest(row))
+
+
+@dataclass
+class PreparedContent:
+    """What can be worked out ahead of the database: the rows (or the payload's refusal, reported in its
+    place in the order of checks, after the revision) and data.json as stored."""
+
+    rows: PayloadRows | None
+    error: CchcError | None
+    data_zlib: bytes
+
+
+def prepare_content(package: VerifiedPackage, file: str) -> PreparedContent | None:
+    if package.manifest.kind not in CONTENT_KINDS:
+        return None
+    try:
+        rows, error = payload_rows(package.manifest, package.data, file), None
+    except CchcError as exc:
+        rows, error = None, exc
+    return PreparedContent(rows, error, store.compress_data(package.data_bytes))
 
 
 class Applier:
@@ -96,21 +116,36 @@ class Applier:
 
     # Keys ###############################################################
 
+    def preload_keys(self) -> None:
+        """Every sender's active keys, read once: verification may then run in another thread."""
+        self._keys = {}
+        for row in store.enrolled_keys(self.ws.conn):
+            if row["status"] == "active":
+                key = TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"])
+                self._keys.setdefault((row["province_code"], row["unit_code"]), []).append(key)
+
+    def key_snapshot(self) -> list[tuple[str, str, str, object]]:
+        """The preloaded keys as plain values (for worker processes)."""
+        return [(province, unit, public_pem(key.public_key).decode("ascii"), key.key_id)
+                for (province, unit), keys in self._keys.items() for key in keys]
+
+    def key_by_id(self, key_id: object) -> TrustedKey:
+        return next(key for keys in self._keys.values() for key in keys if key.key_id == key_id)
+
     def key_lookup(self, province: str, unit: str) -> list[TrustedKey]:
-        """The sender's active keys, read once per batch."""
-        cached = self._keys.get((province, unit))
-        if cached is None:
-            rows = store.keys_of_sender(self.ws.conn, province, unit)
-            cached = [TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"]) for row in rows]
-            self._keys[(province, unit)] = cached
-        return cached
+        """The sender's active keys (from the preloaded set; none for an unknown sender)."""
+        return self._keys.get((province, unit), [])
 
     def forget_keys(self, province: str, unit: str) -> None:
-        self._keys.pop((province, unit), None)
+        """Keys changed (a rotation): read that sender's keys again."""
+        rows = store.keys_of_sender(self.ws.conn, province, unit)
+        self._keys[(province, unit)] = [TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"])
+                                        for row in rows]
 
     # Dispatch ###########################################################
 
-    def handle(self, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
+    def handle(self, package: VerifiedPackage, file: str, incoming: Path | None,
+               prepared: PreparedContent | None = None) -> ImportOutcome:
         manifest = package.manifest
         if manifest.kind not in CONTENT_KINDS and manifest.kind != "key_rotation":
             raise KindNotHandledError(file, kind=kind_label(manifest.kind))
@@ -119,7 +154,7 @@ class Applier:
             from cchc_desktop.exchange.rotation import apply_rotation
 
             return apply_rotation(self, package, file, incoming)
-        return self._content(package, file, incoming)
+        return self._content(package, file, incoming, prepared or prepare_content(package, file))
 
     def _check_addressing(self, manifest: Manifest, file: str) -> None:
         if self.profile.mode != "receiver":
@@ -154,18 +189,21 @@ class Applier:
 
     # Content packages ###################################################
 
-    def _content(self, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
+    def _content(self, package: VerifiedPackage, file: str, incoming: Path | None,
+                 prepared: PreparedContent) -> ImportOutcome:
         manifest = package.manifest
         verdict, state = self.verdict(manifest, file)
         if verdict is RevisionVerdict.ALREADY_IMPORTED:
             return self.already(package, file, incoming)
-        rows = payload_rows(manifest, package.data, file)
+        if prepared.error is not None:
+            raise prepared.error
+        rows = prepared.rows
         status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
         title = package_title(manifest)
         diff = diff_rows(stored_rows(self.ws.conn, state.current_row_id), rows) if self.dry_run else []
         if not self.dry_run:
             assert incoming is not None
-            self._apply(package, incoming, rows, state, status, file)
+            self._apply(package, incoming, rows, state, status, file, prepared.data_zlib)
         line = tr(f"exchange.import.line.{status}{'.dry_run' if self.dry_run else ''}", title=title,
                   counts=summary_counts(rows), old=state.current_revision or "", new=manifest.revision)
         if self.dry_run and status == "replaced" and not diff:
@@ -173,9 +211,9 @@ class Applier:
         return ImportOutcome(file, status, line + self.receiver_note(manifest), title, import_name(manifest), diff)
 
     def _apply(self, package: VerifiedPackage, incoming: Path, rows: PayloadRows, state: store.SeriesState,
-               status: str, file: str) -> None:
+               status: str, file: str, data_zlib: bytes) -> None:
         self.ensure_backup()
-        values = self.package_values(package, file, incoming, rows.submitted_at)
+        values = self.package_values(package, file, incoming, rows.submitted_at, data_zlib)
         with self.ws.transaction() as conn:
             if store.series_state(conn, series_of(package.manifest)) != state:
                 raise ConcurrentImportError(file)  # another import of this series committed meanwhile
@@ -188,7 +226,8 @@ class Applier:
                      tr(f"exchange.import.line.{status}", title=package_title(package.manifest),
                         counts=summary_counts(rows), old=state.current_revision or "", new=package.manifest.revision))
 
-    def package_values(self, package: VerifiedPackage, file: str, incoming: Path, submitted_at: str | None) -> dict:
+    def package_values(self, package: VerifiedPackage, file: str, incoming: Path, submitted_at: str | None,
+                       data_zlib: bytes) -> dict:
         """The received_packages row; keeps the package file under its content name first."""
         m = package.manifest
         digest = hashlib.sha256(package.manifest_bytes).hexdigest()
@@ -206,7 +245,7 @@ class Applier:
             "framework_hash": m.framework.hash if m.framework else None,
             "manifest_json": package.manifest_bytes.decode("utf-8"), "signature": package.signature,
             "manifest_sha256": digest, "data_sha256": m.member("data.json").sha256,
-            "data_json": package.data_bytes.decode("utf-8"),
+            "data_zlib": data_zlib,
             "document_sha256": document.sha256 if document else None, "evidence_count": len(m.evidence),
             "stored_file": stored, "source_file": file,
         }

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.exchange.errors import display_name
-from cchc_desktop.exchange.import_apply import Applier, ImportOutcome
+from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, PreparedContent, prepare_content
 from cchc_desktop.exchange.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.package_store import PackageStore
-from cchc_desktop.exchange.verify import verify_package
+from cchc_desktop.exchange.prefetch import Prefetch
+from cchc_desktop.exchange.verify import VerifiedPackage, verify_package
 from cchc_desktop.i18n import tr
 
 if TYPE_CHECKING:
@@ -28,6 +29,16 @@ if TYPE_CHECKING:
 
 PACKAGE_GLOB = "*.[cC][cC][hH][cC]"
 _REVISION_IN_NAME = re.compile(r"_r(\d+)\.cchc$", re.I)
+
+
+@dataclass
+class Prepared:
+    """A file after the database-free steps: its private copy, and the package or the refusal."""
+
+    incoming: Path | None
+    package: VerifiedPackage | None
+    error: CchcError | None
+    content: PreparedContent | None = None
 
 
 @dataclass
@@ -85,21 +96,60 @@ class Importer:
         if not self.dry_run:
             self._start()
         try:
-            for done, path in enumerate(files):
-                if self.cancelled is not None and self.cancelled():
-                    batch.cancelled = True
-                    break
-                outcome = self.one(path)
-                batch.outcomes.append(outcome)
-                if self.on_outcome is not None:
-                    self.on_outcome(outcome)
-                if self.progress is not None:
-                    self.progress(done + 1, len(files))
+            self._each(files, batch)
         finally:
             if not self.dry_run:
                 self._finish()
         batch.backup_file = self.applier.backup_file
         return batch
+
+    def _each(self, files: list[Path], batch: ImportBatch) -> None:
+        """Prepare packages ahead (verify, hash, build rows: no database) while applying this one.
+
+        The senders' keys are read before the batch; a key rotation changes them, so what was
+        prepared after one is prepared again.
+        """
+        self.applier.preload_keys()
+        ahead = Prefetch(files, self.prepare, self._incoming, self.applier.key_by_id,
+                         self.applier.key_snapshot(), self.limits)
+        try:
+            for index, (path, prepared) in enumerate(ahead):
+                if self.cancelled is not None and self.cancelled():
+                    batch.cancelled = True
+                    self._discard(prepared)
+                    break
+                outcome = self.finish(path, prepared)
+                if outcome.status == "rotated":
+                    for dropped in ahead.restart():
+                        self._discard_copy(dropped)
+                self._report(batch, outcome, index, len(files))
+        finally:
+            for dropped in ahead.drain():
+                self._discard_copy(dropped)
+            ahead.close()
+
+    def _report(self, batch: ImportBatch, outcome: ImportOutcome, index: int, total: int) -> None:
+        batch.outcomes.append(outcome)
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
+        if self.progress is not None:
+            self.progress(index + 1, total)
+
+    def _incoming(self, path: Path) -> Path | CchcError:
+        """The private copy a worker process verifies (made here: the store's folder is this process's)."""
+        if self.dry_run:
+            return path
+        try:
+            return self.store.incoming(path)
+        except CchcError as exc:
+            return exc
+
+    def _discard(self, prepared: Prepared) -> None:
+        self._discard_copy(prepared.incoming)
+
+    def _discard_copy(self, incoming: Path | None) -> None:
+        if not self.dry_run:
+            self.store.discard(incoming)
 
     def _start(self) -> None:
         """Each package commits on its own; the batch is made durable once, at its end (``_finish``)."""
@@ -121,12 +171,28 @@ class Importer:
                     self.ws.put_setting("last_import_batch", self.applier.batch)
 
     def one(self, path: Path) -> ImportOutcome:
-        file = display_name(path)
+        """Import (or dry-run) one file on its own."""
+        self.applier.preload_keys()
+        return self.finish(path, self.prepare(path))
+
+    def prepare(self, path: Path) -> Prepared:
+        """Steps 1–7 and the rows the payload makes, without the database (so in the worker)."""
         incoming = None
         try:
             incoming = path if self.dry_run else self.store.incoming(path)
             package = verify_package(incoming, self.applier.key_lookup, self.limits)
-            return self.applier.handle(package, file, None if self.dry_run else incoming)
+        except CchcError as exc:
+            return Prepared(incoming, None, exc)
+        return Prepared(incoming, package, None, prepare_content(package, display_name(path)))
+
+    def finish(self, path: Path, prepared: Prepared) -> ImportOutcome:
+        """Steps 8 on, in the database: one Vietnamese result line whatever happens."""
+        file = display_name(path)
+        incoming, package, error = prepared.incoming, prepared.package, prepared.error
+        try:
+            if error is not None:
+                raise error
+            return self.applier.handle(package, file, None if self.dry_run else incoming, prepared.content)
         except CchcError as exc:
             return ImportOutcome(file, "refused", tr("exchange.import.line.refused", file=file, reason=str(exc)),
                                  error=exc)

@@ -60,6 +60,8 @@ class PackageStore:
     def __init__(self, db_path: Path) -> None:
         self.folder = db_path.parent / f"{db_path.stem}{STORE_SUFFIX}"
         self._pending: list[Path] = []
+        self._copied: set[str] = set()
+        self._linked_any = False
         self._batch: Path | None = None
         self._copies = 0
 
@@ -92,11 +94,24 @@ class PackageStore:
             target = self._batch / str(self._copies) / display_name(source)
             target.parent.mkdir()
         try:
-            shutil.copyfile(source, target)
+            self._link_or_copy(source, target)
         except OSError as exc:
             target.unlink(missing_ok=True)
             raise PackageReadError(source, detail=describe_os_error(exc)) from None
         return target
+
+    def _link_or_copy(self, source: Path, target: Path) -> None:
+        """A hard link when the file is on the same disk (nothing to write or flush), else a copy.
+
+        A file from a USB stick or another disk is always copied, so a stick swapped halfway cannot
+        change what was verified; a linked local file that is later edited in place fails its hash
+        when read, like any damaged kept file.
+        """
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+            self._copied.add(target.name)
 
     def keep(self, incoming: Path, manifest_sha256: str) -> str:
         """Move a verified copy to its content name; returns that name (an existing copy is kept)."""
@@ -106,7 +121,9 @@ class PackageStore:
             incoming.unlink()
             return name
         os.replace(incoming, final)
-        self._pending.append(final)
+        if incoming.name in self._copied:  # a linked file has no new data to flush
+            self._pending.append(final)
+        self._linked_any = True
         return name
 
     @staticmethod
@@ -115,16 +132,17 @@ class PackageStore:
             incoming.unlink(missing_ok=True)
 
     def flush(self) -> None:
-        """Make the files kept in this batch durable: one flush of the store's file system for the batch
-        (``syncfs`` on Linux), else one fsync per file (Windows, macOS)."""
-        if not self._pending:
-            return
-        if not _syncfs(self.folder):
+        """Make the files kept in this batch durable: copied files' data (one flush of the store's file
+        system, ``syncfs`` on Linux, else one fsync per file) and the folder's new names."""
+        if self._pending and not _syncfs(self.folder):
             for path in self._pending:
                 with path.open("rb+") as handle:
                     os.fsync(handle.fileno())
-        _fsync_folder(self.folder)
+        if self._pending or self._linked_any:
+            _fsync_folder(self.folder)
         self._pending.clear()
+        self._copied.clear()
+        self._linked_any = False
 
     def clean_stale(self) -> None:
         """Remove copies left by an import that was killed (older than an hour, so never a running one)."""

@@ -48,7 +48,7 @@ def _apply(applier: "Applier", package: VerifiedPackage, file: str, incoming: Pa
     grouped = fingerprint(announced)
     sender = manifest.sender
     applier.ensure_backup()
-    values = applier.package_values(package, file, incoming, None)
+    values = applier.package_values(package, file, incoming, None, store.compress_data(package.data_bytes))
     with applier.ws.transaction() as conn:
         if state.current_row_id is not None:
             store.set_state(conn, state.current_row_id, "superseded")

@@ -25,6 +25,7 @@ from cchc_desktop.exchange.limits import Limits
 CHUNK = 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _DRIVE = re.compile(r"[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LOCAL_HEADER_FIXED = 30
 _READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError)
 
@@ -170,7 +171,7 @@ def check_name(name: str, file: str) -> None:
     segments = name.split("/")
     if ".." in segments:
         raise e.PathTraversalError(file, member=name)
-    if any(seg in ("", ".") for seg in segments) or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+    if any(seg in ("", ".") for seg in segments) or _CONTROL.search(name):
         raise e.BadMemberNameError(file, member=name)
 
 

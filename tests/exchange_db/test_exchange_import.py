@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cchc_desktop.store.exchange import stored_data_json
+
 import json
 import zipfile
 
@@ -28,7 +30,7 @@ def test_plan_round_trip_records_what_the_commune_sent(commune, receiver, outbox
     row = receiver.conn.execute("SELECT * FROM received_packages").fetchone()
     with zipfile.ZipFile(result.path) as archive:
         sent = json.loads(archive.read("data.json"))
-    assert json.loads(row["data_json"]) == sent
+    assert json.loads(stored_data_json(row)) == sent
     assert (row["package_id"], row["revision"], row["state"]) == (result.manifest.package_id, 1, "current")
     assert row["signer_name"] == "Nguyễn Văn Hùng" and row["document_sha256"]
     agg = commune.plans.aggregate(commune.plans.in_force(2026).id)
@@ -53,7 +55,7 @@ def test_report_round_trip_from_the_demo(demo_path, tmp_path):
     pub = pub_file_of(ws)
     rv.exchange.enrol(pub, pub.fingerprint)
     assert rv.exchange.import_packages([result.path]).outcomes[0].status == "imported"
-    row = rv.conn.execute("SELECT id, data_json FROM received_packages").fetchone()
+    row = rv.conn.execute("SELECT id, data_zlib FROM received_packages").fetchone()
     report = ws.reports.aggregate(ws.reports.for_period(2026, "Q1").id)
     received = rv.exchange.received_rows(row["id"], "tasks")
     assert [(r["uid"], r["status"], r["progress"], r["result"]) for r in received] == \
@@ -205,5 +207,5 @@ def test_assessment_round_trip_with_scores_explanations_and_evidence(commune, re
     assert (got["self_score"], got["explanation"], got["evidence_count"]) == (
         first.criterion.max_points, "Kế hoạch số 05/KH-UBND", 1)
     assert criteria[second.criterion.code]["evidence_count"] == 0
-    stored = json.loads(receiver.conn.execute("SELECT data_json FROM received_packages").fetchone()[0])
+    stored = json.loads(stored_data_json(receiver.conn.execute("SELECT data_zlib FROM received_packages").fetchone()))
     assert stored["withheld_secret"] == 1 and stored["assessment"]["status"] == "draft"

@@ -3,6 +3,8 @@ either wholly applied or not at all; importing again afterwards completes the ba
 
 from __future__ import annotations
 
+from cchc_desktop.store.exchange import stored_data_json
+
 import json
 import os
 import random
@@ -105,7 +107,7 @@ def _check_package(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
     if row["state"] == "superseded":
         assert counts == [0, 0]
         return
-    data = json.loads(row["data_json"])
+    data = json.loads(stored_data_json(row))
     body = data["plan"] if row["kind"] == "plan" else data["report"]
     assert counts == [len(body["tasks"]), len(body["indicators"])]
 

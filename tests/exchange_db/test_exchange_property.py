@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cchc_desktop.store.exchange import stored_data_json
+
 import itertools
 import json
 import zipfile
@@ -45,9 +47,9 @@ def _figure_field(agg, actual) -> str:
 def _sent_and_recorded(receiver, path):
     with zipfile.ZipFile(path) as archive:
         sent = json.loads(archive.read("data.json"))
-    row = receiver.conn.execute("SELECT id, data_json FROM received_packages WHERE state = 'current'"
+    row = receiver.conn.execute("SELECT id, data_zlib FROM received_packages WHERE state = 'current'"
                                 " ORDER BY id DESC LIMIT 1").fetchone()
-    return sent, json.loads(row["data_json"]), row["id"]
+    return sent, json.loads(stored_data_json(row)), row["id"]
 
 
 def test_any_plan_round_trips(commune, receiver, small_framework, tmp_path):

@@ -91,7 +91,7 @@ CREATE TABLE received_packages (
     signature BLOB NOT NULL,
     manifest_sha256 TEXT NOT NULL,
     data_sha256 TEXT NOT NULL,
-    data_json TEXT NOT NULL,
+    data_zlib BLOB NOT NULL,
     document_sha256 TEXT,
     evidence_count INTEGER NOT NULL DEFAULT 0,
     stored_file TEXT NOT NULL,
