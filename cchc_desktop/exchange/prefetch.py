@@ -9,6 +9,7 @@ than it saves, in one thread. Results come back in file order.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -72,8 +73,10 @@ class Prefetch:
         self.files, self.prepare, self.incoming, self.rebind = files, prepare, incoming, rebind
         self.processes = use_processes(len(files))
         workers = os.cpu_count() or 1
+        # "spawn": the workers start clean, never a fork of a GUI process with threads and Qt in it.
         self.executor: Executor = (
-            ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(snapshot, limits))
+            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                initializer=_start_worker, initargs=(snapshot, limits))
             if self.processes else ThreadPoolExecutor(1, thread_name_prefix="verify"))
         self.depth = 2 * workers if self.processes else 1
         self.pending: deque[tuple[Path, Future, Path | None]] = deque()
