@@ -1,6 +1,8 @@
 """Khóa gửi gói: the installation's Ed25519 key pair, its encrypted storage and its fingerprint.
 
-The private key exists on disk only as encrypted PKCS#8 PEM. The fingerprint is the SHA-256 of the raw
+The private key exists on disk only encrypted: PKCS#12 (PBES2: PBKDF2-HMAC-SHA256 with 600,000 rounds,
+AES-256-CBC) in a PEM-style armour, so guessing passphrases from a stolen copy of the workspace is slow
+(about a tenth of a second per guess). The fingerprint is the SHA-256 of the raw
 32-byte public key in 16 groups of 4 upper-case hex digits, readable over the phone
 (docs/package-format.md §6).
 """
@@ -27,7 +29,10 @@ from cchc_desktop.exchange.errors import (
 from cchc_desktop.text import nfc
 
 MIN_PASSPHRASE_LENGTH = 8
-_ENCRYPTED_HEADER = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
+#: PBKDF2 rounds (OWASP's 2023 advice for PBKDF2-HMAC-SHA256); opening the key takes ~0.1 s.
+KDF_ROUNDS = 600_000
+_ENCRYPTED_HEADER = b"-----BEGIN CCHC ENCRYPTED KEY-----"
+_PKCS8_HEADER = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
 _PEM_BODY = re.compile(rb"-----BEGIN [A-Z ]+-----(.*?)-----END [A-Z ]+-----", re.S)
 _HEX64 = re.compile(r"[0-9A-F]{64}")
 
@@ -43,14 +48,20 @@ def _passphrase_bytes(passphrase: str) -> bytes:
 
 
 def encrypt_private_key(key: Ed25519PrivateKey, passphrase: str) -> bytes:
-    """PKCS#8 PEM encrypted with ``passphrase`` (at least MIN_PASSPHRASE_LENGTH characters)."""
+    """The key encrypted with ``passphrase`` (at least MIN_PASSPHRASE_LENGTH characters), PEM-armoured PKCS#12."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
     if len(nfc(passphrase)) < MIN_PASSPHRASE_LENGTH:
         raise PassphraseTooShortError(field="passphrase", minimum=MIN_PASSPHRASE_LENGTH)
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(_passphrase_bytes(passphrase)),
-    )
+    encryption = (serialization.PrivateFormat.PKCS12.encryption_builder().kdf_rounds(KDF_ROUNDS)
+                  .hmac_hash(hashes.SHA256()).key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+                  .build(_passphrase_bytes(passphrase)))
+    der = pkcs12.serialize_key_and_certificates(b"cchc", key, None, None, encryption)
+    body = base64.encodebytes(der).replace(b"\n", b"").decode("ascii")
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    return b"\n".join([_ENCRYPTED_HEADER, *(line.encode("ascii") for line in lines),
+                       _ENCRYPTED_HEADER.replace(b"BEGIN", b"END")]) + b"\n"
 
 
 def _pem_body_decodes(pem: bytes) -> bool:
@@ -66,20 +77,40 @@ def _pem_body_decodes(pem: bytes) -> bool:
 
 def load_private_key(pem: bytes, passphrase: str) -> Ed25519PrivateKey:
     """Open the encrypted private key; WrongPassphraseError when the passphrase does not open it."""
-    if _ENCRYPTED_HEADER not in pem:
+    if _ENCRYPTED_HEADER not in pem and _PKCS8_HEADER not in pem:
         not_encrypted = b"-----BEGIN PRIVATE KEY-----" in pem or b"-----BEGIN OPENSSH" in pem
         raise PrivateKeyNotEncryptedError() if not_encrypted else KeyFileError()
     if not _pem_body_decodes(pem):
         raise KeyFileError()
+    key = _open_pkcs12(pem, passphrase) if _ENCRYPTED_HEADER in pem else _open_pkcs8(pem, passphrase)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise NotEd25519KeyError()
+    return key
+
+
+def _open_pkcs12(pem: bytes, passphrase: str) -> object:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    der = base64.b64decode(b"".join(_PEM_BODY.search(pem).group(1).split()))
     try:
-        key = serialization.load_pem_private_key(pem, password=_passphrase_bytes(passphrase))
+        key, _, _ = pkcs12.load_key_and_certificates(der, _passphrase_bytes(passphrase))
     except ValueError:
         raise WrongPassphraseError() from None
     except (TypeError, UnsupportedAlgorithm):
         raise KeyFileError() from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise NotEd25519KeyError()
+    if key is None:
+        raise KeyFileError()
     return key
+
+
+def _open_pkcs8(pem: bytes, passphrase: str) -> object:
+    """An encrypted PKCS#8 key (as other tools write them)."""
+    try:
+        return serialization.load_pem_private_key(pem, password=_passphrase_bytes(passphrase))
+    except ValueError:
+        raise WrongPassphraseError() from None
+    except (TypeError, UnsupportedAlgorithm):
+        raise KeyFileError() from None
 
 
 def public_pem(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:

@@ -28,9 +28,28 @@ def _raw_private(key) -> bytes:
 
 def test_encrypted_pem_round_trip(key):
     pem = encrypt_private_key(key, PASSPHRASE)
-    assert pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    assert pem.startswith(b"-----BEGIN CCHC ENCRYPTED KEY-----")
     opened = load_private_key(pem, PASSPHRASE)
     assert raw_public_bytes(opened) == raw_public_bytes(key)
+
+
+def test_guessing_passphrases_is_slow_pbkdf2_600000_rounds(key, tmp_path):
+    """OpenSSL reads the stored key as PKCS#12 and reports the key derivation it must repeat per guess."""
+    import subprocess
+
+    pem = encrypt_private_key(key, PASSPHRASE)
+    der = tmp_path / "key.p12"
+    der.write_bytes(base64.b64decode(b"".join(pem.splitlines()[1:-1])))
+    info = subprocess.run(["openssl", "pkcs12", "-in", str(der), "-info", "-noout", "-passin", "pass:" + PASSPHRASE],
+                          capture_output=True, text=True)
+    report = info.stdout + info.stderr
+    assert "PBKDF2" in report and "Iteration 600000" in report and "AES-256-CBC" in report
+
+
+def test_encrypted_pkcs8_from_other_tools_still_opens(key):
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.BestAvailableEncryption(PASSPHRASE.encode("utf-8")))
+    assert raw_public_bytes(load_private_key(pem, PASSPHRASE)) == raw_public_bytes(key)
 
 
 def test_encrypted_pem_does_not_contain_the_raw_key(key):

@@ -20,7 +20,7 @@ from tests.exchange_db.craft import build, plan_data
 def test_key_is_stored_only_encrypted_and_opens_with_its_passphrase(ws):
     info = ws.exchange.create_key("Mật khẩu Telex", "Mật khẩu Telex")
     stored = ws.conn.execute("SELECT private_pem FROM exchange_own_keys").fetchone()[0]
-    assert stored.startswith("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    assert stored.startswith("-----BEGIN CCHC ENCRYPTED KEY-----")
     assert len(info.fingerprint.split()) == 16
     ws.exchange.check_passphrase("Mật khẩu Telex")
     with pytest.raises(WrongPassphraseError):
