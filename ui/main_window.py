@@ -43,6 +43,14 @@ ALL_SCREENS = (
 )
 #: The screens this build includes.
 SCREENS = tuple(s for s in ALL_SCREENS if importlib.util.find_spec(s[1]) is not None)
+#: A receiving unit (Sở Nội vụ) does not plan or report: it receives, checks and keeps the log.
+RECEIVER_KEYS = ("exchange", "audit", "profile")
+
+
+def screens_for(mode: str) -> tuple[tuple[str, str, str], ...]:
+    if mode == "receiver":
+        return tuple(s for s in SCREENS if s[0] in RECEIVER_KEYS)
+    return SCREENS
 
 
 class _PageLayout(QVBoxLayout):
@@ -96,6 +104,8 @@ class MainWindow(QMainWindow):
 
             build_menus(self)
         self.session = session
+        self.mode_screens = screens_for(session.ws.profile.get().mode)
+        self._fill_nav()
         self.year = self._initial_year()
         self._fill_years()
         session.saved.connect(self._saved)
@@ -115,6 +125,12 @@ class MainWindow(QMainWindow):
         from ui.jobs import run_quiet
 
         run_quiet(lambda progress, cancelled: daily_backup_of(path))
+
+    def _fill_nav(self) -> None:
+        self.nav.clear()
+        for key, _, _ in self.mode_screens:
+            label = f"ui.nav.{key}.receiver" if self.mode_screens is not SCREENS and key == "exchange" else f"ui.nav.{key}"
+            self.nav.addItem(tr(label))
 
     def switch_workspace(self, path) -> None:
         """Open another file (Tệp → Mở tệp dữ liệu khác…); the current one stays open if that fails."""
@@ -160,8 +176,8 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.nav = QListWidget()
         self.nav.setFixedWidth(210)
-        for key, _, _ in SCREENS:
-            self.nav.addItem(tr(f"ui.nav.{key}"))
+        self.mode_screens = SCREENS
+        self._fill_nav()
         self.nav.setEnabled(False)
         self.stack = QStackedWidget()
         self.message_bar = MessageBar()
@@ -218,7 +234,7 @@ class MainWindow(QMainWindow):
     def show_screen(self, row: int) -> None:
         if self.session is None or row < 0:
             return
-        key, module_name, class_name = SCREENS[row]
+        key, module_name, class_name = self.mode_screens[row]
         screen = self.screens.get(key)
         if screen is None:
             module = __import__(module_name, fromlist=[class_name])

@@ -30,3 +30,22 @@ def test_every_screen_fits_1366x768(app, qtbot, demo_path):
     ws.close()
     assert (window.width(), window.height()) == (1366, 740)
     assert scrolling == {}
+
+
+def test_receiver_mode_shows_the_receiving_screens(app, qtbot, tmp_path):
+    from cchc_desktop.services.exchanging import create_receiver
+    from ui.app import attach_workspace
+    from ui.main_window import MainWindow
+
+    create_receiver(tmp_path / "so.sqlite", "Sở Nội vụ tỉnh Hà Tĩnh", "42").close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    ws = attach_workspace(window, tmp_path / "so.sqlite")
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert labels == ["Nhận gói từ các xã", "Nhật ký thay đổi", "Cài đặt đơn vị"]
+    assert window.current_screen() is window.screens["exchange"]
+    from ui.jobs import running_jobs
+
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10000)
+    ws.close()

@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "ui.nav.assessment": "Tự đánh giá chỉ số",
     "ui.nav.evidence": "Tài liệu kiểm chứng",
     "ui.nav.exchange": "Gửi / nhận gói",
+    "ui.nav.exchange.receiver": "Nhận gói từ các xã",
     "ui.nav.audit": "Nhật ký thay đổi",
     "ui.nav.profile": "Cài đặt đơn vị",
     # Grids
