@@ -149,7 +149,7 @@ class ReportService(ReportFlow):
                          reverse=True)
         for report in ordered:
             agg = self.aggregate(report.id)
-            for actual_id, figures in self.figures(report.id, agg).items():
+            for figures in self.figures(report.id, agg).values():
                 code = figures.indicator.code
                 value = figures.ytd_figure if figures.ytd_figure is not None else figures.period_figure
                 if code and value is not None:

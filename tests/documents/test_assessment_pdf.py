@@ -16,14 +16,7 @@ from cchc_desktop.i18n import format_number
 from cchc_desktop.services.rendering import read_assessment
 from cchc_desktop.workspace import Workspace
 from tests.documents.doc_helpers import no_space, page_sizes, pdffonts, pdftotext, squeeze
-from tests.documents.render_samples import (  # noqa: F401 - fixtures
-    OVERRIDE_REASON,
-    assessment_data,
-    explained_leaves,
-    render_ws_path,
-    rendered,
-    without_page_numbers,
-)
+from tests.documents.render_samples import OVERRIDE_REASON, explained_leaves, without_page_numbers
 
 A4 = (595.28, 841.89)
 

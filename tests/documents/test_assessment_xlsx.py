@@ -6,7 +6,6 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from tests.documents.render_samples import assessment_data, render_ws_path, rendered  # noqa: F401 - fixtures
 
 
 @pytest.fixture(scope="module")

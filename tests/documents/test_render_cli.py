@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 
 from tests.documents.doc_helpers import pdftotext, squeeze
-from tests.documents.render_samples import render_ws_path  # noqa: F401 - fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from tests.documents.render_samples import h1_data, render_ws_path, rendered  # noqa: F401 - fixtures
 
 MM = 72 / 25.4
 LEFT, RIGHT = 30 * MM, 15 * MM

@@ -12,12 +12,7 @@ from cchc_desktop.documents.report_data import area_sections, indicator_lines, t
 from cchc_desktop.domain.plan import signature_lines
 from cchc_desktop.i18n import format_number, format_percent
 from tests.documents.doc_helpers import no_space, page_sizes, pdffonts, pdftotext, squeeze
-from tests.documents.render_samples import (  # noqa: F401 - fixtures
-    h1_data,
-    render_ws_path,
-    rendered,
-    without_page_numbers,
-)
+from tests.documents.render_samples import without_page_numbers
 
 A4 = (595.28, 841.89)
 

@@ -8,7 +8,6 @@ import pytest
 
 from cchc_desktop.documents.report_data import indicator_lines, task_lines
 from cchc_desktop.i18n import tr
-from tests.documents.render_samples import h1_data, render_ws_path, rendered  # noqa: F401 - fixtures
 
 HEADER_ROW = 5
 
