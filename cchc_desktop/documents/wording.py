@@ -9,24 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cchc_desktop.i18n import format_number, tr
+from cchc_desktop.i18n import as_date, format_number, tr
 from cchc_desktop.text import clean
 
 #: Width of a blank left for hand filling (non-breaking spaces survive paragraph layout).
 BLANK = "\u00a0" * 6
 END_MARK = "./."
 _TRAILING = " \t;.,:"
-
-
-def as_date(value: dt.date | str | None) -> dt.date | None:
-    """Accept a date, an ISO string or nothing."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def long_date(value: dt.date | str | None, year: int | None = None) -> str:

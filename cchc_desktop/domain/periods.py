@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.i18n import format_date, parse_date, tr
+from cchc_desktop.i18n import as_date, format_date, parse_date, tr
 from cchc_desktop.text import clean
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,15}$")
@@ -116,16 +116,6 @@ def check_code(code: str, taken: Sequence[str]) -> str:
 
 
 # Reading a period ######################################################
-
-
-def as_date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 @dataclass(frozen=True)

@@ -150,15 +150,19 @@ class NotAPackageError(PackageError):
     key = "exchange.error.not_package"
 
 
-class ManifestFieldError(PackageError):
-    """A manifest field is missing or has the wrong shape; ``field`` is its dotted path."""
-
-    key = "exchange.error.manifest_field"
+class FieldShapeError(PackageError):
+    """A field of the package's JSON is missing or has the wrong shape; ``field`` is its dotted path."""
 
     def __init__(self, file: str | os.PathLike[str], *, field: str, reason: str) -> None:
         self.field = field
         self.reason = reason
         super().__init__(file, field=field, reason=reason)
+
+
+class ManifestFieldError(FieldShapeError):
+    """A manifest field is missing or has the wrong shape."""
+
+    key = "exchange.error.manifest_field"
 
 
 class UnsupportedSignatureTypeError(PackageError):

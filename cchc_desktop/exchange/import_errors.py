@@ -6,22 +6,16 @@ mode, payload validation, rollback, enrolment. Each names the file or the unit a
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from cchc_desktop.errors import CchcError, NotFoundError, ValidationError
-from cchc_desktop.exchange.errors import PackageError
+from cchc_desktop.exchange.errors import FieldShapeError, PackageError
 
 
-class PayloadError(PackageError):
-    """data.json does not have the shape its kind requires; ``field`` is the dotted path."""
+class PayloadError(FieldShapeError):
+    """data.json does not have the shape its kind requires."""
 
     key = "exchange.error.payload"
-
-    def __init__(self, file: str | os.PathLike[str], *, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(file, field=field, reason=reason)
 
 
 class PayloadTooNewError(PackageError):

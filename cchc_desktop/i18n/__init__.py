@@ -14,6 +14,7 @@ from cchc_desktop.i18n.vi import MESSAGES
 
 __all__ = [
     "MESSAGES",
+    "as_date",
     "tr",
     "format_date",
     "format_datetime",
@@ -106,6 +107,17 @@ def parse_number(text: str | float | int | None) -> float | None:
 _DATE_PATTERNS = (
     re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"),
 )
+
+
+def as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """A stored value (a date, a datetime or an ISO string) as a date; None for nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def parse_date(text: str | dt.date | None) -> dt.date | None:
