@@ -221,7 +221,9 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.unit_label = QLabel()
-        self.actor_label = QLabel()
+        from ui.widgets.actor_button import ActorButton
+
+        self.actor_label = ActorButton()
         self.saved_label = QLabel()
         status = self.statusBar()
         status.addWidget(self.unit_label)
@@ -275,7 +277,9 @@ class MainWindow(QMainWindow):
     def _show_unit(self) -> None:
         profile = self.session.ws.profile.get()
         self.unit_label.setText(profile.full_name)
-        self.actor_label.setText(tr("ui.actor", name=self.session.ws.actor or "—"))
+        if self.actor_label.session is not self.session:
+            self.actor_label.attach(self.session)
+        self.actor_label.refresh()
 
     def _commit_focused(self) -> None:
         focused = self.focusWidget()

@@ -45,3 +45,14 @@ def test_open_another_file_switches_the_window(window, qtbot, tmp_path, demo_pat
     window.set_year(2026)
     assert window.screens["plan"].agg.plan.status == "issued"
     _wait_quiet_jobs(qtbot)
+
+
+def test_choosing_who_is_at_the_keyboard_from_the_status_bar(window, qtbot, ws, draft_plan):
+    button = window.actor_label
+    assert button.text() == "Người sử dụng: Lê Thị Mai"
+    assert button.people() == ["Lê Thị Mai", "Nguyễn Văn Hùng", "Trần Thị Lan"]
+    button.choose("Trần Thị Lan")
+    assert ws.actor == "Trần Thị Lan" and button.text() == "Người sử dụng: Trần Thị Lan"
+    window.session.edit(None, "plan", draft_plan.id, "title", "Kế hoạch CCHC năm 2026 (sửa)")
+    who = ws.conn.execute("SELECT actor FROM audit_log WHERE field = 'title' ORDER BY id DESC").fetchone()[0]
+    assert who == "Trần Thị Lan"

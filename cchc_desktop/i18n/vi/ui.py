@@ -15,6 +15,8 @@ MESSAGES: dict[str, str] = {
     "ui.redo.tip": "Làm lại: {what} (Ctrl+Y)",
     "ui.saved_at": "Đã lưu lúc {time}",
     "ui.actor": "Người sử dụng: {name}",
+    "ui.actor.tip": "Bấm để chọn người đang sử dụng máy; mọi thay đổi được ghi vào nhật ký kèm tên người này.",
+    "ui.actor.other": "Người khác…",
     "ui.date.placeholder": "ngày/tháng/năm, ví dụ 08/01/2026",
     "ui.open.title": "Chọn tệp dữ liệu",
     "ui.new.title": "Tạo tệp dữ liệu mới",
