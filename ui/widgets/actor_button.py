@@ -6,11 +6,14 @@ pick their own name here (or in «Cài đặt đơn vị»).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from cchc_desktop.i18n import tr
-from ui.session import Session
+
+if TYPE_CHECKING:
+    from ui.session import Session
 
 
 class ActorButton(QToolButton):
@@ -37,6 +40,8 @@ class ActorButton(QToolButton):
         return [n for n in dict.fromkeys(names) if n]
 
     def _fill(self) -> None:
+        from PySide6.QtGui import QAction
+
         menu = self.menu()
         menu.clear()
         if self.session is None:
@@ -53,6 +58,8 @@ class ActorButton(QToolButton):
         menu.addAction(other)
 
     def _ask(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         name, ok = QInputDialog.getText(self, tr("ui.actor.other"), tr("ui.profile.actor"))
         if ok and name.strip():
             self.choose(name.strip())
