@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from ui.session import Session
 from ui.widgets import asking
 from ui.widgets.document_actions import DocumentActions, DocumentTarget
 from ui.widgets.problems_panel import ProblemsPanel
+from ui.widgets.two_states import empty_or_editor
 
 _BANNER = "background: {bg}; border: 1px solid {border}; padding: 6px;"
 _LOCAL_ENTITIES = {SCORE, "evidence"}
@@ -71,9 +71,7 @@ class AssessmentScreen(QWidget):
         self.details = CriterionDetails(session)
         self.problems = ProblemsPanel()
         self.editor = self._build_editor()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.editor)
+        self.stack = empty_or_editor(self.empty, self.editor)
         QVBoxLayout(self).addWidget(self.stack)
         self._connect()
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from ui.screens.plan_tabs import (
 from ui.session import Session
 from ui.widgets.document_actions import DocumentActions, DocumentTarget
 from ui.widgets.problems_panel import ProblemsPanel
+from ui.widgets.two_states import empty_or_editor
 
 #: Which page shows which entity's problems (page index in the tab widget).
 _PAGE_OF_ENTITY = {"plan": 0, "plan_basis": 0, "indicator": 2, "plan_area": 3, "task": 4, "plan_actor": 6,
@@ -77,9 +77,7 @@ class PlanScreen(QWidget):
         self.agg: PlanAggregate | None = None
         self.empty = EmptyPlanPage(self)
         self.editor = self._build_editor()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.editor)
+        self.stack = empty_or_editor(self.empty, self.editor)
         QVBoxLayout(self).addWidget(self.stack)
         session.changed.connect(self._on_changed)
 

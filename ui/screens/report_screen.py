@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from ui.screens.report_tabs import DocumentPage, IndicatorsPage, NarrativePage, 
 from ui.session import Session
 from ui.widgets.document_actions import DocumentActions, DocumentTarget
 from ui.widgets.problems_panel import ProblemsPanel
+from ui.widgets.two_states import empty_or_editor
 
 TASKS, INDICATORS, NARRATIVE, DOCUMENT = range(4)
 _BADGE = {"overdue": "#fde7e9", "late": "#fde7e9", "due": "#fff4ce", "on_time": "#dff6dd"}
@@ -94,9 +94,7 @@ class ReportScreen(QWidget):
         self.evidence: QWidget | None = None
         self.empty = EmptyReportPage(self)
         self.editor = self._build_editor()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.editor)
+        self.stack = empty_or_editor(self.empty, self.editor)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
         layout.addWidget(self.stack, 1)
