@@ -45,6 +45,10 @@ def test_receiver_mode_shows_the_receiving_screens(app, qtbot, tmp_path):
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == ["Nhận gói từ các xã", "Nhật ký thay đổi", "Cài đặt đơn vị"]
     assert window.current_screen() is window.screens["exchange"]
+    window.resize(1366, 740)
+    QApplication.processEvents()
+    holder = window.stack.currentWidget()
+    assert not holder.verticalScrollBar().isVisible() and not holder.horizontalScrollBar().isVisible()
     from ui.jobs import running_jobs
 
     qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10000)

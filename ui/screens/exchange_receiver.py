@@ -44,6 +44,9 @@ class ReceiverPanel(QWidget):
         splitter.addWidget(self._import_box())
         splitter.addWidget(self._received_box())
         splitter.addWidget(self._log_box())
+        # Four lists on one screen: each may shrink to a few rows so all fit a 1366×768 display.
+        for view in (self.senders, self.results, self.received, self.log):
+            view.setMinimumHeight(56)
         QVBoxLayout(self).addWidget(splitter)
 
     @property
