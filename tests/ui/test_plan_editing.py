@@ -199,3 +199,13 @@ def test_amend_an_issued_plan_from_the_screen(window, qtbot, ws, draft_plan, mon
     amended = ws.plans.current(2026)
     assert (amended.version, amended.status, amended.effective_date) == (2, "draft", "2026-07-01")
     assert screen.plan_id == amended.id and not screen.banner.isVisible()
+
+
+def test_undoing_a_plan_field_shows_the_old_value_in_the_form(window, qtbot, ws, draft_plan):
+    screen = window.screens["plan"]
+    meta = screen.page(0)
+    window.session.edit(None, "plan", draft_plan.id, "title", "Kế hoạch CCHC năm 2026 (bản sửa)")
+    assert meta.fields["title"].text() == "Kế hoạch CCHC năm 2026 (bản sửa)"
+    window.undo_action.trigger()
+    assert meta.fields["title"].text() == "Kế hoạch cải cách hành chính năm 2026"
+    assert screen.heading.text() == "Kế hoạch CCHC năm 2026"

@@ -248,7 +248,7 @@ class PlanScreen(QWidget):
     def _on_changed(self, changes) -> None:
         if self.plan_id is None:
             return
-        if changes is None or any(c.entity in ("plan", "plan_area") or c.action != "update" for c in changes.changes):
+        if changes is None or any(c.action != "update" or c.entity == "plan_area" for c in changes.changes):
             self.reload()
             return
         editors = [e for page in self.built_pages() for e in page.editors()]
@@ -257,6 +257,21 @@ class PlanScreen(QWidget):
                 row = editor.model.row_of(change.row_id) if editor.entity == change.entity else -1
                 if row >= 0:
                     editor.model.refresh_row(row)
+        if any(c.entity == "plan" for c in changes.changes):
+            self._plan_fields_changed()
+        else:
+            self._refresh_problems()
+
+    def _plan_fields_changed(self) -> None:
+        """A field of the plan itself (a text paused in, the number, the signer): the header and the
+        form pages show it; the grids do not, so they are left alone (reloading them on every pause
+        in typing made the window hitch)."""
+        self.agg = self.session.ws.plans.aggregate(self.plan_id)
+        read_only = self.agg.plan.status != "draft"
+        self._show_header(self.agg.plan, read_only)
+        for page in self.built_pages():
+            if isinstance(page, (MetaPage, TextsPage)):
+                page.load(self.agg, read_only)
         self._refresh_problems()
 
     def _pick_version(self, index: int) -> None:
