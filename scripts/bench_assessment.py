@@ -35,18 +35,23 @@ def timed(label: str, action, runs: int = 5) -> None:
 
 
 def demo_workspace(folder: Path):
-    import cchc_desktop.demo as demo
+    """The demo commune with its plan and reports, without the self-assessment part."""
+    from cchc_desktop.demo import plan as demo_plan
+    from cchc_desktop.demo import reports as demo_reports
+    from cchc_desktop.demo.data import load_demo_data
+    from cchc_desktop.kernel.units import UnitProfile
+    from cchc_desktop.workspace import Workspace
 
-    parts, demo.DEMO_PARTS = demo.DEMO_PARTS, ()
-    try:
-        ws = demo.create_demo(folder / "demo.sqlite", year=2026)
-    finally:
-        demo.DEMO_PARTS = parts
+    data = load_demo_data()
+    ws = Workspace.open(folder / "demo.sqlite", create=True)
+    profile = ws.profile.save(UnitProfile.from_dict(data["profile"]))
+    demo_plan.build(ws, data["plan"], profile, 2026)
+    demo_reports.build(ws, 2026)
     return ws
 
 
 def bench_core(folder: Path):
-    import cchc_desktop.demo_assessment as part
+    import cchc_desktop.demo.assessment as part
 
     ws = demo_workspace(folder)
     ws.assessment, ws.evidence  # noqa: B018 - import the services outside the timing
@@ -79,7 +84,7 @@ def bench_keystroke(ws) -> None:
 
 
 def bench_audit(ws) -> None:
-    from cchc_desktop.services.audit import AuditFilter
+    from cchc_desktop.audit.service import AuditFilter
 
     rows = [("2026-05-01T08:00:00", "Lê Thị Mai" if i % 3 else "Trần Văn Đức", "update", "task", i % 500, "",
              f"Nhiệm vụ số {i}", "content", f"nội dung cũ {i}", f"nội dung mới {i}") for i in range(AUDIT_ROWS)]

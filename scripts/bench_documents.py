@@ -20,16 +20,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc_desktop.documents import pdf_styles as S  # noqa: E402
-from cchc_desktop.documents.model import Header, OfficialDocument, Row, Table  # noqa: E402
-from cchc_desktop.documents.pdf import render_pdf  # noqa: E402
-from cchc_desktop.documents.plan_doc import build_plan_document  # noqa: E402
-from cchc_desktop.documents.plan_tables import task_table  # noqa: E402
-from cchc_desktop.documents.plan_xlsx import task_sheet_columns  # noqa: E402
-from cchc_desktop.documents.xlsx import Sheet, render_xlsx  # noqa: E402
-from cchc_desktop.domain.areas import CANONICAL_AREAS  # noqa: E402
-from cchc_desktop.domain.plan import Indicator, Plan, PlanAggregate, PlanArea, Task  # noqa: E402
-from cchc_desktop.domain.units import UnitProfile  # noqa: E402
+from cchc_desktop.kernel.documents import pdf_styles as S  # noqa: E402
+from cchc_desktop.kernel.documents.model import Header, OfficialDocument, Row, Table  # noqa: E402
+from cchc_desktop.kernel.documents.pdf import render_pdf  # noqa: E402
+from cchc_desktop.plans.documents.document import build_plan_document  # noqa: E402
+from cchc_desktop.plans.documents.tables import task_table  # noqa: E402
+from cchc_desktop.plans.documents.xlsx import task_sheet_columns  # noqa: E402
+from cchc_desktop.kernel.documents.xlsx import Sheet, render_xlsx  # noqa: E402
+from cchc_desktop.framework.areas import CANONICAL_AREAS  # noqa: E402
+from cchc_desktop.plans.model import Indicator, Plan, PlanAggregate, PlanArea, Task  # noqa: E402
+from cchc_desktop.kernel.units import UnitProfile  # noqa: E402
 
 CONTENT = ("Rà soát, đánh giá và đề xuất đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết "
            "của Ủy ban nhân dân xã, bảo đảm công khai, minh bạch (nhiệm vụ số {n})")
@@ -58,7 +58,7 @@ def raw_table_pdf(table: Table) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
     from reportlab.platypus import Table as RLTable
 
-    from cchc_desktop.documents.pdf_blocks import cell_text
+    from cchc_desktop.kernel.documents.pdf_blocks import cell_text
 
     width = S.text_width()
     total = sum(c.width for c in table.columns)
@@ -106,16 +106,9 @@ def bench_pdf(runs: int) -> None:
 
 def big_report(tasks: int = 200):
     """The report of :func:`big_plan` for Quý I: every task with a status, a result and a reason."""
-    from cchc_desktop.documents.report_data import ReportData
-    from cchc_desktop.domain.report import (
-        TASK_STATUSES,
-        IndicatorActual,
-        Report,
-        ReportAggregate,
-        ReportPeriod,
-        TaskProgress,
-    )
-    from cchc_desktop.domain.report_view import indicator_figures
+    from cchc_desktop.reports.documents.data import ReportData
+    from cchc_desktop.reports.model import TASK_STATUSES, IndicatorActual, Report, ReportAggregate, ReportPeriod, TaskProgress
+    from cchc_desktop.reports.view import indicator_figures
 
     profile, plan = big_plan(tasks)
     period = ReportPeriod(id=1, year=2026, position=0, code="Q1", name="Quý I/2026", title="quý I năm 2026",
@@ -136,8 +129,8 @@ def big_report(tasks: int = 200):
 
 
 def bench_report_pdf(runs: int) -> None:
-    from cchc_desktop.documents.report_doc import build_report_document
-    from cchc_desktop.documents.report_tables import progress_columns, progress_rows
+    from cchc_desktop.reports.documents.document import build_report_document
+    from cchc_desktop.reports.documents.tables import progress_columns, progress_rows
 
     data = big_report()
     table = Table(progress_columns(), [r for r in progress_rows(data) if not r.group], font_size=11)

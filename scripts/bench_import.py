@@ -31,10 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc_desktop.exchange import (  # noqa: E402
-    EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, generate_private_key,
-)
-from cchc_desktop.exchange.keys import encrypt_private_key, load_private_key  # noqa: E402
+from cchc_desktop.exchange.format import EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, generate_private_key
+from cchc_desktop.exchange.format.keys import encrypt_private_key, load_private_key  # noqa: E402
 
 PASSPHRASE = "bench-passphrase"
 COMMUNES = 150
@@ -96,8 +94,8 @@ def generate(folder: Path, kind: str, count: int, key) -> None:
 
 
 def make_receiver(db: Path, key) -> None:
-    from cchc_desktop.exchange.pubfile import UnitIdentity, parse_pub_file, pub_file_text
-    from cchc_desktop.services.exchanging import create_receiver
+    from cchc_desktop.exchange.format.pubfile import UnitIdentity, parse_pub_file, pub_file_text
+    from cchc_desktop.exchange.service import create_receiver
 
     ws = create_receiver(db, "Sở Nội vụ tỉnh Hà Tĩnh", "42")
     for index in range(COMMUNES):
@@ -125,7 +123,7 @@ def child_import(db: Path, folder: Path) -> dict:
 def _prepared_rows(files: list[Path], public) -> list[dict]:
     """The rows of every package, prepared before the floor is timed."""
     from cchc_desktop.exchange.payload_rows import payload_rows
-    from cchc_desktop.exchange.verify import verify_package
+    from cchc_desktop.exchange.format.verify import verify_package
 
     prepared = []
     for path in files:
@@ -148,8 +146,8 @@ def child_floor(db: Path, folder: Path, key_pem: bytes) -> dict:
     import zipfile
 
     from cchc_desktop.exchange.import_apply import Applier  # noqa: F401 - same imports loaded as the import
-    from cchc_desktop.store import db as store_db
-    from cchc_desktop.store import exchange as store
+    from cchc_desktop.kernel.store import db as store_db
+    from cchc_desktop.exchange import store
 
     public = load_private_key(key_pem, PASSPHRASE).public_key()
     files = sorted(folder.glob("*.cchc"))

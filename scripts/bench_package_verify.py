@@ -17,9 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc_desktop.exchange import (  # noqa: E402
-    EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, generate_private_key, verify_package,
-)
+from cchc_desktop.exchange.format import EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, generate_private_key, verify_package
 
 MIB = 1024 * 1024
 

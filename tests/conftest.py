@@ -28,7 +28,7 @@ def ws_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def ws(ws_path: Path):
     """An empty workspace with a saved unit profile."""
-    from cchc_desktop.domain.units import UnitProfile
+    from cchc_desktop.kernel.units import UnitProfile
     from cchc_desktop.workspace import Workspace
 
     workspace = Workspace.open(ws_path, create=True)
@@ -39,7 +39,7 @@ def ws(ws_path: Path):
 
 @pytest.fixture
 def small_framework():
-    from cchc_desktop.domain.framework import load_framework
+    from cchc_desktop.framework.model import load_framework
 
     return load_framework(FIXTURES / "framework-small.json")
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from cchc_desktop.i18n import tr
-from cchc_desktop.paths import data_dir, default_workspace_path
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.paths import data_dir, default_workspace_path
 from ui.errors import show_error
 from ui.fonts import install_ui_font
 from ui.qt_vi import VietnameseQtTranslator

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from cchc_desktop.errors import CchcError, JobCancelled
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.errors import CchcError, JobCancelled
+from cchc_desktop.kernel.i18n import tr
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cchc_desktop import __version__
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -66,7 +66,7 @@ def create_new(window: MainWindow) -> None:
 
 
 def _refuse_existing(path: Path) -> None:
-    from cchc_desktop.errors import WorkspaceError
+    from cchc_desktop.kernel.errors import WorkspaceError
 
     raise WorkspaceError("ui.new.exists", path=str(path))
 

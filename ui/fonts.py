@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from cchc_desktop.paths import resource_path
+from cchc_desktop.kernel.paths import resource_path
 
 UI_FAMILY = "Noto Sans"
 _FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")

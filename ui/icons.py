@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from cchc_desktop.paths import resource_path
+from cchc_desktop.kernel.paths import resource_path
 
 
 @cache

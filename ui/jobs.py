@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from cchc_desktop.errors import JobCancelled
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.errors import JobCancelled
+from cchc_desktop.kernel.i18n import tr
 from ui.errors import show_error
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]

@@ -8,7 +8,7 @@ so the user sees it at once while the file is opened and the first screen is bui
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime
@@ -25,29 +25,73 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 from ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
     from ui.session import Session
 
-#: Navigation by the work a user does: key → screen (module, class), in menu order.
-ALL_SCREENS = (
-    ("plan", "ui.screens.plan_screen", "PlanScreen"),
-    ("report", "ui.screens.report_screen", "ReportScreen"),
-    ("assessment", "ui.screens.assessment_screen", "AssessmentScreen"),
-    ("evidence", "ui.screens.evidence_screen", "EvidenceScreen"),
-    ("exchange", "ui.screens.exchange_screen", "ExchangeScreen"),
-    ("audit", "ui.screens.audit_screen", "AuditScreen"),
-    ("profile", "ui.screens.profile_screen", "ProfileScreen"),
+ScreenFactory = Callable[["Session", QWidget], QWidget]
+
+
+# Each screen's module is imported when the screen is first shown, so the window appears at once.
+def _plan_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.plan_screen import PlanScreen
+
+    return PlanScreen(session, parent)
+
+
+def _report_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.report_screen import ReportScreen
+
+    return ReportScreen(session, parent)
+
+
+def _assessment_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.assessment_screen import AssessmentScreen
+
+    return AssessmentScreen(session, parent)
+
+
+def _evidence_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.evidence_screen import EvidenceScreen
+
+    return EvidenceScreen(session, parent)
+
+
+def _exchange_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.exchange_screen import ExchangeScreen
+
+    return ExchangeScreen(session, parent)
+
+
+def _audit_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.audit_screen import AuditScreen
+
+    return AuditScreen(session, parent)
+
+
+def _profile_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.profile_screen import ProfileScreen
+
+    return ProfileScreen(session, parent)
+
+
+#: Navigation by the work a user does: key → screen factory, in menu order.
+SCREENS: tuple[tuple[str, ScreenFactory], ...] = (
+    ("plan", _plan_screen),
+    ("report", _report_screen),
+    ("assessment", _assessment_screen),
+    ("evidence", _evidence_screen),
+    ("exchange", _exchange_screen),
+    ("audit", _audit_screen),
+    ("profile", _profile_screen),
 )
-#: The screens this build includes.
-SCREENS = tuple(s for s in ALL_SCREENS if importlib.util.find_spec(s[1]) is not None)
 #: A receiving unit (Sở Nội vụ) does not plan or report: it receives, checks and keeps the log.
 RECEIVER_KEYS = ("exchange", "audit", "profile")
 
 
-def screens_for(mode: str) -> tuple[tuple[str, str, str], ...]:
+def screens_for(mode: str) -> tuple[tuple[str, ScreenFactory], ...]:
     if mode == "receiver":
         return tuple(s for s in SCREENS if s[0] in RECEIVER_KEYS)
     return SCREENS
@@ -121,14 +165,14 @@ class MainWindow(QMainWindow):
 
     def _daily_backup(self, path) -> None:
         """Once a day, a backup beside the file, made quietly in the background."""
-        from cchc_desktop.store.db import daily_backup_of
+        from cchc_desktop.kernel.store.db import daily_backup_of
         from ui.jobs import run_quiet
 
         run_quiet(lambda progress, cancelled: daily_backup_of(path))
 
     def _fill_nav(self) -> None:
         self.nav.clear()
-        for key, _, _ in self.mode_screens:
+        for key, _ in self.mode_screens:
             label = f"ui.nav.{key}.receiver" if self.mode_screens is not SCREENS and key == "exchange" else f"ui.nav.{key}"
             self.nav.addItem(tr(label))
 
@@ -236,11 +280,10 @@ class MainWindow(QMainWindow):
     def show_screen(self, row: int) -> None:
         if self.session is None or row < 0:
             return
-        key, module_name, class_name = self.mode_screens[row]
+        key, factory = self.mode_screens[row]
         screen = self.screens.get(key)
         if screen is None:
-            module = __import__(module_name, fromlist=[class_name])
-            screen = getattr(module, class_name)(self.session, self)
+            screen = factory(self.session, self)
             self.screens[key] = screen
             self.stack.addWidget(_scrollable(screen))
         self._load(screen)

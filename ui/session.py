@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from cchc_desktop.history import ChangeSet
+from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.workspace import Workspace
 from ui.errors import show_error
 

@@ -8,18 +8,16 @@ one-line Vietnamese reason on stderr.
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import sys
 from collections.abc import Sequence
 
 from cchc_desktop import __version__
-from cchc_desktop.cli import argparse_vi
-from cchc_desktop.errors import CchcError
-from cchc_desktop.i18n import tr
+from cchc_desktop.cli import argparse_vi, assess, demo, keys, package, plan, receiver, render, report
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.kernel.i18n import tr
 
 #: Command groups in the order ``--help`` lists them; each module has ``add_commands``.
-COMMAND_MODULES = ("demo", "plan", "report", "assess", "render", "keys", "package", "receiver")
+COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,11 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cchc-desktop {__version__}", help=tr("cli.version.help"))
     parser.add_argument("--db", metavar="PATH", help=tr("cli.db.help"))
     sub = parser.add_subparsers(dest="command", metavar="<lệnh>", title=tr("cli.commands"), parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        if importlib.util.find_spec(f"cchc_desktop.cli.{name}") is None:
-            continue  # a command group this build does not include
-        module = importlib.import_module(f"cchc_desktop.cli.{name}")
-        module.add_commands(sub)
+    for group in COMMAND_GROUPS:
+        group.add_commands(sub)
     return parser
 
 

@@ -7,12 +7,12 @@ import json
 import sys
 from typing import Any
 
-from cchc_desktop.errors import CchcError
+from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.workspace import Workspace
 
 
 def add_db(parser: argparse.ArgumentParser, *, required: bool = True, help_key: str = "cli.db.help") -> None:
-    from cchc_desktop.i18n import tr
+    from cchc_desktop.kernel.i18n import tr
 
     parser.add_argument("--db", metavar="PATH", required=required, help=tr(help_key))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cchc_desktop.cli.common import add_db
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from cchc_desktop.services.plan_export import plan_to_dict, plan_to_text
+    from cchc_desktop.plans.export import plan_to_dict, plan_to_text
 
     with open_workspace(args.db) as ws:
         plan = _pick(ws, args.year, args.version)
@@ -39,6 +39,6 @@ def _pick(ws, year: int, version: int | None):
     for plan in ws.plans.versions(year):
         if plan.version == version:
             return plan
-    from cchc_desktop.errors import NotFoundError
+    from cchc_desktop.kernel.errors import NotFoundError
 
     raise NotFoundError("plan.version.missing", year=year, version=version)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from cchc_desktop.cli.common import add_db, open_workspace, year_arg
-from cchc_desktop.i18n import format_number, tr
+from cchc_desktop.kernel.i18n import format_number, tr
 
 DOCS = ("plan", "report", "assessment")
 
@@ -31,7 +31,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from cchc_desktop.services.rendering import prepare
+    from cchc_desktop.rendering import prepare
 
     with open_workspace(args.db) as ws:
         prepared = prepare(ws, args.doc, args.fmt, args.year, args.period, draft_mark=args.draft)

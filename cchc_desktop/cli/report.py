@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from cchc_desktop.services.report_export import report_to_dict, report_to_text
+    from cchc_desktop.reports.export import report_to_dict, report_to_text
 
     with open_workspace(args.db) as ws:
         data = report_to_dict(ws, args.year, args.period)

@@ -11,8 +11,8 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from cchc_desktop.i18n import format_date, tr
-from cchc_desktop.text import nfc
+from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.kernel.text import nfc
 
 MM = 72 / 25.4
 FINGERPRINT_FONT = "Courier-Bold"  # a standard PDF font: monospaced, needs no embedding for hex digits
@@ -41,7 +41,7 @@ def card_pdf(facts: CardFacts) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    from cchc_desktop.documents.fonts import register_fonts
+    from cchc_desktop.kernel.documents.fonts import register_fonts
 
     family = register_fonts()
     buffer = io.BytesIO()

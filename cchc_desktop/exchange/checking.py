@@ -5,24 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc_desktop.errors import NotFoundError
-from cchc_desktop.exchange.errors import display_name
-from cchc_desktop.exchange.keys import load_public_pem
-from cchc_desktop.exchange.labels import package_title
+from cchc_desktop.kernel.errors import NotFoundError
+from cchc_desktop.exchange.format.errors import display_name
+from cchc_desktop.exchange.format.keys import load_public_pem
+from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.package_store import PackageStore
-from cchc_desktop.exchange.signing import TrustedKey
-from cchc_desktop.exchange.verify import verify_package
-from cchc_desktop.i18n import tr
-from cchc_desktop.store import exchange as store
+from cchc_desktop.exchange.format.signing import TrustedKey
+from cchc_desktop.exchange.format.verify import verify_package
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
-    from cchc_desktop.services.exchanging import VerifyResult
+    from cchc_desktop.exchange.service import VerifyResult
     from cchc_desktop.workspace import Workspace
 
 
 def verify_only(ws: "Workspace", path: Path) -> "VerifyResult":
     """Steps 1–7 against the sender's active and retired keys (a retired key still proves old packages)."""
-    from cchc_desktop.services.exchanging import VerifyResult
+    from cchc_desktop.exchange.service import VerifyResult
 
     statuses: dict[int, str] = {}
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cchc_desktop.exchange.payload_rows import PayloadRows
-from cchc_desktop.i18n import format_date, format_number, tr
+from cchc_desktop.kernel.i18n import format_date, format_number, tr
 
 Format = Callable[[Any], str]
 MAX_TEXT = 80

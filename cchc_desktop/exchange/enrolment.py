@@ -10,15 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cchc_desktop.domain.units import UNIT_TYPES
-from cchc_desktop.errors import NotFoundError
-from cchc_desktop.exchange.import_errors import (
-    AlreadyEnrolledError, FingerprintMismatchError, FingerprintNeededError, SenderIdentityError,
-)
-from cchc_desktop.exchange.keys import normalise_fingerprint, public_pem
-from cchc_desktop.exchange.pubfile import PublicKeyFile, UnitIdentity
-from cchc_desktop.i18n import tr
-from cchc_desktop.store import exchange as store
+from cchc_desktop.kernel.units import UNIT_TYPES
+from cchc_desktop.kernel.errors import NotFoundError
+from cchc_desktop.exchange.import_errors import AlreadyEnrolledError, FingerprintMismatchError, FingerprintNeededError, SenderIdentityError
+from cchc_desktop.exchange.format.keys import normalise_fingerprint, public_pem
+from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace

@@ -9,25 +9,25 @@ many files were withheld.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc_desktop.errors import JobCancelled, ValidationError
-from cchc_desktop.exchange.builder import ManifestFields, build_package, package_file_name
-from cchc_desktop.exchange.eml import build_eml_draft
-from cchc_desktop.exchange.labels import package_title
-from cchc_desktop.exchange.manifest import Manifest, Receiver, Sender
-from cchc_desktop.exchange.payloads import ExportContent, export_content, export_problems, has_service, with_evidence
-from cchc_desktop.i18n import tr
-from cchc_desktop.store import exchange as store
+from cchc_desktop.evidence.service import ExportFile
+from cchc_desktop.exchange.format.parts import EvidenceFile
+from cchc_desktop.kernel.errors import JobCancelled, ValidationError
+from cchc_desktop.kernel.jobs import Cancelled, Progress
+from cchc_desktop.exchange.format.builder import ManifestFields, build_package, package_file_name
+from cchc_desktop.exchange.format.eml import build_eml_draft
+from cchc_desktop.exchange.format.labels import package_title
+from cchc_desktop.exchange.format.manifest import Manifest, Receiver, Sender
+from cchc_desktop.exchange.payloads import ExportContent, export_content, export_problems, with_evidence
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 _STEPS = 1000  # progress is reported in thousandths: document, then package bytes, then the draft
 
 
@@ -93,7 +93,7 @@ def export_package(ws: "Workspace", kind: str, year: int, period: str | None, fo
     fields = _fields(ws, content)
     out = Path(folder) / (file_name or package_file_name(fields))
     manifest = build_package(fields, with_evidence(content, files, withheld), document,
-                             [f.as_package_file() for f in files], private_key, out, phases.phase(0.3, 0.95), cancelled)
+                             [EvidenceFile(original_name=f.name, mime=f.mime, data=f.data) for f in files], private_key, out, phases.phase(0.3, 0.95), cancelled)
     eml_path = build_eml_draft(out, out.with_suffix(".eml"), manifest, to) if eml else None
     record_export(ws, manifest, out, eml_path, len(files), withheld, document is not None)
     if progress is not None:
@@ -101,27 +101,11 @@ def export_package(ws: "Workspace", kind: str, year: int, period: str | None, fo
     return ExportResult(out, eml_path, manifest, len(files), withheld, document is not None)
 
 
-@dataclass(frozen=True)
-class _File:
-    sha256: str
-    name: str
-    mime: str
-    size: int
-    data: bytes
-    attached_to: tuple[tuple[str, int], ...]
-
-    def as_package_file(self):
-        from cchc_desktop.exchange.parts import EvidenceFile
-
-        return EvidenceFile(original_name=self.name, mime=self.mime, data=self.data)
-
-
-def _evidence(ws: "Workspace", content: ExportContent) -> tuple[list[_File], int]:
-    if not content.targets or not has_service("evidence"):
+def _evidence(ws: "Workspace", content: ExportContent) -> tuple[list[ExportFile], int]:
+    if not content.targets:
         return [], 0
     found = ws.evidence.for_export(list(content.targets))
-    files = [_File(f.sha256, f.name, f.mime, f.size, f.data, f.attached_to) for f in found.files]
-    return files, found.withheld_secret
+    return found.files, found.withheld_secret
 
 
 def _render(content: ExportContent, progress: Progress | None, cancelled: Cancelled | None) -> bytes | None:

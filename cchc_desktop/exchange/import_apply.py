@@ -17,25 +17,23 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from cchc_desktop.errors import CchcError
+from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
-from cchc_desktop.exchange.import_errors import (
-    ConcurrentImportError, KindNotHandledError, NotForThisModeError, OtherProvinceError,
-)
+from cchc_desktop.exchange.import_errors import ConcurrentImportError, KindNotHandledError, NotForThisModeError, OtherProvinceError
 from cchc_desktop.exchange.import_errors import PayloadError
-from cchc_desktop.exchange.keys import fingerprint, load_public_pem, public_pem
-from cchc_desktop.exchange.labels import kind_label, package_title
-from cchc_desktop.exchange.manifest import Manifest, parse_body, parse_envelope
+from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem, public_pem
+from cchc_desktop.exchange.format.labels import kind_label, package_title
+from cchc_desktop.exchange.format.manifest import Manifest, parse_body, parse_envelope
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payload_rows import PayloadRows, payload_rows, rows_from_stored
 from cchc_desktop.exchange.payloads import CONTENT_KINDS
-from cchc_desktop.exchange.revisions import ImportedRevision, RevisionVerdict, check_revision
-from cchc_desktop.exchange.signing import TrustedKey
-from cchc_desktop.exchange.verify import VerifiedPackage
-from cchc_desktop.i18n import tr
-from cchc_desktop.store import exchange as store
-from cchc_desktop.store.records import now_iso
-from cchc_desktop.text import fold
+from cchc_desktop.exchange.format.revisions import ImportedRevision, RevisionVerdict, check_revision
+from cchc_desktop.exchange.format.signing import TrustedKey
+from cchc_desktop.exchange.format.verify import VerifiedPackage
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange import store
+from cchc_desktop.kernel.store.records import now_iso
+from cchc_desktop.kernel.text import fold
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace
@@ -268,7 +266,7 @@ class Applier:
     def ensure_backup(self) -> Path:
         """Back the receiver file up once per batch, before its first change (written atomically)."""
         if self.backup_file is None:
-            from cchc_desktop.store.db import backup_path, backup_to
+            from cchc_desktop.kernel.store.db import backup_path, backup_to
 
             final = backup_path(self.ws.path, "truoc-nhap-goi")
             partial = final.with_name(final.name + ".part")

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc_desktop.errors import CchcError
-from cchc_desktop.exchange.errors import display_name
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.exchange.format.errors import display_name
 from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, PreparedContent, prepare_content
-from cchc_desktop.exchange.limits import DEFAULT_LIMITS, Limits
+from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.prefetch import Prefetch
-from cchc_desktop.exchange.verify import VerifiedPackage, verify_package
-from cchc_desktop.i18n import tr
+from cchc_desktop.exchange.format.verify import VerifiedPackage, verify_package
+from cchc_desktop.kernel.i18n import tr
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace

@@ -14,15 +14,14 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cchc_desktop.exchange.atomic import write_bytes_atomic
+from cchc_desktop.kernel.atomic import write_bytes_atomic
+from cchc_desktop.exchange.format.errors import PackageWriteError
 from cchc_desktop.exchange.import_errors import KeyExistsError, NoKeyError, PassphraseMismatchError
-from cchc_desktop.exchange.keys import (
-    encrypt_private_key, fingerprint, generate_private_key, load_private_key, load_public_pem, public_pem,
-)
-from cchc_desktop.exchange.pubfile import UnitIdentity, pub_file_name, pub_file_text
-from cchc_desktop.i18n import tr
-from cchc_desktop.store import exchange as store
-from cchc_desktop.text import nfc
+from cchc_desktop.exchange.format.keys import encrypt_private_key, fingerprint, generate_private_key, load_private_key, load_public_pem, public_pem
+from cchc_desktop.exchange.format.pubfile import UnitIdentity, pub_file_name, pub_file_text
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange import store
+from cchc_desktop.kernel.text import nfc
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace
@@ -130,8 +129,8 @@ def write_card(ws: "Workspace", out_pdf: str | Path, today: dt.date | None = Non
                       profile.chairman_name, pub_path.name)
     key = load_public_pem(info.public_pem.encode("ascii"))
     write_bytes_atomic(pub_path, pub_file_text(key, identity, tr("exchange.pub.title", unit=profile.full_name),
-                                               info.created_at))
-    write_bytes_atomic(out, card_pdf(facts))
+                                               info.created_at), PackageWriteError)
+    write_bytes_atomic(out, card_pdf(facts), PackageWriteError)
     return out, pub_path
 
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cchc_desktop.exchange.payloads import ExportContent, framework_ref, signer_of
+from cchc_desktop import rendering
+from cchc_desktop.exchange.payloads import ExportContent, Renderer, framework_ref, signer_of
+from cchc_desktop.kernel.documents.pdf import render_pdf
+from cchc_desktop.kernel.jobs import Cancelled, Progress
+from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.plans.documents.document import build_plan_document
+from cchc_desktop.plans.export import plan_to_dict
+from cchc_desktop.plans.model import PlanAggregate
+from cchc_desktop.reports.export import report_to_dict
+from cchc_desktop.reports.model import Report
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace
@@ -21,8 +30,6 @@ _PLAN_DROPPED = ("unit", "problems", "status_label")
 
 
 def plan_content(ws: "Workspace", year: int, period: str | None) -> ExportContent:
-    from cchc_desktop.services.plan_export import plan_to_dict
-
     plan = ws.plans.in_force(year)
     assert plan is not None, "export_problems refuses a year without an issued plan"
     agg = ws.plans.aggregate(plan.id)
@@ -36,11 +43,8 @@ def plan_content(ws: "Workspace", year: int, period: str | None) -> ExportConten
                          targets, _plan_renderer(profile, agg))
 
 
-def _plan_renderer(profile, agg):
-    def render(progress, cancelled) -> bytes:
-        from cchc_desktop.documents.pdf import render_pdf
-        from cchc_desktop.documents.plan_doc import build_plan_document
-
+def _plan_renderer(profile: UnitProfile, agg: PlanAggregate) -> Renderer:
+    def render(progress: Progress | None, cancelled: Cancelled | None) -> bytes:
         return render_pdf(build_plan_document(profile, agg), progress=progress, cancelled=cancelled)
     return render
 
@@ -49,8 +53,6 @@ def _plan_renderer(profile, agg):
 
 
 def report_content(ws: "Workspace", year: int, period: str | None) -> ExportContent:
-    from cchc_desktop.services.report_export import report_to_dict
-
     assert period is not None
     full = report_to_dict(ws, year, period)
     report = ws.reports.for_period(year, period)
@@ -70,20 +72,10 @@ def report_content(ws: "Workspace", year: int, period: str | None) -> ExportCont
                          framework_ref(plan.framework_id, plan.framework_hash), targets, _report_renderer(ws, report))
 
 
-def _report_renderer(ws: "Workspace", report):
-    """document.pdf of the report, when the documents part provides a report renderer."""
-    from cchc_desktop.exchange.payloads import has_service
-
-    if not has_service("rendering"):
-        return None
-    from cchc_desktop.services import rendering
-
-    reader = getattr(rendering, "report_data", None)
-    builder = getattr(rendering, "report_pdf_from_data", None)
-    if reader is None or builder is None:
-        return None
-    model = reader(ws, report.id)
-    return lambda progress, cancelled: builder(model, progress=progress, cancelled=cancelled)
+def _report_renderer(ws: "Workspace", report: Report) -> Renderer:
+    """document.pdf of the report: the model is read now, the PDF is drawn later off the database."""
+    model = rendering.report_data(ws, report.id)
+    return lambda progress, cancelled: rendering.report_pdf_from_data(model, progress=progress, cancelled=cancelled)
 
 
 # Tự đánh giá ############################################################
@@ -111,20 +103,11 @@ def assessment_content(ws: "Workspace", year: int, period: str | None) -> Export
     return ExportContent("assessment", year, None, data, signer, framework, targets, _assessment_renderer(ws, year))
 
 
-def _assessment_renderer(ws: "Workspace", year: int):
-    """document.pdf of the self-assessment report, when the documents part provides its renderer."""
-    from cchc_desktop.exchange.payloads import has_service
-
-    if not has_service("rendering"):
-        return None
-    from cchc_desktop.services import rendering
-
-    reader = getattr(rendering, "read_assessment", None)
-    builder = getattr(rendering, "assessment_pdf_from_data", None)
-    if reader is None or builder is None:
-        return None
-    model = reader(ws, year)
-    return lambda progress, cancelled: builder(model, progress=progress, cancelled=cancelled)
+def _assessment_renderer(ws: "Workspace", year: int) -> Renderer:
+    """document.pdf of the self-assessment report (model read now, PDF drawn later)."""
+    model = rendering.read_assessment(ws, year)
+    return lambda progress, cancelled: rendering.assessment_pdf_from_data(model, progress=progress,
+                                                                          cancelled=cancelled)
 
 
 def _criterion(line, codes: dict[int, str]) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cchc_desktop.exchange.import_errors import PayloadError, PayloadTooNewError
-from cchc_desktop.exchange.manifest import Manifest
+from cchc_desktop.exchange.format.manifest import Manifest
 from cchc_desktop.exchange.payloads import PAYLOAD_VERSION
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 TASK_STATUSES = ("not_started", "in_progress", "done_on_time", "done_late", "not_done")
 METHODS = ("", "self", "survey", "bonus", "penalty")

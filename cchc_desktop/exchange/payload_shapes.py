@@ -6,7 +6,7 @@ Row tuples follow the column order of ``store.exchange.ROW_TABLES``; a criterion
 
 from __future__ import annotations
 
-from cchc_desktop.exchange.manifest import Manifest
+from cchc_desktop.exchange.format.manifest import Manifest
 from cchc_desktop.exchange.payload_rows import METHODS, TASK_STATUSES, Check, PayloadRows, unique
 
 EPSILON = 1e-9

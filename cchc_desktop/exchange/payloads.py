@@ -9,16 +9,15 @@ database. The shapes are specified in docs/package-format.md §12.2; the receive
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from cchc_desktop.domain.plan import signature_lines
-from cchc_desktop.domain.problems import Problem, error, warning
-from cchc_desktop.errors import CchcError, ValidationError
-from cchc_desktop.exchange.manifest import FrameworkRef, Signer
-from cchc_desktop.text import clean
+from cchc_desktop.plans.model import signature_lines
+from cchc_desktop.kernel.problems import Problem, error, warning
+from cchc_desktop.kernel.errors import CchcError, ValidationError
+from cchc_desktop.exchange.format.manifest import FrameworkRef, Signer
+from cchc_desktop.kernel.text import clean
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace
@@ -40,10 +39,6 @@ class ExportContent:
     framework: FrameworkRef | None = None
     targets: dict[tuple[str, int], str] = field(default_factory=dict)  # (entity, row id) → reference
     render: Renderer | None = None
-
-
-def has_service(name: str) -> bool:
-    return importlib.util.find_spec(f"cchc_desktop.services.{name}") is not None
 
 
 def unit_block(ws: "Workspace") -> dict[str, Any]:
@@ -100,8 +95,6 @@ def _plan_problems(ws: "Workspace", year: int, period: str | None) -> list[Probl
 
 
 def _report_problems(ws: "Workspace", year: int, period: str | None) -> list[Problem]:
-    if not has_service("reporting"):
-        return [error("exchange.export.kind_unavailable", kind="report")]
     if not period:
         return [error("exchange.export.period_needed")]
     try:
@@ -118,8 +111,6 @@ def _report_problems(ws: "Workspace", year: int, period: str | None) -> list[Pro
 
 
 def _assessment_problems(ws: "Workspace", year: int, period: str | None) -> list[Problem]:
-    if not has_service("assessing"):
-        return [error("exchange.export.kind_unavailable", kind="assessment")]
     assessment = ws.assessment.get(year)
     if assessment is None:
         return [error("exchange.export.assessment_missing", year=year)]

@@ -17,11 +17,11 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc_desktop.errors import CchcError
-from cchc_desktop.exchange.keys import load_public_pem
-from cchc_desktop.exchange.limits import Limits
-from cchc_desktop.exchange.signing import TrustedKey
-from cchc_desktop.exchange.verify import verify_package
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.exchange.format.keys import load_public_pem
+from cchc_desktop.exchange.format.limits import Limits
+from cchc_desktop.exchange.format.signing import TrustedKey
+from cchc_desktop.exchange.format.verify import verify_package
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.importer import Prepared

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from cchc_desktop.exchange.import_apply import Applier, stored_rows
 from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
 from cchc_desktop.exchange.package_store import PackageStore
-from cchc_desktop.i18n import tr
-from cchc_desktop.store import exchange as store
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace

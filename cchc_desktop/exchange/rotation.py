@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from cchc_desktop.exchange.keys import fingerprint, public_pem
-from cchc_desktop.exchange.labels import package_title
-from cchc_desktop.exchange.revisions import RevisionVerdict
-from cchc_desktop.exchange.verify import VerifiedPackage
-from cchc_desktop.i18n import tr
-from cchc_desktop.store import exchange as store
+from cchc_desktop.exchange.format.keys import fingerprint, public_pem
+from cchc_desktop.exchange.format.labels import package_title
+from cchc_desktop.exchange.format.revisions import RevisionVerdict
+from cchc_desktop.exchange.format.verify import VerifiedPackage
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.import_apply import Applier, ImportOutcome

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cchc_desktop.exchange.builder import ManifestFields, build_key_rotation_package, package_file_name
-from cchc_desktop.exchange.eml import build_eml_draft
+from cchc_desktop.exchange.format.builder import ManifestFields, build_key_rotation_package, package_file_name
+from cchc_desktop.exchange.format.eml import build_eml_draft
 from cchc_desktop.exchange.exporter import ExportResult, record_export
-from cchc_desktop.exchange.manifest import Receiver, Sender, Signer
+from cchc_desktop.exchange.format.manifest import Receiver, Sender, Signer
 from cchc_desktop.exchange.payloads import signer_of
-from cchc_desktop.store import exchange as store
+from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace

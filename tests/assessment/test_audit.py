@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cchc_desktop.services.audit import AuditFilter
+from cchc_desktop.audit.service import AuditFilter
 from tests.assessment.helpers import score_id
 
 SCORE = "criterion_score"

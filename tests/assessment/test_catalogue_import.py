@@ -8,10 +8,10 @@ import pytest
 from openpyxl import Workbook
 
 from cchc_desktop.cli import run
-from cchc_desktop.domain.assessment_catalogue import CatalogueImportError
-from cchc_desktop.domain.assessment_files import load_default_catalogue
-from cchc_desktop.errors import LockedError
-from cchc_desktop.services.assessing import CatalogueWouldDropError
+from cchc_desktop.assessment.catalogue import CatalogueImportError
+from cchc_desktop.assessment.catalogue_files import load_default_catalogue
+from cchc_desktop.kernel.errors import LockedError
+from cchc_desktop.assessment.service import CatalogueWouldDropError
 from tests.assessment.helpers import YEAR, line_of, score_id
 
 HEADERS = ["Mã", "Mã mục cha", "Tên tiêu chí", "Điểm tối đa (điểm)", "Phương pháp chấm", "Bước điểm",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from cchc_desktop.domain.assessment import STATUSES
-from cchc_desktop.domain.criteria import METHODS
-from cchc_desktop.domain.evidence import ALLOWED_EXTENSIONS
-from cchc_desktop.i18n import MESSAGES
-from cchc_desktop.services.audit_labels import action_label
+from cchc_desktop.assessment.model import STATUSES
+from cchc_desktop.assessment.criteria import METHODS
+from cchc_desktop.evidence.model import ALLOWED_EXTENSIONS
+from cchc_desktop.kernel.i18n import MESSAGES
+from cchc_desktop.audit.labels import action_label
 
 
 def test_dynamic_key_families_are_complete():

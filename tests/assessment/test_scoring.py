@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop.domain.criteria import Criterion, parse_thresholds, propose_score
-from cchc_desktop.errors import LockedError, ValidationError
+from cchc_desktop.assessment.criteria import Criterion, parse_thresholds, propose_score
+from cchc_desktop.kernel.errors import LockedError, ValidationError
 from tests.assessment.helpers import YEAR, line_of, score_id
 
 SCORE = "criterion_score"

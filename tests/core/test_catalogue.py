@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from cchc_desktop.i18n import MESSAGES, tr
+from cchc_desktop.kernel.i18n import MESSAGES, tr
 
 ROOT = Path(__file__).resolve().parents[2]
 _LITERAL_KEY = re.compile(r"""\btr\(\s*["']([a-z0-9_.]+)["']""")
@@ -34,8 +34,8 @@ def test_every_literal_key_exists():
 
 
 def test_dynamic_key_families_are_complete():
-    from cchc_desktop.domain.deadlines import KIND_ORDER
-    from cchc_desktop.domain.plan import COMPARATORS, ISSUE_MODES, MEASURES, PLAN_STATUSES, SIGNER_MODES
+    from cchc_desktop.plans.deadlines import KIND_ORDER
+    from cchc_desktop.plans.model import COMPARATORS, ISSUE_MODES, MEASURES, PLAN_STATUSES, SIGNER_MODES
 
     families = [("plan.status", PLAN_STATUSES), ("plan.issue_mode", ISSUE_MODES), ("plan.signer_mode", SIGNER_MODES),
                 ("plan.comparator", COMPARATORS), ("plan.measure", MEASURES), ("deadline.kind", tuple(KIND_ORDER))]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.domain.deadlines import parse_deadline
+from cchc_desktop.plans.deadlines import parse_deadline
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 

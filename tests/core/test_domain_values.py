@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from cchc_desktop.domain.targets import describe_target, parse_target_text
-from cchc_desktop.domain.units import PROVINCES, UnitProfile, default_receiver, validate_profile
-from cchc_desktop.errors import ValidationError
-from cchc_desktop.i18n import format_date, format_number, format_percent, parse_date, parse_number
-from cchc_desktop.text import fold, matches, nfc
+from cchc_desktop.plans.targets import describe_target, parse_target_text
+from cchc_desktop.kernel.units import PROVINCES, UnitProfile, default_receiver, validate_profile
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.i18n import format_date, format_number, format_percent, parse_date, parse_number
+from cchc_desktop.kernel.text import fold, matches, nfc
 
 
 def test_thirty_four_province_codes():

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from cchc_desktop.domain.areas import AREA_CODES
-from cchc_desktop.domain.deadlines import parse_deadline
-from cchc_desktop.domain.plan import COMPARATORS, MEASURES, SIGNER_MODES
-from cchc_desktop.domain.units import PROVINCES
-from cchc_desktop.text import fold
+from cchc_desktop.framework.areas import AREA_CODES
+from cchc_desktop.plans.deadlines import parse_deadline
+from cchc_desktop.plans.model import COMPARATORS, MEASURES, SIGNER_MODES
+from cchc_desktop.kernel.units import PROVINCES
+from cchc_desktop.kernel.text import fold
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 FRAMEWORK_FILE = RESOURCES / "framework" / "commune-default.json"

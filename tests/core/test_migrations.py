@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from cchc_desktop.errors import SchemaTooNewError, WorkspaceError
-from cchc_desktop.store import db as store_db
-from cchc_desktop.store.schema import STEP_NAMES
+from cchc_desktop.kernel.errors import SchemaTooNewError, WorkspaceError
+from cchc_desktop.kernel.store import db as store_db
+from cchc_desktop.kernel.store.schema import STEP_NAMES
 from cchc_desktop.workspace import Workspace
 
 
@@ -39,7 +39,7 @@ def test_reopening_applies_nothing(ws_path):
 
 
 def test_upgrade_from_previous_step_backs_up_first_and_keeps_data(ws_path):
-    from cchc_desktop.store.migrations import apply_pending
+    from cchc_desktop.kernel.store.migrations import apply_pending
 
     if len(STEP_NAMES) < 2:
         pytest.skip("needs at least two schema steps")
@@ -96,6 +96,6 @@ def test_missing_file_without_create(tmp_path):
 
 
 def test_step_list_matches_registered_migrations():
-    from cchc_desktop.store.migrations import migrations
+    from cchc_desktop.kernel.store.migrations import migrations
 
     assert tuple(m.name for m in migrations._migrations) == STEP_NAMES

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_desktop.domain.paste import INDICATOR_COLUMNS, TASK_COLUMNS, area_for_title, parse_rows, split_clipboard
+from cchc_desktop.plans.paste import INDICATOR_COLUMNS, TASK_COLUMNS, area_for_title, parse_rows, split_clipboard
 
 WORD_TABLE = (
     "STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tSản phẩm\tThời gian thực hiện\n"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.documents.pdf import render_pdf
-from cchc_desktop.documents.plan_doc import build_plan_document
+from cchc_desktop.kernel.documents.pdf import render_pdf
+from cchc_desktop.plans.documents.document import build_plan_document
 from tests.documents.doc_helpers import pdftotext, squeeze
 from tests.documents.doc_samples import sample_aggregate, sample_profile
 

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from cchc_desktop.domain.plan import (
-    Indicator,
-    Plan,
-    PlanActor,
-    PlanAggregate,
-    PlanArea,
-    PlanBasis,
-    PlanRecipient,
-    Task,
-)
-from cchc_desktop.domain.units import UnitProfile
+from cchc_desktop.plans.model import Indicator, Plan, PlanActor, PlanAggregate, PlanArea, PlanBasis, PlanRecipient, Task
+from cchc_desktop.kernel.units import UnitProfile
 
 AREAS = [
     ("CDDH", "Công tác chỉ đạo, điều hành cải cách hành chính"),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.services.rendering import prepare, read_assessment, read_report
+from cchc_desktop.rendering import prepare, read_assessment, read_report
 from cchc_desktop.workspace import Workspace
 
 YEAR = 2026

@@ -8,12 +8,12 @@ import shutil
 
 import pytest
 
-from cchc_desktop.documents.assessment_data import AssessmentData
-from cchc_desktop.documents.assessment_doc import build_assessment_document
-from cchc_desktop.documents.pdf import render_pdf
-from cchc_desktop.documents.wording import strip_end
-from cchc_desktop.i18n import format_number
-from cchc_desktop.services.rendering import read_assessment
+from cchc_desktop.assessment.documents.data import AssessmentData
+from cchc_desktop.assessment.documents.document import build_assessment_document
+from cchc_desktop.kernel.documents.pdf import render_pdf
+from cchc_desktop.kernel.documents.wording import strip_end
+from cchc_desktop.kernel.i18n import format_number
+from cchc_desktop.rendering import read_assessment
 from cchc_desktop.workspace import Workspace
 from tests.documents.doc_helpers import no_space, page_sizes, pdffonts, pdftotext, squeeze
 from tests.documents.render_samples import OVERRIDE_REASON, explained_leaves, without_page_numbers

@@ -11,21 +11,10 @@ import unicodedata
 
 import pytest
 
-from cchc_desktop.documents.model import (
-    Bullet,
-    Column,
-    Header,
-    Heading,
-    OfficialDocument,
-    PageBreak,
-    Paragraph,
-    Row,
-    Signature,
-    Table,
-)
-from cchc_desktop.documents.pdf import render_pdf
-from cchc_desktop.documents.plan_doc import build_plan_document
-from cchc_desktop.errors import JobCancelled
+from cchc_desktop.kernel.documents.model import Bullet, Column, Header, Heading, OfficialDocument, PageBreak, Paragraph, Row, Signature, Table
+from cchc_desktop.kernel.documents.pdf import render_pdf
+from cchc_desktop.plans.documents.document import build_plan_document
+from cchc_desktop.kernel.errors import JobCancelled
 from tests.documents.doc_helpers import no_space, pdftotext, squeeze
 
 MARKUP = '<b>x</b> & <font name="x">'
@@ -130,8 +119,8 @@ def test_single_salutation_on_one_line(tmp_path):
 
 
 def test_renderers_do_not_load_reportlab_or_openpyxl_at_import():
-    code = ("import sys, cchc_desktop.documents.pdf, cchc_desktop.documents.plan_doc, "
-            "cchc_desktop.documents.xlsx, cchc_desktop.documents.plan_xlsx; "
+    code = ("import sys, cchc_desktop.kernel.documents.pdf, cchc_desktop.plans.documents.document, "
+            "cchc_desktop.kernel.documents.xlsx, cchc_desktop.plans.documents.xlsx; "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'openpyxl', 'PySide6')]; "
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from cchc_desktop.documents import pdf_styles
+from cchc_desktop.kernel.documents import pdf_styles
 
 MM = 72 / 25.4
 LEFT, RIGHT, TOP, BOTTOM = 30 * MM, 15 * MM, 20 * MM, 20 * MM

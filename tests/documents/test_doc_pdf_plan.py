@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop.documents.pdf import render_pdf
-from cchc_desktop.documents.plan_doc import build_plan_document
+from cchc_desktop.kernel.documents.pdf import render_pdf
+from cchc_desktop.plans.documents.document import build_plan_document
 from tests.documents.doc_helpers import no_space, page_sizes, pdffonts, pdftotext, squeeze
 
 A4 = (595.28, 841.89)

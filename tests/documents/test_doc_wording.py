@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from cchc_desktop.documents.indicator_words import baseline_words, indicator_sentence, target_words
-from cchc_desktop.documents.pdf_markup import markup
-from cchc_desktop.documents.plan_doc import build_plan_document, number_text, plan_recipients
-from cchc_desktop.documents.wording import BLANK, long_date, place_date, punctuate, with_end_mark
-from cchc_desktop.domain.plan import Indicator, PlanRecipient
+from cchc_desktop.plans.documents.indicator_words import baseline_words, indicator_sentence, target_words
+from cchc_desktop.kernel.documents.pdf_markup import markup
+from cchc_desktop.plans.documents.document import build_plan_document, number_text, plan_recipients
+from cchc_desktop.kernel.documents.wording import BLANK, long_date, place_date, punctuate, with_end_mark
+from cchc_desktop.plans.model import Indicator, PlanRecipient
 
 
 @pytest.mark.parametrize("value, expected", [

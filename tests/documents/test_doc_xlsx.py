@@ -11,10 +11,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from cchc_desktop.documents.model import Column, Row
-from cchc_desktop.documents.plan_xlsx import plan_sheets, render_plan_xlsx
-from cchc_desktop.documents.xlsx import render_xlsx, safe_sheet_name, write_table
-from cchc_desktop.errors import JobCancelled
+from cchc_desktop.kernel.documents.model import Column, Row
+from cchc_desktop.plans.documents.xlsx import plan_sheets, render_plan_xlsx
+from cchc_desktop.kernel.documents.xlsx import render_xlsx, safe_sheet_name, write_table
+from cchc_desktop.kernel.errors import JobCancelled
 
 INJECTIONS = ["=1+1", "+SUM(A1)", "-2", "@x", "\t=cmd", "\r=2+2"]
 HEADER_ROW = 5
@@ -117,7 +117,7 @@ def test_progress_cancel_and_sheet_names(profile, plan_kh):
     assert calls[-1] == (len(plan_kh.tasks) + len(plan_kh.indicators),) * 2
     rows = (Row([str(i)]) for i in range(2000))
     with pytest.raises(JobCancelled):
-        from cchc_desktop.documents.xlsx import Sheet
+        from cchc_desktop.kernel.documents.xlsx import Sheet
         render_xlsx([Sheet("Dài", [Column("A")], rows)], cancelled=lambda: True)
     name = safe_sheet_name("Báo cáo [quý I/2026]: tổng hợp chi tiết rất dài")
     assert name.startswith("Báo cáo quý I 2026 tổng hợp") and len(name) <= 31 and name == name.strip()

@@ -7,10 +7,10 @@ import subprocess
 
 import pytest
 
-from cchc_desktop.documents.plan_doc import recipient_lines
-from cchc_desktop.documents.report_data import area_sections, indicator_lines, task_lines
-from cchc_desktop.domain.plan import signature_lines
-from cchc_desktop.i18n import format_number, format_percent
+from cchc_desktop.plans.documents.document import recipient_lines
+from cchc_desktop.reports.documents.data import area_sections, indicator_lines, task_lines
+from cchc_desktop.plans.model import signature_lines
+from cchc_desktop.kernel.i18n import format_number, format_percent
 from tests.documents.doc_helpers import no_space, page_sizes, pdffonts, pdftotext, squeeze
 from tests.documents.render_samples import without_page_numbers
 
@@ -159,7 +159,7 @@ def test_a4_portrait_body_and_landscape_appendices(pdf):
 
 
 def test_report_pdf_for_an_exchange_package(render_ws_path):  # noqa: F811 - fixture
-    from cchc_desktop.services.rendering import report_data, report_pdf_from_data
+    from cchc_desktop.rendering import report_data, report_pdf_from_data
     from cchc_desktop.workspace import Workspace
 
     with Workspace.open(render_ws_path) as ws:
@@ -171,7 +171,7 @@ def test_report_pdf_for_an_exchange_package(render_ws_path):  # noqa: F811 - fix
 def test_user_text_with_markup_characters_is_printed_as_typed(render_ws_path, tmp_path):  # noqa: F811
     import shutil
 
-    from cchc_desktop.services.rendering import prepare
+    from cchc_desktop.rendering import prepare
     from cchc_desktop.workspace import Workspace
 
     path = tmp_path / "markup.sqlite"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop.documents.report_data import IndicatorLine
-from cchc_desktop.documents.report_words import counted_noun, indicator_sentence, status_summary, target_phrase
-from cchc_desktop.documents.wording import count_text
-from cchc_desktop.domain.plan import Indicator
-from cchc_desktop.domain.report import IndicatorActual, ReportPeriod
-from cchc_desktop.domain.report_calc import Amount
-from cchc_desktop.domain.report_view import indicator_figures
+from cchc_desktop.reports.documents.data import IndicatorLine
+from cchc_desktop.reports.documents.words import counted_noun, indicator_sentence, status_summary, target_phrase
+from cchc_desktop.kernel.documents.wording import count_text
+from cchc_desktop.plans.model import Indicator
+from cchc_desktop.reports.model import IndicatorActual, ReportPeriod
+from cchc_desktop.reports.calc import Amount
+from cchc_desktop.reports.view import indicator_figures
 
 H1 = ReportPeriod(id=2, year=2026, position=1, code="H1", name="6 tháng đầu năm 2026", title="6 tháng đầu năm 2026",
                   start_date="2025-12-15", end_date="2026-06-14", due_date="2026-06-20")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from cchc_desktop.documents.report_data import indicator_lines, task_lines
-from cchc_desktop.i18n import tr
+from cchc_desktop.reports.documents.data import indicator_lines, task_lines
+from cchc_desktop.kernel.i18n import tr
 
 HEADER_ROW = 5
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cchc_desktop.exchange import generate_private_key
+from cchc_desktop.exchange.format import generate_private_key
 
 
 @pytest.fixture(scope="session")

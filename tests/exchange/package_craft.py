@@ -13,11 +13,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cchc_desktop.exchange import (
-    EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, package_file_name,
-)
-from cchc_desktop.exchange.jsonutil import canonical_bytes
-from cchc_desktop.exchange.signing import sign_manifest
+from cchc_desktop.exchange.format import EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, package_file_name
+from cchc_desktop.exchange.format.jsonutil import canonical_bytes
+from cchc_desktop.exchange.format.signing import sign_manifest
 
 FIELDS = ManifestFields(
     kind="report",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from tests.exchange.package_craft import build, flip
 
-from cchc_desktop.exchange import public_pem
-from cchc_desktop.exchange.keys import raw_public_bytes
+from cchc_desktop.exchange.format import public_pem
+from cchc_desktop.exchange.format.keys import raw_public_bytes
 
 SPEC = Path(__file__).resolve().parents[2] / "docs" / "package-format.md"
 pytestmark = pytest.mark.skipif(

@@ -9,10 +9,10 @@ import os
 import pytest
 from tests.exchange.package_craft import DATA, DOCUMENT, FIELDS, build
 
-from cchc_desktop.errors import JobCancelled
-from cchc_desktop.exchange import EvidenceFile, Limits, atomic_output, build_package, verify_package, write_bytes_atomic
-from cchc_desktop.exchange import errors as e
-from cchc_desktop.exchange.atomic import temp_path_for
+from cchc_desktop.kernel.errors import JobCancelled
+from cchc_desktop.exchange.format import EvidenceFile, Limits, atomic_output, build_package, verify_package, write_bytes_atomic
+from cchc_desktop.exchange.format import errors as e
+from cchc_desktop.kernel.atomic import temp_path_for
 
 
 def _big_evidence(folder):

@@ -7,7 +7,7 @@ import email.policy
 
 from tests.exchange.package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS
 
-from cchc_desktop.exchange import build_eml_draft, build_package, verify_package
+from cchc_desktop.exchange.format import build_eml_draft, build_package, verify_package
 
 
 def test_eml_draft_round_trip(tmp_path, key, lookup):

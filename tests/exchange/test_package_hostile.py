@@ -17,9 +17,9 @@ from tests.exchange.package_craft import (
     build, manifest_of, patch_central, read_members, relist, replace_member, resign, write_zip, zip_bytes,
 )
 
-from cchc_desktop.exchange import Limits, fingerprint, generate_private_key, verify_package
-from cchc_desktop.exchange import errors as e
-from cchc_desktop.exchange.jsonutil import canonical_bytes
+from cchc_desktop.exchange.format import Limits, fingerprint, generate_private_key, verify_package
+from cchc_desktop.exchange.format import errors as e
+from cchc_desktop.exchange.format.jsonutil import canonical_bytes
 
 Case = Callable[[Path, Path, object], tuple[Path, Limits]]
 NO_LIMITS = Limits()

@@ -11,12 +11,9 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from cchc_desktop.exchange import (
-    encrypt_private_key, fingerprint, generate_private_key, load_private_key, load_public_pem,
-    normalise_fingerprint, public_pem,
-)
-from cchc_desktop.exchange import errors as e
-from cchc_desktop.exchange.keys import raw_public_bytes
+from cchc_desktop.exchange.format import encrypt_private_key, fingerprint, generate_private_key, load_private_key, load_public_pem, normalise_fingerprint, public_pem
+from cchc_desktop.exchange.format import errors as e
+from cchc_desktop.exchange.format.keys import raw_public_bytes
 
 PASSPHRASE = "Mật khẩu xã Kỳ Phong 2026"
 

@@ -8,10 +8,10 @@ import unicodedata
 import pytest
 from tests.exchange.package_craft import DATA, FIELDS
 
-from cchc_desktop.exchange import build_package, kind_label, period_label
-from cchc_desktop.exchange import errors as e
-from cchc_desktop.exchange.jsonutil import canonical_bytes
-from cchc_desktop.exchange.manifest import FORMAT_VERSION, parse_body, parse_envelope
+from cchc_desktop.exchange.format import build_package, kind_label, period_label
+from cchc_desktop.exchange.format import errors as e
+from cchc_desktop.exchange.format.jsonutil import canonical_bytes
+from cchc_desktop.exchange.format.manifest import FORMAT_VERSION, parse_body, parse_envelope
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import ast
 import inspect
 from pathlib import Path
 
-from cchc_desktop.errors import CchcError
-from cchc_desktop.exchange import errors as e
-from cchc_desktop.exchange.manifest import KINDS
-from cchc_desktop.i18n import MESSAGES
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.exchange.format import errors as e
+from cchc_desktop.exchange.format.manifest import KINDS
+from cchc_desktop.kernel.i18n import MESSAGES
 
 EXCHANGE = Path(e.__file__).resolve().parent
 

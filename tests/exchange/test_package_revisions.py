@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 from tests.exchange.package_craft import DATA, FIELDS
 
-from cchc_desktop.exchange import ImportedRevision, RevisionVerdict, build_package, check_revision
-from cchc_desktop.exchange import classify_revision
-from cchc_desktop.exchange import errors as e
+from cchc_desktop.exchange.format import ImportedRevision, RevisionVerdict, build_package, check_revision
+from cchc_desktop.exchange.format import classify_revision
+from cchc_desktop.exchange.format import errors as e
 
 
 @pytest.fixture

@@ -10,12 +10,9 @@ import zipfile
 import pytest
 from tests.exchange.package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS, build, read_members, resign, write_zip
 
-from cchc_desktop.exchange import (
-    EvidenceFile, Limits, TrustedKey, build_key_rotation_package, build_package, fingerprint,
-    generate_private_key, verify_package,
-)
-from cchc_desktop.exchange import errors as e
-from cchc_desktop.exchange.keys import raw_public_bytes
+from cchc_desktop.exchange.format import EvidenceFile, Limits, TrustedKey, build_key_rotation_package, build_package, fingerprint, generate_private_key, verify_package
+from cchc_desktop.exchange.format import errors as e
+from cchc_desktop.exchange.format.keys import raw_public_bytes
 
 
 def test_round_trip_gives_back_data_document_and_evidence(tmp_path, key, lookup):

@@ -7,8 +7,8 @@ import random
 import pytest
 from tests.exchange.package_craft import build, flip, read_members, replace_member, write_zip
 
-from cchc_desktop.exchange import verify_package
-from cchc_desktop.exchange import errors as e
+from cchc_desktop.exchange.format import verify_package
+from cchc_desktop.exchange.format import errors as e
 
 
 @pytest.fixture(scope="module")

@@ -40,8 +40,8 @@ def commune(ws, small_framework):
 
 def pub_file_of(ws):
     from cchc_desktop.exchange.keyring import identity_of
-    from cchc_desktop.exchange.keys import load_public_pem
-    from cchc_desktop.exchange.pubfile import parse_pub_file, pub_file_text
+    from cchc_desktop.exchange.format.keys import load_public_pem
+    from cchc_desktop.exchange.format.pubfile import parse_pub_file, pub_file_text
 
     info = ws.exchange.key_info()
     key = load_public_pem(info.public_pem.encode("ascii"))
@@ -51,7 +51,7 @@ def pub_file_of(ws):
 @pytest.fixture
 def receiver(tmp_path, commune):
     """Sở Nội vụ tỉnh Hà Tĩnh, with the commune's key enrolled."""
-    from cchc_desktop.services.exchanging import create_receiver
+    from cchc_desktop.exchange.service import create_receiver
 
     rv = create_receiver(tmp_path / "so" / "so.sqlite", "Sở Nội vụ tỉnh Hà Tĩnh", "42")
     pub = pub_file_of(commune)

@@ -10,8 +10,8 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop.exchange import EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package
-from cchc_desktop.exchange.builder import package_file_name
+from cchc_desktop.exchange.format import EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package
+from cchc_desktop.exchange.format.builder import package_file_name
 
 SENDER = Sender("42", "18544", "Kỳ Phong", "xa")
 RECEIVER = Receiver("Sở Nội vụ tỉnh Hà Tĩnh", "tinh")

@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from cchc_desktop.errors import ValidationError
-from cchc_desktop.exchange.errors import WrongPassphraseError
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.exchange.format.errors import WrongPassphraseError
 from tests.exchange_db.conftest import PASSPHRASE
 
 

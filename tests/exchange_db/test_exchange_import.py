@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from cchc_desktop.store.exchange import stored_data_json
+from cchc_desktop.exchange.store import stored_data_json
 
 import json
 import zipfile
 
 import pytest
 
-from cchc_desktop.exchange import generate_private_key
+from cchc_desktop.exchange.format import generate_private_key
 from cchc_desktop.exchange.import_apply import series_of
-from cchc_desktop.exchange.manifest import Sender
+from cchc_desktop.exchange.format.manifest import Sender
 from cchc_desktop.exchange.payload_rows import payload_rows
-from cchc_desktop.exchange.verify import verify_package
+from cchc_desktop.exchange.format.verify import verify_package
 from tests.exchange_db.conftest import PASSPHRASE, file_hash, table_counts
 from tests.exchange_db.craft import build, plan_data, report_data
 
@@ -44,7 +44,7 @@ def test_plan_round_trip_records_what_the_commune_sent(commune, receiver, outbox
 
 
 def test_report_round_trip_from_the_demo(demo_path, tmp_path):
-    from cchc_desktop.services.exchanging import create_receiver
+    from cchc_desktop.exchange.service import create_receiver
     from cchc_desktop.workspace import Workspace
     from tests.exchange_db.conftest import pub_file_of
 
@@ -140,7 +140,7 @@ def test_report_scores_and_statuses_are_checked(receiver, commune_key, outbox):
 def test_a_package_for_another_province_is_refused(receiver, commune_key, outbox):
     elsewhere = Sender("40", "18544", "Kỳ Phong", "xa")
     path, _ = build(outbox, commune_key, "plan", 2027, plan_data(2027, sender=elsewhere), sender=elsewhere)
-    from cchc_desktop.store import exchange as store
+    from cchc_desktop.exchange import store
     with receiver.transaction() as conn:
         store.insert_enrolled_key(conn, {"province_code": "40", "unit_code": "18544", "unit_name": "Kỳ Phong",
                                          "fingerprint": "x", "public_pem": receiver.conn.execute(
@@ -164,7 +164,7 @@ def test_evidence_is_kept_and_read_back_by_hash(receiver, commune_key, outbox):
 
 
 def test_unreferenced_evidence_is_a_payload_error(receiver, commune_key, outbox):
-    from cchc_desktop.exchange import EvidenceFile
+    from cchc_desktop.exchange.format import EvidenceFile
 
     extra = [EvidenceFile("lạ.pdf", "application/pdf", data=b"%PDF-1.4 x")]
     path, _ = build(outbox, commune_key, "plan", 2027, plan_data(2027), evidence=extra)

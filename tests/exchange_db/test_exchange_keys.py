@@ -7,12 +7,10 @@ import subprocess
 
 import pytest
 
-from cchc_desktop.errors import ValidationError
-from cchc_desktop.exchange.errors import PassphraseTooShortError, WrongPassphraseError
-from cchc_desktop.exchange.import_errors import (
-    AlreadyEnrolledError, FingerprintMismatchError, FingerprintNeededError, KeyExistsError, PassphraseMismatchError,
-)
-from cchc_desktop.exchange.pubfile import read_pub_file
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.exchange.format.errors import PassphraseTooShortError, WrongPassphraseError
+from cchc_desktop.exchange.import_errors import AlreadyEnrolledError, FingerprintMismatchError, FingerprintNeededError, KeyExistsError, PassphraseMismatchError
+from cchc_desktop.exchange.format.pubfile import read_pub_file
 from tests.exchange_db.conftest import PASSPHRASE, pub_file_of
 from tests.exchange_db.craft import build, plan_data
 
@@ -133,7 +131,7 @@ def test_enrol_from_pasted_pem_text_with_the_unit_typed(receiver, capsys, monkey
     import sys
 
     from cchc_desktop.cli import run
-    from cchc_desktop.exchange import generate_private_key, public_pem
+    from cchc_desktop.exchange.format import generate_private_key, public_pem
 
     key = generate_private_key()
     pem = public_pem(key)

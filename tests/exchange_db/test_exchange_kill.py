@@ -3,7 +3,7 @@ either wholly applied or not at all; importing again afterwards completes the ba
 
 from __future__ import annotations
 
-from cchc_desktop.store.exchange import stored_data_json
+from cchc_desktop.exchange.store import stored_data_json
 
 import json
 import os
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.exchange import generate_private_key
-from cchc_desktop.exchange.pubfile import UnitIdentity, parse_pub_file, pub_file_text
-from cchc_desktop.services.exchanging import create_receiver
+from cchc_desktop.exchange.format import generate_private_key
+from cchc_desktop.exchange.format.pubfile import UnitIdentity, parse_pub_file, pub_file_text
+from cchc_desktop.exchange.service import create_receiver
 from tests.exchange_db.craft import build, plan_data, report_data
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from cchc_desktop.exchange.import_errors import PayloadError
-from cchc_desktop.exchange.manifest import FORMAT_VERSION, Manifest, Member, SignatureInfo
+from cchc_desktop.exchange.format.manifest import FORMAT_VERSION, Manifest, Member, SignatureInfo
 from cchc_desktop.exchange.payload_fast import Bad
 from cchc_desktop.exchange.payload_rows import Check, payload_rows, precise_rows
 from cchc_desktop.exchange.payload_shapes import fast_rows

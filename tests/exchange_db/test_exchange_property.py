@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_desktop.store.exchange import stored_data_json
+from cchc_desktop.exchange.store import stored_data_json
 
 import itertools
 import json
@@ -11,7 +11,7 @@ import zipfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_desktop.domain.report import TASK_STATUSES
+from cchc_desktop.reports.model import TASK_STATUSES
 from tests.exchange_db.conftest import PASSPHRASE
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -39,7 +39,7 @@ def _issue(ws, framework, year, tasks, indicators):
 
 
 def _figure_field(agg, actual) -> str:
-    from cchc_desktop.domain.report import has_fraction
+    from cchc_desktop.reports.model import has_fraction
 
     return "numerator" if has_fraction(agg.indicators[actual.indicator_id]) else "value"
 

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
-from cchc_desktop.exchange.manifest import Sender
+from cchc_desktop.exchange.format.manifest import Sender
 from tests.exchange_db.conftest import table_counts
 from tests.exchange_db.craft import build, plan_data, report_data
 
@@ -98,7 +98,7 @@ def test_rolling_back_a_key_rotation_restores_the_old_key(receiver, commune, out
 
 
 def test_other_communes_are_independent_series(receiver, commune_key, outbox):
-    from cchc_desktop.store import exchange as store
+    from cchc_desktop.exchange import store
 
     neighbour = Sender("42", "18601", "Kỳ Thọ", "xa")
     pem = receiver.conn.execute("SELECT public_pem FROM enrolled_keys").fetchone()[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.text import fold
+from cchc_desktop.kernel.text import fold
 from cchc_desktop.workspace import Workspace
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "demo-commune.json"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from cchc_desktop.domain import periods as cal
-from cchc_desktop.domain.framework import load_framework
-from cchc_desktop.errors import LockedError, ValidationError
+from cchc_desktop.reports import calendar as cal
+from cchc_desktop.framework.model import load_framework
+from cchc_desktop.kernel.errors import LockedError, ValidationError
 from tests.reports.conftest import ready_to_submit
 
 D = dt.date

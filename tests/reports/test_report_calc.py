@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop.domain.report_calc import (
-    Amount,
-    attainment,
-    attainment_text,
-    average_of_rates,
-    figure,
-    meets,
-    rate,
-    total,
-)
+from cchc_desktop.reports.calc import Amount, attainment, attainment_text, average_of_rates, figure, meets, rate, total
 
 
 def test_rate_and_its_edge_cases():

@@ -7,10 +7,10 @@ import importlib.util
 
 import pytest
 
-from cchc_desktop.errors import LockedError
+from cchc_desktop.kernel.errors import LockedError
 from tests.reports.conftest import ready_to_submit
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("cchc_desktop.services.evidence") is None,
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("cchc_desktop.evidence.service") is None,
                                 reason="evidence files are not part of this build")
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop.domain.report_calc import Amount, average_of_rates
+from cchc_desktop.reports.calc import Amount, average_of_rates
 from tests.reports.conftest import fill_figures
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cchc_desktop.domain.report import REASON_STATUSES, REPORT_STATUSES, TASK_STATUSES
-from cchc_desktop.domain.report_calc import ATTAINMENTS
-from cchc_desktop.i18n import MESSAGES
+from cchc_desktop.reports.model import REASON_STATUSES, REPORT_STATUSES, TASK_STATUSES
+from cchc_desktop.reports.calc import ATTAINMENTS
+from cchc_desktop.kernel.i18n import MESSAGES
 
 STATES = ("upcoming", "open", "due", "overdue", "on_time", "late")
 EVENTS = ("create", "submit", "reopen", "follow_plan")

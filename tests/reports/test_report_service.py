@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cchc_desktop.errors import LockedError, ValidationError
+from cchc_desktop.kernel.errors import LockedError, ValidationError
 from cchc_desktop.workspace import Workspace
 from tests.reports.conftest import fill_figures, ready_to_submit
 

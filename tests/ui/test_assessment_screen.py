@@ -17,7 +17,7 @@ YEAR = 2026
 def screen(window, qtbot):
     from ui.main_window import SCREENS
 
-    window.nav.setCurrentRow([key for key, _, _ in SCREENS].index("assessment"))
+    window.nav.setCurrentRow([key for key, _ in SCREENS].index("assessment"))
     screen = window.screens["assessment"]
     assert screen.stack.currentWidget() is screen.empty
     qtbot.mouseClick(screen.empty.start, Qt.MouseButton.LeftButton)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from cchc_desktop.services.audit import PAGE_SIZE
+from cchc_desktop.audit.service import PAGE_SIZE
 
 
 def _show_audit(window):
     from ui.main_window import SCREENS
 
-    window.nav.setCurrentRow([k for k, _, _ in SCREENS].index("audit"))
+    window.nav.setCurrentRow([k for k, _ in SCREENS].index("audit"))
     return window.screens["audit"]
 
 

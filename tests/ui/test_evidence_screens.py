@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import ui.widgets.asking as asking
-from cchc_desktop.demo_assessment import tiny_pdf, tiny_png
+from cchc_desktop.demo.assessment import tiny_pdf, tiny_png
 
 YEAR = 2026
 
@@ -15,7 +15,7 @@ YEAR = 2026
 def _show(window, key: str):
     from ui.main_window import SCREENS
 
-    window.nav.setCurrentRow([k for k, _, _ in SCREENS].index(key))
+    window.nav.setCurrentRow([k for k, _ in SCREENS].index(key))
     return window.screens[key]
 
 

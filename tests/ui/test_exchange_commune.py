@@ -16,7 +16,7 @@ PASSPHRASE = "mật khẩu xã Kỳ Phong"
 def _exchange_screen(window):
     from ui.main_window import SCREENS
 
-    window.nav.setCurrentRow([key for key, _, _ in SCREENS].index("exchange"))
+    window.nav.setCurrentRow([key for key, _ in SCREENS].index("exchange"))
     return window.screens["exchange"]
 
 

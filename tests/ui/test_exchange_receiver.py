@@ -28,7 +28,7 @@ def sent(ws, small_framework, tmp_path):
 
 @pytest.fixture
 def receiver_window(app, qtbot, tmp_path, shown_errors):
-    from cchc_desktop.services.exchanging import create_receiver
+    from cchc_desktop.exchange.service import create_receiver
     from ui.main_window import SCREENS, MainWindow
     from ui.session import Session
 
@@ -37,7 +37,7 @@ def receiver_window(app, qtbot, tmp_path, shown_errors):
     qtbot.addWidget(win)
     win.show()
     win.set_year(2026)
-    win.nav.setCurrentRow([key for key, _, _ in SCREENS].index("exchange"))
+    win.nav.setCurrentRow([key for key, _ in SCREENS].index("exchange"))
     yield win
     win.close()
     rv.close()

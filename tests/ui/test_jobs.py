@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from cchc_desktop.errors import JobCancelled, ValidationError
+from cchc_desktop.kernel.errors import JobCancelled, ValidationError
 from ui.jobs import run_job
 
 

@@ -18,7 +18,7 @@ def demo_window(app, qtbot, demo_path, shown_errors):
     qtbot.addWidget(win)
     win.show()
     win.set_year(2026)
-    win.nav.setCurrentRow([key for key, _, _ in SCREENS].index("report"))
+    win.nav.setCurrentRow([key for key, _ in SCREENS].index("report"))
     yield win
     ws.close()
 

@@ -13,7 +13,7 @@ TASKS, INDICATORS, NARRATIVE, DOCUMENT = range(4)
 
 
 def _open_reports(window):
-    window.nav.setCurrentRow([key for key, _, _ in SCREENS].index("report"))
+    window.nav.setCurrentRow([key for key, _ in SCREENS].index("report"))
     return window.screens["report"]
 
 

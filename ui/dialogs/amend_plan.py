@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit
 
-from cchc_desktop.i18n import format_date, parse_date, tr
+from cchc_desktop.kernel.i18n import format_date, parse_date, tr
 from ui.dialogs.reason_dialog import ReasonDialog
 
 

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
 )
 
-from cchc_desktop.domain.units import UNIT_TYPES, normalise_commune_code
-from cchc_desktop.errors import CchcError
-from cchc_desktop.exchange.pubfile import PublicKeyFile, UnitIdentity
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.units import UNIT_TYPES, normalise_commune_code
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity
+from cchc_desktop.kernel.i18n import tr
 
 
 def fingerprint_rows(fingerprint: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 from ui.icons import problem_icon
 
 APPLIES = ("imported", "replaced", "rotated")

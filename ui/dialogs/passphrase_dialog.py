@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from cchc_desktop.errors import CchcError
-from cchc_desktop.exchange.keys import MIN_PASSPHRASE_LENGTH
-from cchc_desktop.i18n import tr
-from cchc_desktop.text import nfc
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.exchange.format.keys import MIN_PASSPHRASE_LENGTH
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.text import nfc
 
 
 class PassphraseDialog(QDialog):

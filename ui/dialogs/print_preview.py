@@ -20,7 +20,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 PREVIEW_FOLDER = "cchc-xem-truoc"
 #: Preview files older than this are removed the next time a preview is made.

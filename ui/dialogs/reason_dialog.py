@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 
 class ReasonDialog(QDialog):

@@ -15,10 +15,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from cchc_desktop.domain.fields import display, field_specs
-from cchc_desktop.domain.problems import Problem
-from cchc_desktop.i18n import format_date, format_number
-from cchc_desktop.store import records
+from cchc_desktop.kernel.fields import display, field_specs
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.i18n import format_date, format_number
+from cchc_desktop.kernel.store import records
 from ui.icons import problem_icon
 from ui.session import Session
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from cchc_desktop.domain.assessment import ScoreLine
-from cchc_desktop.i18n import format_number, tr
+from cchc_desktop.assessment.model import ScoreLine
+from cchc_desktop.kernel.i18n import format_number, tr
 from ui.session import Session
 from ui.widgets.bound_fields import BoundText
 from ui.widgets.evidence_panel import EvidencePanel

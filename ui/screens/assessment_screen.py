@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.domain.assessment import AssessmentView, overall
-from cchc_desktop.domain.problems import Problem
-from cchc_desktop.i18n import format_date, format_number, tr
+from cchc_desktop.assessment.model import AssessmentView, overall
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from ui.screens.assessment_details import CriterionDetails
 from ui.screens.assessment_table import SCORE, CriteriaModel, CriteriaView
 from ui.session import Session
@@ -251,7 +251,7 @@ class AssessmentScreen(QWidget):
             self.reload()
 
     def _import(self, path: str):
-        from cchc_desktop.services.assessing import CatalogueWouldDropError
+        from cchc_desktop.assessment.service import CatalogueWouldDropError
 
         assessment = self.session.ws.assessment
         try:

@@ -13,9 +13,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLineEdit, QStyle, QTableView
 
-from cchc_desktop.domain.assessment import ScoreLine, Tentative, subtotal
-from cchc_desktop.domain.problems import Problem
-from cchc_desktop.i18n import format_number, parse_number, tr
+from cchc_desktop.assessment.model import ScoreLine, Tentative, subtotal
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.i18n import format_number, parse_number, tr
 from ui.models.record_table import Column
 from ui.session import Session
 from ui.widgets.grid import GridDelegate

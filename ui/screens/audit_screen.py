@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.i18n import format_number, parse_date, tr
-from cchc_desktop.services.audit import PAGE_SIZE, AuditEntry, AuditFilter
+from cchc_desktop.kernel.i18n import format_number, parse_date, tr
+from cchc_desktop.audit.service import PAGE_SIZE, AuditEntry, AuditFilter
 from ui.session import Session
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from cchc_desktop.domain.evidence import MIB, format_size
-from cchc_desktop.i18n import format_datetime, format_number, tr
-from cchc_desktop.services.audit_labels import entity_label
+from cchc_desktop.evidence.model import MIB, format_size
+from cchc_desktop.kernel.i18n import format_datetime, format_number, tr
+from cchc_desktop.audit.labels import entity_label
 from ui.models.record_table import Column, RecordTableModel
 from ui.session import Session
 from ui.widgets import asking

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from cchc_desktop.errors import CchcError
-from cchc_desktop.exchange.labels import kind_label, period_label
-from cchc_desktop.i18n import format_datetime, tr
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.exchange.format.labels import kind_label, period_label
+from cchc_desktop.kernel.i18n import format_datetime, tr
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.errors import show_error
 from ui.jobs import run_job
@@ -142,7 +142,7 @@ class CommunePanel(QWidget):
             button.setVisible(info is not None)
 
     def _fill_periods(self) -> None:
-        from cchc_desktop.store import reports as report_store
+        from cchc_desktop.reports import store as report_store
 
         self.period.blockSignals(True)
         self.period.clear()

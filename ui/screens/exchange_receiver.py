@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 
-from cchc_desktop.errors import CchcError
-from cchc_desktop.exchange.labels import kind_label, period_label
-from cchc_desktop.i18n import format_datetime, tr
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.exchange.format.labels import kind_label, period_label
+from cchc_desktop.kernel.i18n import format_datetime, tr
 from ui.dialogs.enrol_dialog import EnrolDialog
 from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.errors import show_error

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.domain.plan import PlanAggregate
-from cchc_desktop.domain.problems import Problem
-from cchc_desktop.i18n import format_date, tr
+from cchc_desktop.plans.model import PlanAggregate
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.i18n import format_date, tr
 from ui.screens.plan_tabs import (
     AreasPage,
     GridPage,

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.domain.areas import AREA_BY_CODE
-from cchc_desktop.domain.plan import COMPARATORS, ISSUE_MODES, MEASURES, SIGNER_MODES, PlanAggregate
-from cchc_desktop.i18n import format_date, tr
+from cchc_desktop.framework.areas import AREA_BY_CODE
+from cchc_desktop.plans.model import COMPARATORS, ISSUE_MODES, MEASURES, SIGNER_MODES, PlanAggregate
+from cchc_desktop.kernel.i18n import format_date, tr
 from ui.models.record_table import Column
 from ui.session import Session
 from ui.widgets.bound_fields import BoundChoice, BoundLine, BoundText

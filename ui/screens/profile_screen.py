@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from cchc_desktop.errors import ValidationError
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.i18n import tr
 from ui.session import Session
 from ui.widgets.profile_form import ProfileForm
 
@@ -51,7 +51,7 @@ class ProfileScreen(QWidget):
         ws = self.session.ws
         profile = self.form.profile(ws.profile.get())
         try:
-            from cchc_desktop.domain.units import validate_profile
+            from cchc_desktop.kernel.units import validate_profile
 
             validate_profile(profile)
         except ValidationError as exc:

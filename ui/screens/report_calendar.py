@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 from ui.models.record_table import Column
 from ui.screens.report_dialogs import AddPeriodDialog
 from ui.screens.report_tabs import fixed_rows

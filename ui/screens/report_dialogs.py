@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 from ui.dialogs.reason_dialog import ReasonDialog
 
 

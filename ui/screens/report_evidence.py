@@ -1,40 +1,29 @@
 """The seam between the report screen and the evidence panel (tài liệu kiểm chứng).
 
 The report screen emits ``subject_changed(entity, row_id)`` for the current row of its task
-and indicator grids (entities ``task_progress`` and ``indicator_actual``). When the build has
-``ui.widgets.evidence_panel.EvidencePanel``, it is placed beside the grids and shows the files
-of that row: read-only while the report is submitted, listed under the report's year.
+and indicator grids (entities ``task_progress`` and ``indicator_actual``). The evidence panel
+beside the grids shows the files of that row: read-only while the report is submitted, listed
+under the report's year.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
-
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
+from ui.widgets.evidence_panel import EvidencePanel
 
 if TYPE_CHECKING:
     from ui.screens.report_screen import ReportScreen
 
-PANEL_MODULE = "ui.widgets.evidence_panel"
-
-
-def evidence_panel(screen: "ReportScreen") -> QWidget | None:
-    """The panel following the screen's current row, or None when the build has none."""
-    if importlib.util.find_spec(PANEL_MODULE) is None:
-        return None
-    panel_class = getattr(importlib.import_module(PANEL_MODULE), "EvidencePanel", None)
-    if panel_class is None or not hasattr(panel_class, "set_target"):
-        return None
-    panel = panel_class(screen.session, screen)
+def evidence_panel(screen: "ReportScreen") -> EvidencePanel:
+    """The panel following the screen's current row."""
+    panel = EvidencePanel(screen.session, screen)
     screen.subject_changed.connect(lambda entity, row_id: show_row(screen, panel, entity, row_id))
     return panel
 
 
-def show_row(screen: "ReportScreen", panel, entity: str, row_id: int) -> None:
+def show_row(screen: "ReportScreen", panel: EvidencePanel, entity: str, row_id: int) -> None:
     panel.setVisible(bool(entity))  # files belong to grid rows, not to the narrative or document tabs
     if screen.agg is None or row_id < 0:
         panel.set_target(None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from ui.screens.report_evidence import evidence_panel
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.domain.periods import days_late, due_date
-from cchc_desktop.domain.problems import Problem
-from cchc_desktop.domain.report import NARRATIVE_FIELDS, ReportAggregate, ReportPeriod
-from cchc_desktop.errors import CchcError
-from cchc_desktop.i18n import format_date, format_datetime, tr
+from cchc_desktop.reports.calendar import days_late, due_date
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.reports.model import NARRATIVE_FIELDS, ReportAggregate, ReportPeriod
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.kernel.i18n import format_date, format_datetime, tr
 from ui.errors import show_error
 from ui.screens.report_tabs import DocumentPage, IndicatorsPage, NarrativePage, TasksPage
 from ui.session import Session
@@ -175,12 +176,8 @@ class ReportScreen(QWidget):
         return DocumentTarget(self.year, self.period.code)
 
     def _with_evidence(self, tabs: QWidget) -> QWidget:
-        """Place the evidence panel beside the grids when the build has one."""
-        from ui.screens.report_evidence import evidence_panel
-
+        """Place the evidence panel beside the grids."""
         panel = self.evidence = evidence_panel(self)
-        if panel is None:
-            return tabs
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(tabs)
         splitter.addWidget(panel)

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.domain.plan import SIGNER_MODES
-from cchc_desktop.domain.report import NARRATIVE_FIELDS, TASK_STATUSES, ReportAggregate, has_fraction
-from cchc_desktop.domain.report_calc import attainment_text
-from cchc_desktop.domain.report_view import IndicatorFigures, is_behind, is_per_period
-from cchc_desktop.domain.targets import describe_target
-from cchc_desktop.i18n import format_datetime, format_number, format_percent, tr
-from cchc_desktop.text import clean
+from cchc_desktop.plans.model import SIGNER_MODES
+from cchc_desktop.reports.model import NARRATIVE_FIELDS, TASK_STATUSES, ReportAggregate, has_fraction
+from cchc_desktop.reports.calc import attainment_text
+from cchc_desktop.reports.view import IndicatorFigures, is_behind, is_per_period
+from cchc_desktop.plans.targets import describe_target
+from cchc_desktop.kernel.i18n import format_datetime, format_number, format_percent, tr
+from cchc_desktop.kernel.text import clean
 from ui.models.record_table import Column
 from ui.session import Session
 from ui.widgets.bound_fields import BoundChoice, BoundLine, BoundText

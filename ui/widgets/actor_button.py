@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 if TYPE_CHECKING:
     from ui.session import Session

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 
 
 def open_file(parent: QWidget | None, title: str, filters: str) -> str | None:

@@ -12,10 +12,10 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from cchc_desktop.domain.fields import display, field_specs
-from cchc_desktop.i18n import format_date, format_number
-from cchc_desktop.store import records
-from cchc_desktop.text import clean
+from cchc_desktop.kernel.fields import display, field_specs
+from cchc_desktop.kernel.i18n import format_date, format_number
+from cchc_desktop.kernel.store import records
+from cchc_desktop.kernel.text import clean
 from ui.session import Session
 
 IDLE_COMMIT_MS = 800

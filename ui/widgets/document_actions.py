@@ -18,12 +18,12 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QBoxLayout, QPushButton, QWidget
 
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.i18n import tr
 from ui.errors import show_error
 from ui.session import Session
 
 if TYPE_CHECKING:
-    from cchc_desktop.services.rendering import PreparedDocument
+    from cchc_desktop.rendering import PreparedDocument
     from ui.dialogs.print_preview import SavedDialog
     from ui.jobs import Job
 
@@ -109,7 +109,7 @@ class DocumentActions(QObject):
 
     def _prepare(self, fmt: str) -> PreparedDocument | None:
         """Commit a field still being typed in, then read the document's model (UI thread)."""
-        from cchc_desktop.services.rendering import prepare
+        from cchc_desktop.rendering import prepare
 
         focused = QApplication.focusWidget()
         if focused is not None and hasattr(focused, "commit"):

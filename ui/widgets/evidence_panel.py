@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.domain.evidence import Evidence, format_size
-from cchc_desktop.i18n import format_datetime, tr
+from cchc_desktop.evidence.model import Evidence, format_size
+from cchc_desktop.kernel.i18n import format_datetime, tr
 from ui.session import Session
 from ui.widgets import asking
 

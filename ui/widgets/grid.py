@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.text import matches
+from cchc_desktop.kernel.text import matches
 from ui.models.record_table import SORT_ROLE, RecordTableModel
 
 if TYPE_CHECKING:

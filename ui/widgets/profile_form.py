@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from cchc_desktop.domain.units import PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, UnitProfile, default_receiver
-from cchc_desktop.errors import ValidationError
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.units import PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, UnitProfile, default_receiver
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.i18n import tr
 
 #: Fields on each page of the setup wizard (the settings screen shows them all).
 GROUPS = {

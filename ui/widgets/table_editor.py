@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from cchc_desktop.history import ChangeSet
-from cchc_desktop.i18n import tr
+from cchc_desktop.kernel.history import ChangeSet
+from cchc_desktop.kernel.i18n import tr
 from ui.models.record_table import Column, RecordTableModel
 from ui.session import Session
 from ui.widgets.grid import FilterProxy, GridView

@@ -1,1 +1,0 @@
-"""Domain values and rules: no SQL, no I/O."""

@@ -1,0 +1,208 @@
+"""Gửi / nhận gói: keys, export with the outbox (commune), enrolment, verify, import, rollback (receiver).
+
+``ws.exchange`` is this service. Each public method is one user action. Long actions (export, import)
+take ``progress(done, total)`` and ``cancelled()``; the GUI runs them on a worker thread that opens its
+own Workspace on the same file. The package format is docs/package-format.md; the modules doing the
+work live in ``cchc_desktop.exchange.format``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.exchange import enrolment, keyring
+from cchc_desktop.exchange.enrolment import EnrolledKey
+from cchc_desktop.exchange.import_errors import NotReceiverError
+from cchc_desktop.exchange.keyring import KeyInfo
+from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity, parse_pub_file, read_pub_file
+from cchc_desktop.exchange import store
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from cchc_desktop.exchange.exporter import ExportResult
+    from cchc_desktop.exchange.importer import ImportBatch
+    from cchc_desktop.exchange.rollback import RollbackResult
+    from cchc_desktop.workspace import Workspace
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """A package checked without importing it: who sent what, with which key."""
+
+    file: str
+    title: str
+    line: str
+    key_status: str
+
+
+def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> "Workspace":
+    """A new, empty receiver workspace (Sở Nội vụ…): profile mode "receiver"."""
+    from cchc_desktop.kernel.errors import WorkspaceError
+    from cchc_desktop.workspace import Workspace
+
+    target = Path(path)
+    if target.exists():
+        raise WorkspaceError("exchange.receiver.exists", path=str(target))
+    ws = Workspace.open(target, create=True)
+    try:
+        ws.profile.save(UnitProfile(name=name, province_code=province_code, receiver_name=name, receiver_level=level,
+                                    mode="receiver"))
+    except BaseException:
+        ws.close()
+        target.unlink(missing_ok=True)
+        raise
+    return ws
+
+
+class ExchangeService:
+    def __init__(self, ws: "Workspace") -> None:
+        self.ws = ws
+
+    @property
+    def is_receiver(self) -> bool:
+        return self.ws.profile.get().mode == "receiver"
+
+    # This unit's key ####################################################
+
+    def key_info(self) -> KeyInfo | None:
+        return keyring.key_info(self.ws)
+
+    def keys(self) -> list[KeyInfo]:
+        return keyring.all_keys(self.ws)
+
+    def create_key(self, passphrase: str, confirm: str | None = None) -> KeyInfo:
+        """Tạo khóa gửi gói (once, at setup)."""
+        return keyring.create_key(self.ws, passphrase, confirm)
+
+    def replace_lost_key(self, passphrase: str, confirm: str | None = None) -> KeyInfo:
+        """Tạo khóa mới khi mất khóa / quên mật khẩu: the old key is marked lost; print a new card."""
+        return keyring.create_key(self.ws, passphrase, confirm, replace="lost")
+
+    def unlock(self, passphrase: str) -> "Ed25519PrivateKey":
+        return keyring.unlock(self.ws, passphrase)
+
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raise WrongPassphraseError unless ``passphrase`` opens the active key."""
+        keyring.unlock(self.ws, passphrase)
+
+    def rotate_key(self, old_passphrase: str, new_passphrase: str, confirm: str | None, folder: str | Path,
+                   *, eml: bool = False) -> "ExportResult":
+        """Đổi khóa: new key, announced in a package signed with the old one, written to ``folder``."""
+        return keyring.rotate_key(self.ws, old_passphrase, new_passphrase, confirm, folder, eml=eml)
+
+    def write_card(self, out_pdf: str | Path, today: dt.date | None = None) -> tuple[Path, Path]:
+        """Phiếu đăng ký khóa (PDF) and ``<tỉnh>-<xã>.pub.pem`` beside it."""
+        return keyring.write_card(self.ws, out_pdf, today)
+
+    def default_card_name(self) -> str:
+        return keyring.default_card_name(self.ws)
+
+    # Export (commune) ###################################################
+
+    def export_problems(self, kind: str, year: int, period: str | None = None) -> list[Problem]:
+        from cchc_desktop.exchange.payloads import export_problems
+
+        return export_problems(self.ws, kind, year, period)
+
+    def export(self, kind: str, year: int, period: str | None, folder: str | Path, passphrase: str, *,
+               eml: bool = False, to: str = "", file_name: str | None = None, progress: Progress = None,
+               cancelled: Cancelled = None) -> "ExportResult":
+        """Gửi gói: refused with the blocking problems listed; otherwise written and added to the outbox."""
+        from cchc_desktop.exchange.exporter import export_package
+
+        return export_package(self.ws, kind, year, period, folder, passphrase, eml=eml, to=to, file_name=file_name,
+                              progress=progress, cancelled=cancelled)
+
+    def outbox(self) -> list[dict[str, Any]]:
+        return [dict(row) for row in store.outbox(self.ws.conn)]
+
+    def acknowledge(self, package_ids: Iterable[str]) -> int:
+        """Đánh dấu nơi nhận đã xác nhận (by phone, email or a receipt); returns how many rows changed."""
+        with self.ws.transaction() as conn:
+            return store.acknowledge(conn, package_ids, dt.datetime.now().replace(microsecond=0).isoformat())
+
+    # Senders' keys (receiver) ###########################################
+
+    def read_public_key(self, source: str | Path | bytes) -> PublicKeyFile:
+        """A .pub.pem (path or its bytes), or the .pub.pem saved beside an enrolment card PDF."""
+        if isinstance(source, bytes):
+            return parse_pub_file(source)
+        path = Path(source)
+        if path.suffix.lower() == ".pdf":
+            from cchc_desktop.exchange.import_errors import SenderIdentityError
+            from cchc_desktop.exchange.format.pubfile import find_pub_beside
+
+            found = find_pub_beside(path)
+            if found is None:
+                raise SenderIdentityError("exchange.enrol.pub_not_found", card=path.name)
+            path = found
+        return read_pub_file(path)
+
+    def enrol(self, pub: PublicKeyFile, confirmed_fingerprint: str | None, identity: UnitIdentity | None = None,
+              *, revoke_old: bool = False) -> EnrolledKey:
+        return enrolment.enrol(self.ws, pub, confirmed_fingerprint, identity, revoke_old=revoke_old)
+
+    def senders(self) -> list[EnrolledKey]:
+        return enrolment.senders(self.ws)
+
+    def revoke(self, key_id: int, reason: str = "") -> EnrolledKey:
+        return enrolment.revoke(self.ws, key_id, reason)
+
+    # Import (receiver) ##################################################
+
+    def _require_receiver(self) -> None:
+        if not self.is_receiver:
+            raise NotReceiverError()
+
+    def import_packages(self, paths: Iterable[str | Path], *, dry_run: bool = False, progress: Progress = None,
+                        cancelled: Cancelled = None, on_outcome: Callable[[Any], None] | None = None
+                        ) -> "ImportBatch":
+        """Nhận gói: one result per file (also handed to ``on_outcome`` as each finishes); a backup is
+        taken before the first change of the batch."""
+        from cchc_desktop.exchange.importer import Importer
+
+        self._require_receiver()
+        return Importer(self.ws, dry_run=dry_run, progress=progress, cancelled=cancelled,
+                        on_outcome=on_outcome).run(paths)
+
+    def verify(self, path: str | Path) -> VerifyResult:
+        """Kiểm tra gói without importing: enrolled keys, retired ones included (old archived packages)."""
+        from cchc_desktop.exchange.checking import verify_only
+
+        return verify_only(self.ws, Path(path))
+
+    def received(self, current_only: bool = False) -> list[dict[str, Any]]:
+        return [dict(row) for row in store.received(self.ws.conn, current_only)]
+
+    def received_rows(self, package_row_id: int, table: str) -> list[dict[str, Any]]:
+        return [dict(row) for row in store.rows_of(self.ws.conn, table, package_row_id)]
+
+    def received_document(self, package_row_id: int) -> bytes | None:
+        from cchc_desktop.exchange.checking import read_kept_member
+
+        return read_kept_member(self.ws, package_row_id, "document.pdf")
+
+    def received_evidence(self, package_row_id: int, sha256: str) -> bytes:
+        from cchc_desktop.exchange.checking import read_kept_evidence
+
+        return read_kept_evidence(self.ws, package_row_id, sha256)
+
+    def import_log(self) -> list[dict[str, Any]]:
+        return [dict(row) for row in store.import_log(self.ws.conn)]
+
+    def rollback(self, name: str) -> "RollbackResult":
+        """Hoàn tác lần nhận gói ``name``; refused with the reason when a later import depends on it."""
+        from cchc_desktop.exchange.rollback import rollback_import
+
+        self._require_receiver()
+        return rollback_import(self.ws, name)

@@ -1,0 +1,87 @@
+"""Atomic file writing (docs/package-format.md §9).
+
+The bytes go to a temporary file in the target folder whose name does not end in ``.cchc``; it is
+flushed and fsynced, then renamed over the final name, then the folder is fsynced where the system
+allows it. A USB stick pulled early therefore never holds a half package under a valid name. On any
+error or cancellation the temporary file is removed.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from cchc_desktop.kernel.files import FileWriteError, describe_os_error
+
+TEMP_SUFFIX = ".part"
+
+
+def temp_path_for(path: Path) -> Path:
+    """A fresh temporary name next to ``path``: ``.<name>.<random>.part``."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+
+
+def _write_error(error: type[FileWriteError], path: Path, exc: OSError) -> FileWriteError:
+    return error(file=path.name, folder=str(path.parent), detail=describe_os_error(exc))
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; directories cannot be opened this way on Windows.
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _discard(handle: BinaryIO, temp: Path) -> None:
+    try:
+        handle.close()
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str], error: type[FileWriteError] = FileWriteError) -> Iterator[BinaryIO]:
+    """Yield a binary file; on normal exit it becomes ``path`` atomically, on error it disappears.
+
+    OSErrors are raised as ``error`` (a FileWriteError: the caller's wording) with a Vietnamese cause; other exceptions (JobCancelled…)
+    pass through unchanged after the temporary file is removed.
+    """
+    target = Path(path)
+    temp = temp_path_for(target)
+    try:
+        handle = temp.open("xb")
+    except OSError as exc:
+        raise _write_error(error, target, exc) from None
+    try:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
+        os.replace(temp, target)
+    except OSError as exc:
+        _discard(handle, temp)
+        raise _write_error(error, target, exc) from None
+    except BaseException:
+        _discard(handle, temp)
+        raise
+    _fsync_folder(target.parent)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes,
+                       error: type[FileWriteError] = FileWriteError) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    with atomic_output(path, error) as handle:
+        handle.write(data)

@@ -1,0 +1,251 @@
+"""Excel renderer: tables (the same Column/Row model as the PDF) written with openpyxl.
+
+Each sheet gets title rows, a bold filled header row with borders and wrapping, column
+widths, frozen panes under the header, the header repeated on printed pages, A4 landscape
+fitted to the page width. Numbers stay numbers, dates stay dates (dd/mm/yyyy).
+Text is always stored as text: a cell typed "=1+1", "+SUM(A1)", "-2" or "@x" is never a
+formula (formula injection). Very long tables stream through a write-only workbook.
+openpyxl is imported lazily, when a workbook is rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from copy import copy
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from cchc_desktop.kernel.documents.model import CellValue, Column, Row
+from cchc_desktop.kernel.errors import JobCancelled
+from cchc_desktop.kernel.text import nfc
+
+#: Above this many rows in all, the workbook is written in streaming (write-only) mode:
+#: memory stays flat, but it is slower than a normal workbook (scripts/bench_documents.py).
+STREAM_THRESHOLD = 20000
+MAX_CELL_TEXT = 32767
+FONT_NAME = "Times New Roman"
+NUMBER_FORMATS = {"integer": "0", "money": "#,##0", "number": "General", "percent": '0.##"%"',
+                  "date": "DD/MM/YYYY"}
+PAPER_A4 = 9
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CHECK_EVERY = 500
+
+
+@dataclass
+class Sheet:
+    """One worksheet: name (≤ 31 characters), title lines above the table, the table itself."""
+
+    name: str
+    columns: list[Column]
+    rows: Iterable[Row]
+    title_lines: list[str] = field(default_factory=list)
+    landscape: bool = True
+
+
+def safe_sheet_name(name: str) -> str:
+    """Excel refuses []:*?/\\ in sheet names and more than 31 characters."""
+    cleaned = re.sub(r"\s+", " ", re.sub(r"[\[\]:*?/\\]", " ", nfc(name))).strip()
+    return cleaned[:31].strip() or "Sheet"
+
+
+def _text(value: str) -> str:
+    return _ILLEGAL.sub("", nfc(value))[:MAX_CELL_TEXT]
+
+
+def number_format(value: CellValue, column: Column | None) -> str | None:
+    """The Excel number format for a typed value in ``column`` (None for text and blanks)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, dt.date)):
+        return None
+    if isinstance(value, dt.date):
+        return NUMBER_FORMATS["date"]
+    return NUMBER_FORMATS.get(column.kind if column else "number", "General")
+
+
+def make_cell(sheet, value: CellValue, column: Column | None = None):
+    """A cell holding ``value`` typed for Excel; strings are forced to text, never formulas."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str):
+        value = _text(value) or None
+    elif isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet)
+        cell.value = value
+        cell.data_type = "s"  # "=1+1" would otherwise be bound as a formula
+        return cell
+    cell = WriteOnlyCell(sheet, value=value)
+    fmt = number_format(value, column)
+    if fmt is not None:
+        cell.number_format = fmt
+    return cell
+
+
+class _Styles:
+    """Shared style objects (openpyxl de-duplicates them; sharing keeps it fast)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="000000")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.title_font = Font(name=FONT_NAME, size=13, bold=True)
+        self.head_font = Font(name=FONT_NAME, size=12, bold=True)
+        self.body_font = Font(name=FONT_NAME, size=12)
+        self.group_font = Font(name=FONT_NAME, size=12, bold=True)
+        self.head_fill = PatternFill("solid", fgColor="D9E1F2")
+        self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.aligned = {a: Alignment(horizontal=a, vertical="top", wrap_text=True) for a in ("left", "center", "right")}
+        self._arrays: dict[tuple, object] = {}
+
+    def body_array(self, sheet, group: bool, align: str, fmt: str | None):
+        """The style of a body cell, built once per combination and copied into each cell:
+        assigning font, border and alignment cell by cell hashes them every time (slow)."""
+        key = (group, align, fmt)
+        if key not in self._arrays:
+            from openpyxl.cell import WriteOnlyCell
+
+            proto = WriteOnlyCell(sheet)
+            proto.font = self.group_font if group else self.body_font
+            proto.border = self.border
+            proto.alignment = self.aligned.get(align, self.aligned["left"])
+            if fmt is not None:
+                proto.number_format = fmt
+            self._arrays[key] = proto._style
+        return copy(self._arrays[key])
+
+
+def _title_rows(sheet, lines: list[str], width: int, styles: _Styles) -> None:
+    for line in lines:
+        cell = make_cell(sheet, line)
+        cell.font, cell.alignment = styles.title_font, styles.centre
+        sheet.append([cell])
+        if hasattr(sheet, "merge_cells") and width > 1:
+            row = sheet.max_row
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    if lines:
+        sheet.append([])
+
+
+def _header_row(sheet, columns: list[Column], styles: _Styles) -> None:
+    cells = []
+    for column in columns:
+        cell = make_cell(sheet, column.title)
+        cell.font, cell.fill = styles.head_font, styles.head_fill
+        cell.border, cell.alignment = styles.border, styles.centre
+        cells.append(cell)
+    sheet.append(cells)
+
+
+def _data_row(sheet, row: Row, columns: list[Column], styles: _Styles) -> list:
+    values = list(row.cells) + [None] * (len(columns) - len(row.cells))
+    cells = []
+    for value, column in zip(values, columns):
+        cell = make_cell(sheet, value)
+        cell._style = styles.body_array(sheet, row.group or row.bold, column.align, number_format(cell.value, column))
+        cells.append(cell)
+    return cells
+
+
+def _column_widths(sheet, columns: list[Column]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(columns, start=1):
+        width = column.excel_width or max(6.0, min(60.0, column.width * 14))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _print_setup(sheet, header_row: int, landscape: bool) -> None:
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.paperSize = PAPER_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+
+
+def write_table(sheet, columns: list[Column], rows: Iterable[Row], *, title_lines: Iterable[str] = (),
+                landscape: bool = True, on_row: Callable[[int], None] | None = None) -> int:
+    """Write title lines, a styled header row and ``rows`` to ``sheet`` (normal or write-only).
+
+    Returns the header row number. ``on_row(count)`` is called every few hundred rows
+    (progress and cancellation hooks).
+    """
+    styles = _Styles()
+    lines = [line for line in title_lines if line]
+    header_row = len(lines) + (1 if lines else 0) + 1
+    _column_widths(sheet, columns)
+    _print_setup(sheet, header_row, landscape)
+    _title_rows(sheet, lines, len(columns), styles)
+    _header_row(sheet, columns, styles)
+    for count, row in enumerate(rows, start=1):
+        sheet.append(_data_row(sheet, row, columns, styles))
+        if on_row is not None and count % _CHECK_EVERY == 0:
+            on_row(count)
+    return header_row
+
+
+def _row_total(sheets: list[Sheet]) -> int | None:
+    try:
+        return sum(len(s.rows) for s in sheets)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+
+
+def _write_sheets(workbook, sheets: list[Sheet], total: int | None, progress, cancelled) -> None:
+    done = 0
+    for spec in sheets:
+        sheet = workbook.create_sheet(safe_sheet_name(spec.name))
+
+        def on_row(count: int, base: int = done) -> None:
+            if cancelled is not None and cancelled():
+                raise JobCancelled()
+            if progress is not None and total:
+                progress(min(base + count, total), total)
+
+        write_table(sheet, spec.columns, spec.rows, title_lines=spec.title_lines, landscape=spec.landscape,
+                    on_row=on_row)
+        done += len(spec.rows) if total is not None else 0  # type: ignore[arg-type]
+    if progress is not None and total is not None:
+        progress(total, total)
+
+
+def _discard(workbook) -> None:
+    """Close the temporary files of a streaming workbook abandoned half-way (cancel, error)."""
+    for sheet in workbook.worksheets:
+        close = getattr(sheet, "close", None)
+        if close is not None and not getattr(sheet, "closed", True):
+            try:
+                close()
+            except Exception:  # already broken; nothing more to release
+                pass
+
+
+def render_xlsx(sheets: list[Sheet], *, streaming: bool | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> bytes:
+    """Write ``sheets`` to an .xlsx workbook and return its bytes.
+
+    ``streaming`` None chooses write-only mode for long (or unsized) tables.
+    ``progress(done_rows, total_rows)``; ``cancelled()`` True raises JobCancelled.
+    """
+    from openpyxl import Workbook
+
+    total = _row_total(sheets)
+    if streaming is None:
+        streaming = total is None or total > STREAM_THRESHOLD
+    workbook = Workbook(write_only=streaming)
+    if not streaming:
+        workbook.remove(workbook.active)
+    try:
+        _write_sheets(workbook, sheets, total, progress, cancelled)
+    except BaseException:
+        _discard(workbook)
+        raise
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,327 @@
+"""The edit layer: typed, audited, invertible changes to rows of registered entities.
+
+Every user edit goes through here, inside the caller's transaction. Each call returns a
+:class:`Change` that says what changed and can be inverted for undo/redo; each also writes
+one row to ``audit_log`` (who, when, what, old → new).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from cchc_desktop.kernel.fields import FieldSpec, coerce, field_specs
+from cchc_desktop.kernel.errors import NotFoundError, ValidationError
+
+Guard = Callable[[sqlite3.Connection, dict], None]
+Derive = Callable[[sqlite3.Connection, dict], dict]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A table the user edits row by row, described once."""
+
+    name: str
+    table: str
+    record: type
+    parent_column: str | None
+    label_field: str
+    label_key: str
+    ordered: bool = True
+    derive: Derive | None = None
+    guard: Guard | None = None
+
+    @property
+    def specs(self) -> dict[str, FieldSpec]:
+        return field_specs(self.record)
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in dataclasses.fields(self.record)]
+
+    @property
+    def has_uid(self) -> bool:
+        return "uid" in self.columns
+
+
+ENTITIES: dict[str, Entity] = {}
+
+
+def register(entity: Entity) -> Entity:
+    ENTITIES[entity.name] = entity
+    return entity
+
+
+def entity(name: str) -> Entity:
+    """The registered entity ``name``; each feature's store module registers its own on import."""
+    found = ENTITIES.get(name)
+    if found is None:
+        raise KeyError(f"entity {name!r} is not registered: import the store module that owns it")
+    return found
+
+
+@dataclass(frozen=True)
+class Change:
+    """One committed change. ``row`` holds the whole row for inserts and deletes."""
+
+    action: str
+    entity: str
+    row_id: int
+    parent_id: int | None = None
+    field: str = ""
+    old: Any = None
+    new: Any = None
+    row: dict | None = None
+
+    def inverse(self) -> "Change":
+        swap = {"insert": "delete", "delete": "insert"}.get(self.action, self.action)
+        return dataclasses.replace(self, action=swap, old=self.new, new=self.old)
+
+
+def now_iso() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def _to_record(ent: Entity, row: sqlite3.Row | dict) -> Any:
+    values = {}
+    for f in dataclasses.fields(ent.record):
+        value = row[f.name]
+        spec = f.metadata.get("spec")
+        if spec and spec[0] == "bool":
+            value = bool(value)
+        values[f.name] = value
+    return ent.record(**values)
+
+
+def fetch_row(conn: sqlite3.Connection, ent: Entity, row_id: int) -> dict:
+    row = conn.execute(f"SELECT * FROM {ent.table} WHERE id = ?", [row_id]).fetchone()
+    if row is None:
+        raise NotFoundError("error.row_missing", what=_entity_label(ent), id=row_id)
+    return dict(row)
+
+
+def get(conn: sqlite3.Connection, name: str, row_id: int) -> Any:
+    ent = entity(name)
+    return _to_record(ent, fetch_row(conn, ent, row_id))
+
+
+def children(conn: sqlite3.Connection, name: str, parent_id: int) -> list[Any]:
+    ent = entity(name)
+    order = "position" if ent.ordered else "id"
+    rows = conn.execute(f"SELECT * FROM {ent.table} WHERE {ent.parent_column} = ? ORDER BY {order}, id", [parent_id])
+    return [_to_record(ent, row) for row in rows]
+
+
+def _entity_label(ent: Entity) -> str:
+    from cchc_desktop.kernel.i18n import tr
+
+    return tr(ent.label_key)
+
+
+def _row_label(ent: Entity, row: dict) -> str:
+    text = str(row.get(ent.label_field) or "").replace("\n", " ")
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _scope(ent: Entity, row: dict) -> str:
+    if ent.parent_column:
+        return f"{ent.parent_column}={row.get(ent.parent_column)}"
+    return f"{ent.table}={row.get('id')}"
+
+
+def _audit_value(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def write_audit(conn: sqlite3.Connection, actor: str, action: str, ent: Entity, row: dict,
+                field: str = "", old: Any = None, new: Any = None) -> None:
+    conn.execute(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, scope, label, field, old_value, new_value)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [now_iso(), actor, action, ent.name, row.get("id"), _scope(ent, row), _row_label(ent, row),
+         field, _audit_value(old), _audit_value(new)],
+    )
+
+
+def _check(conn: sqlite3.Connection, ent: Entity, row: dict) -> None:
+    if ent.guard is not None:
+        ent.guard(conn, row)
+
+
+def _derived(conn: sqlite3.Connection, ent: Entity, row: dict) -> dict:
+    return ent.derive(conn, row) if ent.derive else {}
+
+
+# Update ################################################################
+
+
+def update(conn: sqlite3.Connection, name: str, row_id: int, field: str, value: Any, actor: str) -> Change | None:
+    """Set one field from user input; None when the stored value does not change."""
+    ent = entity(name)
+    spec = ent.specs.get(field)
+    if spec is None:
+        raise ValidationError("error.field_not_editable", field=field, label=field)
+    row = fetch_row(conn, ent, row_id)
+    _check(conn, ent, row)
+    stored = coerce(spec, value)
+    old = row[field]
+    if spec.kind == "bool":
+        old = bool(old)
+    if old == stored:
+        return None
+    change = Change("update", name, row_id, row.get(ent.parent_column) if ent.parent_column else None,
+                    field=field, old=old, new=stored)
+    _apply_update(conn, ent, row, field, stored)
+    write_audit(conn, actor, "update", ent, row, field, old, stored)
+    return change
+
+
+def _apply_update(conn: sqlite3.Connection, ent: Entity, row: dict, field: str, value: Any) -> None:
+    row = dict(row, **{field: value})
+    values = {field: value, **_derived(conn, ent, row)}
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    conn.execute(f"UPDATE {ent.table} SET {assignments} WHERE id = ?", [*values.values(), row["id"]])
+
+
+# Insert / delete #######################################################
+
+
+def insert(conn: sqlite3.Connection, name: str, parent_id: int | None, values: dict[str, Any],
+           actor: str, position: int | None = None, fixed: dict[str, Any] | None = None) -> Change:
+    """Insert a row from user input at ``position`` (end when None).
+
+    ``fixed`` holds trusted values for columns the user does not type (e.g. an area's code).
+    """
+    ent = entity(name)
+    specs = ent.specs
+    row: dict[str, Any] = dict(fixed or {})
+    for key, raw in values.items():
+        if key not in specs:
+            raise ValidationError("error.field_not_editable", field=key, label=key)
+        row[key] = coerce(specs[key], raw)
+    if ent.parent_column:
+        row[ent.parent_column] = parent_id
+    if ent.has_uid:
+        row.setdefault("uid", new_uid())
+    _check(conn, ent, row)
+    if ent.ordered:
+        row["position"] = _open_slot(conn, ent, parent_id, position)
+    row.update(_derived(conn, ent, row))
+    row_id = _insert_raw(conn, ent, row)
+    full = fetch_row(conn, ent, row_id)
+    write_audit(conn, actor, "insert", ent, full)
+    return Change("insert", name, row_id, parent_id, row=full)
+
+
+def _insert_raw(conn: sqlite3.Connection, ent: Entity, row: dict) -> int:
+    columns = list(row)
+    placeholders = ", ".join("?" for _ in columns)
+    cursor = conn.execute(
+        f"INSERT INTO {ent.table} ({', '.join(columns)}) VALUES ({placeholders})", [row[c] for c in columns]
+    )
+    return int(cursor.lastrowid)
+
+
+def _count(conn: sqlite3.Connection, ent: Entity, parent_id: int | None) -> int:
+    return conn.execute(f"SELECT count(*) FROM {ent.table} WHERE {ent.parent_column} = ?", [parent_id]).fetchone()[0]
+
+
+def _open_slot(conn: sqlite3.Connection, ent: Entity, parent_id: int | None, position: int | None) -> int:
+    size = _count(conn, ent, parent_id)
+    slot = size if position is None else max(0, min(position, size))
+    conn.execute(
+        f"UPDATE {ent.table} SET position = position + 1 WHERE {ent.parent_column} = ? AND position >= ?",
+        [parent_id, slot],
+    )
+    return slot
+
+
+def _close_slot(conn: sqlite3.Connection, ent: Entity, parent_id: int | None, position: int) -> None:
+    conn.execute(
+        f"UPDATE {ent.table} SET position = position - 1 WHERE {ent.parent_column} = ? AND position > ?",
+        [parent_id, position],
+    )
+
+
+def delete(conn: sqlite3.Connection, name: str, row_id: int, actor: str) -> Change:
+    ent = entity(name)
+    row = fetch_row(conn, ent, row_id)
+    _check(conn, ent, row)
+    conn.execute(f"DELETE FROM {ent.table} WHERE id = ?", [row_id])
+    if ent.ordered:
+        _close_slot(conn, ent, row[ent.parent_column], row["position"])
+    write_audit(conn, actor, "delete", ent, row)
+    return Change("delete", name, row_id, row.get(ent.parent_column) if ent.parent_column else None, row=row)
+
+
+def move(conn: sqlite3.Connection, name: str, row_id: int, new_position: int, actor: str) -> Change | None:
+    """Move a row to ``new_position`` among its siblings (0-based)."""
+    ent = entity(name)
+    row = fetch_row(conn, ent, row_id)
+    _check(conn, ent, row)
+    parent_id = row[ent.parent_column]
+    last = _count(conn, ent, parent_id) - 1
+    target = max(0, min(new_position, last))
+    if target == row["position"]:
+        return None
+    _apply_move(conn, ent, row, target)
+    write_audit(conn, actor, "move", ent, row, "position", row["position"] + 1, target + 1)
+    return Change("move", name, row_id, parent_id, field="position", old=row["position"], new=target)
+
+
+def _apply_move(conn: sqlite3.Connection, ent: Entity, row: dict, target: int) -> None:
+    parent_id = row[ent.parent_column]
+    # Park the row outside the range, close its gap, open the new one, put it back.
+    conn.execute(f"UPDATE {ent.table} SET position = -1 WHERE id = ?", [row["id"]])
+    _close_slot(conn, ent, parent_id, row["position"])
+    conn.execute(
+        f"UPDATE {ent.table} SET position = position + 1 WHERE {ent.parent_column} = ? AND position >= ?",
+        [parent_id, target],
+    )
+    conn.execute(f"UPDATE {ent.table} SET position = ? WHERE id = ?", [target, row["id"]])
+
+
+# Replaying a change (undo / redo) ######################################
+
+
+def replay(conn: sqlite3.Connection, change: Change, actor: str, action: str) -> None:
+    """Apply an already-validated change again (its inverse, for undo), audited as ``action``."""
+    ent = entity(change.entity)
+    if change.action == "update":
+        row = fetch_row(conn, ent, change.row_id)
+        _check(conn, ent, row)
+        _apply_update(conn, ent, row, change.field, change.new)
+        write_audit(conn, actor, action, ent, row, change.field, change.old, change.new)
+    elif change.action == "insert":
+        row = dict(change.row or {})
+        _check(conn, ent, row)
+        if ent.ordered:
+            _open_slot(conn, ent, row[ent.parent_column], row["position"])
+        _insert_raw(conn, ent, row)
+        write_audit(conn, actor, action, ent, row)
+    elif change.action == "delete":
+        row = fetch_row(conn, ent, change.row_id)
+        _check(conn, ent, row)
+        conn.execute(f"DELETE FROM {ent.table} WHERE id = ?", [change.row_id])
+        if ent.ordered:
+            _close_slot(conn, ent, row[ent.parent_column], row["position"])
+        write_audit(conn, actor, action, ent, row)
+    elif change.action == "move":
+        row = fetch_row(conn, ent, change.row_id)
+        _check(conn, ent, row)
+        _apply_move(conn, ent, row, change.new)
+        write_audit(conn, actor, action, ent, row, "position", change.old + 1, change.new + 1)

@@ -1,0 +1,221 @@
+"""Kế hoạch năm: create, read, check, issue and amend the annual plan.
+
+Each public method is one user action and one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cchc_desktop.framework.areas import AREA_BY_CODE, AREA_CODES, CANONICAL_AREAS
+from cchc_desktop.framework.model import Framework, load_framework, placeholders
+from cchc_desktop.plans.model import Plan, PlanAggregate
+from cchc_desktop.plans.rules import check_plan
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.errors import NotFoundError, ValidationError
+from cchc_desktop.kernel.history import ChangeSet
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.plans import copy as plan_copy
+from cchc_desktop.plans import store
+from cchc_desktop.plans import store_evidence  # noqa: F401 - registers tasks and indicators as evidence owners
+from cchc_desktop.kernel.store import records
+from cchc_desktop.kernel.store.records import now_iso, write_audit
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+SOURCES = ("framework", "copy", "blank")
+
+
+class PlanService:
+    def __init__(self, ws: "Workspace") -> None:
+        self.ws = ws
+
+    # Reading ############################################################
+
+    def years(self) -> list[int]:
+        return store.years(self.ws.conn)
+
+    def versions(self, year: int) -> list[Plan]:
+        return store.plans_for_year(self.ws.conn, year)
+
+    def current(self, year: int) -> Plan | None:
+        """The newest version of the year's plan (an amendment in progress included)."""
+        versions = self.versions(year)
+        return versions[-1] if versions else None
+
+    def in_force(self, year: int) -> Plan | None:
+        """The newest issued version, the one reports are measured against."""
+        issued = [p for p in self.versions(year) if p.status == "issued"]
+        return issued[-1] if issued else None
+
+    def require_current(self, year: int) -> Plan:
+        plan = self.current(year)
+        if plan is None:
+            raise NotFoundError("plan.not_found", year=year)
+        return plan
+
+    def get(self, plan_id: int) -> Plan:
+        return store.load_plan(self.ws.conn, plan_id)
+
+    def aggregate(self, plan_id: int) -> PlanAggregate:
+        return store.load_aggregate(self.ws.conn, plan_id)
+
+    def problems(self, plan_id: int) -> list[Problem]:
+        agg = self.aggregate(plan_id)
+        year = int(agg.plan.issue_date[:4]) if agg.plan.issue_date else agg.plan.year
+        used = store.used_numbers(self.ws.conn, year, exclude_plan_id=plan_id)
+        return check_plan(agg, used)
+
+    def next_number(self, year: int) -> int:
+        """The next free number of the year's counter (shared by all document types)."""
+        used = store.used_numbers(self.ws.conn, year)
+        return max(used, default=0) + 1
+
+    # Creating ###########################################################
+
+    def create(self, year: int, source: str = "framework", framework: Framework | None = None) -> Plan:
+        """Tạo kế hoạch năm từ khung, từ kế hoạch năm trước, hoặc trống."""
+        if not isinstance(year, int) or not 2000 <= year <= 2100:
+            raise ValidationError("plan.year.invalid", value=year)
+        if source not in SOURCES:
+            raise ValidationError("error.validation")
+        profile = self.ws.profile.require()
+        if self.versions(year):
+            raise ValidationError("plan.exists", year=year)
+        with self.ws.transaction() as conn:
+            if source == "framework":
+                fw = framework or load_framework()
+                content = plan_copy.from_framework(fw, fill_values=placeholders(profile, year))
+            elif source == "copy":
+                content = self._copy_source(year - 1)
+            else:
+                content = plan_copy.blank(CANONICAL_AREAS)
+            plan_id = plan_copy.write(conn, content, year=year, profile=profile, source=source)
+            self._audit_plan(conn, plan_id, "create", tr(f"plan.source.{source}"))
+        self.ws.history.clear()
+        return self.get(plan_id)
+
+    def _copy_source(self, year: int) -> dict:
+        source = self.current(year)
+        if source is None:
+            raise NotFoundError("plan.copy.no_source", year=year)
+        return plan_copy.from_aggregate(self.aggregate(source.id))
+
+    # Issuing and amending ###############################################
+
+    def issue(self, plan_id: int) -> Plan:
+        """Ban hành: needs a number and a date; the plan becomes read-only."""
+        plan = self.get(plan_id)
+        if plan.status != "draft":
+            raise ValidationError("plan.issue.not_draft")
+        if plan.doc_number is None:
+            raise ValidationError("plan.issue.needs_number", field="doc_number")
+        if not plan.issue_date:
+            raise ValidationError("plan.issue.needs_date", field="issue_date")
+        used = store.used_numbers(self.ws.conn, int(plan.issue_date[:4]), exclude_plan_id=plan_id)
+        if plan.doc_number in used:
+            raise ValidationError("plan.issue.duplicate_number", field="doc_number",
+                                  number=plan.number_text, year=plan.issue_date[:4])
+        blocking = [p for p in self.problems(plan_id) if p.blocking]
+        if blocking:
+            raise ValidationError("plan.issue.blocked", count=len(blocking), first=blocking[0].message)
+        with self.ws.transaction() as conn:
+            conn.execute("UPDATE plans SET status = 'issued', issued_at = ? WHERE id = ?", [now_iso(), plan_id])
+            if plan.amends_plan_id:
+                conn.execute("UPDATE plans SET status = 'superseded' WHERE id = ?", [plan.amends_plan_id])
+            self._audit_plan(conn, plan_id, "issue", plan.number_text)
+        self.ws.history.clear()
+        return self.get(plan_id)
+
+    def amend(self, plan_id: int, *, effective_date: str | None = None, reason: str = "") -> Plan:
+        """Điều chỉnh: a new draft version copied from an issued plan; the old one is kept."""
+        plan = self.get(plan_id)
+        if plan.status != "issued":
+            raise ValidationError("plan.amend.not_issued")
+        newest = self.current(plan.year)
+        if newest and newest.status == "draft":
+            raise ValidationError("plan.amend.pending", version=newest.version)
+        profile = self.ws.profile.require()
+        content = plan_copy.from_aggregate(self.aggregate(plan_id), keep_metadata=True)
+        with self.ws.transaction() as conn:
+            new_id = plan_copy.write(conn, content, year=plan.year, profile=profile, source="amendment",
+                                     version=newest.version + 1 if newest else 2, amends=plan_id)
+            for field, value in (("effective_date", effective_date), ("amendment_reason", reason)):
+                records.update(conn, "plan", new_id, field, value, self.ws.actor)
+            self._audit_plan(conn, new_id, "amend", plan.number_text)
+        self.ws.history.clear()
+        return self.get(new_id)
+
+    def delete_draft(self, plan_id: int) -> Plan:
+        """Xóa dự thảo (e.g. a mistaken creation or an abandoned amendment); returns what was deleted."""
+        plan = self.get(plan_id)
+        if plan.status != "draft":
+            raise ValidationError("plan.delete_draft.not_draft")
+        with self.ws.transaction() as conn:
+            self._audit_plan(conn, plan_id, "delete", plan.title)
+            conn.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+        self.ws.history.clear()
+        return plan
+
+    def _audit_plan(self, conn, plan_id: int, action: str, detail: str) -> None:
+        row = store.plan_row(conn, plan_id)
+        write_audit(conn, self.ws.actor, action, store.PLAN, row, "status", None, detail)
+
+    # Editing helpers ####################################################
+
+    def paste(self, plan_id: int, entity: str, text: str, position: int | None = None) -> tuple[ChangeSet, list[str]]:
+        """Dán các dòng từ Word/Excel vào bảng nhiệm vụ hoặc chỉ tiêu (one transaction)."""
+        from cchc_desktop.plans.paste import INDICATOR_COLUMNS, TASK_COLUMNS, parse_rows
+
+        columns = TASK_COLUMNS if entity == "task" else INDICATOR_COLUMNS
+        agg = self.aggregate(plan_id)
+        names = {a.code: a.display_name for a in agg.areas}
+        parsed = parse_rows(text, columns, names)
+        if not parsed.rows:
+            raise ValidationError("paste.empty")
+        notes = [tr(key, **params) for key, params in parsed.notes]
+        return self.ws.insert_many(entity, plan_id, parsed.rows, position), notes
+
+    def stale_year_count(self, plan_id: int) -> int:
+        return sum(1 for p in self.problems(plan_id)
+                   if p.key in ("problem.stale_year", "problem.task.deadline_outside_year"))
+
+    def update_years(self, plan_id: int) -> ChangeSet:
+        """Cập nhật năm: move texts and deadlines copied from last year to this plan's year.
+
+        Only what the checks flag is changed ("năm 2025" in running text, deadlines of last
+        year); one undoable action.
+        """
+        from cchc_desktop.plans.rules import shift_deadline_year, shift_year_mentions
+
+        agg = self.aggregate(plan_id)
+        year = agg.plan.year
+        cells: list[tuple[str, int, str, str]] = []
+        for problem in self.problems(plan_id):
+            if problem.key == "problem.stale_year":
+                current = getattr(self.ws.get(problem.entity, problem.row_id), problem.field)
+                cells.append((problem.entity, problem.row_id, problem.field,
+                              shift_year_mentions(current, year - 1, year)))
+        for task in agg.tasks:
+            shifted = shift_deadline_year(task.deadline_text, year)
+            if shifted:
+                cells.append(("task", task.id, "deadline_text", shifted))
+        return self.ws.edit_mixed(cells, tr("undo.update_years", year=year))
+
+    def add_area(self, plan_id: int, code: str) -> ChangeSet:
+        if code not in AREA_BY_CODE:
+            raise ValidationError("plan.area.unknown", code=code, codes=", ".join(AREA_CODES))
+        name = AREA_BY_CODE[code].name
+        return self.ws.insert("plan_area", plan_id, {"display_name": name}, fixed={"code": code})
+
+    def remove_area(self, area_id: int) -> ChangeSet:
+        area = self.ws.get("plan_area", area_id)
+        count = self.ws.conn.execute(
+            "SELECT (SELECT count(*) FROM tasks WHERE plan_id = ? AND area_code = ?)"
+            " + (SELECT count(*) FROM indicators WHERE plan_id = ? AND area_code = ?)",
+            [area.plan_id, area.code, area.plan_id, area.code],
+        ).fetchone()[0]
+        if count:
+            raise ValidationError("plan.area.in_use", name=area.display_name, count=count)
+        return self.ws.delete("plan_area", [area_id])

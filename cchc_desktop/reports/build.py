@@ -1,0 +1,139 @@
+"""Building a new period report: its rows from the plan in force, prefilled from the last report.
+
+What carries over from the previous report of the year (the latest one whose data window
+ends earlier):
+
+* dated tasks keep their status, progress, result and reason (they continue);
+* recurring and continuous tasks are assessed afresh: only last period's result text is
+  kept as a starting point;
+* indicators keep their source; snapshot figures are copied but marked "carried" until
+  the user updates or confirms them (a warning says so);
+* shortcomings, causes, next-period tasks and proposals start from last period's text;
+  the signer and the recipients too.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from cchc_desktop.framework.model import Framework, fill, placeholders
+from cchc_desktop.plans.model import Indicator, PlanAggregate, Task
+from cchc_desktop.reports.model import DEFAULT_SYMBOL, IndicatorActual, ReportAggregate, ReportPeriod, TaskProgress, indicator_key, task_key
+from cchc_desktop.reports.view import is_per_period
+from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.reports import store
+from cchc_desktop.kernel.store.records import new_uid, now_iso
+
+CARRIED_NARRATIVE = ("shortcomings_text", "causes_text", "next_tasks_text", "proposals_text")
+_CONTINUING = ("status", "progress", "result", "reason", "completed_on")
+
+
+def previous_report(conn: sqlite3.Connection, period: ReportPeriod) -> ReportAggregate | None:
+    """The year's latest report whose window ends before ``period``'s (regular periods first)."""
+    row = conn.execute(
+        "SELECT r.id FROM reports r JOIN report_periods p ON p.id = r.period_id"
+        " WHERE r.year = ? AND p.end_date < ? ORDER BY p.adhoc, p.end_date DESC, p.start_date LIMIT 1",
+        [period.year, period.end_date],
+    ).fetchone()
+    return store.load_aggregate(conn, row[0]) if row else None
+
+
+# Rows ##################################################################
+
+
+def _progress_index(agg: ReportAggregate | None) -> tuple[dict[int, TaskProgress], dict[str, TaskProgress]]:
+    if agg is None:
+        return {}, {}
+    by_id = {p.task_id: p for p in agg.progress}
+    by_text = {task_key(agg.tasks[p.task_id]): p for p in agg.progress}
+    return by_id, by_text
+
+
+def progress_rows(tasks: list[Task], previous: ReportAggregate | None) -> list[dict[str, Any]]:
+    """One row per applicable task of the plan, prefilled from the previous report."""
+    by_id, by_text = _progress_index(previous)
+    rows = []
+    for task in tasks:
+        if task.not_applicable:
+            continue
+        before = by_id.get(task.id) or by_text.get(task_key(task))
+        rows.append(_progress_row(task, before))
+    return rows
+
+
+def _progress_row(task: Task, before: TaskProgress | None) -> dict[str, Any]:
+    row: dict[str, Any] = {"task_id": task.id, "status": "not_started"}
+    if before is None:
+        return row
+    if is_per_period(task):
+        return dict(row, result=before.result)
+    return dict(row, **{name: getattr(before, name) for name in _CONTINUING})
+
+
+def _actual_index(agg: ReportAggregate | None) -> dict[Any, IndicatorActual]:
+    if agg is None:
+        return {}
+    index: dict[Any, IndicatorActual] = {a.indicator_id: a for a in agg.actuals}
+    index.update({indicator_key(agg.indicators[a.indicator_id]): a for a in agg.actuals})
+    return index
+
+
+def actual_rows(indicators: list[Indicator], previous: ReportAggregate | None) -> list[dict[str, Any]]:
+    """One row per indicator; sources kept, snapshot figures carried for confirmation."""
+    index = _actual_index(previous)
+    rows = []
+    for indicator in indicators:
+        before = index.get(indicator.id) or index.get(indicator_key(indicator))
+        rows.append(_actual_row(indicator, before, previous))
+    return rows
+
+
+def _actual_row(indicator: Indicator, before: IndicatorActual | None, previous: ReportAggregate | None) -> dict:
+    row: dict[str, Any] = {"indicator_id": indicator.id}
+    if before is None or previous is None:
+        return row
+    row["source"] = before.source
+    figures = (before.numerator, before.denominator, before.value)
+    if indicator.measure == "snapshot" and any(f is not None for f in figures):
+        row.update(numerator=figures[0], denominator=figures[1], value=figures[2],
+                   carried_from=previous.period.label)
+    return row
+
+
+# The report row and its recipients #####################################
+
+
+def report_values(period: ReportPeriod, plan: PlanAggregate, profile: UnitProfile,
+                  previous: ReportAggregate | None) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "uid": new_uid(), "year": period.year, "period_id": period.id, "plan_id": plan.plan.id,
+        "status": "draft", "doc_symbol": DEFAULT_SYMBOL, "issue_place": profile.place_name,
+        "title": tr("report.default_title", period=period.title or period.label),
+        "addressee": profile.receiver_salutation or profile.receiver_name, "created_at": now_iso(),
+    }
+    signer = previous.report if previous else plan.plan
+    values.update({name: getattr(signer, name) for name in ("signer_mode", "signer_title", "signer_name")})
+    if previous is not None:
+        values.update({name: getattr(previous.report, name) for name in CARRIED_NARRATIVE})
+    return values
+
+
+def recipient_rows(previous: ReportAggregate | None, framework: Framework, profile: UnitProfile,
+                   year: int) -> list[dict[str, str]]:
+    if previous is not None and previous.recipients:
+        return [{"recipient": r.recipient, "purpose": r.purpose} for r in previous.recipients]
+    section = framework.extra.get("periods")
+    defaults = section.get("recipients", []) if isinstance(section, dict) else []
+    return [{"recipient": r["recipient"], "purpose": r.get("purpose", "")}
+            for r in fill(defaults, placeholders(profile, year))]
+
+
+def write_report(conn: sqlite3.Connection, values: dict, progress: list[dict], actuals: list[dict],
+                 recipients: list[dict]) -> int:
+    report_id = store.insert_row(conn, "reports", values)
+    store.insert_children(conn, store.TASK_PROGRESS, report_id, progress)
+    store.insert_children(conn, store.INDICATOR_ACTUAL, report_id, actuals)
+    store.insert_children(conn, store.RECIPIENT, report_id, recipients)
+    return report_id

@@ -1,0 +1,152 @@
+"""Nộp, mở lại, theo kế hoạch điều chỉnh: the life of a period report after it is drafted.
+
+Submitting needs a number, a date and no blocking problem; it locks the report and records
+when, by whom, and how late against the period's due date (a late report needs a reason).
+Reopening is an explicit action with a reason; both are kept in ``report_events`` and in
+the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import TYPE_CHECKING
+
+from cchc_desktop.reports import calendar as cal
+from cchc_desktop.reports.model import Report, indicator_key, task_key
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.reports import store
+from cchc_desktop.kernel.store.records import Entity, write_audit
+from cchc_desktop.kernel.text import clean
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+
+class ReportFlow:
+    """Submit / reopen / follow the amended plan (mixed into ReportService)."""
+
+    ws: "Workspace"
+
+    def get(self, report_id: int) -> Report:  # pragma: no cover - provided by ReportService
+        raise NotImplementedError
+
+    def problems(self, report_id: int) -> list:  # pragma: no cover - provided by ReportService
+        raise NotImplementedError
+
+    # Submitting #########################################################
+
+    def submit(self, report_id: int, *, late_reason: str = "", at: dt.datetime | None = None) -> Report:
+        """Nộp báo cáo: check, lock, and record the time against the due date.
+
+        ``at`` records a submission made earlier (sent on paper, say); default now.
+        """
+        report = self.check_submittable(report_id)
+        when = (at or dt.datetime.now()).replace(microsecond=0)
+        period = store.load_period(self.ws.conn, report.period_id)
+        first = report.first_submitted_at is None
+        late = cal.days_late(cal.due_date(period), when.date()) if first else report.late_days
+        reason = clean(late_reason)
+        if first and late and not reason:
+            raise ValidationError("report.submit.late_needs_reason", field="late_reason", days=late,
+                                  due=format_date(period.due_date), period=period.label)
+        with self.ws.transaction() as conn:
+            conn.execute(
+                "UPDATE reports SET status = 'submitted', submitted_at = ?, submitted_by = ?,"
+                " first_submitted_at = COALESCE(first_submitted_at, ?), late_days = ?,"
+                " late_reason = CASE WHEN ? THEN ? ELSE late_reason END WHERE id = ?",
+                [when.isoformat(), self.ws.actor, when.isoformat(), late, first, reason, report_id])
+            detail = _submission_detail(first, late)
+            self._record(conn, report_id, "submit", reason if first else "", f"{report.number_text}; {detail}",
+                         at=when.isoformat())
+        self.ws.history.clear()
+        return self.get(report_id)
+
+    def check_submittable(self, report_id: int) -> Report:
+        """The report, when nothing stops it from being submitted; else the reason, as an error."""
+        report = self.get(report_id)
+        if report.status != "draft":
+            raise ValidationError("report.submit.not_draft")
+        if report.doc_number is None:
+            raise ValidationError("report.submit.needs_number", field="doc_number")
+        if not report.report_date:
+            raise ValidationError("report.submit.needs_date", field="report_date")
+        blocking = [p for p in self.problems(report.id) if p.blocking]
+        if blocking:
+            raise ValidationError("report.submit.blocked", count=len(blocking), first=blocking[0].message)
+        return report
+
+    def reopen(self, report_id: int, reason: str) -> Report:
+        """Mở lại để sửa: needs a reason; recorded with who and when."""
+        report = self.get(report_id)
+        if report.status != "submitted":
+            raise ValidationError("report.reopen.not_submitted")
+        reason = clean(reason)
+        if not reason:
+            raise ValidationError("report.reopen.needs_reason", field="reason")
+        with self.ws.transaction() as conn:
+            conn.execute("UPDATE reports SET status = 'draft' WHERE id = ?", [report_id])
+            self._record(conn, report_id, "reopen", reason, report.number_text)
+        self.ws.history.clear()
+        return self.get(report_id)
+
+    # Following an amended plan ##########################################
+
+    def follow_plan(self, report_id: int) -> Report:
+        """Move a draft report onto the plan now in force (after an amendment was issued).
+
+        Rows of tasks and indicators that are still in the plan keep what was typed (matched
+        by content, or by indicator code); new ones are added; dropped ones are removed.
+        """
+        report = self.get(report_id)
+        plan = self.ws.plans.in_force(report.year)
+        if report.status != "draft" or plan is None or plan.id == report.plan_id:
+            raise ValidationError("report.follow_plan.nothing")
+        new = self.ws.plans.aggregate(plan.id)
+        old = store.load_aggregate(self.ws.conn, report_id)
+        with self.ws.transaction() as conn:
+            _relink(conn, store.TASK_PROGRESS, "task_id", report_id,
+                    {task_key(old.tasks[p.task_id]): p.id for p in old.progress},
+                    [(t.id, task_key(t)) for t in new.tasks if not t.not_applicable], {"status": "not_started"})
+            _relink(conn, store.INDICATOR_ACTUAL, "indicator_id", report_id,
+                    {indicator_key(old.indicators[a.indicator_id]): a.id for a in old.actuals},
+                    [(i.id, indicator_key(i)) for i in new.indicators], {})
+            conn.execute("UPDATE reports SET plan_id = ? WHERE id = ?", [plan.id, report_id])
+            self._record(conn, report_id, "follow_plan", detail=tr("report.event.follow_plan", version=plan.version,
+                                                                     number=plan.number_text))
+        self.ws.history.clear()
+        return self.get(report_id)
+
+    # Records ############################################################
+
+    def _record(self, conn: sqlite3.Connection, report_id: int, action: str, reason: str = "", detail: str = "",
+                at: str | None = None) -> None:
+        store.add_event(conn, report_id, self.ws.actor, action, reason, detail, at)
+        self._audit(conn, report_id, action, reason or detail)
+
+    def _audit(self, conn: sqlite3.Connection, report_id: int, action: str, detail: str) -> None:
+        row = store.report_row(conn, report_id)
+        write_audit(conn, self.ws.actor, action, store.REPORT, row, "status", None, detail)
+
+
+def _submission_detail(first: bool, late: int) -> str:
+    if not first:
+        return tr("report.event.resubmitted")
+    return tr("report.event.late", days=late) if late else tr("report.event.on_time")
+
+
+def _relink(conn: sqlite3.Connection, entity: Entity, column: str, report_id: int, existing: dict[str, int],
+            wanted: list[tuple[int, str]], defaults: dict) -> None:
+    """Point kept rows at the new plan's rows, add missing ones, drop the rest; renumber."""
+    table, keep = entity.table, set()
+    for position, (target_id, key) in enumerate(wanted):
+        row_id = existing.get(key)
+        if row_id is None:
+            store.insert_row(conn, table, {"report_id": report_id, column: target_id, "position": position, **defaults})
+        else:
+            conn.execute(f"UPDATE {table} SET {column} = ?, position = ? WHERE id = ?", [target_id, position, row_id])
+            keep.add(row_id)
+    dropped = [row_id for row_id in existing.values() if row_id not in keep]
+    store.drop_evidence(conn, entity.name, dropped)
+    conn.executemany(f"DELETE FROM {table} WHERE id = ?", [[row_id] for row_id in dropped])

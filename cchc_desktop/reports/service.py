@@ -1,0 +1,207 @@
+"""Báo cáo định kỳ: the year's reporting calendar, and each period's report against the plan.
+
+Each public method is one user action and one transaction. Cell and field edits of a
+report go through ``ws.edit`` on the entities ``report``, ``task_progress``,
+``indicator_actual``, ``report_recipient`` and ``report_period`` (audited, undoable,
+refused with a LockedError once the report is submitted).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from cchc_desktop.reports import calendar as cal
+from cchc_desktop.framework.model import Framework, load_framework
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.reports.model import Report, ReportAggregate, ReportEvent, ReportPeriod, indicator_key, key_of_indicator
+from cchc_desktop.reports.calc import Amount
+from cchc_desktop.reports.rules import ReportContext, check_report
+from cchc_desktop.reports.view import IndicatorFigures, amount_of, indicator_figures
+from cchc_desktop.kernel.errors import NotFoundError, ValidationError
+from cchc_desktop.kernel.history import ChangeSet
+from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.reports import build
+from cchc_desktop.reports.flow import ReportFlow
+from cchc_desktop.plans import store as plan_store
+from cchc_desktop.reports import store
+from cchc_desktop.reports import store_evidence  # noqa: F401 - registers report rows as evidence owners
+from cchc_desktop.kernel.text import clean
+
+if TYPE_CHECKING:
+    from cchc_desktop.workspace import Workspace
+
+
+class ReportService(ReportFlow):
+    def __init__(self, ws: "Workspace", framework: Framework | None = None) -> None:
+        self.ws = ws
+        self._framework = framework
+
+    @property
+    def framework(self) -> Framework:
+        """The framework new calendars and default recipients come from (the embedded one)."""
+        if self._framework is None:
+            self._framework = load_framework()
+        return self._framework
+
+    # Calendar ###########################################################
+
+    def calendar(self, year: int) -> list[ReportPeriod]:
+        """The year's reporting periods, seeded from the framework the first time they are needed."""
+        periods = store.calendar(self.ws.conn, year)
+        return periods or self.seed_calendar(year)
+
+    def seed_calendar(self, year: int, framework: Framework | None = None) -> list[ReportPeriod]:
+        """Store the framework's calendar for ``year`` (refused when the year has one)."""
+        if store.calendar(self.ws.conn, year):
+            raise ValidationError("report.calendar.exists", year=year)
+        specs = cal.specs_from_framework((framework or self.framework).extra.get("periods"))
+        if not specs:
+            specs = cal.specs_from_framework(load_framework().extra.get("periods"))
+        with self.ws.transaction() as conn:
+            for position, spec in enumerate(specs):
+                store.insert_row(conn, "report_periods", dict(cal.resolve(spec, year), year=year, position=position))
+        return store.calendar(self.ws.conn, year)
+
+    def period(self, year: int, code: str) -> ReportPeriod:
+        periods = self.calendar(year)
+        wanted = clean(code).upper()
+        for period in periods:
+            if period.code.upper() == wanted:
+                return period
+        raise NotFoundError("report.period.unknown", code=code, year=year, codes=", ".join(p.code for p in periods))
+
+    def add_period(self, year: int, *, code: str, name: str, start: object, end: object, due: object,
+                   title: str = "") -> ChangeSet:
+        """Thêm kỳ báo cáo đột xuất (or a monthly report) to the year's calendar."""
+        taken = [p.code.upper() for p in self.calendar(year)]
+        code = cal.check_code(code, taken)
+        values = {"name": name, "title": title or name, "start_date": start, "end_date": end, "due_date": due,
+                  "figures_required": False}
+        return self.ws.insert("report_period", year, values, fixed={"code": code, "adhoc": 1})
+
+    def suggest_code(self, year: int) -> str:
+        taken = {p.code for p in self.calendar(year)}
+        return next(f"DX{n}" for n in range(1, 100) if f"DX{n}" not in taken)
+
+    def remove_period(self, period_id: int) -> ChangeSet:
+        period = store.load_period(self.ws.conn, period_id)
+        if store.report_for_period(self.ws.conn, period_id) is not None:
+            raise ValidationError("report.period.in_use", period=period.label)
+        return self.ws.delete("report_period", [period_id])
+
+    # Reading ############################################################
+
+    def get(self, report_id: int) -> Report:
+        return store.load_report(self.ws.conn, report_id)
+
+    def reports(self, year: int) -> list[Report]:
+        return store.reports_of_year(self.ws.conn, year)
+
+    def for_period(self, year: int, code: str) -> Report | None:
+        return store.report_for_period(self.ws.conn, self.period(year, code).id)
+
+    def aggregate(self, report_id: int) -> ReportAggregate:
+        return store.load_aggregate(self.ws.conn, report_id)
+
+    def events(self, report_id: int) -> list[ReportEvent]:
+        return store.events(self.ws.conn, report_id)
+
+    def next_number(self, year: int) -> int:
+        """The next free number of the year's counter, shared with plans and all other documents."""
+        return self.ws.plans.next_number(year)
+
+    def state(self, period: ReportPeriod, today: dt.date | None = None) -> cal.PeriodState:
+        """Where the period stands today: open, due, overdue, submitted on time or late."""
+        report = store.report_for_period(self.ws.conn, period.id)
+        submitted = report.first_submitted_at if report else None
+        return cal.period_state(period, today or dt.date.today(), cal.as_date(submitted) if submitted else None)
+
+    # Computed figures and checks ########################################
+
+    def figures(self, report_id: int, agg: ReportAggregate | None = None) -> dict[int, IndicatorFigures]:
+        """Period and year-to-date figures with attainment, by ``indicator_actual`` id."""
+        agg = agg or self.aggregate(report_id)
+        periods = self.calendar(agg.report.year)
+        amounts = self._amounts(agg.report.year)
+        found = {}
+        for actual in agg.actuals:
+            indicator = agg.indicators[actual.indicator_id]
+            key = indicator_key(indicator)
+            found[actual.id] = indicator_figures(indicator, actual, agg.period, periods,
+                                                 lambda p, k=key: amounts.get((p.id, k)))
+        return found
+
+    def indicator_results(self, year: int) -> dict[str, float]:
+        """Chỉ tiêu code → the latest figure of the year (year-to-date where it sums up).
+
+        Reports are read from the latest period back; an indicator takes its figure from the
+        latest report that has one. Used to propose self-assessment scores.
+        """
+        results: dict[str, float] = {}
+        ordered = sorted(self.reports(year), key=lambda r: store.load_period(self.ws.conn, r.period_id).end_date,
+                         reverse=True)
+        for report in ordered:
+            agg = self.aggregate(report.id)
+            for figures in self.figures(report.id, agg).values():
+                code = figures.indicator.code
+                value = figures.ytd_figure if figures.ytd_figure is not None else figures.period_figure
+                if code and value is not None:
+                    results.setdefault(code, value)
+        return results
+
+    def _amounts(self, year: int) -> dict[tuple[int, str], Amount]:
+        found = {}
+        for period_id, actual, code, text in store.amounts_of_year(self.ws.conn, year):
+            found[(period_id, key_of_indicator(code, text))] = amount_of(actual)
+        return found
+
+    def problems(self, report_id: int) -> list[Problem]:
+        agg = self.aggregate(report_id)
+        report = agg.report
+        year = int(report.report_date[:4]) if report.report_date else report.year
+        used = plan_store.used_numbers(self.ws.conn, year, exclude_report_id=report_id)
+        in_force = self.ws.plans.in_force(report.year) if report.status == "draft" else None
+        context = ReportContext(used, in_force.version if in_force else None, self.figures(report_id, agg))
+        return check_report(agg, context)
+
+    # Creating ###########################################################
+
+    def create(self, year: int, code: str) -> Report:
+        """Lập báo cáo kỳ: rows from the plan in force, prefilled from the previous report."""
+        period = self.period(year, code)
+        plan = self.ws.plans.in_force(year)
+        if plan is None:
+            raise ValidationError("report.no_plan", year=year, period=period.label)
+        if store.report_for_period(self.ws.conn, period.id) is not None:
+            raise ValidationError("report.exists", period=period.label)
+        profile = self.ws.profile.require()
+        plan_agg = self.ws.plans.aggregate(plan.id)
+        with self.ws.transaction() as conn:
+            previous = build.previous_report(conn, period)
+            report_id = build.write_report(
+                conn, build.report_values(period, plan_agg, profile, previous),
+                build.progress_rows(plan_agg.tasks, previous), build.actual_rows(plan_agg.indicators, previous),
+                build.recipient_rows(previous, self.framework, profile, year))
+            detail = tr("report.event.created_from", plan=plan.number_text, version=plan.version,
+                        previous=previous.period.label if previous else "—")
+            self._record(conn, report_id, "create", detail=detail)
+        self.ws.history.clear()
+        return self.get(report_id)
+
+    def delete_draft(self, report_id: int) -> Report:
+        """Xóa báo cáo dự thảo (created for the wrong period, say); returns what was deleted."""
+        report = self.get(report_id)
+        if report.status != "draft":
+            raise ValidationError("report.delete.not_draft")
+        agg = self.aggregate(report_id)
+        with self.ws.transaction() as conn:
+            self._audit(conn, report_id, "delete", report.title)
+            store.drop_evidence(conn, store.TASK_PROGRESS.name, [p.id for p in agg.progress])
+            store.drop_evidence(conn, store.INDICATOR_ACTUAL.name, [a.id for a in agg.actuals])
+            conn.execute("DELETE FROM reports WHERE id = ?", [report_id])
+        self.ws.history.clear()
+        return report
+
+    def due_text(self, period: ReportPeriod) -> str:
+        return tr("report.period.window", window=period.window.text, due=format_date(period.due_date))

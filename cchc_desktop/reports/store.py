@@ -1,0 +1,206 @@
+"""Report tables: entity registration (guards, derived columns) and queries.
+
+A submitted report is locked: every edit of it or its rows is refused by the guards below,
+with a message that says when and by whom it was submitted and how to reopen it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from cchc_desktop.plans import store as plan_store
+from cchc_desktop.reports import calendar as cal
+from cchc_desktop.reports.model import DONE_STATUSES, IndicatorActual, Report, ReportAggregate, ReportEvent, ReportPeriod, ReportRecipient, TaskProgress
+from cchc_desktop.kernel.errors import LockedError, NotFoundError, ValidationError
+from cchc_desktop.kernel.i18n import format_datetime
+from cchc_desktop.evidence import store as evidence_store
+from cchc_desktop.kernel.store import records
+from cchc_desktop.kernel.store.records import Entity, register
+
+FIGURE_FIELDS = ("numerator", "denominator", "value", "as_of")
+
+
+def report_row(conn: sqlite3.Connection, report_id: int) -> dict:
+    row = conn.execute("SELECT * FROM reports WHERE id = ?", [report_id]).fetchone()
+    if row is None:
+        raise NotFoundError("error.row_missing", what="báo cáo", id=report_id)
+    return dict(row)
+
+
+def period_label_of(conn: sqlite3.Connection, period_id: int) -> str:
+    return load_period(conn, period_id).label
+
+
+def ensure_report_editable(conn: sqlite3.Connection, report_id: int) -> dict:
+    """Raise LockedError (when, who, how to reopen) unless the report is a draft."""
+    report = report_row(conn, report_id)
+    if report["status"] == "draft":
+        return report
+    raise LockedError("report.locked", period=period_label_of(conn, report["period_id"]),
+                      when=format_datetime(report["submitted_at"]), who=report["submitted_by"] or "—")
+
+
+def _stored(conn: sqlite3.Connection, table: str, row: dict) -> dict | None:
+    if "id" not in row:
+        return None
+    found = conn.execute(f"SELECT * FROM {table} WHERE id = ?", [row["id"]]).fetchone()
+    return dict(found) if found else None
+
+
+# Guards and derived columns ############################################
+
+
+def _guard_report(conn: sqlite3.Connection, row: dict) -> None:
+    ensure_report_editable(conn, row["id"])
+
+
+def _guard_child(conn: sqlite3.Connection, row: dict) -> None:
+    ensure_report_editable(conn, row["report_id"])
+
+
+def _guard_period(conn: sqlite3.Connection, row: dict) -> None:
+    if "id" not in row:
+        return
+    report = conn.execute("SELECT id FROM reports WHERE period_id = ? AND status = 'submitted'", [row["id"]]).fetchone()
+    if report is not None:
+        ensure_report_editable(conn, report[0])
+
+
+def _derive_period(conn: sqlite3.Connection, row: dict) -> dict:
+    cal.check_dates(row.get("start_date"), row.get("end_date"), row.get("due_date"), row.get("code", ""))
+    return {}
+
+
+def _derive_progress(conn: sqlite3.Connection, row: dict) -> dict:
+    """Marking a task done sets its progress to 100%."""
+    stored = _stored(conn, "report_task_progress", row)
+    newly_done = row.get("status") in DONE_STATUSES and (stored is None or stored["status"] != row["status"])
+    return {"progress": 100.0} if newly_done else {}
+
+
+def _derive_actual(conn: sqlite3.Connection, row: dict) -> dict:
+    """Refuse figures in the wrong column; a figure typed or confirmed is no longer "carried"."""
+    fraction = conn.execute("SELECT denominator_label FROM indicators WHERE id = ?",
+                            [row["indicator_id"]]).fetchone()[0].strip() != ""
+    if fraction and row.get("value") is not None:
+        raise ValidationError("report.actual.use_fraction", field="value")
+    if not fraction and (row.get("numerator") is not None or row.get("denominator") is not None):
+        raise ValidationError("report.actual.use_value", field="numerator")
+    stored = _stored(conn, "report_indicator_actuals", row)
+    if stored and stored["carried_from"] and any(stored[f] != row.get(f) for f in FIGURE_FIELDS):
+        return {"carried_from": ""}
+    return {}
+
+
+PERIOD = register(Entity("report_period", "report_periods", ReportPeriod, "year", "name", "entity.report_period",
+                         guard=_guard_period, derive=_derive_period))
+REPORT = register(Entity("report", "reports", Report, None, "title", "entity.report", ordered=False,
+                         guard=_guard_report))
+TASK_PROGRESS = register(Entity("task_progress", "report_task_progress", TaskProgress, "report_id", "result",
+                                "entity.task_progress", guard=_guard_child, derive=_derive_progress))
+INDICATOR_ACTUAL = register(Entity("indicator_actual", "report_indicator_actuals", IndicatorActual, "report_id",
+                                   "source", "entity.indicator_actual", guard=_guard_child, derive=_derive_actual))
+RECIPIENT = register(Entity("report_recipient", "report_recipients", ReportRecipient, "report_id", "recipient",
+                            "entity.report_recipient", guard=_guard_child))
+
+
+# Queries ###############################################################
+
+
+def load_period(conn: sqlite3.Connection, period_id: int) -> ReportPeriod:
+    return records.get(conn, "report_period", period_id)
+
+
+def calendar(conn: sqlite3.Connection, year: int) -> list[ReportPeriod]:
+    return records.children(conn, "report_period", year)
+
+
+def load_report(conn: sqlite3.Connection, report_id: int) -> Report:
+    return records.get(conn, "report", report_id)
+
+
+def report_for_period(conn: sqlite3.Connection, period_id: int) -> Report | None:
+    row = conn.execute("SELECT id FROM reports WHERE period_id = ?", [period_id]).fetchone()
+    return load_report(conn, row[0]) if row else None
+
+
+def reports_of_year(conn: sqlite3.Connection, year: int) -> list[Report]:
+    rows = conn.execute("SELECT id FROM reports WHERE year = ? ORDER BY id", [year])
+    return [load_report(conn, row[0]) for row in rows]
+
+
+def events(conn: sqlite3.Connection, report_id: int) -> list[ReportEvent]:
+    rows = conn.execute("SELECT * FROM report_events WHERE report_id = ? ORDER BY id", [report_id])
+    return [ReportEvent(**dict(row)) for row in rows]
+
+
+def add_event(conn: sqlite3.Connection, report_id: int, actor: str, action: str, reason: str = "",
+              detail: str = "", at: str | None = None) -> None:
+    conn.execute("INSERT INTO report_events (report_id, at, actor, action, reason, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                 [report_id, at or records.now_iso(), actor, action, reason, detail])
+
+
+def report_numbers(conn: sqlite3.Connection, year: int, exclude_report_id: int | None = None) -> dict[int, str]:
+    """Numbers used by reports dated in ``year`` → their "18/BC-UBND" text."""
+    rows = conn.execute(
+        "SELECT id, doc_number, doc_symbol FROM reports"
+        " WHERE doc_number IS NOT NULL AND substr(COALESCE(report_date, year || '-'), 1, 4) = ?",
+        [str(year)],
+    )
+    return {row["doc_number"]: f"{row['doc_number']:02d}/{row['doc_symbol']}"
+            for row in rows if row["id"] != exclude_report_id}
+
+
+def amounts_of_year(conn: sqlite3.Connection, year: int) -> list[tuple[int, IndicatorActual, str, str]]:
+    """Every figure of the year: (period id, actual, indicator code, indicator text)."""
+    rows = conn.execute(
+        "SELECT r.period_id, a.*, i.code AS indicator_code, i.text AS indicator_text"
+        " FROM report_indicator_actuals a JOIN reports r ON r.id = a.report_id"
+        " JOIN indicators i ON i.id = a.indicator_id WHERE r.year = ?",
+        [year],
+    )
+    found = []
+    for row in rows:
+        data = dict(row)
+        actual = IndicatorActual(**{k: data[k] for k in IndicatorActual.__dataclass_fields__})
+        found.append((data["period_id"], actual, data["indicator_code"], data["indicator_text"]))
+    return found
+
+
+# Bulk writes (creating a report) #######################################
+
+
+def insert_row(conn: sqlite3.Connection, table: str, values: dict) -> int:
+    columns = list(values)
+    cursor = conn.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [values[c] for c in columns],
+    )
+    return int(cursor.lastrowid)
+
+
+def insert_children(conn: sqlite3.Connection, entity: Entity, report_id: int, rows: list[dict]) -> None:
+    for position, row in enumerate(rows):
+        insert_row(conn, entity.table, dict(row, report_id=report_id, position=position))
+
+
+def drop_evidence(conn: sqlite3.Connection, entity: str, row_ids: list[int]) -> None:
+    """Remove the files attached to report rows that are going away."""
+    if row_ids:
+        evidence_store.delete_for_rows(conn, entity, row_ids)
+
+
+def load_aggregate(conn: sqlite3.Connection, report_id: int) -> ReportAggregate:
+    report = load_report(conn, report_id)
+    return ReportAggregate(
+        report=report,
+        period=load_period(conn, report.period_id),
+        plan=plan_store.load_plan(conn, report.plan_id),
+        tasks={t.id: t for t in records.children(conn, "task", report.plan_id)},
+        indicators={i.id: i for i in records.children(conn, "indicator", report.plan_id)},
+        progress=records.children(conn, "task_progress", report_id),
+        actuals=records.children(conn, "indicator_actual", report_id),
+        recipients=records.children(conn, "report_recipient", report_id),
+        events=events(conn, report_id),
+    )
+
