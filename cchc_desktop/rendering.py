@@ -12,9 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from cchc_desktop.assessment.documents.data import AssessmentData
+from cchc_desktop.assessment.service import AssessmentService
+from cchc_desktop.evidence.service import EvidenceService
+from cchc_desktop.plans.service import PlanService
+from cchc_desktop.profile.service import ProfileService
+from cchc_desktop.reports.service import ReportService
 from cchc_desktop.kernel.documents.file_names import document_file_name
 from cchc_desktop.reports.documents.data import ReportData
 from cchc_desktop.kernel.atomic import write_bytes_atomic
@@ -22,14 +27,22 @@ from cchc_desktop.kernel.files import FileWriteError
 from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
 from cchc_desktop.kernel.i18n import tr
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 KINDS = ("plan", "report", "assessment")
 FORMATS = ("pdf", "xlsx")
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Renderer = Callable[[Progress | None, Cancelled | None], bytes]
+
+
+class DocumentSources(Protocol):
+    """Where the documents' content comes from (the workspace provides all of it)."""
+
+    profile: ProfileService
+    plans: PlanService
+    reports: ReportService
+    assessment: AssessmentService
+    evidence: EvidenceService
 
 
 class RenderWriteError(FileWriteError):
@@ -65,13 +78,13 @@ def write_document(path: str | Path, data: bytes) -> Path:
 # Reading the plain models (calling thread) ##############################
 
 
-def read_plan(ws: "Workspace", year: int, plan_id: int | None = None):
+def read_plan(ws: DocumentSources, year: int, plan_id: int | None = None):
     """(profile, plan aggregate) of ``plan_id`` or the year's newest plan version."""
     plan = ws.plans.get(plan_id) if plan_id is not None else ws.plans.require_current(year)
     return ws.profile.require(), ws.plans.aggregate(plan.id)
 
 
-def read_report(ws: "Workspace", year: int, period: str | None) -> ReportData:
+def read_report(ws: DocumentSources, year: int, period: str | None) -> ReportData:
     """The period's report with its computed figures and the plan's areas."""
     if not period:
         raise ValidationError("render.period.required")
@@ -82,7 +95,7 @@ def read_report(ws: "Workspace", year: int, period: str | None) -> ReportData:
     return report_data(ws, report.id)
 
 
-def report_data(ws: "Workspace", report_id: int) -> ReportData:
+def report_data(ws: DocumentSources, report_id: int) -> ReportData:
     """The report ``report_id`` as printed (used by the exchange for a package's document.pdf too)."""
     agg = ws.reports.aggregate(report_id)
     areas = ws.plans.aggregate(agg.report.plan_id).areas
@@ -107,7 +120,7 @@ def assessment_pdf_from_data(data: AssessmentData, *, progress: Progress | None 
     return render_pdf(build_assessment_document(data), progress=progress, cancelled=cancelled)
 
 
-def read_assessment(ws: "Workspace", year: int) -> AssessmentData:
+def read_assessment(ws: DocumentSources, year: int) -> AssessmentData:
     """The year's scored criteria tree and the names of each criterion's evidence files (a file
     marked mật is listed without its name: the printed report leaves the unit, the file does not)."""
     view = ws.assessment.view(year)
@@ -122,7 +135,7 @@ def read_assessment(ws: "Workspace", year: int) -> AssessmentData:
 # Preparing ##############################################################
 
 
-def prepare(ws: "Workspace", kind: str, fmt: str, year: int, period: str | None = None, *,
+def prepare(ws: DocumentSources, kind: str, fmt: str, year: int, period: str | None = None, *,
             plan_id: int | None = None, draft_mark: bool = False) -> PreparedDocument:
     """Read ``kind`` (plan | report | assessment) for ``year`` now; render it as ``fmt`` (pdf | xlsx) later."""
     if kind not in KINDS:
@@ -145,7 +158,7 @@ def _pdf(build: Callable[[], object]) -> Renderer:
     return render
 
 
-def _prepare_plan(ws: "Workspace", fmt: str, year: int, plan_id: int | None, draft_mark: bool) -> PreparedDocument:
+def _prepare_plan(ws: DocumentSources, fmt: str, year: int, plan_id: int | None, draft_mark: bool) -> PreparedDocument:
     from cchc_desktop.plans.documents.document import build_plan_document
     from cchc_desktop.plans.documents.xlsx import render_plan_xlsx
 
@@ -161,7 +174,7 @@ def _prepare_plan(ws: "Workspace", fmt: str, year: int, plan_id: int | None, dra
     return PreparedDocument("plan", fmt, name, title, renderer)
 
 
-def _prepare_report(ws: "Workspace", fmt: str, year: int, period: str | None, draft_mark: bool) -> PreparedDocument:
+def _prepare_report(ws: DocumentSources, fmt: str, year: int, period: str | None, draft_mark: bool) -> PreparedDocument:
     from cchc_desktop.reports.documents.document import build_report_document
     from cchc_desktop.reports.documents.xlsx import render_report_xlsx
 
@@ -175,7 +188,7 @@ def _prepare_report(ws: "Workspace", fmt: str, year: int, period: str | None, dr
     return PreparedDocument("report", fmt, name, title, renderer)
 
 
-def _prepare_assessment(ws: "Workspace", fmt: str, year: int, draft_mark: bool) -> PreparedDocument:
+def _prepare_assessment(ws: DocumentSources, fmt: str, year: int, draft_mark: bool) -> PreparedDocument:
     from cchc_desktop.assessment.documents.document import build_assessment_document
     from cchc_desktop.assessment.documents.xlsx import render_assessment_xlsx
 

@@ -39,7 +39,7 @@ def demo_workspace(folder: Path):
     from cchc_desktop.demo import plan as demo_plan
     from cchc_desktop.demo import reports as demo_reports
     from cchc_desktop.demo.data import load_demo_data
-    from cchc_desktop.kernel.units import UnitProfile
+    from cchc_desktop.profile.model import UnitProfile
     from cchc_desktop.workspace import Workspace
 
     data = load_demo_data()

@@ -29,7 +29,7 @@ from cchc_desktop.plans.documents.xlsx import task_sheet_columns  # noqa: E402
 from cchc_desktop.kernel.documents.xlsx import Sheet, render_xlsx  # noqa: E402
 from cchc_desktop.framework.areas import CANONICAL_AREAS  # noqa: E402
 from cchc_desktop.plans.model import Indicator, Plan, PlanAggregate, PlanArea, Task  # noqa: E402
-from cchc_desktop.kernel.units import UnitProfile  # noqa: E402
+from cchc_desktop.profile.model import UnitProfile
 
 CONTENT = ("Rà soát, đánh giá và đề xuất đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết "
            "của Ủy ban nhân dân xã, bảo đảm công khai, minh bạch (nhiệm vụ số {n})")

@@ -95,7 +95,7 @@ def generate(folder: Path, kind: str, count: int, key) -> None:
 
 def make_receiver(db: Path, key) -> None:
     from cchc_desktop.exchange.format.pubfile import UnitIdentity, parse_pub_file, pub_file_text
-    from cchc_desktop.exchange.service import create_receiver
+    from cchc_desktop.workspace import create_receiver
 
     ws = create_receiver(db, "Sở Nội vụ tỉnh Hà Tĩnh", "42")
     for index in range(COMMUNES):

@@ -28,7 +28,7 @@ def ws_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def ws(ws_path: Path):
     """An empty workspace with a saved unit profile."""
-    from cchc_desktop.kernel.units import UnitProfile
+    from cchc_desktop.profile.model import UnitProfile
     from cchc_desktop.workspace import Workspace
 
     workspace = Workspace.open(ws_path, create=True)

@@ -11,8 +11,9 @@ import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.assessment.model import Assessment, AssessmentView, Catalogue, build_tree
 from cchc_desktop.assessment.catalogue import CatalogueSpec
 from cchc_desktop.assessment.catalogue_files import load_default_catalogue, read_catalogue_file
@@ -22,12 +23,11 @@ from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.assessment import store
+from cchc_desktop.reports.service import ReportService
 from cchc_desktop.evidence import store as store_evidence
 from cchc_desktop.kernel.store.records import now_iso, write_audit
 from cchc_desktop.kernel.text import clean
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 SCORE = store.SCORE_ENTITY
 
@@ -79,8 +79,9 @@ def indicator_number(result: Any) -> float | None:
 
 
 class AssessmentService:
-    def __init__(self, ws: "Workspace") -> None:
+    def __init__(self, ws: UnitFile, reports: ReportService) -> None:
         self.ws = ws
+        self.reports = reports
 
     # Catalogues #########################################################
 
@@ -167,7 +168,7 @@ class AssessmentService:
     def indicator_values(self, year: int) -> dict[str, float]:
         """Chỉ tiêu code → year-to-date value or rate, from the periodic reports when they exist."""
         try:
-            raw = self.ws.reports.indicator_results(year)
+            raw = self.reports.indicator_results(year)
         except CchcError:
             return {}
         return {str(code): number for code, value in raw.items() if (number := indicator_number(value)) is not None}

@@ -13,14 +13,13 @@ import pkgutil
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.audit.labels import action_label, entity_label, field_label, value_text
 from cchc_desktop.kernel.i18n import format_datetime
 from cchc_desktop.kernel.text import fold
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 PAGE_SIZE = 200
 _NOT_ENTITY_MODULES = {"db", "migrations", "schema", "records", "steps"}
@@ -80,7 +79,7 @@ class AuditEntry:
 
 
 class AuditService:
-    def __init__(self, ws: "Workspace") -> None:
+    def __init__(self, ws: UnitFile) -> None:
         self.ws = ws
         ws.conn.create_function(_MATCH_FUNCTION, 2, _contains_all, deterministic=True)
 

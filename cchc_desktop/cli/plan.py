@@ -21,11 +21,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from cchc_desktop.plans.export import plan_to_dict, plan_to_text
+    from cchc_desktop.plans.export import plan_to_text
 
     with open_workspace(args.db) as ws:
         plan = _pick(ws, args.year, args.version)
-        data = plan_to_dict(ws, plan.id)
+        data = ws.plans.to_dict(plan.id)
     if args.json:
         print_json(data)
     else:

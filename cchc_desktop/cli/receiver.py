@@ -34,7 +34,7 @@ def _command(actions, name: str, help_key: str, handler) -> argparse.ArgumentPar
 
 
 def _init(args: argparse.Namespace) -> int:
-    from cchc_desktop.exchange.service import create_receiver
+    from cchc_desktop.workspace import create_receiver
 
     province = args.province.strip().zfill(2)
     with create_receiver(args.db, args.name, province, args.level) as ws:

@@ -21,10 +21,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from cchc_desktop.reports.export import report_to_dict, report_to_text
+    from cchc_desktop.reports.export import report_to_text
 
     with open_workspace(args.db) as ws:
-        data = report_to_dict(ws, args.year, args.period)
+        data = ws.reports.to_dict(args.year, args.period)
     if args.json:
         print_json(data)
     else:

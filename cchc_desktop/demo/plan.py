@@ -7,7 +7,7 @@ from typing import Any
 
 from cchc_desktop.demo.data import match_task
 from cchc_desktop.framework.model import fill, placeholders
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.workspace import Workspace
 
 

@@ -11,8 +11,8 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.evidence.model import DEFAULT_MAX_MB, MIB, Evidence, check_size, check_type
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import parse_number
@@ -21,8 +21,6 @@ from cchc_desktop.evidence import store
 from cchc_desktop.kernel.store.records import new_uid, now_iso, write_audit
 from cchc_desktop.kernel.text import clean, nfc
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 LIMIT_SETTING = "evidence.max_mb"
 
@@ -57,7 +55,7 @@ class EvidenceExport:
 
 
 class EvidenceService:
-    def __init__(self, ws: "Workspace") -> None:
+    def __init__(self, ws: UnitFile) -> None:
         self.ws = ws
 
     # Settings ###########################################################

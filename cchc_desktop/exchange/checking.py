@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.exchange.format.errors import display_name
 from cchc_desktop.exchange.format.keys import load_public_pem
@@ -17,10 +18,9 @@ from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.service import VerifyResult
-    from cchc_desktop.workspace import Workspace
 
 
-def verify_only(ws: "Workspace", path: Path) -> "VerifyResult":
+def verify_only(ws: ExchangeWorkspace, path: Path) -> "VerifyResult":
     """Steps 1–7 against the sender's active and retired keys (a retired key still proves old packages)."""
     from cchc_desktop.exchange.service import VerifyResult
 
@@ -40,7 +40,7 @@ def verify_only(ws: "Workspace", path: Path) -> "VerifyResult":
     return VerifyResult(display_name(path), title, line, status)
 
 
-def _kept(ws: "Workspace", package_row_id: int):
+def _kept(ws: ExchangeWorkspace, package_row_id: int):
     row = store.package_row(ws.conn, package_row_id)
     if row is None:
         raise NotFoundError("error.row_missing", what=tr("audit.entity.received_package"), id=package_row_id)
@@ -49,7 +49,7 @@ def _kept(ws: "Workspace", package_row_id: int):
     return row, stored_manifest(row)
 
 
-def read_kept_member(ws: "Workspace", package_row_id: int, name: str) -> bytes | None:
+def read_kept_member(ws: ExchangeWorkspace, package_row_id: int, name: str) -> bytes | None:
     """A member of a received package from the kept file (None when the package has no such member)."""
     row, manifest = _kept(ws, package_row_id)
     member = manifest.member(name)
@@ -58,7 +58,7 @@ def read_kept_member(ws: "Workspace", package_row_id: int, name: str) -> bytes |
     return PackageStore(ws.path).read_member(row["stored_file"], member)
 
 
-def read_kept_evidence(ws: "Workspace", package_row_id: int, sha256: str) -> bytes:
+def read_kept_evidence(ws: ExchangeWorkspace, package_row_id: int, sha256: str) -> bytes:
     row, manifest = _kept(ws, package_row_id)
     member = next((m for m in manifest.evidence if m.sha256 == sha256), None)
     if member is None:

@@ -8,8 +8,8 @@ the same action (§6.4).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.kernel.units import UNIT_TYPES
 from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.exchange.import_errors import AlreadyEnrolledError, FingerprintMismatchError, FingerprintNeededError, SenderIdentityError
@@ -17,9 +17,6 @@ from cchc_desktop.exchange.format.keys import normalise_fingerprint, public_pem
 from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.exchange import store
-
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -54,7 +51,7 @@ def _enrolled(row) -> EnrolledKey:
                        row["end_reason"])
 
 
-def senders(ws: "Workspace") -> list[EnrolledKey]:
+def senders(ws: ExchangeWorkspace) -> list[EnrolledKey]:
     return [_enrolled(row) for row in store.enrolled_keys(ws.conn)]
 
 
@@ -67,7 +64,7 @@ def check_confirmation(pub: PublicKeyFile, confirmed: str | None) -> None:
         raise FingerprintMismatchError(field="fingerprint", typed=typed, actual=pub.fingerprint)
 
 
-def enrol(ws: "Workspace", pub: PublicKeyFile, confirmed: str | None, identity: UnitIdentity | None = None,
+def enrol(ws: ExchangeWorkspace, pub: PublicKeyFile, confirmed: str | None, identity: UnitIdentity | None = None,
           *, revoke_old: bool = False) -> EnrolledKey:
     """Đăng ký khóa: after the fingerprint check; ``identity`` defaults to the one in the key file."""
     check_confirmation(pub, confirmed)
@@ -93,7 +90,7 @@ def enrol(ws: "Workspace", pub: PublicKeyFile, confirmed: str | None, identity: 
     return _enrolled(store.enrolled_key(ws.conn, key_id))
 
 
-def revoke(ws: "Workspace", key_id: int, reason: str = "") -> EnrolledKey:
+def revoke(ws: ExchangeWorkspace, key_id: int, reason: str = "") -> EnrolledKey:
     """Thu hồi khóa: packages signed with it are refused from now on (those imported stay)."""
     row = store.enrolled_key(ws.conn, key_id)
     if row is None:

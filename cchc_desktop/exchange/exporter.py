@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.evidence.service import ExportFile
 from cchc_desktop.exchange.format.parts import EvidenceFile
 from cchc_desktop.kernel.errors import JobCancelled, ValidationError
@@ -23,10 +23,7 @@ from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.manifest import Manifest, Receiver, Sender
 from cchc_desktop.exchange.payloads import ExportContent, export_content, export_problems, with_evidence
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.exchange import store
-
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
+from cchc_desktop.exchange import keyring, store
 
 _STEPS = 1000  # progress is reported in thousandths: document, then package bytes, then the draft
 
@@ -76,7 +73,7 @@ class _Phases:
         return scaled
 
 
-def export_package(ws: "Workspace", kind: str, year: int, period: str | None, folder: str | Path, passphrase: str,
+def export_package(ws: ExchangeWorkspace, kind: str, year: int, period: str | None, folder: str | Path, passphrase: str,
                    *, eml: bool = False, to: str = "", file_name: str | None = None, progress: Progress | None = None,
                    cancelled: Cancelled | None = None) -> ExportResult:
     """Check, sign and write the package into ``folder`` (named by ``package_file_name`` unless
@@ -85,7 +82,7 @@ def export_package(ws: "Workspace", kind: str, year: int, period: str | None, fo
     if blocking:
         raise ValidationError("exchange.export.blocked", count=len(blocking),
                               problems="\n".join(f"– {p.message}" for p in blocking))
-    private_key = ws.exchange.unlock(passphrase)
+    private_key = keyring.unlock(ws, passphrase)
     content = export_content(ws, kind, year, period)
     files, withheld = _evidence(ws, content)
     phases = _Phases(progress)
@@ -101,7 +98,7 @@ def export_package(ws: "Workspace", kind: str, year: int, period: str | None, fo
     return ExportResult(out, eml_path, manifest, len(files), withheld, document is not None)
 
 
-def _evidence(ws: "Workspace", content: ExportContent) -> tuple[list[ExportFile], int]:
+def _evidence(ws: ExchangeWorkspace, content: ExportContent) -> tuple[list[ExportFile], int]:
     if not content.targets:
         return [], 0
     found = ws.evidence.for_export(list(content.targets))
@@ -116,7 +113,7 @@ def _render(content: ExportContent, progress: Progress | None, cancelled: Cancel
     return content.render(progress, cancelled)
 
 
-def _fields(ws: "Workspace", content: ExportContent) -> ManifestFields:
+def _fields(ws: ExchangeWorkspace, content: ExportContent) -> ManifestFields:
     profile = ws.profile.get()
     previous = store.last_export(ws.conn, content.kind, content.year, content.period or "")
     return ManifestFields(
@@ -138,7 +135,7 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def record_export(ws: "Workspace", manifest: Manifest, out: Path, eml_path: Path | None, evidence: int, withheld: int,
+def record_export(ws: ExchangeWorkspace, manifest: Manifest, out: Path, eml_path: Path | None, evidence: int, withheld: int,
                   has_document: bool) -> None:
     sha, size = file_sha256(out)
     with ws.transaction() as conn:

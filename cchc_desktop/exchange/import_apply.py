@@ -13,10 +13,10 @@ import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
 from cchc_desktop.exchange.import_errors import ConcurrentImportError, KindNotHandledError, NotForThisModeError, OtherProvinceError
@@ -34,9 +34,6 @@ from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.exchange import store
 from cchc_desktop.kernel.store.records import now_iso
 from cchc_desktop.kernel.text import fold
-
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 
 @dataclass
@@ -103,7 +100,7 @@ def prepare_content(package: VerifiedPackage, file: str) -> PreparedContent | No
 
 
 class Applier:
-    def __init__(self, ws: "Workspace", package_store: PackageStore, dry_run: bool) -> None:
+    def __init__(self, ws: ExchangeWorkspace, package_store: PackageStore, dry_run: bool) -> None:
         self.ws = ws
         self.store = package_store
         self.dry_run = dry_run

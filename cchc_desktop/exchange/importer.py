@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.format.errors import display_name
 from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, PreparedContent, prepare_content
@@ -23,9 +23,6 @@ from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.prefetch import Prefetch
 from cchc_desktop.exchange.format.verify import VerifiedPackage, verify_package
 from cchc_desktop.kernel.i18n import tr
-
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 PACKAGE_GLOB = "*.[cC][cC][hH][cC]"
 _REVISION_IN_NAME = re.compile(r"_r(\d+)\.cchc$", re.I)
@@ -77,7 +74,7 @@ def _order(path: Path) -> tuple[str, int, str]:
 
 
 class Importer:
-    def __init__(self, ws: "Workspace", *, dry_run: bool = False, limits: Limits = DEFAULT_LIMITS,
+    def __init__(self, ws: ExchangeWorkspace, *, dry_run: bool = False, limits: Limits = DEFAULT_LIMITS,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  on_outcome: Callable[[ImportOutcome], None] | None = None) -> None:

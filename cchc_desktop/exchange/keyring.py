@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.kernel.atomic import write_bytes_atomic
 from cchc_desktop.exchange.format.errors import PackageWriteError
 from cchc_desktop.exchange.import_errors import KeyExistsError, NoKeyError, PassphraseMismatchError
@@ -22,9 +22,6 @@ from cchc_desktop.exchange.format.pubfile import UnitIdentity, pub_file_name, pu
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.exchange import store
 from cchc_desktop.kernel.text import nfc
-
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -42,12 +39,12 @@ def _info(row) -> KeyInfo:
     return KeyInfo(row["id"], row["fingerprint"], row["created_at"], row["public_pem"], row["status"])
 
 
-def key_info(ws: "Workspace") -> KeyInfo | None:
+def key_info(ws: ExchangeWorkspace) -> KeyInfo | None:
     row = store.active_own_key(ws.conn)
     return _info(row) if row else None
 
 
-def all_keys(ws: "Workspace") -> list[KeyInfo]:
+def all_keys(ws: ExchangeWorkspace) -> list[KeyInfo]:
     return [_info(row) for row in store.own_keys(ws.conn)]
 
 
@@ -58,7 +55,7 @@ def _checked_new(passphrase: str, confirm: str | None) -> tuple[Ed25519PrivateKe
     return key, encrypt_private_key(key, passphrase)
 
 
-def create_key(ws: "Workspace", passphrase: str, confirm: str | None = None, *, replace: str | None = None) -> KeyInfo:
+def create_key(ws: ExchangeWorkspace, passphrase: str, confirm: str | None = None, *, replace: str | None = None) -> KeyInfo:
     """Tạo khóa: refused when one is active, unless ``replace`` says why the old one ends
     ("lost" after a loss, "retired" after a rotation)."""
     current = store.active_own_key(ws.conn)
@@ -75,7 +72,7 @@ def create_key(ws: "Workspace", passphrase: str, confirm: str | None = None, *, 
     return _info(store.active_own_key(ws.conn))
 
 
-def unlock(ws: "Workspace", passphrase: str) -> Ed25519PrivateKey:
+def unlock(ws: ExchangeWorkspace, passphrase: str) -> Ed25519PrivateKey:
     """The active private key; WrongPassphraseError when the passphrase does not open it."""
     row = store.active_own_key(ws.conn)
     if row is None:
@@ -83,7 +80,7 @@ def unlock(ws: "Workspace", passphrase: str) -> Ed25519PrivateKey:
     return load_private_key(row["private_pem"].encode("ascii"), passphrase)
 
 
-def rotate_key(ws: "Workspace", old_passphrase: str, new_passphrase: str, confirm: str | None, folder: str | Path,
+def rotate_key(ws: ExchangeWorkspace, old_passphrase: str, new_passphrase: str, confirm: str | None, folder: str | Path,
                *, eml: bool = False):
     """Đổi khóa: a new key, announced in a key_rotation package signed with the old one (written to
     ``folder``); the new key becomes active. Returns the ExportResult of the rotation package."""
@@ -104,14 +101,14 @@ def rotate_key(ws: "Workspace", old_passphrase: str, new_passphrase: str, confir
 # Enrolment card #########################################################
 
 
-def identity_of(ws: "Workspace") -> UnitIdentity:
+def identity_of(ws: ExchangeWorkspace) -> UnitIdentity:
     profile = ws.profile.get()
     code = profile.commune_code or "00000"
     unit_type = profile.unit_type if profile.mode == "commune" else "tinh"
     return UnitIdentity(profile.province_code, code, profile.name, unit_type)
 
 
-def write_card(ws: "Workspace", out_pdf: str | Path, today: dt.date | None = None) -> tuple[Path, Path]:
+def write_card(ws: ExchangeWorkspace, out_pdf: str | Path, today: dt.date | None = None) -> tuple[Path, Path]:
     """Phiếu đăng ký khóa (PDF) and the public key file beside it; returns both paths."""
     from cchc_desktop.exchange.card import CardFacts, card_pdf
 
@@ -134,6 +131,6 @@ def write_card(ws: "Workspace", out_pdf: str | Path, today: dt.date | None = Non
     return out, pub_path
 
 
-def default_card_name(ws: "Workspace") -> str:
+def default_card_name(ws: ExchangeWorkspace) -> str:
     """"42-18544-phieu-dang-ky-khoa.pdf"."""
     return f"{identity_of(ws).code}-phieu-dang-ky-khoa.pdf"

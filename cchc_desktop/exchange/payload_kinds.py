@@ -7,21 +7,17 @@ their code (criteria), and evidence refers to them as "task:<uid>", "indicator:<
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cchc_desktop import rendering
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.payloads import ExportContent, Renderer, framework_ref, signer_of
 from cchc_desktop.kernel.documents.pdf import render_pdf
 from cchc_desktop.kernel.jobs import Cancelled, Progress
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.plans.documents.document import build_plan_document
-from cchc_desktop.plans.export import plan_to_dict
 from cchc_desktop.plans.model import PlanAggregate
-from cchc_desktop.reports.export import report_to_dict
 from cchc_desktop.reports.model import Report
-
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 _PLAN_DROPPED = ("unit", "problems", "status_label")
 
@@ -29,11 +25,11 @@ _PLAN_DROPPED = ("unit", "problems", "status_label")
 # Kế hoạch ###############################################################
 
 
-def plan_content(ws: "Workspace", year: int, period: str | None) -> ExportContent:
+def plan_content(ws: ExchangeWorkspace, year: int, period: str | None) -> ExportContent:
     plan = ws.plans.in_force(year)
     assert plan is not None, "export_problems refuses a year without an issued plan"
     agg = ws.plans.aggregate(plan.id)
-    full = plan_to_dict(ws, plan.id)
+    full = ws.plans.to_dict(plan.id)
     data = {"plan": {k: v for k, v in full.items() if k not in _PLAN_DROPPED}, "submitted_at": plan.issued_at}
     targets = {("task", t.id): f"task:{t.uid}" for t in agg.tasks}
     targets.update({("indicator", i.id): f"indicator:{i.uid}" for i in agg.indicators})
@@ -52,9 +48,9 @@ def _plan_renderer(profile: UnitProfile, agg: PlanAggregate) -> Renderer:
 # Báo cáo định kỳ ########################################################
 
 
-def report_content(ws: "Workspace", year: int, period: str | None) -> ExportContent:
+def report_content(ws: ExchangeWorkspace, year: int, period: str | None) -> ExportContent:
     assert period is not None
-    full = report_to_dict(ws, year, period)
+    full = ws.reports.to_dict(year, period)
     report = ws.reports.for_period(year, period)
     agg = ws.reports.aggregate(report.id)
     body = {k: v for k, v in full["report"].items() if k not in ("problems", "events")}
@@ -72,7 +68,7 @@ def report_content(ws: "Workspace", year: int, period: str | None) -> ExportCont
                          framework_ref(plan.framework_id, plan.framework_hash), targets, _report_renderer(ws, report))
 
 
-def _report_renderer(ws: "Workspace", report: Report) -> Renderer:
+def _report_renderer(ws: ExchangeWorkspace, report: Report) -> Renderer:
     """document.pdf of the report: the model is read now, the PDF is drawn later off the database."""
     model = rendering.report_data(ws, report.id)
     return lambda progress, cancelled: rendering.report_pdf_from_data(model, progress=progress, cancelled=cancelled)
@@ -81,7 +77,7 @@ def _report_renderer(ws: "Workspace", report: Report) -> Renderer:
 # Tự đánh giá ############################################################
 
 
-def assessment_content(ws: "Workspace", year: int, period: str | None) -> ExportContent:
+def assessment_content(ws: ExchangeWorkspace, year: int, period: str | None) -> ExportContent:
     view = ws.assessment.view(year)
     assessment, catalogue = view.assessment, view.catalogue
     codes = {line.criterion.id: line.criterion.code for line in view.lines}
@@ -103,7 +99,7 @@ def assessment_content(ws: "Workspace", year: int, period: str | None) -> Export
     return ExportContent("assessment", year, None, data, signer, framework, targets, _assessment_renderer(ws, year))
 
 
-def _assessment_renderer(ws: "Workspace", year: int) -> Renderer:
+def _assessment_renderer(ws: ExchangeWorkspace, year: int) -> Renderer:
     """document.pdf of the self-assessment report (model read now, PDF drawn later)."""
     model = rendering.read_assessment(ws, year)
     return lambda progress, cancelled: rendering.assessment_pdf_from_data(model, progress=progress,

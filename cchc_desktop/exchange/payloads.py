@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from cchc_desktop.exchange import keyring
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.plans.model import signature_lines
 from cchc_desktop.kernel.problems import Problem, error, warning
 from cchc_desktop.kernel.errors import CchcError, ValidationError
 from cchc_desktop.exchange.format.manifest import FrameworkRef, Signer
 from cchc_desktop.kernel.text import clean
-
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 PAYLOAD_VERSION = 1
 CONTENT_KINDS = ("plan", "report", "assessment")
@@ -41,7 +40,7 @@ class ExportContent:
     render: Renderer | None = None
 
 
-def unit_block(ws: "Workspace") -> dict[str, Any]:
+def unit_block(ws: ExchangeWorkspace) -> dict[str, Any]:
     profile = ws.profile.get()
     return {"name": profile.full_name, "short_name": profile.short_name, "province_code": profile.province_code,
             "commune_code": profile.commune_code, "unit_type": profile.unit_type}
@@ -69,19 +68,19 @@ def framework_ref(identifier: str | None, digest: str | None) -> FrameworkRef | 
 # Problems ###############################################################
 
 
-def export_problems(ws: "Workspace", kind: str, year: int, period: str | None) -> list[Problem]:
+def export_problems(ws: ExchangeWorkspace, kind: str, year: int, period: str | None) -> list[Problem]:
     """What stops (errors) or deserves a word (warnings) before sending this package."""
     profile = ws.profile.get()
     if profile.mode != "commune":
         return [error("exchange.export.not_commune")]
-    problems = [] if ws.exchange.key_info() else [error("exchange.export.no_key")]
+    problems = [] if keyring.key_info(ws) else [error("exchange.export.no_key")]
     checks = {"plan": _plan_problems, "report": _report_problems, "assessment": _assessment_problems}
     if kind not in checks:
         raise ValidationError("exchange.export.kind_unknown", kind=kind, kinds=", ".join(CONTENT_KINDS))
     return problems + checks[kind](ws, year, period)
 
 
-def _plan_problems(ws: "Workspace", year: int, period: str | None) -> list[Problem]:
+def _plan_problems(ws: ExchangeWorkspace, year: int, period: str | None) -> list[Problem]:
     plan = ws.plans.in_force(year)
     if plan is None:
         return [error("exchange.export.plan_not_issued", year=year)]
@@ -94,7 +93,7 @@ def _plan_problems(ws: "Workspace", year: int, period: str | None) -> list[Probl
     return found
 
 
-def _report_problems(ws: "Workspace", year: int, period: str | None) -> list[Problem]:
+def _report_problems(ws: ExchangeWorkspace, year: int, period: str | None) -> list[Problem]:
     if not period:
         return [error("exchange.export.period_needed")]
     try:
@@ -110,7 +109,7 @@ def _report_problems(ws: "Workspace", year: int, period: str | None) -> list[Pro
     return []
 
 
-def _assessment_problems(ws: "Workspace", year: int, period: str | None) -> list[Problem]:
+def _assessment_problems(ws: ExchangeWorkspace, year: int, period: str | None) -> list[Problem]:
     assessment = ws.assessment.get(year)
     if assessment is None:
         return [error("exchange.export.assessment_missing", year=year)]
@@ -125,7 +124,7 @@ def _assessment_problems(ws: "Workspace", year: int, period: str | None) -> list
 # Content ################################################################
 
 
-def export_content(ws: "Workspace", kind: str, year: int, period: str | None) -> ExportContent:
+def export_content(ws: ExchangeWorkspace, kind: str, year: int, period: str | None) -> ExportContent:
     """The package content of ``kind``; call after ``export_problems`` reported no error."""
     from cchc_desktop.exchange import payload_kinds
 

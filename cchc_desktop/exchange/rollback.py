@@ -13,16 +13,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.import_apply import Applier, stored_rows
 from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.exchange import store
-
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,7 @@ class RollbackResult:
     backup_file: Path
 
 
-def rollback_import(ws: "Workspace", name: str) -> RollbackResult:
+def rollback_import(ws: ExchangeWorkspace, name: str) -> RollbackResult:
     entry = store.log_entry_by_name(ws.conn, name)
     if entry is None:
         raise ImportNotFoundError(name=name)
@@ -56,7 +53,7 @@ def rollback_import(ws: "Workspace", name: str) -> RollbackResult:
     return RollbackResult(entry["name"], line, backup)
 
 
-def _check_rotation(ws: "Workspace", entry) -> None:
+def _check_rotation(ws: ExchangeWorkspace, entry) -> None:
     changes = json.loads(entry["key_changes"])
     later = store.later_signed_with(ws.conn, entry["id"], changes.get("enrolled", -1))
     if later is not None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.builder import ManifestFields, build_key_rotation_package, package_file_name
 from cchc_desktop.exchange.format.eml import build_eml_draft
 from cchc_desktop.exchange.exporter import ExportResult, record_export
@@ -15,11 +15,8 @@ from cchc_desktop.exchange.format.manifest import Receiver, Sender, Signer
 from cchc_desktop.exchange.payloads import signer_of
 from cchc_desktop.exchange import store
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
-
-def write_rotation_package(ws: "Workspace", old_key: Ed25519PrivateKey, new_key: Ed25519PrivateKey, folder: Path,
+def write_rotation_package(ws: ExchangeWorkspace, old_key: Ed25519PrivateKey, new_key: Ed25519PrivateKey, folder: Path,
                            eml: bool) -> ExportResult:
     profile = ws.profile.get()
     year = dt.date.today().year

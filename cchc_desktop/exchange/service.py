@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.kernel.problems import Problem
-from cchc_desktop.kernel.units import UnitProfile
 from cchc_desktop.exchange import enrolment, keyring
 from cchc_desktop.exchange.enrolment import EnrolledKey
 from cchc_desktop.exchange.import_errors import NotReceiverError
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from cchc_desktop.exchange.exporter import ExportResult
     from cchc_desktop.exchange.importer import ImportBatch
     from cchc_desktop.exchange.rollback import RollbackResult
-    from cchc_desktop.workspace import Workspace
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
@@ -45,27 +44,8 @@ class VerifyResult:
     key_status: str
 
 
-def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> "Workspace":
-    """A new, empty receiver workspace (Sở Nội vụ…): profile mode "receiver"."""
-    from cchc_desktop.kernel.errors import WorkspaceError
-    from cchc_desktop.workspace import Workspace
-
-    target = Path(path)
-    if target.exists():
-        raise WorkspaceError("exchange.receiver.exists", path=str(target))
-    ws = Workspace.open(target, create=True)
-    try:
-        ws.profile.save(UnitProfile(name=name, province_code=province_code, receiver_name=name, receiver_level=level,
-                                    mode="receiver"))
-    except BaseException:
-        ws.close()
-        target.unlink(missing_ok=True)
-        raise
-    return ws
-
-
 class ExchangeService:
-    def __init__(self, ws: "Workspace") -> None:
+    def __init__(self, ws: ExchangeWorkspace) -> None:
         self.ws = ws
 
     @property

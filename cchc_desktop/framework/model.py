@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.paths import resource_path
 from cchc_desktop.kernel.text import nfc

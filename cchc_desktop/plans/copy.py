@@ -13,7 +13,7 @@ from cchc_desktop.framework.areas import AreaDef
 from cchc_desktop.kernel.fields import coerce, field_specs
 from cchc_desktop.framework.model import Framework, fill
 from cchc_desktop.plans.model import Indicator, PlanAggregate, Task
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.plans import store
 from cchc_desktop.kernel.store.records import new_uid, now_iso
 

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cchc_desktop.plans.deadlines import parse_deadline
 from cchc_desktop.plans.model import PlanAggregate, signature_lines
 from cchc_desktop.plans.targets import describe_target
 from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.profile.model import UnitProfile
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
-
-def plan_to_dict(ws: "Workspace", plan_id: int) -> dict[str, Any]:
-    agg = ws.plans.aggregate(plan_id)
-    profile = ws.profile.get()
+def plan_to_dict(profile: UnitProfile, agg: PlanAggregate, problems: list[Problem]) -> dict[str, Any]:
+    """The whole plan as plain data; ``problems`` are its current checks."""
     plan = agg.plan
     return {
         "unit": {"name": profile.full_name, "code": profile.unit_code, "receiver": profile.receiver_name},
@@ -31,7 +29,7 @@ def plan_to_dict(ws: "Workspace", plan_id: int) -> dict[str, Any]:
         "areas": [{"code": a.code, "name": a.display_name, "order": a.position + 1} for a in agg.areas],
         "indicators": [_indicator(agg, i) for i in agg.indicators],
         "tasks": [_task(agg, t) for t in agg.tasks],
-        "problems": [p.to_dict() for p in ws.plans.problems(plan_id)],
+        "problems": [p.to_dict() for p in problems],
     }
 
 

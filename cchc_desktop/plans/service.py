@@ -5,8 +5,10 @@ Each public method is one user action and one transaction.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
+
+from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.framework.areas import AREA_BY_CODE, AREA_CODES, CANONICAL_AREAS
 from cchc_desktop.framework.model import Framework, load_framework, placeholders
 from cchc_desktop.plans.model import Plan, PlanAggregate
@@ -16,20 +18,21 @@ from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.plans import copy as plan_copy
+from cchc_desktop.plans.export import plan_to_dict
+from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.plans import store
 from cchc_desktop.plans import store_evidence  # noqa: F401 - registers tasks and indicators as evidence owners
 from cchc_desktop.kernel.store import records
 from cchc_desktop.kernel.store.records import now_iso, write_audit
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 SOURCES = ("framework", "copy", "blank")
 
 
 class PlanService:
-    def __init__(self, ws: "Workspace") -> None:
+    def __init__(self, ws: UnitFile, profile: ProfileService) -> None:
         self.ws = ws
+        self.profile = profile
 
     # Reading ############################################################
 
@@ -61,6 +64,10 @@ class PlanService:
     def aggregate(self, plan_id: int) -> PlanAggregate:
         return store.load_aggregate(self.ws.conn, plan_id)
 
+    def to_dict(self, plan_id: int) -> dict[str, Any]:
+        """The whole plan as plain data (``plan show --json``, the package's data.json)."""
+        return plan_to_dict(self.profile.get(), self.aggregate(plan_id), self.problems(plan_id))
+
     def problems(self, plan_id: int) -> list[Problem]:
         agg = self.aggregate(plan_id)
         year = int(agg.plan.issue_date[:4]) if agg.plan.issue_date else agg.plan.year
@@ -80,7 +87,7 @@ class PlanService:
             raise ValidationError("plan.year.invalid", value=year)
         if source not in SOURCES:
             raise ValidationError("error.validation")
-        profile = self.ws.profile.require()
+        profile = self.profile.require()
         if self.versions(year):
             raise ValidationError("plan.exists", year=year)
         with self.ws.transaction() as conn:
@@ -136,7 +143,7 @@ class PlanService:
         newest = self.current(plan.year)
         if newest and newest.status == "draft":
             raise ValidationError("plan.amend.pending", version=newest.version)
-        profile = self.ws.profile.require()
+        profile = self.profile.require()
         content = plan_copy.from_aggregate(self.aggregate(plan_id), keep_metadata=True)
         with self.ws.transaction() as conn:
             new_id = plan_copy.write(conn, content, year=plan.year, profile=profile, source="amendment",

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import TYPE_CHECKING
 
-from cchc_desktop.kernel.units import UnitProfile, validate_profile
+from cchc_desktop.kernel.unit_file import UnitFile
+from cchc_desktop.profile.model import UnitProfile, validate_profile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.store.records import now_iso
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 
 class ProfileService:
-    def __init__(self, ws: "Workspace") -> None:
+    def __init__(self, ws: UnitFile) -> None:
         self.ws = ws
 
     def exists(self) -> bool:

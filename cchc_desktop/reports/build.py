@@ -21,7 +21,7 @@ from cchc_desktop.framework.model import Framework, fill, placeholders
 from cchc_desktop.plans.model import Indicator, PlanAggregate, Task
 from cchc_desktop.reports.model import DEFAULT_SYMBOL, IndicatorActual, ReportAggregate, ReportPeriod, TaskProgress, indicator_key, task_key
 from cchc_desktop.reports.view import is_per_period
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.reports import store
 from cchc_desktop.kernel.store.records import new_uid, now_iso

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.plans.model import signature_lines
+from cchc_desktop.reports.calendar import PeriodState
 from cchc_desktop.reports.model import NARRATIVE_FIELDS, ReportAggregate, ReportPeriod
 from cchc_desktop.reports.calc import Amount, attainment_text
 from cchc_desktop.reports.view import IndicatorFigures, counts_by_status, is_behind, is_per_period
 from cchc_desktop.plans.targets import describe_target
 from cchc_desktop.kernel.i18n import format_date, format_datetime, format_number, format_percent, tr
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
-
-def period_to_dict(ws: "Workspace", period: ReportPeriod, today: dt.date | None = None) -> dict[str, Any]:
-    state = ws.reports.state(period, today)
+def period_to_dict(period: ReportPeriod, state: PeriodState) -> dict[str, Any]:
     return {
         "year": period.year, "code": period.code, "label": period.label, "title": period.title,
         "window": {"start": period.start_date, "end": period.end_date, "text": period.window.text},
@@ -28,15 +25,9 @@ def period_to_dict(ws: "Workspace", period: ReportPeriod, today: dt.date | None 
     }
 
 
-def report_to_dict(ws: "Workspace", year: int, code: str, today: dt.date | None = None) -> dict[str, Any]:
-    period = ws.reports.period(year, code)
-    report = ws.reports.for_period(year, code)
-    data: dict[str, Any] = {"unit": ws.profile.get().full_name, "period": period_to_dict(ws, period, today),
-                            "report": None}
-    if report is not None:
-        agg = ws.reports.aggregate(report.id)
-        data["report"] = _report(agg, ws.reports.figures(report.id, agg), ws.reports.problems(report.id))
-    return data
+def report_to_dict(agg: ReportAggregate, figures: dict[int, IndicatorFigures], problems: list[Problem]) -> dict[str, Any]:
+    """A report as plain data, with its figures and current checks."""
+    return _report(agg, figures, problems)
 
 
 def _report(agg: ReportAggregate, figures: dict[int, IndicatorFigures], problems: list) -> dict[str, Any]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import TYPE_CHECKING
 
+from cchc_desktop.kernel.unit_file import UnitFile
+from cchc_desktop.plans.service import PlanService
 from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.model import Report, indicator_key, task_key
 from cchc_desktop.kernel.errors import ValidationError
@@ -20,14 +21,13 @@ from cchc_desktop.reports import store
 from cchc_desktop.kernel.store.records import Entity, write_audit
 from cchc_desktop.kernel.text import clean
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 
 class ReportFlow:
     """Submit / reopen / follow the amended plan (mixed into ReportService)."""
 
-    ws: "Workspace"
+    ws: UnitFile
+    plans: PlanService
 
     def get(self, report_id: int) -> Report:  # pragma: no cover - provided by ReportService
         raise NotImplementedError
@@ -100,10 +100,10 @@ class ReportFlow:
         by content, or by indicator code); new ones are added; dropped ones are removed.
         """
         report = self.get(report_id)
-        plan = self.ws.plans.in_force(report.year)
+        plan = self.plans.in_force(report.year)
         if report.status != "draft" or plan is None or plan.id == report.plan_id:
             raise ValidationError("report.follow_plan.nothing")
-        new = self.ws.plans.aggregate(plan.id)
+        new = self.plans.aggregate(plan.id)
         old = store.load_aggregate(self.ws.conn, report_id)
         with self.ws.transaction() as conn:
             _relink(conn, store.TASK_PROGRESS, "task_id", report_id,

@@ -9,8 +9,9 @@ refused with a LockedError once the report is submitted).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import Any
 
+from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.reports import calendar as cal
 from cchc_desktop.framework.model import Framework, load_framework
 from cchc_desktop.kernel.problems import Problem
@@ -24,17 +25,21 @@ from cchc_desktop.kernel.i18n import format_date, tr
 from cchc_desktop.reports import build
 from cchc_desktop.reports.flow import ReportFlow
 from cchc_desktop.plans import store as plan_store
+from cchc_desktop.plans.service import PlanService
+from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.reports import store
+from cchc_desktop.reports.export import period_to_dict, report_to_dict
 from cchc_desktop.reports import store_evidence  # noqa: F401 - registers report rows as evidence owners
 from cchc_desktop.kernel.text import clean
 
-if TYPE_CHECKING:
-    from cchc_desktop.workspace import Workspace
 
 
 class ReportService(ReportFlow):
-    def __init__(self, ws: "Workspace", framework: Framework | None = None) -> None:
+    def __init__(self, ws: UnitFile, plans: PlanService, profile: ProfileService,
+                 framework: Framework | None = None) -> None:
         self.ws = ws
+        self.plans = plans
+        self.profile = profile
         self._framework = framework
 
     @property
@@ -109,7 +114,22 @@ class ReportService(ReportFlow):
 
     def next_number(self, year: int) -> int:
         """The next free number of the year's counter, shared with plans and all other documents."""
-        return self.ws.plans.next_number(year)
+        return self.plans.next_number(year)
+
+    def period_dict(self, period: ReportPeriod, today: dt.date | None = None) -> dict[str, Any]:
+        """A period as plain data, with where it stands ``today``."""
+        return period_to_dict(period, self.state(period, today))
+
+    def to_dict(self, year: int, code: str, today: dt.date | None = None) -> dict[str, Any]:
+        """The period and its report (None before one is started) as plain data (``report show --json``)."""
+        period = self.period(year, code)
+        report = self.for_period(year, code)
+        data: dict[str, Any] = {"unit": self.profile.get().full_name, "period": self.period_dict(period, today),
+                                "report": None}
+        if report is not None:
+            agg = self.aggregate(report.id)
+            data["report"] = report_to_dict(agg, self.figures(report.id, agg), self.problems(report.id))
+        return data
 
     def state(self, period: ReportPeriod, today: dt.date | None = None) -> cal.PeriodState:
         """Where the period stands today: open, due, overdue, submitted on time or late."""
@@ -161,7 +181,7 @@ class ReportService(ReportFlow):
         report = agg.report
         year = int(report.report_date[:4]) if report.report_date else report.year
         used = plan_store.used_numbers(self.ws.conn, year, exclude_report_id=report_id)
-        in_force = self.ws.plans.in_force(report.year) if report.status == "draft" else None
+        in_force = self.plans.in_force(report.year) if report.status == "draft" else None
         context = ReportContext(used, in_force.version if in_force else None, self.figures(report_id, agg))
         return check_report(agg, context)
 
@@ -170,13 +190,13 @@ class ReportService(ReportFlow):
     def create(self, year: int, code: str) -> Report:
         """Lập báo cáo kỳ: rows from the plan in force, prefilled from the previous report."""
         period = self.period(year, code)
-        plan = self.ws.plans.in_force(year)
+        plan = self.plans.in_force(year)
         if plan is None:
             raise ValidationError("report.no_plan", year=year, period=period.label)
         if store.report_for_period(self.ws.conn, period.id) is not None:
             raise ValidationError("report.exists", period=period.label)
-        profile = self.ws.profile.require()
-        plan_agg = self.ws.plans.aggregate(plan.id)
+        profile = self.profile.require()
+        plan_agg = self.plans.aggregate(plan.id)
         with self.ws.transaction() as conn:
             previous = build.previous_report(conn, period)
             report_id = build.write_report(

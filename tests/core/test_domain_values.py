@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from cchc_desktop.plans.targets import describe_target, parse_target_text
-from cchc_desktop.kernel.units import PROVINCES, UnitProfile, default_receiver, validate_profile
+from cchc_desktop.kernel.units import PROVINCES, default_receiver
+from cchc_desktop.profile.model import UnitProfile, validate_profile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import format_date, format_number, format_percent, parse_date, parse_number
 from cchc_desktop.kernel.text import fold, matches, nfc

@@ -225,7 +225,7 @@ def test_edit_survives_process_exit_without_close(ws_path, small_framework):
     from pathlib import Path
 
     ws = Workspace.open(ws_path, create=True)
-    from cchc_desktop.kernel.units import UnitProfile
+    from cchc_desktop.profile.model import UnitProfile
     from tests.conftest import PROFILE
 
     ws.profile.save(UnitProfile.from_dict(PROFILE))

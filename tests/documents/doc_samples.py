@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_desktop.plans.model import Indicator, Plan, PlanActor, PlanAggregate, PlanArea, PlanBasis, PlanRecipient, Task
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 
 AREAS = [
     ("CDDH", "Công tác chỉ đạo, điều hành cải cách hành chính"),

@@ -51,7 +51,7 @@ def pub_file_of(ws):
 @pytest.fixture
 def receiver(tmp_path, commune):
     """Sở Nội vụ tỉnh Hà Tĩnh, with the commune's key enrolled."""
-    from cchc_desktop.exchange.service import create_receiver
+    from cchc_desktop.workspace import create_receiver
 
     rv = create_receiver(tmp_path / "so" / "so.sqlite", "Sở Nội vụ tỉnh Hà Tĩnh", "42")
     pub = pub_file_of(commune)

@@ -44,7 +44,7 @@ def test_plan_round_trip_records_what_the_commune_sent(commune, receiver, outbox
 
 
 def test_report_round_trip_from_the_demo(demo_path, tmp_path):
-    from cchc_desktop.exchange.service import create_receiver
+    from cchc_desktop.workspace import create_receiver
     from cchc_desktop.workspace import Workspace
     from tests.exchange_db.conftest import pub_file_of
 

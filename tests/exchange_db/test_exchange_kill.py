@@ -21,7 +21,7 @@ import pytest
 
 from cchc_desktop.exchange.format import generate_private_key
 from cchc_desktop.exchange.format.pubfile import UnitIdentity, parse_pub_file, pub_file_text
-from cchc_desktop.exchange.service import create_receiver
+from cchc_desktop.workspace import create_receiver
 from tests.exchange_db.craft import build, plan_data, report_data
 
 ROOT = Path(__file__).resolve().parents[2]

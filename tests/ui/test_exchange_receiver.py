@@ -28,7 +28,7 @@ def sent(ws, small_framework, tmp_path):
 
 @pytest.fixture
 def receiver_window(app, qtbot, tmp_path, shown_errors):
-    from cchc_desktop.exchange.service import create_receiver
+    from cchc_desktop.workspace import create_receiver
     from ui.main_window import SCREENS, MainWindow
     from ui.session import Session
 

@@ -33,7 +33,7 @@ def test_every_screen_fits_1366x768(app, qtbot, demo_path):
 
 
 def test_receiver_mode_shows_the_receiving_screens(app, qtbot, tmp_path):
-    from cchc_desktop.exchange.service import create_receiver
+    from cchc_desktop.workspace import create_receiver
     from ui.app import attach_workspace
     from ui.main_window import MainWindow
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
 
-from cchc_desktop.kernel.units import UnitProfile, validate_profile
+from cchc_desktop.profile.model import UnitProfile, validate_profile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
 from ui.widgets.profile_form import GROUPS, ProfileForm

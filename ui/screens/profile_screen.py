@@ -51,7 +51,7 @@ class ProfileScreen(QWidget):
         ws = self.session.ws
         profile = self.form.profile(ws.profile.get())
         try:
-            from cchc_desktop.kernel.units import validate_profile
+            from cchc_desktop.profile.model import validate_profile
 
             validate_profile(profile)
         except ValidationError as exc:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from cchc_desktop.kernel.units import PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, UnitProfile, default_receiver
+from cchc_desktop.kernel.units import PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, default_receiver
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cchc_desktop.assessment.model import AssessmentView, ScoreLine
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import format_number, tr
 from cchc_desktop.kernel.text import clean
 

@@ -14,7 +14,7 @@ from cchc_desktop.plans.documents.sections import plan_body
 from cchc_desktop.plans.documents.tables import plan_appendices
 from cchc_desktop.kernel.documents.wording import BLANK, long_date, lower_first, place_date, strip_end
 from cchc_desktop.plans.model import DEFAULT_SYMBOL, Plan, PlanAggregate, signature_lines
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import clean, fold
 

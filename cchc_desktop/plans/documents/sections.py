@@ -11,7 +11,7 @@ from cchc_desktop.plans.documents.indicator_words import indicator_sentence
 from cchc_desktop.kernel.documents.model import Block, Bullet, Heading, Paragraph
 from cchc_desktop.kernel.documents.wording import text_lines
 from cchc_desktop.plans.model import PlanAggregate
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import roman, tr
 
 _BULLET_MARKERS = {"-": "-", "+": "+", "•": "-", "*": "-", "–": "-"}

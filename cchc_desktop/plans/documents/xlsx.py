@@ -15,7 +15,7 @@ from cchc_desktop.plans.documents.tables import grouped_tasks, task_note
 from cchc_desktop.kernel.documents.wording import as_date
 from cchc_desktop.kernel.documents.xlsx import Sheet, render_xlsx
 from cchc_desktop.plans.model import PlanAggregate
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import clean
 

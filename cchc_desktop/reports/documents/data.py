@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from cchc_desktop.plans.model import PlanArea, Task
 from cchc_desktop.reports.model import DONE_STATUSES, IndicatorActual, Report, ReportAggregate, ReportPeriod, TaskProgress
 from cchc_desktop.reports.view import IndicatorFigures, is_behind
-from cchc_desktop.kernel.units import UnitProfile
+from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import tr
 
 #: The area whose results make up section I (công tác chỉ đạo, điều hành).

@@ -1,0 +1,94 @@
+"""Hồ sơ đơn vị: the unit's profile (who we are, who we report to, who signs) and its checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.text import clean
+from cchc_desktop.kernel.units import MODES, PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, normalise_commune_code
+
+
+@dataclass
+class UnitProfile:
+    """Hồ sơ đơn vị: who we are, who we report to, who signs."""
+
+    unit_type: str = "xa"
+    name: str = ""
+    province_code: str = ""
+    commune_code: str = ""
+    place_name: str = ""
+    receiver_name: str = ""
+    receiver_level: str = "tinh"
+    receiver_salutation: str = ""
+    chairman_name: str = ""
+    deputies: list[str] = field(default_factory=list)
+    focal_name: str = ""
+    focal_title: str = ""
+    mode: str = "commune"
+
+    @property
+    def agency_upper(self) -> str:
+        """Second line of the agency name: "XÃ KỲ PHONG"."""
+        if self.mode == "receiver":
+            return self.name.upper()
+        return f"{UNIT_TYPES.get(self.unit_type, '')} {self.name}".strip().upper()
+
+    @property
+    def full_name(self) -> str:
+        """"Ủy ban nhân dân xã Kỳ Phong" (or the receiver's own name)."""
+        if self.mode == "receiver":
+            return self.name
+        return f"Ủy ban nhân dân {UNIT_TYPES.get(self.unit_type, '').lower()} {self.name}".strip()
+
+    @property
+    def short_name(self) -> str:
+        """"xã Kỳ Phong"."""
+        if self.mode == "receiver":
+            return self.name
+        return f"{UNIT_TYPES.get(self.unit_type, '').lower()} {self.name}".strip()
+
+    @property
+    def province_name(self) -> str:
+        return PROVINCES.get(self.province_code, "")
+
+    @property
+    def unit_code(self) -> str:
+        """Mã đơn vị dùng trong gói: "42.18544"."""
+        return f"{self.province_code}.{self.commune_code}" if self.commune_code else self.province_code
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "UnitProfile":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def validate_profile(profile: UnitProfile) -> UnitProfile:
+    """Return a cleaned copy of ``profile`` or raise ValidationError naming the field."""
+    data = {f.name: getattr(profile, f.name) for f in fields(profile)}
+    for key, value in data.items():
+        if isinstance(value, str):
+            data[key] = clean(value)
+    data["deputies"] = [clean(d) for d in profile.deputies if clean(d)]
+    result = UnitProfile(**data)
+    if result.mode not in MODES:
+        raise ValidationError("unit.mode.invalid", field="mode")
+    if result.mode == "commune" and result.unit_type not in UNIT_TYPES:
+        raise ValidationError("unit.type.invalid", field="unit_type")
+    if not result.name:
+        raise ValidationError("unit.name.required", field="name")
+    if result.province_code.isdigit() and len(result.province_code) == 1:
+        result.province_code = result.province_code.zfill(2)
+    if result.province_code not in PROVINCES:
+        raise ValidationError("unit.province_code.invalid", field="province_code", value=result.province_code)
+    if result.mode == "commune":
+        result.commune_code = normalise_commune_code(result.commune_code)
+        if not result.place_name:
+            raise ValidationError("unit.place_name.required", field="place_name")
+    if result.receiver_level not in RECEIVER_LEVELS:
+        raise ValidationError("unit.receiver_level.invalid", field="receiver_level")
+    if result.mode == "commune" and not result.receiver_name:
+        raise ValidationError("unit.receiver_name.required", field="receiver_name")
+    if not result.receiver_salutation and result.receiver_name:
+        result.receiver_salutation = result.receiver_name
+    return result
