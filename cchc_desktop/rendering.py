@@ -17,16 +17,15 @@ from typing import Protocol
 from cchc_desktop.assessment.documents.data import AssessmentData
 from cchc_desktop.assessment.service import AssessmentService
 from cchc_desktop.evidence.service import EvidenceService
+from cchc_desktop.kernel.atomic import write_bytes_atomic
+from cchc_desktop.kernel.documents.file_names import document_file_name
+from cchc_desktop.kernel.errors import NotFoundError, ValidationError
+from cchc_desktop.kernel.files import FileWriteError
+from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.service import ProfileService
-from cchc_desktop.reports.service import ReportService
-from cchc_desktop.kernel.documents.file_names import document_file_name
 from cchc_desktop.reports.documents.data import ReportData
-from cchc_desktop.kernel.atomic import write_bytes_atomic
-from cchc_desktop.kernel.files import FileWriteError
-from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
-from cchc_desktop.kernel.i18n import tr
-
+from cchc_desktop.reports.service import ReportService
 
 KINDS = ("plan", "report", "assessment")
 FORMATS = ("pdf", "xlsx")
@@ -102,8 +101,9 @@ def report_data(ws: DocumentSources, report_id: int) -> ReportData:
     return ReportData(ws.profile.require(), agg, ws.reports.figures(report_id, agg), areas)
 
 
-def report_pdf_from_data(data: ReportData, *, progress: Progress | None = None,
-                         cancelled: Cancelled | None = None) -> bytes:
+def report_pdf_from_data(
+    data: ReportData, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> bytes:
     """The report's PDF from its plain model (no database: any thread)."""
     from cchc_desktop.kernel.documents.pdf import render_pdf
     from cchc_desktop.reports.documents.document import build_report_document
@@ -111,8 +111,9 @@ def report_pdf_from_data(data: ReportData, *, progress: Progress | None = None,
     return render_pdf(build_report_document(data), progress=progress, cancelled=cancelled)
 
 
-def assessment_pdf_from_data(data: AssessmentData, *, progress: Progress | None = None,
-                             cancelled: Cancelled | None = None) -> bytes:
+def assessment_pdf_from_data(
+    data: AssessmentData, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> bytes:
     """The self-assessment report's PDF from its plain model (no database: any thread)."""
     from cchc_desktop.assessment.documents.document import build_assessment_document
     from cchc_desktop.kernel.documents.pdf import render_pdf
@@ -135,8 +136,16 @@ def read_assessment(ws: DocumentSources, year: int) -> AssessmentData:
 # Preparing ##############################################################
 
 
-def prepare(ws: DocumentSources, kind: str, fmt: str, year: int, period: str | None = None, *,
-            plan_id: int | None = None, draft_mark: bool = False) -> PreparedDocument:
+def prepare(
+    ws: DocumentSources,
+    kind: str,
+    fmt: str,
+    year: int,
+    period: str | None = None,
+    *,
+    plan_id: int | None = None,
+    draft_mark: bool = False,
+) -> PreparedDocument:
     """Read ``kind`` (plan | report | assessment) for ``year`` now; render it as ``fmt`` (pdf | xlsx) later."""
     if kind not in KINDS:
         raise ValidationError("render.kind.unknown", kind=kind, kinds=", ".join(KINDS))

@@ -8,10 +8,10 @@ The generic parts (connection, transactions, audited edits, undo) are :class:`Un
 
 from __future__ import annotations
 
+import sqlite3
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
-import sqlite3
 
 from cchc_desktop.assessment.service import AssessmentService
 from cchc_desktop.audit.service import AuditService
@@ -59,8 +59,11 @@ def create_receiver(path: str | Path, name: str, province_code: str, level: str 
         raise WorkspaceError("exchange.receiver.exists", path=str(target))
     ws = Workspace.open(target, create=True)
     try:
-        ws.profile.save(UnitProfile(name=name, province_code=province_code, receiver_name=name, receiver_level=level,
-                                    mode="receiver"))
+        ws.profile.save(
+            UnitProfile(
+                name=name, province_code=province_code, receiver_name=name, receiver_level=level, mode="receiver"
+            )
+        )
     except BaseException:
         ws.close()
         target.unlink(missing_ok=True)

@@ -84,13 +84,29 @@ def bench_keystroke(ws) -> None:
 
 
 def bench_audit(ws) -> None:
-    from cchc_desktop.audit.service import AuditFilter
+    from cchc_desktop.audit.model import AuditFilter
 
-    rows = [("2026-05-01T08:00:00", "Lê Thị Mai" if i % 3 else "Trần Văn Đức", "update", "task", i % 500, "",
-             f"Nhiệm vụ số {i}", "content", f"nội dung cũ {i}", f"nội dung mới {i}") for i in range(AUDIT_ROWS)]
+    rows = [
+        (
+            "2026-05-01T08:00:00",
+            "Lê Thị Mai" if i % 3 else "Trần Văn Đức",
+            "update",
+            "task",
+            i % 500,
+            "",
+            f"Nhiệm vụ số {i}",
+            "content",
+            f"nội dung cũ {i}",
+            f"nội dung mới {i}",
+        )
+        for i in range(AUDIT_ROWS)
+    ]
     with ws.transaction() as conn:
-        conn.executemany("INSERT INTO audit_log (at, actor, action, entity, entity_id, scope, label, field,"
-                         " old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, scope, label, field,"
+            " old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     audit = ws.audit
     deep = audit.page(limit=1)[0].id - 90_000
     timed("audit: first page (200 rows)", lambda: audit.page())

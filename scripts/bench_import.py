@@ -30,48 +30,137 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# ruff: noqa: E402 - the repository root goes on sys.path before the project's imports
 
-from cchc_desktop.exchange.format import EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, generate_private_key
-from cchc_desktop.exchange.format.keys import encrypt_private_key, load_private_key  # noqa: E402
+from cchc_desktop.exchange.format import (
+    EvidenceFile,
+    ManifestFields,
+    Receiver,
+    Sender,
+    Signer,
+    build_package,
+    generate_private_key,
+)
+from cchc_desktop.exchange.format.keys import encrypt_private_key, load_private_key
 
 PASSPHRASE = "bench-passphrase"
 COMMUNES = 150
-TEXT = ("Rà soát, đánh giá thủ tục hành chính thuộc thẩm quyền giải quyết của Ủy ban nhân dân xã; đề xuất phương án "
-        "đơn giản hóa, cắt giảm thời gian giải quyết và chi phí tuân thủ cho người dân, doanh nghiệp")
+TEXT = (
+    "Rà soát, đánh giá thủ tục hành chính thuộc thẩm quyền giải quyết của Ủy ban nhân dân xã; đề xuất phương án "
+    "đơn giản hóa, cắt giảm thời gian giải quyết và chi phí tuân thủ cho người dân, doanh nghiệp"
+)
 
 
 def _unit(code: str) -> dict:
-    return {"name": f"Ủy ban nhân dân xã {code}", "short_name": f"xã {code}", "province_code": "42",
-            "commune_code": code, "unit_type": "xa"}
+    return {
+        "name": f"Ủy ban nhân dân xã {code}",
+        "short_name": f"xã {code}",
+        "province_code": "42",
+        "commune_code": code,
+        "unit_type": "xa",
+    }
 
 
 def _report(code: str, year: int, shas: list[str]) -> dict:
-    tasks = [{"task_uid": f"t{i:03d}", "area_code": "TTHC", "content": f"{TEXT} ({i})", "deadline": "Quý I",
-              "deadline_due": f"{year}-03-31", "status": ("done_on_time", "in_progress", "done_late")[i % 3],
-              "progress": float(i % 101), "result": "Đã ban hành văn bản, tổ chức thực hiện", "reason": "Chờ hướng dẫn",
-              "completed_on": f"{year}-03-01"} for i in range(60)]
-    indicators = [{"indicator_uid": f"i{i:03d}", "code": f"CX-{i:02d}", "text": f"Tỷ lệ hồ sơ {i} giải quyết đúng hạn",
-                   "unit": "%", "comparator": ">=", "target": 90.0, "target_max": None,
-                   "period": {"numerator": 45.0 + i, "denominator": 60.0, "value": None, "figure": (45.0 + i) / 0.6},
-                   "year_to_date": {"figure": 80.5}, "attainment": {"state": "met"}} for i in range(40)]
-    return {"payload": "report", "payload_version": 1, "unit": _unit(code), "year": year,
-            "submitted_at": f"{year}-03-15T09:00:00", "period": {"code": "Q1", "label": "Quý I"},
-            "report": {"status": "submitted", "document": {"number_text": "18/BC-UBND", "date": f"{year}-03-15"},
-                       "narrative": {"achievements": TEXT, "shortcomings": TEXT, "causes": TEXT, "next_tasks": TEXT,
-                                     "proposals": TEXT}, "tasks": tasks, "indicators": indicators},
-            "evidence": [{"sha256": sha, "name": f"Minh chứng {n}.pdf", "mime": "application/pdf", "size": 200_000,
-                          "refs": [f"task:t{n:03d}"]} for n, sha in enumerate(shas)], "withheld_secret": 0}
+    tasks = [
+        {
+            "task_uid": f"t{i:03d}",
+            "area_code": "TTHC",
+            "content": f"{TEXT} ({i})",
+            "deadline": "Quý I",
+            "deadline_due": f"{year}-03-31",
+            "status": ("done_on_time", "in_progress", "done_late")[i % 3],
+            "progress": float(i % 101),
+            "result": "Đã ban hành văn bản, tổ chức thực hiện",
+            "reason": "Chờ hướng dẫn",
+            "completed_on": f"{year}-03-01",
+        }
+        for i in range(60)
+    ]
+    indicators = [
+        {
+            "indicator_uid": f"i{i:03d}",
+            "code": f"CX-{i:02d}",
+            "text": f"Tỷ lệ hồ sơ {i} giải quyết đúng hạn",
+            "unit": "%",
+            "comparator": ">=",
+            "target": 90.0,
+            "target_max": None,
+            "period": {"numerator": 45.0 + i, "denominator": 60.0, "value": None, "figure": (45.0 + i) / 0.6},
+            "year_to_date": {"figure": 80.5},
+            "attainment": {"state": "met"},
+        }
+        for i in range(40)
+    ]
+    return {
+        "payload": "report",
+        "payload_version": 1,
+        "unit": _unit(code),
+        "year": year,
+        "submitted_at": f"{year}-03-15T09:00:00",
+        "period": {"code": "Q1", "label": "Quý I"},
+        "report": {
+            "status": "submitted",
+            "document": {"number_text": "18/BC-UBND", "date": f"{year}-03-15"},
+            "narrative": {
+                "achievements": TEXT,
+                "shortcomings": TEXT,
+                "causes": TEXT,
+                "next_tasks": TEXT,
+                "proposals": TEXT,
+            },
+            "tasks": tasks,
+            "indicators": indicators,
+        },
+        "evidence": [
+            {
+                "sha256": sha,
+                "name": f"Minh chứng {n}.pdf",
+                "mime": "application/pdf",
+                "size": 200_000,
+                "refs": [f"task:t{n:03d}"],
+            }
+            for n, sha in enumerate(shas)
+        ],
+        "withheld_secret": 0,
+    }
 
 
 def _assessment(code: str, year: int, shas: list[str]) -> dict:
-    criteria = [{"code": f"{i // 10 + 1}.{i % 10 + 1}", "parent_code": "", "level": 1, "name": f"Tiêu chí {i}: {TEXT[:80]}",
-                 "method": "self", "max_points": 2.0, "leaf": True, "self_score": 1.5, "explanation": TEXT,
-                 "override_reason": ""} for i in range(60)]
-    return {"payload": "assessment", "payload_version": 1, "unit": _unit(code), "year": year, "submitted_at": None,
-            "assessment": {"status": "submitted", "totals": {"total": 90.0}, "criteria": criteria},
-            "evidence": [{"sha256": sha, "name": f"Minh chứng {n}.pdf", "mime": "application/pdf", "size": 200_000,
-                          "refs": [f"criterion:{criteria[n]['code']}"]} for n, sha in enumerate(shas)],
-            "withheld_secret": 0}
+    criteria = [
+        {
+            "code": f"{i // 10 + 1}.{i % 10 + 1}",
+            "parent_code": "",
+            "level": 1,
+            "name": f"Tiêu chí {i}: {TEXT[:80]}",
+            "method": "self",
+            "max_points": 2.0,
+            "leaf": True,
+            "self_score": 1.5,
+            "explanation": TEXT,
+            "override_reason": "",
+        }
+        for i in range(60)
+    ]
+    return {
+        "payload": "assessment",
+        "payload_version": 1,
+        "unit": _unit(code),
+        "year": year,
+        "submitted_at": None,
+        "assessment": {"status": "submitted", "totals": {"total": 90.0}, "criteria": criteria},
+        "evidence": [
+            {
+                "sha256": sha,
+                "name": f"Minh chứng {n}.pdf",
+                "mime": "application/pdf",
+                "size": 200_000,
+                "refs": [f"criterion:{criteria[n]['code']}"],
+            }
+            for n, sha in enumerate(shas)
+        ],
+        "withheld_secret": 0,
+    }
 
 
 def generate(folder: Path, kind: str, count: int, key) -> None:
@@ -85,10 +174,15 @@ def generate(folder: Path, kind: str, count: int, key) -> None:
         files = [b"%PDF-1.4\n" + os.urandom(200_000 - 9) for _ in range(3)]
         shas = [hashlib.sha256(f).hexdigest() for f in files]
         data = (_report if kind == "report" else _assessment)(code, year, shas)
-        fields = ManifestFields(kind=kind, sender=Sender("42", code, f"Xã {code}", "xa"),
-                                receiver=Receiver("Sở Nội vụ tỉnh Hà Tĩnh", "tinh"), year=year,
-                                period="Q1" if kind == "report" else None, revision=1,
-                                signer=Signer("Nguyễn Văn A", "Chủ tịch", "TM. Ủy ban nhân dân"))
+        fields = ManifestFields(
+            kind=kind,
+            sender=Sender("42", code, f"Xã {code}", "xa"),
+            receiver=Receiver("Sở Nội vụ tỉnh Hà Tĩnh", "tinh"),
+            year=year,
+            period="Q1" if kind == "report" else None,
+            revision=1,
+            signer=Signer("Nguyễn Văn A", "Chủ tịch", "TM. Ủy ban nhân dân"),
+        )
         evidence = [EvidenceFile(f"Minh chứng {n}.pdf", "application/pdf", data=f) for n, f in enumerate(files)]
         build_package(fields, data, document, evidence, key, folder / f"{kind}-{index:04d}.cchc")
 
@@ -116,14 +210,18 @@ def child_import(db: Path, folder: Path) -> dict:
     batch = ws.exchange.import_packages([folder])
     seconds = time.perf_counter() - start
     ws.close()
-    return {"seconds": seconds, "packages": len(batch.outcomes), "refused": batch.count("refused"),
-            "first_refusal": next((o.line for o in batch.outcomes if o.refused), "")}
+    return {
+        "seconds": seconds,
+        "packages": len(batch.outcomes),
+        "refused": batch.count("refused"),
+        "first_refusal": next((o.line for o in batch.outcomes if o.refused), ""),
+    }
 
 
 def _prepared_rows(files: list[Path], public) -> list[dict]:
     """The rows of every package, prepared before the floor is timed."""
-    from cchc_desktop.exchange.payload_rows import payload_rows
     from cchc_desktop.exchange.format.verify import verify_package
+    from cchc_desktop.exchange.payload_rows import payload_rows
 
     prepared = []
     for path in files:
@@ -134,10 +232,12 @@ def _prepared_rows(files: list[Path], public) -> list[dict]:
 
 def _floor_connection(conn):
     """The receiver's own tables, with one package row the floor's rows hang from."""
-    conn.execute("INSERT INTO received_packages (id, package_id, province_code, unit_code, unit_name, unit_type, kind,"
-                 " year, revision, created_at, received_at, key_fingerprint, manifest_json, signature,"
-                 " manifest_sha256, data_sha256, data_zlib, stored_file, source_file)"
-                 " VALUES (1, 'x', '42', '0', '', '', 'report', 2026, 1, '', '', '', '', x'', '', '', x'', '', '')")
+    conn.execute(
+        "INSERT INTO received_packages (id, package_id, province_code, unit_code, unit_name, unit_type, kind,"
+        " year, revision, created_at, received_at, key_fingerprint, manifest_json, signature,"
+        " manifest_sha256, data_sha256, data_zlib, stored_file, source_file)"
+        " VALUES (1, 'x', '42', '0', '', '', 'report', 2026, 1, '', '', '', '', x'', '', '', x'', '', '')"
+    )
     return conn
 
 
@@ -145,9 +245,9 @@ def child_floor(db: Path, folder: Path, key_pem: bytes) -> dict:
     import hashlib
     import zipfile
 
+    from cchc_desktop.exchange import store
     from cchc_desktop.exchange.import_apply import Applier  # noqa: F401 - same imports loaded as the import
     from cchc_desktop.kernel.store import db as store_db
-    from cchc_desktop.exchange import store
 
     public = load_private_key(key_pem, PASSPHRASE).public_key()
     files = sorted(folder.glob("*.cchc"))
@@ -155,7 +255,7 @@ def child_floor(db: Path, folder: Path, key_pem: bytes) -> dict:
     conn = _floor_connection(store_db.connect(db))
     start = time.perf_counter()
     conn.execute("PRAGMA synchronous = NORMAL")  # the importer's durability: per package atomic, synced per batch
-    for path, rows in zip(files, prepared):
+    for path, rows in zip(files, prepared, strict=False):
         raw = path.read_bytes()
         hashlib.sha256(raw).hexdigest()
         with zipfile.ZipFile(path) as archive:
@@ -175,8 +275,14 @@ def child_floor(db: Path, folder: Path, key_pem: bytes) -> dict:
 def _in_child(mode: str, *args: str) -> dict:
     """Run one measurement in a fresh process; it reports its own peak RSS (ru_maxrss, KiB on Linux)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed: bytecode kept
-    result = subprocess.run([sys.executable, __file__, "--child", mode, *args], capture_output=True, text=True,
-                            check=True, cwd=ROOT, env=env)
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", mode, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -196,9 +302,11 @@ def bench_kind(work: Path, kind: str, count: int, key, key_pem: bytes) -> None:
         args = (str(db), str(folder), key_pem.decode()) if mode == "floor" else (str(db), str(folder))
         result = _in_child(mode, *args)
         rate = result["packages"] / result["seconds"]
-        print(f"  {mode:<6} {result['packages']} packages in {result['seconds']:6.2f} s = {rate:7.1f} packages/s,"
-              f" peak RSS {result['peak_rss_mb']:.0f} MB (largest worker {result['worker_rss_mb']:.0f} MB)"
-              f" {result.get('first_refusal', '')}")
+        print(
+            f"  {mode:<6} {result['packages']} packages in {result['seconds']:6.2f} s = {rate:7.1f} packages/s,"
+            f" peak RSS {result['peak_rss_mb']:.0f} MB (largest worker {result['worker_rss_mb']:.0f} MB)"
+            f" {result.get('first_refusal', '')}"
+        )
         bench_kind.results[(kind, mode)] = result
     floor, full = bench_kind.results[(kind, "floor")], bench_kind.results[(kind, "import")]
     print(f"  ratio import / floor = {full['seconds'] / floor['seconds']:.2f}")
@@ -216,8 +324,11 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         mode, *rest = args.child
-        result = child_floor(Path(rest[0]), Path(rest[1]), rest[2].encode()) if mode == "floor" \
+        result = (
+            child_floor(Path(rest[0]), Path(rest[1]), rest[2].encode())
+            if mode == "floor"
             else child_import(Path(rest[0]), Path(rest[1]))
+        )
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         # Large batches are prepared in worker processes: report the largest of them too.
         result["worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -17,22 +17,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cchc_desktop.exchange.format import EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, generate_private_key, verify_package
+from cchc_desktop.exchange.format import (
+    EvidenceFile,
+    ManifestFields,
+    Receiver,
+    Sender,
+    Signer,
+    build_package,
+    generate_private_key,
+    verify_package,
+)
 
 MIB = 1024 * 1024
 
 
 def _fields(unit_code: str) -> ManifestFields:
     return ManifestFields(
-        kind="report", sender=Sender("42", unit_code, f"Xã {unit_code}", "xa"),
-        receiver=Receiver("Sở Nội vụ tỉnh Hà Tĩnh", "tinh"), year=2026, period="Q1", revision=1,
+        kind="report",
+        sender=Sender("42", unit_code, f"Xã {unit_code}", "xa"),
+        receiver=Receiver("Sở Nội vụ tỉnh Hà Tĩnh", "tinh"),
+        year=2026,
+        period="Q1",
+        revision=1,
         signer=Signer("Nguyễn Văn A", "Chủ tịch", "TM. Ủy ban nhân dân"),
     )
 
 
 def _data(rows: int) -> dict:
-    return {"indicators": [{"code": f"CT{i:03d}", "value": i * 1.5, "note": "Đã hoàn thành đúng hạn"}
-                           for i in range(rows)]}
+    return {
+        "indicators": [{"code": f"CT{i:03d}", "value": i * 1.5, "note": "Đã hoàn thành đúng hạn"} for i in range(rows)]
+    }
 
 
 def _timed(label: str, size: int, action) -> None:
@@ -51,10 +65,12 @@ def bench_large(folder: Path, evidence_mib: int) -> None:
         evidence.append(EvidenceFile(path.name, "application/pdf", path=path))
     out = folder / "large.cchc"
     total = sum(item.path.stat().st_size for item in evidence)
-    _timed(f"build {total // MIB} MiB package", total, lambda: build_package(
-        _fields("18103"), _data(2000), b"%PDF-1.7\n" + os.urandom(MIB), evidence, key, out))
-    _timed(f"verify {total // MIB} MiB package", total,
-           lambda: verify_package(out, lambda p, u: [key.public_key()]))
+    _timed(
+        f"build {total // MIB} MiB package",
+        total,
+        lambda: build_package(_fields("18103"), _data(2000), b"%PDF-1.7\n" + os.urandom(MIB), evidence, key, out),
+    )
+    _timed(f"verify {total // MIB} MiB package", total, lambda: verify_package(out, lambda p, u: [key.public_key()]))
 
 
 def bench_inbox(folder: Path, count: int) -> None:
@@ -65,8 +81,11 @@ def bench_inbox(folder: Path, count: int) -> None:
     for index, path in enumerate(paths):
         build_package(_fields(f"{index:05d}"), _data(300), pdf, evidence, key, path)
     size = sum(p.stat().st_size for p in paths)
-    _timed(f"verify inbox of {count} packages", size,
-           lambda: [verify_package(p, lambda prov, unit: [key.public_key()]) for p in paths])
+    _timed(
+        f"verify inbox of {count} packages",
+        size,
+        lambda: [verify_package(p, lambda prov, unit: [key.public_key()]) for p in paths],
+    )
 
 
 def main() -> None:

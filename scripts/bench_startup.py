@@ -66,8 +66,14 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 def sample(code: str, *args: str) -> dict[str, float]:
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, env=ENV)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=ENV,
+    )
     marks = {}
     for line in process.stdout:
         marks[line.strip()] = time.perf_counter() - started
@@ -91,8 +97,10 @@ def main() -> None:
     b = statistics.median(bare)
     for name, values in (("bare PySide6 window", bare), ("cchc window shown", window), ("cchc plan painted", ready)):
         m = statistics.median(values)
-        print(f"{name:20}: median {m * 1000:4.0f} ms (min {min(values) * 1000:4.0f}, max {max(values) * 1000:4.0f})"
-              f"  ratio {m / b:.2f}x")
+        print(
+            f"{name:20}: median {m * 1000:4.0f} ms (min {min(values) * 1000:4.0f}, max {max(values) * 1000:4.0f})"
+            f"  ratio {m / b:.2f}x"
+        )
     print(f"{runs} runs each, alternating; target for the window: <= 1.30x")
 
 

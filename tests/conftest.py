@@ -13,10 +13,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 PROFILE = {
-    "unit_type": "xa", "name": "Kỳ Phong", "province_code": "42", "commune_code": "18544",
-    "place_name": "Kỳ Phong", "receiver_name": "Sở Nội vụ tỉnh Hà Tĩnh", "receiver_level": "tinh",
-    "receiver_salutation": "Sở Nội vụ tỉnh Hà Tĩnh", "chairman_name": "Nguyễn Văn Hùng",
-    "deputies": ["Trần Thị Lan"], "focal_name": "Lê Thị Mai", "focal_title": "Công chức Văn phòng - Thống kê",
+    "unit_type": "xa",
+    "name": "Kỳ Phong",
+    "province_code": "42",
+    "commune_code": "18544",
+    "place_name": "Kỳ Phong",
+    "receiver_name": "Sở Nội vụ tỉnh Hà Tĩnh",
+    "receiver_level": "tinh",
+    "receiver_salutation": "Sở Nội vụ tỉnh Hà Tĩnh",
+    "chairman_name": "Nguyễn Văn Hùng",
+    "deputies": ["Trần Thị Lan"],
+    "focal_name": "Lê Thị Mai",
+    "focal_title": "Công chức Văn phòng - Thống kê",
 }
 
 

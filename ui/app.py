@@ -38,7 +38,7 @@ def open_workspace_gui(path: Path) -> Workspace | None:
     while True:
         try:
             return Workspace.open(path, create=not path.exists())
-        except Exception as exc:  # noqa: BLE001 - shown to the user, then they choose
+        except Exception as exc:
             show_error(None, exc)
             from PySide6.QtWidgets import QFileDialog
 

@@ -39,7 +39,7 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self.signals.progressed.emit, self.stop.is_set)
-        except BaseException as exc:  # noqa: BLE001 - delivered to the UI thread
+        except BaseException as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)
@@ -70,7 +70,7 @@ class Job(QObject):
         self.done = False
         self.error: BaseException | None = None
 
-    def start(self) -> "Job":
+    def start(self) -> Job:
         _running.add(self)
         QThreadPool.globalInstance().start(self.runnable)
         return self

@@ -173,7 +173,9 @@ class MainWindow(QMainWindow):
     def _fill_nav(self) -> None:
         self.nav.clear()
         for key, _ in self.mode_screens:
-            label = f"ui.nav.{key}.receiver" if self.mode_screens is not SCREENS and key == "exchange" else f"ui.nav.{key}"
+            label = (
+                f"ui.nav.{key}.receiver" if self.mode_screens is not SCREENS and key == "exchange" else f"ui.nav.{key}"
+            )
             self.nav.addItem(tr(label))
 
     def switch_workspace(self, path) -> None:

@@ -29,12 +29,13 @@ class Session(QObject):
         super().__init__(parent)
         self.ws = ws
 
-    def call(self, parent: QWidget | None, action: Callable[[], T], *, structural: bool = False,
-             inline: bool = False) -> T | None:
+    def call(
+        self, parent: QWidget | None, action: Callable[[], T], *, structural: bool = False, inline: bool = False
+    ) -> T | None:
         """Run a core action; show its error, or announce what changed. Returns its result or None."""
         try:
             result = action()
-        except Exception as exc:  # noqa: BLE001 - every error is shown, none is lost
+        except Exception as exc:
             show_error(parent, exc, inline=inline)
             return None
         changes = result if isinstance(result, ChangeSet) else None
@@ -52,8 +53,14 @@ class Session(QObject):
     def edit_cells(self, parent: QWidget | None, entity: str, cells: list[tuple[int, str, Any]]) -> ChangeSet | None:
         return self.call(parent, lambda: self.ws.edit_cells(entity, cells), inline=True)
 
-    def insert(self, parent: QWidget | None, entity: str, parent_id: int, values: dict | None = None,
-               position: int | None = None) -> ChangeSet | None:
+    def insert(
+        self,
+        parent: QWidget | None,
+        entity: str,
+        parent_id: int,
+        values: dict | None = None,
+        position: int | None = None,
+    ) -> ChangeSet | None:
         return self.call(parent, lambda: self.ws.insert(entity, parent_id, values or {}, position))
 
     def delete(self, parent: QWidget | None, entity: str, row_ids: list[int]) -> ChangeSet | None:

@@ -19,8 +19,18 @@ from cchc_desktop.kernel.i18n import format_number, parse_number, tr
 from cchc_desktop.kernel.text import clean
 
 #: The columns of a catalogue row (JSON keys; Excel headers are matched to them).
-ROW_KEYS = ("ma", "ma_cha", "ten", "diem_toi_da", "phuong_phap", "buoc_diem", "huong_dan",
-            "tai_lieu_kiem_chung", "chi_tieu", "nguong")
+ROW_KEYS = (
+    "ma",
+    "ma_cha",
+    "ten",
+    "diem_toi_da",
+    "phuong_phap",
+    "buoc_diem",
+    "huong_dan",
+    "tai_lieu_kiem_chung",
+    "chi_tieu",
+    "nguong",
+)
 DEFAULT_STEP = 0.25
 MAX_ERRORS_SHOWN = 30
 
@@ -78,8 +88,12 @@ class CatalogueSpec:
 
     @property
     def content_hash(self) -> str:
-        body = {"title": self.title, "decision": self.decision, "illustrative": self.illustrative,
-                "nodes": [{k: v for k, v in asdict(n).items() if k != "where"} for n in self.nodes]}
+        body = {
+            "title": self.title,
+            "decision": self.decision,
+            "illustrative": self.illustrative,
+            "nodes": [{k: v for k, v in asdict(n).items() if k != "where"} for n in self.nodes],
+        }
         text = json.dumps(body, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -151,9 +165,19 @@ def read_row(row: RawRow, sink: list[str]) -> NodeSpec | None:
     _check_thresholds(thresholds, indicator, errors)
     if len(sink) > before:
         return None
-    return NodeSpec(code, _text(values, "ma_cha"), name, max_points or 0.0, method or "", step or DEFAULT_STEP,
-                    _text(values, "huong_dan"), _text(values, "tai_lieu_kiem_chung"), indicator, thresholds,
-                    where=row.where)
+    return NodeSpec(
+        code,
+        _text(values, "ma_cha"),
+        name,
+        max_points or 0.0,
+        method or "",
+        step or DEFAULT_STEP,
+        _text(values, "huong_dan"),
+        _text(values, "tai_lieu_kiem_chung"),
+        indicator,
+        thresholds,
+        where=row.where,
+    )
 
 
 def _check_thresholds(thresholds: str, indicator: str, errors: _RowErrors) -> None:
@@ -187,10 +211,17 @@ def build_catalogue(rows: list[RawRow], meta: dict[str, Any], source: str = "") 
     for node in nodes:
         if node.parent_code:
             children.setdefault(node.parent_code, []).append(node.code)
-    return CatalogueSpec(clean(str(meta.get("ten") or "")) or tr("assessment.catalogue.untitled", source=source),
-                         year, tuple(nodes), code=clean(str(meta.get("ma_bo") or "")),
-                         province=clean(str(meta.get("tinh") or "")), decision=clean(str(meta.get("quyet_dinh") or "")),
-                         illustrative=_flag(meta.get("minh_hoa")), source=source, children=children)
+    return CatalogueSpec(
+        clean(str(meta.get("ten") or "")) or tr("assessment.catalogue.untitled", source=source),
+        year,
+        tuple(nodes),
+        code=clean(str(meta.get("ma_bo") or "")),
+        province=clean(str(meta.get("tinh") or "")),
+        decision=clean(str(meta.get("quyet_dinh") or "")),
+        illustrative=_flag(meta.get("minh_hoa")),
+        source=source,
+        children=children,
+    )
 
 
 def _row_number(message: str) -> int:
@@ -224,8 +255,13 @@ def _duplicates(rows: list[RawRow], sink: list[str]) -> None:
     for row in rows:
         code = _text(row.values, "ma")
         if code and code in first:
-            sink.append(tr("assessment.import.row", where=row.where,
-                           message=tr("assessment.import.duplicate", code=code, other=first[code])))
+            sink.append(
+                tr(
+                    "assessment.import.row",
+                    where=row.where,
+                    message=tr("assessment.import.duplicate", code=code, other=first[code]),
+                )
+            )
         first.setdefault(code, row.where)
 
 
@@ -293,12 +329,23 @@ def _placed(node: NodeSpec, level: int, is_parent: bool, by_code: dict[str, Node
 def _check_node(node: NodeSpec, children: list[NodeSpec], kinds: dict[str, set[str]], sink: list[str]) -> None:
     if not children:
         if not on_step(node.max_points, node.step):
-            _add(sink, node, "assessment.import.off_step", max=format_number(node.max_points),
-                 step=format_number(node.step))
+            _add(
+                sink,
+                node,
+                "assessment.import.off_step",
+                max=format_number(node.max_points),
+                step=format_number(node.step),
+            )
         return
     if any(kinds[child.code] & {"bonus", "penalty"} for child in children):
         return
     total = sum(child.max_points for child in children)
     if abs(total - node.max_points) > EPSILON:
-        _add(sink, node, "assessment.import.sum_mismatch", code=node.code, sum=format_number(total),
-             max=format_number(node.max_points))
+        _add(
+            sink,
+            node,
+            "assessment.import.sum_mismatch",
+            code=node.code,
+            sum=format_number(total),
+            max=format_number(node.max_points),
+        )

@@ -72,7 +72,7 @@ def load_default_catalogue() -> CatalogueSpec:
 
 
 def _heading(text: Any) -> str:
-    """"Điểm tối đa (điểm)" → "diem toi da"."""
+    """ "Điểm tối đa (điểm)" → "diem toi da"."""
     without_notes = re.sub(r"\(.*?\)", " ", clean(str(text or "")))
     return " ".join(re.sub(r"[_:*]", " ", fold(without_notes)).split())
 
@@ -123,7 +123,7 @@ def read_xlsx_catalogue(path: Path) -> CatalogueSpec:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
+    except Exception:
         raise CatalogueImportError([tr("assessment.import.bad_xlsx", name=path.name)]) from None
     try:
         sheets = {_heading(ws.title): ws for ws in book.worksheets}

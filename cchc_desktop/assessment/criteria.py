@@ -32,7 +32,7 @@ METHOD_WORDS = {
 
 
 def parse_method(text: str | None) -> str | None:
-    """"Điều tra xã hội học" → "survey"; blank → "" (inner node, or self-scored leaf); None if unknown."""
+    """ "Điều tra xã hội học" → "survey"; blank → "" (inner node, or self-scored leaf); None if unknown."""
     key = " ".join(re.sub(r"[_,;\-–]", " ", fold(clean(text))).split())
     if not key:
         return ""
@@ -67,15 +67,17 @@ class Threshold:
         return max_points * self.points / 100 if self.percent else self.points
 
     def text(self) -> str:
-        condition = (f"{format_number(self.low)}-{format_number(self.high)}" if self.op == "range"
-                     else f"{_OP_TEXT[self.op]}{format_number(self.low)}")
+        condition = (
+            f"{format_number(self.low)}-{format_number(self.high)}"
+            if self.op == "range"
+            else f"{_OP_TEXT[self.op]}{format_number(self.low)}"
+        )
         points = f"{format_number(self.points)}%" if self.percent else format_number(self.points)
         return f"{condition}: {points}"
 
 
 _OP_TEXT = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
-_OP_READ = {"≥": ">=", ">=": ">=", "=>": ">=", ">": ">", "≤": "<=", "<=": "<=", "=<": "<=", "<": "<",
-            "=": "="}
+_OP_READ = {"≥": ">=", ">=": ">=", "=>": ">=", ">": ">", "≤": "<=", "<=": "<=", "=<": "<=", "<": "<", "=": "="}
 _NUMBER = r"-?\d+(?:[.,]\d+)*"
 _CONDITION = re.compile(rf"^(≥|>=|=>|≤|<=|=<|>|<|=)\s*({_NUMBER})\s*%?$")
 _RANGE = re.compile(rf"^({_NUMBER})\s*%?\s*(?:-|–|—|đến)\s*({_NUMBER})\s*%?$")

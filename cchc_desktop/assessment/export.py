@@ -26,33 +26,44 @@ def totals_to_dict(total: Subtotal) -> dict[str, Any]:
 
 
 def _compact(total: Subtotal) -> dict[str, Any]:
-    return {"self_score": _points(total.self_score), "self_max": _points(total.self_max),
-            "survey_max": _points(total.survey_max), "bonus": _points(total.bonus),
-            "penalty": _points(total.penalty), "total": _points(total.total)}
+    return {
+        "self_score": _points(total.self_score),
+        "self_max": _points(total.self_max),
+        "survey_max": _points(total.survey_max),
+        "bonus": _points(total.bonus),
+        "penalty": _points(total.penalty),
+        "total": _points(total.total),
+    }
 
 
 def line_to_dict(line: ScoreLine) -> dict[str, Any]:
     criterion = line.criterion
-    data: dict[str, Any] = {"code": criterion.code, "name": criterion.name, "level": criterion.level,
-                            "max_points": _points(criterion.max_points)}
+    data: dict[str, Any] = {
+        "code": criterion.code,
+        "name": criterion.name,
+        "level": criterion.level,
+        "max_points": _points(criterion.max_points),
+    }
     if not line.is_leaf:
         data["subtotal"] = _compact(subtotal(line))
         data["children"] = [line_to_dict(child) for child in line.children]
         return data
     score = line.score
-    data.update({
-        "method": criterion.method,
-        "step": criterion.step,
-        "self_score": _points(line.self_score),
-        "proposed_score": _points(line.proposed),
-        "indicator": criterion.indicator_code or None,
-        "indicator_value": line.indicator_value,
-        "explanation": score.explanation if score else "",
-        "override_reason": score.override_reason if score else "",
-        "evidence_count": line.evidence_count,
-        "evidence_required": criterion.evidence_required,
-        "score_id": score.id if score else None,
-    })
+    data.update(
+        {
+            "method": criterion.method,
+            "step": criterion.step,
+            "self_score": _points(line.self_score),
+            "proposed_score": _points(line.proposed),
+            "indicator": criterion.indicator_code or None,
+            "indicator_value": line.indicator_value,
+            "explanation": score.explanation if score else "",
+            "override_reason": score.override_reason if score else "",
+            "evidence_count": line.evidence_count,
+            "evidence_required": criterion.evidence_required,
+            "score_id": score.id if score else None,
+        }
+    )
     return data
 
 
@@ -64,8 +75,12 @@ def assessment_to_dict(view: AssessmentView) -> dict[str, Any]:
         "status_text": tr(f"assessment.status.{assessment.status}"),
         "submitted_at": assessment.submitted_at,
         "catalogue": {
-            "title": catalogue.title, "province": catalogue.province, "decision": catalogue.decision,
-            "year": catalogue.year, "source": catalogue.source, "illustrative": catalogue.illustrative,
+            "title": catalogue.title,
+            "province": catalogue.province,
+            "decision": catalogue.decision,
+            "year": catalogue.year,
+            "source": catalogue.source,
+            "illustrative": catalogue.illustrative,
             "notice": tr("assessment.catalogue.illustrative") if catalogue.illustrative else "",
         },
         "criteria": [line_to_dict(root) for root in view.roots],
@@ -88,18 +103,25 @@ def _num(value: float | None) -> str:
 
 
 def assessment_to_text(data: dict[str, Any]) -> str:
-    lines = [tr("assessment.text.heading", year=data["year"], status=data["status_text"]),
-             data["catalogue"]["title"]]
+    lines = [tr("assessment.text.heading", year=data["year"], status=data["status_text"]), data["catalogue"]["title"]]
     if data["catalogue"]["illustrative"]:
         lines.append(data["catalogue"]["notice"])
     lines.append("")
     for node in data["criteria"]:
         _node_text(node, lines)
     totals = data["totals"]
-    lines += ["", tr("assessment.text.totals", score=_num(totals["self_scored"]["score"]),
-                     max=_num(totals["self_scored"]["max"]), survey=_num(totals["survey"]["max"]),
-                     bonus=_num(totals["bonus"]["score"]), penalty=_num(totals["penalty"]["score"]),
-                     total=_num(totals["total"]))]
+    lines += [
+        "",
+        tr(
+            "assessment.text.totals",
+            score=_num(totals["self_scored"]["score"]),
+            max=_num(totals["self_scored"]["max"]),
+            survey=_num(totals["survey"]["max"]),
+            bonus=_num(totals["bonus"]["score"]),
+            penalty=_num(totals["penalty"]["score"]),
+            total=_num(totals["total"]),
+        ),
+    ]
     if data["blocking"]:
         lines.append(tr("assessment.text.blocking", count=len(data["blocking"])))
         lines += [f"  - {message}" for message in data["blocking"]]

@@ -76,7 +76,7 @@ class ScoreLine:
     """One node of the catalogue with what the unit entered (leaves) and its proposal."""
 
     criterion: Criterion
-    children: list["ScoreLine"] = field(default_factory=list)
+    children: list[ScoreLine] = field(default_factory=list)
     score: CriterionScore | None = None
     evidence_count: int = 0
     indicator_value: float | None = None
@@ -115,12 +115,21 @@ class Subtotal:
     scored: int = 0
     scorable: int = 0
 
-    def __add__(self, other: "Subtotal") -> "Subtotal":
-        return Subtotal(*(a + b for a, b in zip(self._values(), other._values())))
+    def __add__(self, other: Subtotal) -> Subtotal:
+        return Subtotal(*(a + b for a, b in zip(self._values(), other._values(), strict=False)))
 
     def _values(self) -> tuple:
-        return (self.self_score, self.self_max, self.survey_max, self.bonus, self.bonus_max, self.penalty,
-                self.penalty_max, self.scored, self.scorable)
+        return (
+            self.self_score,
+            self.self_max,
+            self.survey_max,
+            self.bonus,
+            self.bonus_max,
+            self.penalty,
+            self.penalty_max,
+            self.scored,
+            self.scorable,
+        )
 
     @property
     def total(self) -> float:
@@ -168,8 +177,12 @@ def overall(roots: list[ScoreLine], tentative: Tentative | None = None) -> Subto
     return result
 
 
-def build_tree(criteria: list[Criterion], scores: dict[int, CriterionScore], evidence: dict[int, int],
-               indicator_values: dict[str, float]) -> list[ScoreLine]:
+def build_tree(
+    criteria: list[Criterion],
+    scores: dict[int, CriterionScore],
+    evidence: dict[int, int],
+    indicator_values: dict[str, float],
+) -> list[ScoreLine]:
     """Roots of the tree in catalogue order; ``scores`` by criterion id, ``evidence`` by score id."""
     lines = {c.id: ScoreLine(c) for c in criteria}
     roots = []

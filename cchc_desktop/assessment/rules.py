@@ -1,6 +1,7 @@
 """Kiểm tra bản tự đánh giá before it is submitted (nộp).
 
-Blocking: a score the (re-imported) catalogue no longer accepts; a criterion that claims points with neither evidence (tài liệu kiểm chứng) nor an
+Blocking: a score the (re-imported) catalogue no longer accepts; a criterion that claims points with
+neither evidence (tài liệu kiểm chứng) nor an
 explanation (giải trình) — the Bộ Nội vụ rule every appraisal applies; a score that differs
 from the indicator's proposal without a reason. Not blocking: criteria left unscored.
 """
@@ -9,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_desktop.assessment.model import ScoreLine, flatten
 from cchc_desktop.assessment.criteria import score_problem, score_range
-from cchc_desktop.kernel.problems import Problem, error, warning
+from cchc_desktop.assessment.model import ScoreLine, flatten
 from cchc_desktop.kernel.i18n import format_number
+from cchc_desktop.kernel.problems import Problem, error, warning
 
 ENTITY = "criterion_score"
 
@@ -21,12 +22,23 @@ def check_assessment(roots: list[ScoreLine]) -> list[Problem]:
     """All problems, in catalogue order; unscored criteria summed up in one warning at the end."""
     leaves = [line for line in flatten(roots) if line.is_leaf and line.score is not None]
     problems = [problem for line in leaves for problem in _line_problems(line)]
-    unscored = [line for line in leaves if line.criterion.scored_by_unit and line.self_score is None
-                and line.criterion.method == "self"]
+    unscored = [
+        line
+        for line in leaves
+        if line.criterion.scored_by_unit and line.self_score is None and line.criterion.method == "self"
+    ]
     if unscored:
         first = unscored[0]
-        problems.append(warning("problem.assessment.unscored", ENTITY, first.score.id, "self_score",
-                                count=len(unscored), first=first.criterion.code))
+        problems.append(
+            warning(
+                "problem.assessment.unscored",
+                ENTITY,
+                first.score.id,
+                "self_score",
+                count=len(unscored),
+                first=first.criterion.code,
+            )
+        )
     return problems
 
 
@@ -36,15 +48,37 @@ def _line_problems(line: ScoreLine) -> Iterator[Problem]:
     value = score.self_score
     if score_problem(criterion, value) is not None:
         low, high = score_range(criterion)
-        yield error("problem.assessment.score_invalid", field="self_score", code=criterion.code,
-                    score=format_number(value), low=format_number(low), high=format_number(high),
-                    step=format_number(criterion.step), **ref)
+        yield error(
+            "problem.assessment.score_invalid",
+            field="self_score",
+            code=criterion.code,
+            score=format_number(value),
+            low=format_number(low),
+            high=format_number(high),
+            step=format_number(criterion.step),
+            **ref,
+        )
     if value is not None and value > 0 and line.evidence_count == 0 and not score.explanation.strip():
-        yield error("problem.assessment.unsupported", field="explanation", code=criterion.code,
-                    points=format_number(value), **ref)
+        yield error(
+            "problem.assessment.unsupported",
+            field="explanation",
+            code=criterion.code,
+            points=format_number(value),
+            **ref,
+        )
     proposed = line.proposed
-    if (value is not None and proposed is not None and abs(value - proposed) > 1e-9
-            and not score.override_reason.strip()):
-        yield error("problem.assessment.override_without_reason", field="override_reason", code=criterion.code,
-                    score=format_number(value), proposed=format_number(proposed),
-                    indicator=criterion.indicator_code, **ref)
+    if (
+        value is not None
+        and proposed is not None
+        and abs(value - proposed) > 1e-9
+        and not score.override_reason.strip()
+    ):
+        yield error(
+            "problem.assessment.override_without_reason",
+            field="override_reason",
+            code=criterion.code,
+            score=format_number(value),
+            proposed=format_number(proposed),
+            indicator=criterion.indicator_code,
+            **ref,
+        )

@@ -7,27 +7,26 @@ they are checked, audited and undoable like every other cell.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop.kernel.unit_file import UnitFile
-from cchc_desktop.assessment.model import Assessment, AssessmentView, Catalogue, build_tree
+from cchc_desktop.assessment import store
 from cchc_desktop.assessment.catalogue import CatalogueSpec
 from cchc_desktop.assessment.catalogue_files import load_default_catalogue, read_catalogue_file
+from cchc_desktop.assessment.model import Assessment, AssessmentView, Catalogue, build_tree
 from cchc_desktop.assessment.rules import check_assessment
-from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.evidence import store as store_evidence
 from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.assessment import store
-from cchc_desktop.reports.service import ReportService
-from cchc_desktop.evidence import store as store_evidence
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.store import records
 from cchc_desktop.kernel.store.records import now_iso, write_audit
 from cchc_desktop.kernel.text import clean
-
+from cchc_desktop.kernel.unit_file import UnitFile
+from cchc_desktop.reports.service import ReportService
 
 SCORE = store.SCORE_ENTITY
 
@@ -121,12 +120,20 @@ class AssessmentService:
         catalogue_id = store.insert_catalogue(conn, spec, year)
         counts = {"kept": 0, "added": 0, "removed": 0}
         if current is not None:
-            conn.execute("UPDATE assessments SET catalogue_id = ? WHERE id = ?", [catalogue_id, current.id])
+            store.set_catalogue(conn, current.id, catalogue_id)
             kept, added, dropped = store.sync_scores(conn, current.id, catalogue_id)
             counts = {"kept": kept, "added": added, "removed": len(dropped)}
-        row = dict(conn.execute("SELECT * FROM criteria_catalogues WHERE id = ?", [catalogue_id]).fetchone())
-        write_audit(conn, self.ws.actor, "import", store.CATALOGUE, row, "title", None,
-                    f"{spec.title} ({spec.source})" if spec.source else spec.title)
+        row = store.catalogue_row(conn, catalogue_id)
+        write_audit(
+            conn,
+            self.ws.actor,
+            "import",
+            store.CATALOGUE,
+            row,
+            "title",
+            None,
+            f"{spec.title} ({spec.source})" if spec.source else spec.title,
+        )
         return catalogue_id, counts
 
     def _check_drops(self, current: Assessment, spec: CatalogueSpec, replace: bool) -> None:
@@ -157,8 +164,9 @@ class AssessmentService:
         conn = self.ws.conn
         values = dict(self.indicator_values(year) if indicator_values is None else indicator_values)
         scores = {s.criterion_id: s for s in store.scores(conn, assessment.id)}
-        roots = build_tree(store.criteria(conn, assessment.catalogue_id), scores,
-                           store_evidence.counts(conn, SCORE), values)
+        roots = build_tree(
+            store.criteria(conn, assessment.catalogue_id), scores, store_evidence.counts(conn, SCORE), values
+        )
         catalogue = store.catalogue(conn, assessment.catalogue_id)
         return AssessmentView(assessment, catalogue, roots, check_assessment(roots))
 
@@ -197,8 +205,12 @@ class AssessmentService:
         """Chấp nhận điểm đề xuất: the self-score becomes the score the indicator earns."""
         line = self._line(score_id, indicator_values)
         if line.proposed is None:
-            raise ValidationError("assessment.proposal.none", field="self_score", code=line.criterion.code,
-                                  indicator=line.criterion.indicator_code or "—")
+            raise ValidationError(
+                "assessment.proposal.none",
+                field="self_score",
+                code=line.criterion.code,
+                indicator=line.criterion.indicator_code or "—",
+            )
         return self.ws.edit(SCORE, score_id, "self_score", line.proposed)
 
     def override(self, score_id: int, value: Any, reason: str) -> ChangeSet:
@@ -226,9 +238,16 @@ class AssessmentService:
         if blocking:
             raise ValidationError("assessment.submit.blocked", count=len(blocking), first=blocking[0].message)
         with self.ws.transaction() as conn:
-            conn.execute("UPDATE assessments SET status = 'submitted', submitted_at = ? WHERE id = ?",
-                         [now_iso(), assessment.id])
-            self._audit(conn, assessment.id, "submit", "status", "draft", "submitted")
+            records.transition(
+                conn,
+                "assessment",
+                assessment.id,
+                expected="draft",
+                values={"status": "submitted", "submitted_at": now_iso()},
+                actor=self.ws.actor,
+                action="submit",
+                refusal=ValidationError("assessment.submit.not_draft", year=year),
+            )
         self.ws.history.clear()
         return store.assessment(self.ws.conn, assessment.id)
 
@@ -241,9 +260,17 @@ class AssessmentService:
         if not reason:
             raise ValidationError("assessment.reopen.no_reason", field="reopen_reason")
         with self.ws.transaction() as conn:
-            conn.execute("UPDATE assessments SET status = 'draft', submitted_at = NULL, reopen_reason = ?"
-                         " WHERE id = ?", [reason, assessment.id])
-            self._audit(conn, assessment.id, "reopen", "reopen_reason", None, reason)
+            records.transition(
+                conn,
+                "assessment",
+                assessment.id,
+                expected="submitted",
+                values={"status": "draft", "submitted_at": None, "reopen_reason": reason},
+                actor=self.ws.actor,
+                action="reopen",
+                refusal=ValidationError("assessment.reopen.not_submitted", year=year),
+                note=("reopen_reason", None, reason),
+            )
         self.ws.history.clear()
         return store.assessment(self.ws.conn, assessment.id)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from cchc_desktop.assessment.model import Assessment, Catalogue, CriterionScore
 from cchc_desktop.assessment.catalogue import CatalogueSpec
 from cchc_desktop.assessment.criteria import Criterion, parse_thresholds, score_problem, score_range
+from cchc_desktop.assessment.model import Assessment, Catalogue, CriterionScore
+from cchc_desktop.evidence import store as store_evidence
 from cchc_desktop.kernel.errors import LockedError, NotFoundError, ValidationError
 from cchc_desktop.kernel.i18n import format_date, format_number
-from cchc_desktop.evidence import store as store_evidence
 from cchc_desktop.kernel.store import records
 from cchc_desktop.kernel.store.records import Entity, new_uid, now_iso, register
 
@@ -49,10 +49,20 @@ def _derive_score(conn: sqlite3.Connection, row: dict) -> dict:
     if problem is None:
         return {}
     low, high = score_range(criterion)
-    key = {"survey": "assessment.score.survey", "step": "assessment.score.step",
-           "range": "assessment.score.penalty_range" if criterion.method == "penalty" else "assessment.score.range"}
-    raise ValidationError(key[problem], field="self_score", code=criterion.code, value=format_number(value),
-                          low=format_number(low), high=format_number(high), step=format_number(criterion.step))
+    key = {
+        "survey": "assessment.score.survey",
+        "step": "assessment.score.step",
+        "range": "assessment.score.penalty_range" if criterion.method == "penalty" else "assessment.score.range",
+    }
+    raise ValidationError(
+        key[problem],
+        field="self_score",
+        code=criterion.code,
+        value=format_number(value),
+        low=format_number(low),
+        high=format_number(high),
+        step=format_number(criterion.step),
+    )
 
 
 def _stored_score(conn: sqlite3.Connection, score_id: int) -> float | None:
@@ -60,20 +70,39 @@ def _stored_score(conn: sqlite3.Connection, score_id: int) -> float | None:
     return found[0] if found else None
 
 
-SCORE = register(Entity(SCORE_ENTITY, "criterion_scores", CriterionScore, "assessment_id", "label",
-                        "entity.criterion_score", guard=_guard_score, derive=_derive_score))
-ASSESSMENT = register(Entity("assessment", "assessments", Assessment, None, "year", "entity.assessment",
-                             ordered=False))
-CATALOGUE = register(Entity("criteria_catalogue", "criteria_catalogues", Catalogue, None, "title",
-                            "entity.criteria_catalogue", ordered=False))
+SCORE = register(
+    Entity(
+        SCORE_ENTITY,
+        "criterion_scores",
+        CriterionScore,
+        "assessment_id",
+        "label",
+        "entity.criterion_score",
+        guard=_guard_score,
+        derive=_derive_score,
+    )
+)
+ASSESSMENT = register(Entity("assessment", "assessments", Assessment, None, "year", "entity.assessment", ordered=False))
+CATALOGUE = register(
+    Entity(
+        "criteria_catalogue",
+        "criteria_catalogues",
+        Catalogue,
+        None,
+        "title",
+        "entity.criteria_catalogue",
+        ordered=False,
+    )
+)
 
 
 # Evidence on scores: listed under the assessment's year, locked with it ###
 
 
 def _score_year(conn: sqlite3.Connection, score_id: int) -> int:
-    row = conn.execute("SELECT a.year FROM criterion_scores s JOIN assessments a ON a.id = s.assessment_id"
-                       " WHERE s.id = ?", [score_id]).fetchone()
+    row = conn.execute(
+        "SELECT a.year FROM criterion_scores s JOIN assessments a ON a.id = s.assessment_id WHERE s.id = ?", [score_id]
+    ).fetchone()
     if row is None:
         raise NotFoundError("error.row_missing", what="tiêu chí", id=score_id)
     return int(row[0])
@@ -84,9 +113,12 @@ def _score_guard(conn: sqlite3.Connection, score_id: int) -> None:
 
 
 def _score_targets(conn: sqlite3.Connection, year: int) -> list[tuple[int, str]]:
-    rows = conn.execute("SELECT s.id, s.label FROM criterion_scores s JOIN assessments a ON a.id = s.assessment_id"
-                        " JOIN criteria c ON c.id = s.criterion_id WHERE a.year = ? AND c.method != 'survey'"
-                        " ORDER BY s.position", [year])
+    rows = conn.execute(
+        "SELECT s.id, s.label FROM criterion_scores s JOIN assessments a ON a.id = s.assessment_id"
+        " JOIN criteria c ON c.id = s.criterion_id WHERE a.year = ? AND c.method != 'survey'"
+        " ORDER BY s.position",
+        [year],
+    )
     return [(row[0], row[1]) for row in rows]
 
 
@@ -102,6 +134,15 @@ def _catalogue(row: sqlite3.Row) -> Catalogue:
     return Catalogue(**values)
 
 
+def catalogue_row(conn: sqlite3.Connection, catalogue_id: int) -> dict:
+    return dict(conn.execute("SELECT * FROM criteria_catalogues WHERE id = ?", [catalogue_id]).fetchone())
+
+
+def set_catalogue(conn: sqlite3.Connection, assessment_id: int, catalogue_id: int) -> None:
+    """The assessment is now scored against ``catalogue_id`` (a re-imported catalogue)."""
+    conn.execute("UPDATE assessments SET catalogue_id = ? WHERE id = ?", [catalogue_id, assessment_id])
+
+
 def catalogue(conn: sqlite3.Connection, catalogue_id: int) -> Catalogue:
     row = conn.execute("SELECT * FROM criteria_catalogues WHERE id = ?", [catalogue_id]).fetchone()
     if row is None:
@@ -111,8 +152,9 @@ def catalogue(conn: sqlite3.Connection, catalogue_id: int) -> Catalogue:
 
 def catalogue_for_year(conn: sqlite3.Connection, year: int) -> Catalogue | None:
     """The newest catalogue in force for ``year``: imported for it, or for an earlier year."""
-    row = conn.execute("SELECT * FROM criteria_catalogues WHERE year <= ? ORDER BY year DESC, id DESC LIMIT 1",
-                       [year]).fetchone()
+    row = conn.execute(
+        "SELECT * FROM criteria_catalogues WHERE year <= ? ORDER BY year DESC, id DESC LIMIT 1", [year]
+    ).fetchone()
     return _catalogue(row) if row else None
 
 
@@ -142,16 +184,40 @@ def insert_catalogue(conn: sqlite3.Connection, spec: CatalogueSpec, year: int) -
     cursor = conn.execute(
         "INSERT INTO criteria_catalogues (uid, code, title, province, decision, year, illustrative, source,"
         " content_hash, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [new_uid(), spec.code, spec.title, spec.province, spec.decision, year, int(spec.illustrative),
-         spec.source, spec.content_hash, now_iso()])
+        [
+            new_uid(),
+            spec.code,
+            spec.title,
+            spec.province,
+            spec.decision,
+            year,
+            int(spec.illustrative),
+            spec.source,
+            spec.content_hash,
+            now_iso(),
+        ],
+    )
     catalogue_id = int(cursor.lastrowid)
     ids = {}
     for position, node in enumerate(spec.nodes):
         ids[node.code] = conn.execute(
             "INSERT INTO criteria (catalogue_id, position, level, code, name, max_points, method, step, guidance,"
             " evidence_required, indicator_code, thresholds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [catalogue_id, position, node.level, node.code, node.name, node.max_points, node.method, node.step,
-             node.guidance, node.evidence_required, node.indicator_code, node.thresholds]).lastrowid
+            [
+                catalogue_id,
+                position,
+                node.level,
+                node.code,
+                node.name,
+                node.max_points,
+                node.method,
+                node.step,
+                node.guidance,
+                node.evidence_required,
+                node.indicator_code,
+                node.thresholds,
+            ],
+        ).lastrowid
     for node in spec.nodes:
         if node.parent_code:
             conn.execute("UPDATE criteria SET parent_id = ? WHERE id = ?", [ids[node.parent_code], ids[node.code]])
@@ -175,8 +241,10 @@ def assessment_for_year(conn: sqlite3.Connection, year: int) -> Assessment | Non
 
 
 def insert_assessment(conn: sqlite3.Connection, year: int, catalogue_id: int) -> int:
-    cursor = conn.execute("INSERT INTO assessments (uid, year, catalogue_id, created_at) VALUES (?, ?, ?, ?)",
-                          [new_uid(), year, catalogue_id, now_iso()])
+    cursor = conn.execute(
+        "INSERT INTO assessments (uid, year, catalogue_id, created_at) VALUES (?, ?, ?, ?)",
+        [new_uid(), year, catalogue_id, now_iso()],
+    )
     return int(cursor.lastrowid)
 
 
@@ -185,8 +253,11 @@ def scores(conn: sqlite3.Connection, assessment_id: int) -> list[CriterionScore]
 
 
 def leaf_criteria(conn: sqlite3.Connection, catalogue_id: int) -> list[Criterion]:
-    rows = conn.execute("SELECT * FROM criteria c WHERE catalogue_id = ? AND NOT EXISTS"
-                        " (SELECT 1 FROM criteria k WHERE k.parent_id = c.id) ORDER BY position", [catalogue_id])
+    rows = conn.execute(
+        "SELECT * FROM criteria c WHERE catalogue_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM criteria k WHERE k.parent_id = c.id) ORDER BY position",
+        [catalogue_id],
+    )
     return [_criterion(row) for row in rows]
 
 
@@ -195,7 +266,9 @@ def scores_with_data(conn: sqlite3.Connection, assessment_id: int) -> dict[str, 
     rows = conn.execute(
         "SELECT code, id FROM criterion_scores s WHERE assessment_id = ? AND (self_score IS NOT NULL"
         " OR explanation != '' OR override_reason != '' OR EXISTS (SELECT 1 FROM evidence_files e"
-        " WHERE e.entity = ? AND e.row_id = s.id))", [assessment_id, SCORE_ENTITY])
+        " WHERE e.entity = ? AND e.row_id = s.id))",
+        [assessment_id, SCORE_ENTITY],
+    )
     return {row[0]: row[1] for row in rows}
 
 
@@ -212,13 +285,17 @@ def sync_scores(conn: sqlite3.Connection, assessment_id: int, catalogue_id: int)
         label = f"{criterion.code} {criterion.name}"
         current = existing.pop(criterion.code, None)
         if current is None:
-            conn.execute("INSERT INTO criterion_scores (uid, assessment_id, criterion_id, position, code, label)"
-                         " VALUES (?, ?, ?, ?, ?, ?)", [new_uid(), assessment_id, criterion.id, position,
-                                                        criterion.code, label])
+            conn.execute(
+                "INSERT INTO criterion_scores (uid, assessment_id, criterion_id, position, code, label)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [new_uid(), assessment_id, criterion.id, position, criterion.code, label],
+            )
             added += 1
         else:
-            conn.execute("UPDATE criterion_scores SET criterion_id = ?, position = ?, label = ? WHERE id = ?",
-                         [criterion.id, position, label, current.id])
+            conn.execute(
+                "UPDATE criterion_scores SET criterion_id = ?, position = ?, label = ? WHERE id = ?",
+                [criterion.id, position, label, current.id],
+            )
             kept += 1
     removed = [s.id for s in existing.values()]
     store_evidence.delete_for_rows(conn, SCORE_ENTITY, removed)

@@ -24,12 +24,12 @@ def _first_known(*keys: str) -> str | None:
 
 
 def action_label(action: str) -> str:
-    """"update" → "Sửa"; actions of later parts may live under ``audit.action.extra.*``."""
+    """ "update" → "Sửa"; actions of later parts may live under ``audit.action.extra.*``."""
     return _first_known(f"audit.action.{action}", f"audit.action.extra.{action}") or action
 
 
 def entity_label(entity: str) -> str:
-    """"task" → "Nhiệm vụ"."""
+    """ "task" → "Nhiệm vụ"."""
     ent = records.ENTITIES.get(entity)
     if ent is not None:
         return _capitalised(tr(ent.label_key))

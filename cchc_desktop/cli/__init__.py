@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=tr("cli.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"cchc-desktop {__version__}", help=tr("cli.version.help"))
+    parser.add_argument(
+        "--version", action="version", version=f"cchc-desktop {__version__}", help=tr("cli.version.help")
+    )
     parser.add_argument("--db", metavar="PATH", help=tr("cli.db.help"))
     sub = parser.add_subparsers(dest="command", metavar="<lệnh>", title=tr("cli.commands"), parser_class=_Parser)
     for group in COMMAND_GROUPS:

@@ -16,7 +16,9 @@ _WORDS = {
     "show program's version number and exit": "hiện số phiên bản rồi thoát",
     "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
     "unrecognized arguments: %s": "tham số không nhận ra: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "giá trị %(value)r không hợp lệ (chọn một trong: %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "giá trị %(value)r không hợp lệ (chọn một trong: %(choices)s)"
+    ),
     "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
     "expected one argument": "cần một giá trị",
     "expected at least one argument": "cần ít nhất một giá trị",

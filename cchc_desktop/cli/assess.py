@@ -17,8 +17,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     show.add_argument("--year", type=year_arg, required=True, help=tr("cli.year.help"))
     show.add_argument("--json", action="store_true", help=tr("cli.json.help"))
     show.set_defaults(handler=_show)
-    load = actions.add_parser("import-criteria", help=tr("cli.assess.import.help"),
-                              description=tr("cli.assess.import.help"))
+    load = actions.add_parser(
+        "import-criteria", help=tr("cli.assess.import.help"), description=tr("cli.assess.import.help")
+    )
     add_db(load)
     load.add_argument("file", metavar="FILE", help=tr("cli.assess.import.file"))
     load.add_argument("--year", type=year_arg, default=None, help=tr("cli.assess.import.year"))
@@ -57,4 +58,3 @@ def _import(args: argparse.Namespace) -> int:
             return 2
     print(result.summary())
     return 0
-

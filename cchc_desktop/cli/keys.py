@@ -30,8 +30,9 @@ def add_passphrase(parser: argparse.ArgumentParser, *, new: bool = False) -> Non
         parser.add_argument("--new-passphrase-file", metavar="TỆP", help=tr("cli.keys.new_passphrase_file"))
 
 
-def read_passphrase(args: argparse.Namespace, *, new: bool = False, attr: str = "passphrase_file",
-                    env: str = PASSPHRASE_ENV) -> tuple[str, str | None]:
+def read_passphrase(
+    args: argparse.Namespace, *, new: bool = False, attr: str = "passphrase_file", env: str = PASSPHRASE_ENV
+) -> tuple[str, str | None]:
     """(passphrase, confirmation): from the file, the environment, or typed at a terminal."""
     path = getattr(args, attr, None)
     if path:
@@ -66,7 +67,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     enroll.add_argument("--province", help=tr("cli.keys.enroll.province"))
     enroll.add_argument("--unit", help=tr("cli.keys.enroll.unit"))
     enroll.add_argument("--name", help=tr("cli.keys.enroll.name"))
-    enroll.add_argument("--type", default="xa", choices=("xa", "phuong", "dac_khu", "tinh"), help=tr("cli.keys.enroll.type"))
+    enroll.add_argument(
+        "--type", default="xa", choices=("xa", "phuong", "dac_khu", "tinh"), help=tr("cli.keys.enroll.type")
+    )
     enroll.add_argument("--revoke-old", action="store_true", help=tr("cli.keys.enroll.revoke_old"))
     listing = _command(actions, "list", "cli.keys.list.help", _list)
     listing.add_argument("--json", action="store_true", help=tr("cli.json.help"))
@@ -104,8 +107,11 @@ def _replace_lost(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     with open_workspace(args.db) as ws:
         info = ws.exchange.key_info()
-    print(tr("cli.keys.show.line", fingerprint=info.fingerprint, created=info.created_at) if info
-          else tr("exchange.key.none"))
+    print(
+        tr("cli.keys.show.line", fingerprint=info.fingerprint, created=info.created_at)
+        if info
+        else tr("exchange.key.none")
+    )
     return 0 if info else 1
 
 
@@ -127,16 +133,17 @@ def _rotate(args: argparse.Namespace) -> int:
 
 
 def _enroll(args: argparse.Namespace) -> int:
-    from cchc_desktop.kernel.units import normalise_commune_code
     from cchc_desktop.exchange.format.pubfile import UnitIdentity
+    from cchc_desktop.kernel.units import normalise_commune_code
 
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
     with open_workspace(args.db) as ws:
         pub = ws.exchange.read_public_key(source)
         identity = None
         if args.province or args.unit or args.name:
-            identity = UnitIdentity((args.province or "").zfill(2), normalise_commune_code(args.unit or ""),
-                                    args.name or "", args.type)
+            identity = UnitIdentity(
+                (args.province or "").zfill(2), normalise_commune_code(args.unit or ""), args.name or "", args.type
+            )
         confirmed = args.fingerprint or _ask_fingerprint(pub)
         key = ws.exchange.enrol(pub, confirmed, identity, revoke_old=args.revoke_old)
     print(tr("cli.keys.enrolled", sender=key.sender_label, fingerprint=key.fingerprint))
@@ -157,8 +164,15 @@ def _list(args: argparse.Namespace) -> int:
         print_json([dataclasses.asdict(k) for k in keys])
         return 0
     for key in keys:
-        print(tr("cli.keys.list.line", id=key.id, sender=key.sender_label, fingerprint=key.fingerprint,
-                 status=key.status_label))
+        print(
+            tr(
+                "cli.keys.list.line",
+                id=key.id,
+                sender=key.sender_label,
+                fingerprint=key.fingerprint,
+                status=key.status_label,
+            )
+        )
     return 0
 
 

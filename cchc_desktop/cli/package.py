@@ -55,8 +55,9 @@ def _export(args: argparse.Namespace) -> int:
             if not problem.blocking:
                 print(tr("cli.package.warning", message=problem.message))
         passphrase, _ = read_passphrase(args)
-        result = ws.exchange.export(args.kind, args.year, args.period, folder, passphrase, eml=args.eml, to=args.to,
-                                    file_name=name)
+        result = ws.exchange.export(
+            args.kind, args.year, args.period, folder, passphrase, eml=args.eml, to=args.to, file_name=name
+        )
     print(result.summary)
     return 0
 
@@ -99,10 +100,18 @@ def _outbox(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for row in rows:
-        print(tr("cli.package.outbox.line", kind=kind_label(row["kind"]),
-                 period=period_label(row["period"] or None, row["year"]), revision=row["revision"],
-                 when=format_datetime(row["created_at"][:19]), file=row["file_name"],
-                 status=tr(f"exchange.outbox.status.{row['status']}"), package_id=row["package_id"]))
+        print(
+            tr(
+                "cli.package.outbox.line",
+                kind=kind_label(row["kind"]),
+                period=period_label(row["period"] or None, row["year"]),
+                revision=row["revision"],
+                when=format_datetime(row["created_at"][:19]),
+                file=row["file_name"],
+                status=tr(f"exchange.outbox.status.{row['status']}"),
+                package_id=row["package_id"],
+            )
+        )
     return 0
 
 

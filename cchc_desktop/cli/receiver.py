@@ -53,10 +53,17 @@ def _packages(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for row in rows:
-        print(tr("cli.receiver.packages.line", unit=f"{row['unit_name']} ({row['province_code']}-{row['unit_code']})",
-                 kind=kind_label(row["kind"]), period=period_label(row["period"] or None, row["year"]),
-                 revision=row["revision"], state=tr(f"exchange.received.state.{row['state']}"),
-                 when=format_datetime(row["received_at"])))
+        print(
+            tr(
+                "cli.receiver.packages.line",
+                unit=f"{row['unit_name']} ({row['province_code']}-{row['unit_code']})",
+                kind=kind_label(row["kind"]),
+                period=period_label(row["period"] or None, row["year"]),
+                revision=row["revision"],
+                state=tr(f"exchange.received.state.{row['state']}"),
+                when=format_datetime(row["received_at"]),
+            )
+        )
     return 0
 
 
@@ -70,8 +77,16 @@ def _log(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         state = tr("cli.receiver.log.rolled_back") if row["rolled_back_at"] else ""
-        print(tr("cli.receiver.log.line", id=row["id"], name=row["name"], when=format_datetime(row["at"]),
-                 line=row["result_line"], state=state).rstrip())
+        print(
+            tr(
+                "cli.receiver.log.line",
+                id=row["id"],
+                name=row["name"],
+                when=format_datetime(row["at"]),
+                line=row["result_line"],
+                state=state,
+            ).rstrip()
+        )
     return 0
 
 

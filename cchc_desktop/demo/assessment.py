@@ -12,8 +12,8 @@ import struct
 import zlib
 from typing import TYPE_CHECKING
 
-from cchc_desktop.assessment.model import ScoreLine
 from cchc_desktop.assessment.criteria import floor_to_step
+from cchc_desktop.assessment.model import ScoreLine
 
 if TYPE_CHECKING:
     from cchc_desktop.workspace import Workspace
@@ -39,7 +39,7 @@ EXPLANATIONS = {
 }
 
 
-def build(ws: "Workspace", year: int) -> None:
+def build(ws: Workspace, year: int) -> None:
     """Add the year's self-assessment to the demo workspace (one transaction for the scores)."""
     ws.assessment.start(year)
     view = ws.assessment.view(year)
@@ -109,8 +109,9 @@ def tiny_png(width: int = 16, height: int = 16) -> bytes:
     """A small two-colour PNG (a red stamp on white, roughly)."""
     rows = b""
     for y in range(height):
-        row = b"".join(b"\xc0\x20\x20" if abs(x - y) < 3 or abs(x + y - width) < 3 else b"\xff\xff\xff"
-                       for x in range(width))
+        row = b"".join(
+            b"\xc0\x20\x20" if abs(x - y) < 3 or abs(x + y - width) < 3 else b"\xff\xff\xff" for x in range(width)
+        )
         rows += b"\x00" + row
 
     def chunk(kind: bytes, data: bytes) -> bytes:

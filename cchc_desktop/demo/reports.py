@@ -15,6 +15,7 @@ from typing import Any
 from cchc_desktop.demo.data import load_demo_data, match_task
 from cchc_desktop.framework.model import fill, placeholders
 from cchc_desktop.plans.model import Task
+from cchc_desktop.reports import store as report_store
 from cchc_desktop.reports.model import DONE_STATUSES, ReportAggregate, has_fraction
 from cchc_desktop.reports.view import is_per_period
 from cchc_desktop.workspace import Workspace
@@ -47,9 +48,8 @@ def _build_one(ws: Workspace, year: int, item: dict, defaults: dict) -> None:
 def _backdate(ws: Workspace, agg: ReportAggregate) -> None:
     """A report is drafted a few days before its data window closes, not on the day the demo is built."""
     created = dt.datetime.combine(agg.period.window.end - dt.timedelta(days=5), dt.time(8, 0)).isoformat()
-    ws.conn.execute("UPDATE reports SET created_at = ? WHERE id = ?", [created, agg.report.id])
-    ws.conn.execute("UPDATE report_events SET at = ? WHERE report_id = ? AND action = 'create'",
-                    [created, agg.report.id])
+    with ws.transaction() as conn:
+        report_store.set_created_at(conn, agg.report.id, created)
 
 
 def _meta_cells(report_id: int, item: dict, year: int) -> list[tuple[int, str, Any]]:

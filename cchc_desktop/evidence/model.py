@@ -12,8 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from cchc_desktop.kernel.fields import editable
 from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.fields import editable
 from cchc_desktop.kernel.i18n import format_number, tr
 
 DEFAULT_MAX_MB = 20
@@ -83,9 +83,12 @@ def check_size(name: str, size: int, max_bytes: int) -> None:
     if size == 0:
         raise EvidenceRefusedError("evidence.refused.empty", name=name)
     if size > max_bytes:
-        raise EvidenceRefusedError("evidence.refused.too_large", name=name,
-                                   size=format_number(round(size / MIB, 1)),
-                                   limit=format_number(round(max_bytes / MIB, 1)))
+        raise EvidenceRefusedError(
+            "evidence.refused.too_large",
+            name=name,
+            size=format_number(round(size / MIB, 1)),
+            limit=format_number(round(max_bytes / MIB, 1)),
+        )
 
 
 def check_type(name: str, data: bytes) -> tuple[str, str]:
@@ -94,8 +97,9 @@ def check_type(name: str, data: bytes) -> tuple[str, str]:
     if extension not in MIME_TYPES:
         raise EvidenceRefusedError("evidence.refused.type", name=name, allowed=tr("evidence.allowed"))
     if not content_matches(extension, data):
-        raise EvidenceRefusedError("evidence.refused.content", name=name, extension=extension,
-                                   kind=tr(f"evidence.kind.{extension}"))
+        raise EvidenceRefusedError(
+            "evidence.refused.content", name=name, extension=extension, kind=tr(f"evidence.kind.{extension}")
+        )
     return extension, MIME_TYPES[extension]
 
 

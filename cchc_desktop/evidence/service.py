@@ -12,15 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc_desktop.kernel.unit_file import UnitFile
+from cchc_desktop.evidence import store
 from cchc_desktop.evidence.model import DEFAULT_MAX_MB, MIB, Evidence, check_size, check_type
 from cchc_desktop.kernel.errors import ValidationError
-from cchc_desktop.kernel.i18n import parse_number
 from cchc_desktop.kernel.history import ChangeSet
-from cchc_desktop.evidence import store
+from cchc_desktop.kernel.i18n import parse_number
 from cchc_desktop.kernel.store.records import new_uid, now_iso, write_audit
 from cchc_desktop.kernel.text import clean, nfc
-
+from cchc_desktop.kernel.unit_file import UnitFile
 
 LIMIT_SETTING = "evidence.max_mb"
 
@@ -82,8 +81,17 @@ class EvidenceService:
 
     # Attaching and removing ##############################################
 
-    def attach(self, entity: str, row_id: int, path: str | Path | None = None, *, data: bytes | None = None,
-               name: str | None = None, year: int | None = None, secret: bool = False) -> Evidence:
+    def attach(
+        self,
+        entity: str,
+        row_id: int,
+        path: str | Path | None = None,
+        *,
+        data: bytes | None = None,
+        name: str | None = None,
+        year: int | None = None,
+        secret: bool = False,
+    ) -> Evidence:
         """Đính kèm a file (from ``path``, or ``data`` named ``name``) to one row of any entity."""
         file_name = nfc(name or (Path(path).name if path else ""))
         content = self._read(path, file_name) if data is None else data
@@ -96,10 +104,23 @@ class EvidenceService:
         digest = hashlib.sha256(content).hexdigest()
         with self.ws.transaction() as conn:
             store.put_blob(conn, digest, content)
-            evidence_id = store.insert(conn, {
-                "uid": new_uid(), "sha256": digest, "entity": entity, "row_id": row_id, "year": target_year,
-                "name": file_name, "extension": extension, "mime": mime, "size": len(content),
-                "secret": int(bool(secret)), "added_at": now_iso(), "added_by": self.ws.actor})
+            evidence_id = store.insert(
+                conn,
+                {
+                    "uid": new_uid(),
+                    "sha256": digest,
+                    "entity": entity,
+                    "row_id": row_id,
+                    "year": target_year,
+                    "name": file_name,
+                    "extension": extension,
+                    "mime": mime,
+                    "size": len(content),
+                    "secret": int(bool(secret)),
+                    "added_at": now_iso(),
+                    "added_by": self.ws.actor,
+                },
+            )
             self._audit(conn, evidence_id, "attach", None, store.describe_target(conn, entity, row_id))
         return store.get(self.ws.conn, evidence_id)
 
@@ -128,7 +149,7 @@ class EvidenceService:
         return self.ws.edit("evidence", evidence_id, "secret", bool(secret))
 
     def _audit(self, conn, evidence_id: int, action: str, old: str | None, new: str | None) -> None:
-        row = dict(conn.execute("SELECT * FROM evidence_files WHERE id = ?", [evidence_id]).fetchone())
+        row = store.row(conn, evidence_id)
         write_audit(conn, self.ws.actor, action, store.EVIDENCE, row, "", old, new)
 
     # Reading ############################################################
@@ -181,9 +202,11 @@ class EvidenceService:
             known = files.get(item.sha256)
             links = ((item.entity, item.row_id),)
             if known is None:
-                files[item.sha256] = ExportFile(item.name, item.mime, item.sha256, item.size,
-                                                store.read_blob(conn, item.sha256), links)
+                files[item.sha256] = ExportFile(
+                    item.name, item.mime, item.sha256, item.size, store.read_blob(conn, item.sha256), links
+                )
             else:
-                files[item.sha256] = ExportFile(known.name, known.mime, known.sha256, known.size, known.data,
-                                                known.attached_to + links)
+                files[item.sha256] = ExportFile(
+                    known.name, known.mime, known.sha256, known.size, known.data, known.attached_to + links
+                )
         return EvidenceExport(list(files.values()), len(withheld), tuple(withheld))

@@ -54,8 +54,15 @@ def _guard_evidence(conn: sqlite3.Connection, row: dict) -> None:
         owner.guard(conn, row["row_id"])
 
 
-EVIDENCE = register(Entity("evidence", "evidence_files", Evidence, None, "name", "entity.evidence", ordered=False,
-                           guard=_guard_evidence))
+EVIDENCE = register(
+    Entity(
+        "evidence", "evidence_files", Evidence, None, "name", "entity.evidence", ordered=False, guard=_guard_evidence
+    )
+)
+
+
+def row(conn: sqlite3.Connection, evidence_id: int) -> dict:
+    return records.fetch_row(conn, EVIDENCE, evidence_id)
 
 
 # Targets ##############################################################
@@ -84,7 +91,7 @@ def year_of_target(conn: sqlite3.Connection, entity: str, row_id: int, year: int
 
 
 def describe_target(conn: sqlite3.Connection, entity: str, row_id: int) -> str:
-    """"Tiêu chí: 3.2.1 Tỷ lệ hồ sơ…" — what a file is attached to, for people."""
+    """ "Tiêu chí: 3.2.1 Tỷ lệ hồ sơ…" — what a file is attached to, for people."""
     ent = records.ENTITIES.get(entity)
     if ent is None:
         return f"{entity} #{row_id}"
@@ -113,8 +120,9 @@ def get(conn: sqlite3.Connection, evidence_id: int) -> Evidence:
 
 def put_blob(conn: sqlite3.Connection, sha256: str, data: bytes) -> bool:
     """Store the bytes once per content; True when they were new."""
-    cursor = conn.execute("INSERT OR IGNORE INTO evidence_blobs (sha256, size, data) VALUES (?, ?, ?)",
-                          [sha256, len(data), data])
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO evidence_blobs (sha256, size, data) VALUES (?, ?, ?)", [sha256, len(data), data]
+    )
     return cursor.rowcount > 0
 
 
@@ -127,8 +135,10 @@ def read_blob(conn: sqlite3.Connection, sha256: str) -> bytes:
 
 def insert(conn: sqlite3.Connection, values: dict) -> int:
     columns = list(values)
-    cursor = conn.execute(f"INSERT INTO evidence_files ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                          [values[c] for c in columns])
+    cursor = conn.execute(
+        f"INSERT INTO evidence_files ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [values[c] for c in columns],
+    )
     return int(cursor.lastrowid)
 
 
@@ -136,14 +146,19 @@ def delete(conn: sqlite3.Connection, evidence_id: int) -> None:
     """Remove one attachment, and its bytes when no other attachment shares them."""
     row = records.fetch_row(conn, EVIDENCE, evidence_id)
     conn.execute("DELETE FROM evidence_files WHERE id = ?", [evidence_id])
-    conn.execute("DELETE FROM evidence_blobs WHERE sha256 = ? AND NOT EXISTS"
-                 " (SELECT 1 FROM evidence_files WHERE sha256 = ?)", [row["sha256"], row["sha256"]])
+    conn.execute(
+        "DELETE FROM evidence_blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM evidence_files WHERE sha256 = ?)",
+        [row["sha256"], row["sha256"]],
+    )
 
 
 def delete_for_rows(conn: sqlite3.Connection, entity: str, row_ids: Iterable[int]) -> int:
     """Remove the attachments of rows that are being deleted; returns how many went."""
-    ids = [row[0] for row_id in row_ids for row in conn.execute(
-        "SELECT id FROM evidence_files WHERE entity = ? AND row_id = ?", [entity, row_id])]
+    ids = [
+        row[0]
+        for row_id in row_ids
+        for row in conn.execute("SELECT id FROM evidence_files WHERE entity = ? AND row_id = ?", [entity, row_id])
+    ]
     for evidence_id in ids:
         delete(conn, evidence_id)
     return len(ids)

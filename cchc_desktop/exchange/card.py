@@ -102,7 +102,10 @@ class _Card:
         facts = self.facts
         rows = [
             ("exchange.card.unit", facts.unit_full_name),
-            ("exchange.card.codes", tr("exchange.card.codes_value", province=facts.province_code, unit=facts.unit_code)),
+            (
+                "exchange.card.codes",
+                tr("exchange.card.codes_value", province=facts.province_code, unit=facts.unit_code),
+            ),
             ("exchange.card.province", facts.province_name),
             ("exchange.card.receiver", facts.receiver_name),
             ("exchange.card.key_created", format_date(facts.key_created[:10]) if facts.key_created else ""),
@@ -122,14 +125,16 @@ class _Card:
         self._line(FINGERPRINT_SIZE + 8)
         centre = (self.left + self.right) / 2
         for row in range(4):
-            text = "  ".join(groups[row * 4:(row + 1) * 4])
+            text = "  ".join(groups[row * 4 : (row + 1) * 4])
             self.c.setFont(FINGERPRINT_FONT, FINGERPRINT_SIZE)
             self.c.drawCentredString(centre, self.y, text)
             self.c.setFont(f"{self.family}-Regular", 10)
             self.c.drawString(self.left + 4 * MM, self.y + 4, tr("exchange.card.row", row=row + 1))
             self._line(FINGERPRINT_SIZE + 10)
         self.c.setLineWidth(1.2)
-        self.c.rect(self.left, self.y + FINGERPRINT_SIZE - 4, self.right - self.left, box_top - self.y - FINGERPRINT_SIZE + 4)
+        self.c.rect(
+            self.left, self.y + FINGERPRINT_SIZE - 4, self.right - self.left, box_top - self.y - FINGERPRINT_SIZE + 4
+        )
         self.c.setLineWidth(1)
         self._line(16)
 

@@ -5,22 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.kernel.errors import NotFoundError
-from cchc_desktop.exchange.format.errors import display_name
 from cchc_desktop.exchange.format.keys import load_public_pem
 from cchc_desktop.exchange.format.labels import package_title
-from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.format.signing import TrustedKey
 from cchc_desktop.exchange.format.verify import verify_package
+from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.kernel.errors import NotFoundError
+from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.service import VerifyResult
 
 
-def verify_only(ws: ExchangeWorkspace, path: Path) -> "VerifyResult":
+def verify_only(ws: ExchangeWorkspace, path: Path) -> VerifyResult:
     """Steps 1–7 against the sender's active and retired keys (a retired key still proves old packages)."""
     from cchc_desktop.exchange.service import VerifyResult
 
@@ -35,8 +35,13 @@ def verify_only(ws: ExchangeWorkspace, path: Path) -> "VerifyResult":
     status = statuses.get(package.key.key_id, "active")
     title = package_title(package.manifest)
     key = "exchange.verify.ok.retired" if status == "retired" else "exchange.verify.ok"
-    line = tr(key, file=display_name(path), title=title, fingerprint=package.key.fingerprint,
-              signer=package.manifest.signer.name)
+    line = tr(
+        key,
+        file=display_name(path),
+        title=title,
+        fingerprint=package.key.fingerprint,
+        signer=package.manifest.signer.name,
+    )
     return VerifyResult(display_name(path), title, line, status)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cchc_desktop.exchange.payload_rows import PayloadRows
+from cchc_desktop.exchange.payload_check import PayloadRows
 from cchc_desktop.kernel.i18n import format_date, format_number, tr
 
 Format = Callable[[Any], str]
@@ -30,13 +30,12 @@ class DiffLine:
     @property
     def text(self) -> str:
         change = "added_plain" if self.change == "added" and not self.field else self.change
-        return tr(f"exchange.diff.{change}", what=self.what, field=self.field, old=self.old or "—",
-                  new=self.new or "—")
+        return tr(f"exchange.diff.{change}", what=self.what, field=self.field, old=self.old or "—", new=self.new or "—")
 
 
 def _short(value: Any) -> str:
     text = " ".join(str(value or "").split())
-    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
 def _number(value: Any) -> str:
@@ -69,24 +68,62 @@ class _Table:
 
 
 _TABLES = (
-    _Table("tasks", "exchange.diff.what.task", 1, lambda r: _short(r[3]), (
-        (8, "exchange.diff.field.status", _status), (9, "exchange.diff.field.progress", _number),
-        (3, "exchange.diff.field.content", _short), (4, "exchange.diff.field.lead_unit", _short),
-        (5, "exchange.diff.field.deadline", _short), (7, "exchange.diff.field.not_applicable", _flag),
-        (10, "exchange.diff.field.result", _short), (11, "exchange.diff.field.reason", _short),
-        (12, "exchange.diff.field.completed_on", _date))),
-    _Table("indicators", "exchange.diff.what.indicator", 1, lambda r: _short(f"{r[2]} {r[3]}".strip()), (
-        (12, "exchange.diff.field.figure", _number), (7, "exchange.diff.field.target", _number),
-        (8, "exchange.diff.field.target_max", _number), (9, "exchange.diff.field.numerator", _number),
-        (10, "exchange.diff.field.denominator", _number), (11, "exchange.diff.field.value", _number),
-        (13, "exchange.diff.field.ytd_figure", _number), (14, "exchange.diff.field.attainment", _attainment),
-        (3, "exchange.diff.field.text", _short), (5, "exchange.diff.field.unit", _short))),
-    _Table("criteria", "exchange.diff.what.criterion", 1, lambda r: _short(f"{r[1]} {r[4]}"), (
-        (7, "exchange.diff.field.self_score", _number), (6, "exchange.diff.field.max_points", _number),
-        (4, "exchange.diff.field.name", _short), (8, "exchange.diff.field.explanation", _short),
-        (9, "exchange.diff.field.override_reason", _short), (10, "exchange.diff.field.evidence_count", _number))),
-    _Table("evidence", "exchange.diff.what.evidence", 0, lambda r: _short(r[1]), (
-        (3, "exchange.diff.field.size", _number),)),
+    _Table(
+        "tasks",
+        "exchange.diff.what.task",
+        1,
+        lambda r: _short(r[3]),
+        (
+            (8, "exchange.diff.field.status", _status),
+            (9, "exchange.diff.field.progress", _number),
+            (3, "exchange.diff.field.content", _short),
+            (4, "exchange.diff.field.lead_unit", _short),
+            (5, "exchange.diff.field.deadline", _short),
+            (7, "exchange.diff.field.not_applicable", _flag),
+            (10, "exchange.diff.field.result", _short),
+            (11, "exchange.diff.field.reason", _short),
+            (12, "exchange.diff.field.completed_on", _date),
+        ),
+    ),
+    _Table(
+        "indicators",
+        "exchange.diff.what.indicator",
+        1,
+        lambda r: _short(f"{r[2]} {r[3]}".strip()),
+        (
+            (12, "exchange.diff.field.figure", _number),
+            (7, "exchange.diff.field.target", _number),
+            (8, "exchange.diff.field.target_max", _number),
+            (9, "exchange.diff.field.numerator", _number),
+            (10, "exchange.diff.field.denominator", _number),
+            (11, "exchange.diff.field.value", _number),
+            (13, "exchange.diff.field.ytd_figure", _number),
+            (14, "exchange.diff.field.attainment", _attainment),
+            (3, "exchange.diff.field.text", _short),
+            (5, "exchange.diff.field.unit", _short),
+        ),
+    ),
+    _Table(
+        "criteria",
+        "exchange.diff.what.criterion",
+        1,
+        lambda r: _short(f"{r[1]} {r[4]}"),
+        (
+            (7, "exchange.diff.field.self_score", _number),
+            (6, "exchange.diff.field.max_points", _number),
+            (4, "exchange.diff.field.name", _short),
+            (8, "exchange.diff.field.explanation", _short),
+            (9, "exchange.diff.field.override_reason", _short),
+            (10, "exchange.diff.field.evidence_count", _number),
+        ),
+    ),
+    _Table(
+        "evidence",
+        "exchange.diff.what.evidence",
+        0,
+        lambda r: _short(r[1]),
+        ((3, "exchange.diff.field.size", _number),),
+    ),
 )
 
 
@@ -106,8 +143,15 @@ def _header(old: dict[str, str], new: dict[str, str]) -> list[DiffLine]:
         if before != value:
             label = tr(key)
             shown = _date if key == "exchange.diff.header.date" else _short
-            lines.append(DiffLine("changed" if before else "added", tr("exchange.diff.what.document"), label,
-                                  shown(before), shown(value)))
+            lines.append(
+                DiffLine(
+                    "changed" if before else "added",
+                    tr("exchange.diff.what.document"),
+                    label,
+                    shown(before),
+                    shown(value),
+                )
+            )
     return lines
 
 
@@ -140,6 +184,6 @@ def _added(table: _Table, row: tuple, what: str) -> DiffLine:
 
 
 def summary_counts(rows: PayloadRows) -> str:
-    """"60 nhiệm vụ, 40 chỉ tiêu, 3 tài liệu kiểm chứng" (only what the package has)."""
+    """ "60 nhiệm vụ, 40 chỉ tiêu, 3 tài liệu kiểm chứng" (only what the package has)."""
     parts = [tr(f"exchange.count.{name}", count=len(values)) for name, values in rows.tables().items() if values]
     return ", ".join(parts) or tr("exchange.count.empty")

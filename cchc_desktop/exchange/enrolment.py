@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.kernel.units import UNIT_TYPES
-from cchc_desktop.kernel.errors import NotFoundError
-from cchc_desktop.exchange.import_errors import AlreadyEnrolledError, FingerprintMismatchError, FingerprintNeededError, SenderIdentityError
 from cchc_desktop.exchange.format.keys import normalise_fingerprint, public_pem
 from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity
+from cchc_desktop.exchange.import_errors import (
+    AlreadyEnrolledError,
+    FingerprintMismatchError,
+    FingerprintNeededError,
+    SenderIdentityError,
+)
+from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.exchange import store
+from cchc_desktop.kernel.units import UNIT_TYPES
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,19 @@ class EnrolledKey:
 
 
 def _enrolled(row) -> EnrolledKey:
-    return EnrolledKey(row["id"], row["province_code"], row["unit_code"], row["unit_name"], row["unit_type"],
-                       row["fingerprint"], row["status"], row["source"], row["enrolled_at"], row["ended_at"],
-                       row["end_reason"])
+    return EnrolledKey(
+        row["id"],
+        row["province_code"],
+        row["unit_code"],
+        row["unit_name"],
+        row["unit_type"],
+        row["fingerprint"],
+        row["status"],
+        row["source"],
+        row["enrolled_at"],
+        row["ended_at"],
+        row["end_reason"],
+    )
 
 
 def senders(ws: ExchangeWorkspace) -> list[EnrolledKey]:
@@ -64,8 +79,14 @@ def check_confirmation(pub: PublicKeyFile, confirmed: str | None) -> None:
         raise FingerprintMismatchError(field="fingerprint", typed=typed, actual=pub.fingerprint)
 
 
-def enrol(ws: ExchangeWorkspace, pub: PublicKeyFile, confirmed: str | None, identity: UnitIdentity | None = None,
-          *, revoke_old: bool = False) -> EnrolledKey:
+def enrol(
+    ws: ExchangeWorkspace,
+    pub: PublicKeyFile,
+    confirmed: str | None,
+    identity: UnitIdentity | None = None,
+    *,
+    revoke_old: bool = False,
+) -> EnrolledKey:
     """Đăng ký khóa: after the fingerprint check; ``identity`` defaults to the one in the key file."""
     check_confirmation(pub, confirmed)
     who = identity or pub.identity
@@ -82,10 +103,19 @@ def enrol(ws: ExchangeWorkspace, pub: PublicKeyFile, confirmed: str | None, iden
             store.reactivate_enrolled_key(conn, existing["id"])
             key_id = existing["id"]
         else:
-            key_id = store.insert_enrolled_key(conn, {
-                "province_code": who.province_code, "unit_code": who.unit_code, "unit_name": who.unit_name,
-                "unit_type": who.unit_type, "fingerprint": pub.fingerprint,
-                "public_pem": public_pem(pub.key).decode("ascii"), "source": "card", "enrolled_by": ws.actor})
+            key_id = store.insert_enrolled_key(
+                conn,
+                {
+                    "province_code": who.province_code,
+                    "unit_code": who.unit_code,
+                    "unit_name": who.unit_name,
+                    "unit_type": who.unit_type,
+                    "fingerprint": pub.fingerprint,
+                    "public_pem": public_pem(pub.key).decode("ascii"),
+                    "source": "card",
+                    "enrolled_by": ws.actor,
+                },
+            )
         store.audit(conn, ws.actor, "key_enrol", "enrolled_key", key_id, who.code, None, pub.fingerprint)
     return _enrolled(store.enrolled_key(ws.conn, key_id))
 
@@ -97,6 +127,14 @@ def revoke(ws: ExchangeWorkspace, key_id: int, reason: str = "") -> EnrolledKey:
         raise NotFoundError("error.row_missing", what=tr("audit.entity.enrolled_key"), id=key_id)
     with ws.transaction() as conn:
         store.end_enrolled_key(conn, key_id, "revoked", reason or tr("exchange.key.revoked_by_user"))
-        store.audit(conn, ws.actor, "key_revoke", "enrolled_key", key_id, f"{row['province_code']}-{row['unit_code']}",
-                    row["fingerprint"], None)
+        store.audit(
+            conn,
+            ws.actor,
+            "key_revoke",
+            "enrolled_key",
+            key_id,
+            f"{row['province_code']}-{row['unit_code']}",
+            row["fingerprint"],
+            None,
+        )
     return _enrolled(store.enrolled_key(ws.conn, key_id))

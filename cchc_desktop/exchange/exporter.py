@@ -12,18 +12,18 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.evidence.service import ExportFile
-from cchc_desktop.exchange.format.parts import EvidenceFile
-from cchc_desktop.kernel.errors import JobCancelled, ValidationError
-from cchc_desktop.kernel.jobs import Cancelled, Progress
+from cchc_desktop.exchange import keyring, store
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.builder import ManifestFields, build_package, package_file_name
 from cchc_desktop.exchange.format.eml import build_eml_draft
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.manifest import Manifest, Receiver, Sender
+from cchc_desktop.exchange.format.parts import EvidenceFile
 from cchc_desktop.exchange.payloads import ExportContent, export_content, export_problems, with_evidence
+from cchc_desktop.kernel.errors import JobCancelled, ValidationError
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.exchange import keyring, store
+from cchc_desktop.kernel.jobs import Cancelled, Progress
 
 _STEPS = 1000  # progress is reported in thousandths: document, then package bytes, then the draft
 
@@ -70,18 +70,31 @@ class _Phases:
         def scaled(done: int, total: int) -> None:
             fraction = done / total if total else 1.0
             report(int(_STEPS * (start + (end - start) * min(fraction, 1.0))), _STEPS)
+
         return scaled
 
 
-def export_package(ws: ExchangeWorkspace, kind: str, year: int, period: str | None, folder: str | Path, passphrase: str,
-                   *, eml: bool = False, to: str = "", file_name: str | None = None, progress: Progress | None = None,
-                   cancelled: Cancelled | None = None) -> ExportResult:
+def export_package(
+    ws: ExchangeWorkspace,
+    kind: str,
+    year: int,
+    period: str | None,
+    folder: str | Path,
+    passphrase: str,
+    *,
+    eml: bool = False,
+    to: str = "",
+    file_name: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
     """Check, sign and write the package into ``folder`` (named by ``package_file_name`` unless
     ``file_name`` is given); refused with the blocking problems listed first."""
     blocking = [p for p in export_problems(ws, kind, year, period) if p.blocking]
     if blocking:
-        raise ValidationError("exchange.export.blocked", count=len(blocking),
-                              problems="\n".join(f"– {p.message}" for p in blocking))
+        raise ValidationError(
+            "exchange.export.blocked", count=len(blocking), problems="\n".join(f"– {p.message}" for p in blocking)
+        )
     private_key = keyring.unlock(ws, passphrase)
     content = export_content(ws, kind, year, period)
     files, withheld = _evidence(ws, content)
@@ -89,8 +102,16 @@ def export_package(ws: ExchangeWorkspace, kind: str, year: int, period: str | No
     document = _render(content, phases.phase(0.0, 0.3), cancelled)
     fields = _fields(ws, content)
     out = Path(folder) / (file_name or package_file_name(fields))
-    manifest = build_package(fields, with_evidence(content, files, withheld), document,
-                             [EvidenceFile(original_name=f.name, mime=f.mime, data=f.data) for f in files], private_key, out, phases.phase(0.3, 0.95), cancelled)
+    manifest = build_package(
+        fields,
+        with_evidence(content, files, withheld),
+        document,
+        [EvidenceFile(original_name=f.name, mime=f.mime, data=f.data) for f in files],
+        private_key,
+        out,
+        phases.phase(0.3, 0.95),
+        cancelled,
+    )
     eml_path = build_eml_draft(out, out.with_suffix(".eml"), manifest, to) if eml else None
     record_export(ws, manifest, out, eml_path, len(files), withheld, document is not None)
     if progress is not None:
@@ -120,9 +141,13 @@ def _fields(ws: ExchangeWorkspace, content: ExportContent) -> ManifestFields:
         kind=content.kind,
         sender=Sender(profile.province_code, profile.commune_code, profile.name, profile.unit_type),
         receiver=Receiver(profile.receiver_name, profile.receiver_level),
-        year=content.year, period=content.period, revision=previous["revision"] + 1 if previous else 1,
-        signer=content.signer, supersedes=previous["package_id"] if previous else None,
-        framework=content.framework)
+        year=content.year,
+        period=content.period,
+        revision=previous["revision"] + 1 if previous else 1,
+        signer=content.signer,
+        supersedes=previous["package_id"] if previous else None,
+        framework=content.framework,
+    )
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
@@ -135,16 +160,40 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def record_export(ws: ExchangeWorkspace, manifest: Manifest, out: Path, eml_path: Path | None, evidence: int, withheld: int,
-                  has_document: bool) -> None:
+def record_export(
+    ws: ExchangeWorkspace,
+    manifest: Manifest,
+    out: Path,
+    eml_path: Path | None,
+    evidence: int,
+    withheld: int,
+    has_document: bool,
+) -> None:
     sha, size = file_sha256(out)
     with ws.transaction() as conn:
-        row_id = store.insert_export(conn, {
-            "package_id": manifest.package_id, "kind": manifest.kind, "year": manifest.year,
-            "period": manifest.period or "", "revision": manifest.revision, "supersedes": manifest.supersedes,
-            "created_at": manifest.created_at, "folder": str(out.parent), "file_name": out.name, "sha256": sha,
-            "size": size, "data_sha256": manifest.member("data.json").sha256, "evidence_count": evidence,
-            "withheld_secret": withheld, "has_document": int(has_document),
-            "eml_file": eml_path.name if eml_path else "", "key_fingerprint": manifest.signature.key_fingerprint,
-            "exported_by": ws.actor})
-        store.audit(conn, ws.actor, "package_export", "exchange_outbox", row_id, package_title(manifest), None, out.name)
+        row_id = store.insert_export(
+            conn,
+            {
+                "package_id": manifest.package_id,
+                "kind": manifest.kind,
+                "year": manifest.year,
+                "period": manifest.period or "",
+                "revision": manifest.revision,
+                "supersedes": manifest.supersedes,
+                "created_at": manifest.created_at,
+                "folder": str(out.parent),
+                "file_name": out.name,
+                "sha256": sha,
+                "size": size,
+                "data_sha256": manifest.member("data.json").sha256,
+                "evidence_count": evidence,
+                "withheld_secret": withheld,
+                "has_document": int(has_document),
+                "eml_file": eml_path.name if eml_path else "",
+                "key_fingerprint": manifest.signature.key_fingerprint,
+                "exported_by": ws.actor,
+            },
+        )
+        store.audit(
+            conn, ws.actor, "package_export", "exchange_outbox", row_id, package_title(manifest), None, out.name
+        )

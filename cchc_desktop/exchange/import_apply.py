@@ -16,22 +16,28 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
-from cchc_desktop.exchange.import_errors import ConcurrentImportError, KindNotHandledError, NotForThisModeError, OtherProvinceError
-from cchc_desktop.exchange.import_errors import PayloadError
 from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem, public_pem
 from cchc_desktop.exchange.format.labels import kind_label, package_title
 from cchc_desktop.exchange.format.manifest import Manifest, parse_body, parse_envelope
-from cchc_desktop.exchange.package_store import PackageStore
-from cchc_desktop.exchange.payload_rows import PayloadRows, payload_rows, rows_from_stored
-from cchc_desktop.exchange.payloads import CONTENT_KINDS
 from cchc_desktop.exchange.format.revisions import ImportedRevision, RevisionVerdict, check_revision
 from cchc_desktop.exchange.format.signing import TrustedKey
 from cchc_desktop.exchange.format.verify import VerifiedPackage
+from cchc_desktop.exchange.import_errors import (
+    ConcurrentImportError,
+    KindNotHandledError,
+    NotForThisModeError,
+    OtherProvinceError,
+    PayloadError,
+)
+from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.exchange.payload_check import PayloadRows
+from cchc_desktop.exchange.payload_rows import payload_rows, rows_from_stored
+from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.exchange import store
 from cchc_desktop.kernel.store.records import now_iso
 from cchc_desktop.kernel.text import fold
 
@@ -57,8 +63,10 @@ class ImportOutcome:
 def import_name(manifest: Manifest) -> str:
     """The name an import is rolled back by: "42-18544_report_2026_Q1_r2"."""
     period = f"_{manifest.period}" if manifest.period else ""
-    return (f"{manifest.sender.province_code}-{manifest.sender.unit_code}_{manifest.kind}_{manifest.year}"
-            f"{period}_r{manifest.revision}")
+    return (
+        f"{manifest.sender.province_code}-{manifest.sender.unit_code}_{manifest.kind}_{manifest.year}"
+        f"{period}_r{manifest.revision}"
+    )
 
 
 def series_of(manifest: Manifest) -> store.Series:
@@ -121,8 +129,11 @@ class Applier:
 
     def key_snapshot(self) -> list[tuple[str, str, str, object]]:
         """The preloaded keys as plain values (for worker processes)."""
-        return [(province, unit, public_pem(key.public_key).decode("ascii"), key.key_id)
-                for (province, unit), keys in self._keys.items() for key in keys]
+        return [
+            (province, unit, public_pem(key.public_key).decode("ascii"), key.key_id)
+            for (province, unit), keys in self._keys.items()
+            for key in keys
+        ]
 
     def key_by_id(self, key_id: object) -> TrustedKey:
         return next(key for keys in self._keys.values() for key in keys if key.key_id == key_id)
@@ -134,13 +145,15 @@ class Applier:
     def forget_keys(self, province: str, unit: str) -> None:
         """Keys changed (a rotation): read that sender's keys again."""
         rows = store.keys_of_sender(self.ws.conn, province, unit)
-        self._keys[(province, unit)] = [TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"])
-                                        for row in rows]
+        self._keys[(province, unit)] = [
+            TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"]) for row in rows
+        ]
 
     # Dispatch ###########################################################
 
-    def handle(self, package: VerifiedPackage, file: str, incoming: Path | None,
-               prepared: PreparedContent | None = None) -> ImportOutcome:
+    def handle(
+        self, package: VerifiedPackage, file: str, incoming: Path | None, prepared: PreparedContent | None = None
+    ) -> ImportOutcome:
         manifest = package.manifest
         if manifest.kind not in CONTENT_KINDS and manifest.kind != "key_rotation":
             raise KindNotHandledError(file, kind=kind_label(manifest.kind))
@@ -167,25 +180,34 @@ class Applier:
 
     def verdict(self, manifest: Manifest, file: str) -> tuple[RevisionVerdict, store.SeriesState]:
         state = store.series_state(self.ws.conn, series_of(manifest))
-        latest = ImportedRevision(state.current_package_id, state.current_revision) \
-            if state.current_package_id is not None else None
+        latest = (
+            ImportedRevision(state.current_package_id, state.current_revision)
+            if state.current_package_id is not None
+            else None
+        )
         return check_revision(manifest, latest, file, state.package_ids), state
 
     def already(self, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
         """The same package again: a no-op, except that a kept copy lost since is put back."""
         row = store.package_by_id(self.ws.conn, package.manifest.package_id)
         digest = hashlib.sha256(package.manifest_bytes).hexdigest()
-        if incoming is not None and row is not None and row["manifest_sha256"] == digest \
-                and not self.store.has(row["stored_file"]):
+        if (
+            incoming is not None
+            and row is not None
+            and row["manifest_sha256"] == digest
+            and not self.store.has(row["stored_file"])
+        ):
             self.store.keep(incoming, digest)
         title = package_title(package.manifest)
-        return ImportOutcome(file, "already", tr("exchange.import.line.already", title=title), title,
-                             import_name(package.manifest))
+        return ImportOutcome(
+            file, "already", tr("exchange.import.line.already", title=title), title, import_name(package.manifest)
+        )
 
     # Content packages ###################################################
 
-    def _content(self, package: VerifiedPackage, file: str, incoming: Path | None,
-                 prepared: PreparedContent) -> ImportOutcome:
+    def _content(
+        self, package: VerifiedPackage, file: str, incoming: Path | None, prepared: PreparedContent
+    ) -> ImportOutcome:
         manifest = package.manifest
         verdict, state = self.verdict(manifest, file)
         if verdict is RevisionVerdict.ALREADY_IMPORTED:
@@ -199,14 +221,27 @@ class Applier:
         if not self.dry_run:
             assert incoming is not None
             self._apply(package, incoming, rows, state, status, file, prepared.data_zlib)
-        line = tr(f"exchange.import.line.{status}{'.dry_run' if self.dry_run else ''}", title=title,
-                  counts=summary_counts(rows), old=state.current_revision or "", new=manifest.revision)
+        line = tr(
+            f"exchange.import.line.{status}{'.dry_run' if self.dry_run else ''}",
+            title=title,
+            counts=summary_counts(rows),
+            old=state.current_revision or "",
+            new=manifest.revision,
+        )
         if self.dry_run and status == "replaced" and not diff:
             line += " " + tr("exchange.import.no_change", old=state.current_revision)
         return ImportOutcome(file, status, line + self.receiver_note(manifest), title, import_name(manifest), diff)
 
-    def _apply(self, package: VerifiedPackage, incoming: Path, rows: PayloadRows, state: store.SeriesState,
-               status: str, file: str, data_zlib: bytes) -> None:
+    def _apply(
+        self,
+        package: VerifiedPackage,
+        incoming: Path,
+        rows: PayloadRows,
+        state: store.SeriesState,
+        status: str,
+        file: str,
+        data_zlib: bytes,
+    ) -> None:
         self.ensure_backup()
         values = self.package_values(package, file, incoming, rows.submitted_at, data_zlib)
         with self.ws.transaction() as conn:
@@ -217,44 +252,99 @@ class Applier:
                 store.delete_rows(conn, state.current_row_id)
             row_id = store.insert_package(conn, values)
             store.insert_rows(conn, row_id, rows.tables())
-            self.log(conn, package, file, "newer" if status == "replaced" else "new", row_id, state.current_row_id,
-                     tr(f"exchange.import.line.{status}", title=package_title(package.manifest),
-                        counts=summary_counts(rows), old=state.current_revision or "", new=package.manifest.revision))
+            self.log(
+                conn,
+                package,
+                file,
+                "newer" if status == "replaced" else "new",
+                row_id,
+                state.current_row_id,
+                tr(
+                    f"exchange.import.line.{status}",
+                    title=package_title(package.manifest),
+                    counts=summary_counts(rows),
+                    old=state.current_revision or "",
+                    new=package.manifest.revision,
+                ),
+            )
 
-    def package_values(self, package: VerifiedPackage, file: str, incoming: Path, submitted_at: str | None,
-                       data_zlib: bytes) -> dict:
+    def package_values(
+        self, package: VerifiedPackage, file: str, incoming: Path, submitted_at: str | None, data_zlib: bytes
+    ) -> dict:
         """The received_packages row; keeps the package file under its content name first."""
         m = package.manifest
         digest = hashlib.sha256(package.manifest_bytes).hexdigest()
         stored = self.store.keep(incoming, digest)
         document = m.member("document.pdf")
         return {
-            "package_id": m.package_id, "province_code": m.sender.province_code, "unit_code": m.sender.unit_code,
-            "unit_name": m.sender.unit_name, "unit_type": m.sender.unit_type, "kind": m.kind, "year": m.year,
-            "period": m.period or "", "revision": m.revision, "supersedes": m.supersedes, "state": "current",
-            "created_at": m.created_at, "submitted_at": submitted_at, "received_at": now_iso(),
-            "receiver_name": m.receiver.name, "signer_name": m.signer.name, "signer_role": m.signer.role,
-            "signer_on_behalf": m.signer.on_behalf_of, "key_id": package.key.key_id,
+            "package_id": m.package_id,
+            "province_code": m.sender.province_code,
+            "unit_code": m.sender.unit_code,
+            "unit_name": m.sender.unit_name,
+            "unit_type": m.sender.unit_type,
+            "kind": m.kind,
+            "year": m.year,
+            "period": m.period or "",
+            "revision": m.revision,
+            "supersedes": m.supersedes,
+            "state": "current",
+            "created_at": m.created_at,
+            "submitted_at": submitted_at,
+            "received_at": now_iso(),
+            "receiver_name": m.receiver.name,
+            "signer_name": m.signer.name,
+            "signer_role": m.signer.role,
+            "signer_on_behalf": m.signer.on_behalf_of,
+            "key_id": package.key.key_id,
             "key_fingerprint": m.signature.key_fingerprint,
             "framework_id": m.framework.id if m.framework else None,
             "framework_hash": m.framework.hash if m.framework else None,
-            "manifest_json": package.manifest_bytes.decode("utf-8"), "signature": package.signature,
-            "manifest_sha256": digest, "data_sha256": m.member("data.json").sha256,
+            "manifest_json": package.manifest_bytes.decode("utf-8"),
+            "signature": package.signature,
+            "manifest_sha256": digest,
+            "data_sha256": m.member("data.json").sha256,
             "data_zlib": data_zlib,
-            "document_sha256": document.sha256 if document else None, "evidence_count": len(m.evidence),
-            "stored_file": stored, "source_file": file,
+            "document_sha256": document.sha256 if document else None,
+            "evidence_count": len(m.evidence),
+            "stored_file": stored,
+            "source_file": file,
         }
 
-    def log(self, conn, package: VerifiedPackage, file: str, verdict: str, row_id: int, replaced: int | None,
-            line: str, key_changes: dict | None = None) -> int:
+    def log(
+        self,
+        conn,
+        package: VerifiedPackage,
+        file: str,
+        verdict: str,
+        row_id: int,
+        replaced: int | None,
+        line: str,
+        key_changes: dict | None = None,
+    ) -> int:
         m = package.manifest
-        entry = store.insert_log(conn, {
-            "name": import_name(m), "batch": self.batch, "at": now_iso(), "actor": self.ws.actor,
-            "package_id": m.package_id, "source_file": file, "province_code": m.sender.province_code,
-            "unit_code": m.sender.unit_code, "kind": m.kind, "year": m.year, "period": m.period or "",
-            "revision": m.revision, "verdict": verdict, "result_line": line,
-            "backup_file": str(self.backup_file or ""), "package_row_id": row_id, "replaced_row_id": replaced,
-            "key_changes": json.dumps(key_changes or {})})
+        entry = store.insert_log(
+            conn,
+            {
+                "name": import_name(m),
+                "batch": self.batch,
+                "at": now_iso(),
+                "actor": self.ws.actor,
+                "package_id": m.package_id,
+                "source_file": file,
+                "province_code": m.sender.province_code,
+                "unit_code": m.sender.unit_code,
+                "kind": m.kind,
+                "year": m.year,
+                "period": m.period or "",
+                "revision": m.revision,
+                "verdict": verdict,
+                "result_line": line,
+                "backup_file": str(self.backup_file or ""),
+                "package_row_id": row_id,
+                "replaced_row_id": replaced,
+                "key_changes": json.dumps(key_changes or {}),
+            },
+        )
         store.audit(conn, self.ws.actor, "package_import", "received_package", row_id, import_name(m), None, line)
         return entry
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
 from cchc_desktop.exchange.format.errors import FieldShapeError, PackageError
+from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
 
 
 class PayloadError(FieldShapeError):

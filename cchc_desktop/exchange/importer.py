@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.kernel.errors import CchcError
-from cchc_desktop.exchange.format.errors import display_name
-from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, PreparedContent, prepare_content
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
+from cchc_desktop.exchange.format.verify import VerifiedPackage, verify_package
+from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, PreparedContent, prepare_content
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.prefetch import Prefetch
-from cchc_desktop.exchange.format.verify import VerifiedPackage, verify_package
+from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.store import db as store_db
 
 PACKAGE_GLOB = "*.[cC][cC][hH][cC]"
 _REVISION_IN_NAME = re.compile(r"_r(\d+)\.cchc$", re.I)
@@ -53,8 +54,14 @@ class ImportBatch:
     @property
     def summary(self) -> str:
         key = "exchange.import.summary.dry_run" if self.dry_run else "exchange.import.summary"
-        return tr(key, total=len(self.outcomes), imported=self.count("imported") + self.count("rotated"),
-                  replaced=self.count("replaced"), already=self.count("already"), refused=self.count("refused"))
+        return tr(
+            key,
+            total=len(self.outcomes),
+            imported=self.count("imported") + self.count("rotated"),
+            replaced=self.count("replaced"),
+            already=self.count("already"),
+            refused=self.count("refused"),
+        )
 
 
 def package_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -74,10 +81,16 @@ def _order(path: Path) -> tuple[str, int, str]:
 
 
 class Importer:
-    def __init__(self, ws: ExchangeWorkspace, *, dry_run: bool = False, limits: Limits = DEFAULT_LIMITS,
-                 progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None,
-                 on_outcome: Callable[[ImportOutcome], None] | None = None) -> None:
+    def __init__(
+        self,
+        ws: ExchangeWorkspace,
+        *,
+        dry_run: bool = False,
+        limits: Limits = DEFAULT_LIMITS,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        on_outcome: Callable[[ImportOutcome], None] | None = None,
+    ) -> None:
         self.ws = ws
         self.dry_run = dry_run
         self.limits = limits
@@ -107,8 +120,9 @@ class Importer:
         prepared after one is prepared again.
         """
         self.applier.preload_keys()
-        ahead = Prefetch(files, self.prepare, self._incoming, self.applier.key_by_id,
-                         self.applier.key_snapshot(), self.limits)
+        ahead = Prefetch(
+            files, self.prepare, self._incoming, self.applier.key_by_id, self.applier.key_snapshot(), self.limits
+        )
         try:
             for index, (path, prepared) in enumerate(ahead):
                 if self.cancelled is not None and self.cancelled():
@@ -152,7 +166,7 @@ class Importer:
         """Each package commits on its own; the batch is made durable once, at its end (``_finish``)."""
         self.store.clean_stale()
         self.store.open_batch()
-        self.ws.conn.execute("PRAGMA synchronous = NORMAL")
+        store_db.batch_commits(self.ws.conn, True)
 
     def _finish(self) -> None:
         """Flush the kept packages, then one fully synced commit, which makes every commit of the batch
@@ -162,7 +176,7 @@ class Importer:
             self.store.flush()
         finally:
             self.store.close_batch()
-            self.ws.conn.execute("PRAGMA synchronous = FULL")
+            store_db.batch_commits(self.ws.conn, False)
             if self.applier.backup_file is not None:
                 with self.ws.transaction():
                     self.ws.put_setting("last_import_batch", self.applier.batch)
@@ -191,8 +205,9 @@ class Importer:
                 raise error
             return self.applier.handle(package, file, None if self.dry_run else incoming, prepared.content)
         except CchcError as exc:
-            return ImportOutcome(file, "refused", tr("exchange.import.line.refused", file=file, reason=str(exc)),
-                                 error=exc)
+            return ImportOutcome(
+                file, "refused", tr("exchange.import.line.refused", file=file, reason=str(exc)), error=exc
+            )
         finally:
             if not self.dry_run:
                 self.store.discard(incoming)

@@ -13,14 +13,21 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.kernel.atomic import write_bytes_atomic
-from cchc_desktop.exchange.format.errors import PackageWriteError
-from cchc_desktop.exchange.import_errors import KeyExistsError, NoKeyError, PassphraseMismatchError
-from cchc_desktop.exchange.format.keys import encrypt_private_key, fingerprint, generate_private_key, load_private_key, load_public_pem, public_pem
-from cchc_desktop.exchange.format.pubfile import UnitIdentity, pub_file_name, pub_file_text
-from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.exchange import store
+from cchc_desktop.exchange.context import ExchangeWorkspace
+from cchc_desktop.exchange.format.errors import PackageWriteError
+from cchc_desktop.exchange.format.keys import (
+    encrypt_private_key,
+    fingerprint,
+    generate_private_key,
+    load_private_key,
+    load_public_pem,
+    public_pem,
+)
+from cchc_desktop.exchange.format.pubfile import UnitIdentity, pub_file_name, pub_file_text
+from cchc_desktop.exchange.import_errors import KeyExistsError, NoKeyError, PassphraseMismatchError
+from cchc_desktop.kernel.atomic import write_bytes_atomic
+from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import nfc
 
 
@@ -48,27 +55,37 @@ def all_keys(ws: ExchangeWorkspace) -> list[KeyInfo]:
     return [_info(row) for row in store.own_keys(ws.conn)]
 
 
-def _checked_new(passphrase: str, confirm: str | None) -> tuple[Ed25519PrivateKey, bytes]:
+def checked_new_key(passphrase: str, confirm: str | None) -> tuple[Ed25519PrivateKey, bytes]:
     if confirm is not None and nfc(passphrase) != nfc(confirm):
         raise PassphraseMismatchError(field="confirm")
     key = generate_private_key()
     return key, encrypt_private_key(key, passphrase)
 
 
-def create_key(ws: ExchangeWorkspace, passphrase: str, confirm: str | None = None, *, replace: str | None = None) -> KeyInfo:
+def create_key(
+    ws: ExchangeWorkspace, passphrase: str, confirm: str | None = None, *, replace: str | None = None
+) -> KeyInfo:
     """Tạo khóa: refused when one is active, unless ``replace`` says why the old one ends
     ("lost" after a loss, "retired" after a rotation)."""
     current = store.active_own_key(ws.conn)
     if current is not None and replace is None:
         raise KeyExistsError(fingerprint=current["fingerprint"])
-    key, encrypted = _checked_new(passphrase, confirm)
+    key, encrypted = checked_new_key(passphrase, confirm)
     grouped = fingerprint(key)
     with ws.transaction() as conn:
         if current is not None:
             store.end_own_key(conn, current["id"], replace or "retired")
         key_id = store.insert_own_key(conn, grouped, public_pem(key).decode("ascii"), encrypted.decode("ascii"))
-        store.audit(conn, ws.actor, "key_create", "exchange_key", key_id, grouped,
-                    current["fingerprint"] if current else None, grouped)
+        store.audit(
+            conn,
+            ws.actor,
+            "key_create",
+            "exchange_key",
+            key_id,
+            grouped,
+            current["fingerprint"] if current else None,
+            grouped,
+        )
     return _info(store.active_own_key(ws.conn))
 
 
@@ -78,24 +95,6 @@ def unlock(ws: ExchangeWorkspace, passphrase: str) -> Ed25519PrivateKey:
     if row is None:
         raise NoKeyError()
     return load_private_key(row["private_pem"].encode("ascii"), passphrase)
-
-
-def rotate_key(ws: ExchangeWorkspace, old_passphrase: str, new_passphrase: str, confirm: str | None, folder: str | Path,
-               *, eml: bool = False):
-    """Đổi khóa: a new key, announced in a key_rotation package signed with the old one (written to
-    ``folder``); the new key becomes active. Returns the ExportResult of the rotation package."""
-    from cchc_desktop.exchange.rotation_export import write_rotation_package
-
-    old_key = unlock(ws, old_passphrase)
-    new_key, encrypted = _checked_new(new_passphrase, confirm)
-    result = write_rotation_package(ws, old_key, new_key, Path(folder), eml)
-    old = store.active_own_key(ws.conn)
-    grouped = fingerprint(new_key)
-    with ws.transaction() as conn:
-        store.end_own_key(conn, old["id"], "retired")
-        key_id = store.insert_own_key(conn, grouped, public_pem(new_key).decode("ascii"), encrypted.decode("ascii"))
-        store.audit(conn, ws.actor, "key_rotate", "exchange_key", key_id, grouped, old["fingerprint"], grouped)
-    return result
 
 
 # Enrolment card #########################################################
@@ -119,18 +118,34 @@ def write_card(ws: ExchangeWorkspace, out_pdf: str | Path, today: dt.date | None
     identity = identity_of(ws)
     out = Path(out_pdf)
     pub_path = out.with_name(pub_file_name(identity))
-    agency = (profile.agency_upper,) if profile.mode == "receiver" else (tr("doc.agency.people_committee"),
-                                                                         profile.agency_upper)
-    facts = CardFacts(agency, profile.full_name, identity.province_code, identity.unit_code, profile.province_name,
-                      profile.receiver_name, info.fingerprint, info.created_at, today or dt.date.today(),
-                      profile.chairman_name, pub_path.name)
+    agency = (
+        (profile.agency_upper,)
+        if profile.mode == "receiver"
+        else (tr("doc.agency.people_committee"), profile.agency_upper)
+    )
+    facts = CardFacts(
+        agency,
+        profile.full_name,
+        identity.province_code,
+        identity.unit_code,
+        profile.province_name,
+        profile.receiver_name,
+        info.fingerprint,
+        info.created_at,
+        today or dt.date.today(),
+        profile.chairman_name,
+        pub_path.name,
+    )
     key = load_public_pem(info.public_pem.encode("ascii"))
-    write_bytes_atomic(pub_path, pub_file_text(key, identity, tr("exchange.pub.title", unit=profile.full_name),
-                                               info.created_at), PackageWriteError)
+    write_bytes_atomic(
+        pub_path,
+        pub_file_text(key, identity, tr("exchange.pub.title", unit=profile.full_name), info.created_at),
+        PackageWriteError,
+    )
     write_bytes_atomic(out, card_pdf(facts), PackageWriteError)
     return out, pub_path
 
 
 def default_card_name(ws: ExchangeWorkspace) -> str:
-    """"42-18544-phieu-dang-ky-khoa.pdf"."""
+    """ "42-18544-phieu-dang-ky-khoa.pdf"."""
     return f"{identity_of(ws).code}-phieu-dang-ky-khoa.pdf"

@@ -19,10 +19,11 @@ import sys
 import time
 from pathlib import Path
 
-from cchc_desktop.exchange.format.errors import PackageChangedError, PackageReadError, describe_os_error, display_name
+from cchc_desktop.exchange.format.errors import PackageChangedError, PackageReadError
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.format.manifest import Member
 from cchc_desktop.exchange.format.zipsafe import SafeZip
+from cchc_desktop.kernel.files import describe_os_error, display_name
 
 STORE_SUFFIX = "-goi-da-nhan"
 INCOMING_PREFIX = ".incoming-"

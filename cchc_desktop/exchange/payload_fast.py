@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from cchc_desktop.exchange.payload_rows import METHODS, TASK_STATUSES
+from cchc_desktop.exchange.payload_check import METHODS, TASK_STATUSES
 
 _STATUSES = frozenset(TASK_STATUSES)
 _METHODS = frozenset(METHODS)
@@ -95,16 +95,42 @@ def plan_tables(data: dict, year: int) -> tuple[list[tuple], list[tuple]]:
 def _plan_task(position: int, row: dict) -> tuple:
     get = row.get
     deadline = _obj(get("deadline"))
-    return (position, _required(get("uid")), _text(get("area_code")), _text(get("content")), _text(get("lead_unit")),
-            _text(deadline.get("text")), _date(deadline.get("due")), int(_flag(get("not_applicable", False))),
-            None, None, "", "", None)
+    return (
+        position,
+        _required(get("uid")),
+        _text(get("area_code")),
+        _text(get("content")),
+        _text(get("lead_unit")),
+        _text(deadline.get("text")),
+        _date(deadline.get("due")),
+        int(_flag(get("not_applicable", False))),
+        None,
+        None,
+        "",
+        "",
+        None,
+    )
 
 
 def _plan_indicator(position: int, row: dict) -> tuple:
     get = row.get
-    return (position, _required(get("uid")), _text(get("code")), _text(get("text")), _text(get("area_code")),
-            _text(get("unit")), _text(get("comparator")), _number(get("target")), _number(get("target_max")),
-            None, None, None, None, None, None)
+    return (
+        position,
+        _required(get("uid")),
+        _text(get("code")),
+        _text(get("text")),
+        _text(get("area_code")),
+        _text(get("unit")),
+        _text(get("comparator")),
+        _number(get("target")),
+        _number(get("target_max")),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 # Báo cáo định kỳ ########################################################
@@ -129,9 +155,21 @@ def _report_task(position: int, row: dict) -> tuple:
     status = get("status")
     if status not in _STATUSES:
         raise Bad
-    return (position, _required(get("task_uid")), _text(get("area_code")), _text(get("content")), "",
-            _text(get("deadline")), _date(get("deadline_due")), 0, status, progress, _text(get("result")),
-            _text(get("reason")), _date(get("completed_on")))
+    return (
+        position,
+        _required(get("task_uid")),
+        _text(get("area_code")),
+        _text(get("content")),
+        "",
+        _text(get("deadline")),
+        _date(get("deadline_due")),
+        0,
+        status,
+        progress,
+        _text(get("result")),
+        _text(get("reason")),
+        _date(get("completed_on")),
+    )
 
 
 def _part(row: dict, name: str) -> dict | None:
@@ -143,11 +181,23 @@ def _report_indicator(position: int, row: dict) -> tuple:
     get = row.get
     period, ytd, attainment = _part(row, "period"), _part(row, "year_to_date"), _part(row, "attainment")
     state = _text(attainment.get("state")) or None if attainment is not None else None
-    return (position, _required(get("indicator_uid")), _text(get("code")), _text(get("text")), "", _text(get("unit")),
-            _text(get("comparator")), _number(get("target")), _number(get("target_max")),
-            _number(period.get("numerator")) if period else None, _number(period.get("denominator")) if period else None,
-            _number(period.get("value")) if period else None, _number(period.get("figure")) if period else None,
-            _number(ytd.get("figure")) if ytd else None, state)
+    return (
+        position,
+        _required(get("indicator_uid")),
+        _text(get("code")),
+        _text(get("text")),
+        "",
+        _text(get("unit")),
+        _text(get("comparator")),
+        _number(get("target")),
+        _number(get("target_max")),
+        _number(period.get("numerator")) if period else None,
+        _number(period.get("denominator")) if period else None,
+        _number(period.get("value")) if period else None,
+        _number(period.get("figure")) if period else None,
+        _number(ytd.get("figure")) if ytd else None,
+        state,
+    )
 
 
 # Tự đánh giá ############################################################
@@ -174,5 +224,16 @@ def _criterion(position: int, row: dict) -> tuple:
         low, high = (-(max_points or 0.0), 0.0) if method == "penalty" else (0.0, max_points or 0.0)
         if method == "survey" or get("leaf") is False or not low - EPSILON <= score <= high + EPSILON:
             raise Bad
-    return (position, _required(get("code")), _text(get("parent_code")), level, _text(get("name")), method,
-            max_points, score, _text(get("explanation")), _text(get("override_reason")), 0)
+    return (
+        position,
+        _required(get("code")),
+        _text(get("parent_code")),
+        level,
+        _text(get("name")),
+        method,
+        max_points,
+        score,
+        _text(get("explanation")),
+        _text(get("override_reason")),
+        0,
+    )

@@ -6,8 +6,10 @@ Row tuples follow the column order of ``store.exchange.ROW_TABLES``; a criterion
 
 from __future__ import annotations
 
+from cchc_desktop.exchange import payload_fast as fast
 from cchc_desktop.exchange.format.manifest import Manifest
-from cchc_desktop.exchange.payload_rows import METHODS, TASK_STATUSES, Check, PayloadRows, unique
+from cchc_desktop.exchange.payload_check import METHODS, TASK_STATUSES, Check, PayloadRows, unique
+from cchc_desktop.exchange.payload_fast import Bad
 
 EPSILON = 1e-9
 
@@ -21,8 +23,6 @@ def _uids(check: Check, name: str, rows: list[tuple]) -> None:
 
 def fast_rows(root: Check, manifest: Manifest) -> PayloadRows:
     """The rows through ``payload_fast``; raises ``Bad`` for anything the precise checker must explain."""
-    from cchc_desktop.exchange import payload_fast as fast
-
     data, kind = root.obj, manifest.kind
     if kind == "plan":
         tasks, indicators = fast.plan_tables(data, manifest.year)
@@ -37,8 +37,6 @@ def fast_rows(root: Check, manifest: Manifest) -> PayloadRows:
 
 
 def _fast_unique(rows: PayloadRows) -> None:
-    from cchc_desktop.exchange.payload_fast import Bad
-
     for table in (rows.tasks, rows.indicators, rows.criteria):
         keys = {row[1] for row in table}
         if len(keys) != len(table):
@@ -65,23 +63,51 @@ def plan_rows(root: Check, manifest: Manifest) -> PayloadRows:
 def plan_header(root: Check) -> dict[str, str]:
     plan = root.child("plan")
     document = plan.child("document")
-    return {"exchange.diff.header.number": document.text("number_text"),
-            "exchange.diff.header.date": document.date("issue_date") or "",
-            "exchange.diff.header.version": str(plan.integer("version", minimum=1)),
-            "exchange.diff.header.title": document.text("title")}
+    return {
+        "exchange.diff.header.number": document.text("number_text"),
+        "exchange.diff.header.date": document.date("issue_date") or "",
+        "exchange.diff.header.version": str(plan.integer("version", minimum=1)),
+        "exchange.diff.header.title": document.text("title"),
+    }
 
 
 def _plan_task(position: int, row: Check) -> tuple:
     deadline = row.child("deadline")
-    return (position, row.text("uid", required=True), row.text("area_code"), row.text("content"),
-            row.text("lead_unit"), deadline.text("text"), deadline.date("due"), int(row.flag("not_applicable")),
-            None, None, "", "", None)
+    return (
+        position,
+        row.text("uid", required=True),
+        row.text("area_code"),
+        row.text("content"),
+        row.text("lead_unit"),
+        deadline.text("text"),
+        deadline.date("due"),
+        int(row.flag("not_applicable")),
+        None,
+        None,
+        "",
+        "",
+        None,
+    )
 
 
 def _plan_indicator(position: int, row: Check) -> tuple:
-    return (position, row.text("uid", required=True), row.text("code"), row.text("text"), row.text("area_code"),
-            row.text("unit"), row.text("comparator"), row.number("target"), row.number("target_max"),
-            None, None, None, None, None, None)
+    return (
+        position,
+        row.text("uid", required=True),
+        row.text("code"),
+        row.text("text"),
+        row.text("area_code"),
+        row.text("unit"),
+        row.text("comparator"),
+        row.number("target"),
+        row.number("target_max"),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 # Báo cáo định kỳ ########################################################
@@ -103,8 +129,10 @@ def report_rows(root: Check, manifest: Manifest) -> PayloadRows:
 def report_header(root: Check) -> dict[str, str]:
     report = root.child("report")
     document = report.child("document")
-    header = {"exchange.diff.header.number": document.text("number_text"),
-              "exchange.diff.header.date": document.date("date") or ""}
+    header = {
+        "exchange.diff.header.number": document.text("number_text"),
+        "exchange.diff.header.date": document.date("date") or "",
+    }
     narrative = report.child("narrative")
     for name in ("achievements", "shortcomings", "causes", "next_tasks", "proposals"):
         header[f"exchange.diff.header.{name}"] = narrative.text(name)
@@ -115,9 +143,21 @@ def _report_task(position: int, row: Check) -> tuple:
     progress = row.number("progress")
     if progress is not None and not -EPSILON <= progress <= 100 + EPSILON:
         raise row.fail("progress", "exchange.reason.range", value=progress, minimum=0, maximum=100)
-    return (position, row.text("task_uid", required=True), row.text("area_code"), row.text("content"), "",
-            row.text("deadline"), row.date("deadline_due"), 0, row.choice("status", TASK_STATUSES), progress,
-            row.text("result"), row.text("reason"), row.date("completed_on"))
+    return (
+        position,
+        row.text("task_uid", required=True),
+        row.text("area_code"),
+        row.text("content"),
+        "",
+        row.text("deadline"),
+        row.date("deadline_due"),
+        0,
+        row.choice("status", TASK_STATUSES),
+        progress,
+        row.text("result"),
+        row.text("reason"),
+        row.date("completed_on"),
+    )
 
 
 def _amount(row: Check, name: str) -> Check | None:
@@ -128,11 +168,23 @@ def _report_indicator(position: int, row: Check) -> tuple:
     period = _amount(row, "period")
     ytd = _amount(row, "year_to_date")
     attainment = _amount(row, "attainment")
-    return (position, row.text("indicator_uid", required=True), row.text("code"), row.text("text"), "",
-            row.text("unit"), row.text("comparator"), row.number("target"), row.number("target_max"),
-            period.number("numerator") if period else None, period.number("denominator") if period else None,
-            period.number("value") if period else None, period.number("figure") if period else None,
-            ytd.number("figure") if ytd else None, attainment.text("state") or None if attainment else None)
+    return (
+        position,
+        row.text("indicator_uid", required=True),
+        row.text("code"),
+        row.text("text"),
+        "",
+        row.text("unit"),
+        row.text("comparator"),
+        row.number("target"),
+        row.number("target_max"),
+        period.number("numerator") if period else None,
+        period.number("denominator") if period else None,
+        period.number("value") if period else None,
+        period.number("figure") if period else None,
+        ytd.number("figure") if ytd else None,
+        attainment.text("state") or None if attainment else None,
+    )
 
 
 # Tự đánh giá ############################################################
@@ -147,15 +199,18 @@ def assessment_rows(root: Check, manifest: Manifest) -> PayloadRows:
     for index, row in enumerate(criteria):
         if row[2] and row[2] not in codes:
             raise Check({}, root.file, f"assessment.criteria[{index}]").fail(
-                "parent_code", "exchange.reason.ref_unknown", value=row[2][:40])
+                "parent_code", "exchange.reason.ref_unknown", value=row[2][:40]
+            )
     return PayloadRows(criteria=criteria, header=assessment_header(root))
 
 
 def assessment_header(root: Check) -> dict[str, str]:
     body = root.child("assessment")
     total = body.child("totals").number("total")
-    return {"exchange.diff.header.status": body.choice("status", ("draft", "submitted")),
-            "exchange.diff.header.total": "" if total is None else str(total)}
+    return {
+        "exchange.diff.header.status": body.choice("status", ("draft", "submitted")),
+        "exchange.diff.header.total": "" if total is None else str(total),
+    }
 
 
 def _criterion(position: int, row: Check) -> tuple:
@@ -164,8 +219,19 @@ def _criterion(position: int, row: Check) -> tuple:
     score = row.number("self_score")
     if score is not None:
         _check_score(row, method, max_points or 0.0, score)
-    return (position, row.text("code", required=True), row.text("parent_code"), row.integer("level", minimum=1),
-            row.text("name"), method, max_points, score, row.text("explanation"), row.text("override_reason"), 0)
+    return (
+        position,
+        row.text("code", required=True),
+        row.text("parent_code"),
+        row.integer("level", minimum=1),
+        row.text("name"),
+        method,
+        max_points,
+        score,
+        row.text("explanation"),
+        row.text("override_reason"),
+        0,
+    )
 
 
 def _check_score(row: Check, method: str, max_points: float, score: float) -> None:

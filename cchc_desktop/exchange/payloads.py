@@ -15,11 +15,11 @@ from typing import Any
 
 from cchc_desktop.exchange import keyring
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.plans.model import signature_lines
-from cchc_desktop.kernel.problems import Problem, error, warning
-from cchc_desktop.kernel.errors import CchcError, ValidationError
 from cchc_desktop.exchange.format.manifest import FrameworkRef, Signer
+from cchc_desktop.kernel.errors import CchcError, ValidationError
+from cchc_desktop.kernel.problems import Problem, error, warning
 from cchc_desktop.kernel.text import clean
+from cchc_desktop.plans.model import signature_lines
 
 PAYLOAD_VERSION = 1
 CONTENT_KINDS = ("plan", "report", "assessment")
@@ -42,12 +42,17 @@ class ExportContent:
 
 def unit_block(ws: ExchangeWorkspace) -> dict[str, Any]:
     profile = ws.profile.get()
-    return {"name": profile.full_name, "short_name": profile.short_name, "province_code": profile.province_code,
-            "commune_code": profile.commune_code, "unit_type": profile.unit_type}
+    return {
+        "name": profile.full_name,
+        "short_name": profile.short_name,
+        "province_code": profile.province_code,
+        "commune_code": profile.commune_code,
+        "unit_type": profile.unit_type,
+    }
 
 
 def sentence_case(text: str) -> str:
-    """"TM. ỦY BAN NHÂN DÂN" → "TM. Ủy ban nhân dân"; "CHỦ TỊCH" → "Chủ tịch"."""
+    """ "TM. ỦY BAN NHÂN DÂN" → "TM. Ủy ban nhân dân"; "CHỦ TỊCH" → "Chủ tịch"."""
     words = clean(text).split()
     if not words:
         return ""
@@ -57,8 +62,11 @@ def sentence_case(text: str) -> str:
 
 def signer_of(mode: str, title: str, name: str, fallback_name: str) -> Signer:
     lines = signature_lines(mode, title)
-    return Signer(name=clean(name) or clean(fallback_name), role=sentence_case(lines[-1]),
-                  on_behalf_of=" / ".join(sentence_case(line) for line in lines[:-1]))
+    return Signer(
+        name=clean(name) or clean(fallback_name),
+        role=sentence_case(lines[-1]),
+        on_behalf_of=" / ".join(sentence_case(line) for line in lines[:-1]),
+    )
 
 
 def framework_ref(identifier: str | None, digest: str | None) -> FrameworkRef | None:
@@ -128,11 +136,19 @@ def export_content(ws: ExchangeWorkspace, kind: str, year: int, period: str | No
     """The package content of ``kind``; call after ``export_problems`` reported no error."""
     from cchc_desktop.exchange import payload_kinds
 
-    builders = {"plan": payload_kinds.plan_content, "report": payload_kinds.report_content,
-                "assessment": payload_kinds.assessment_content}
+    builders = {
+        "plan": payload_kinds.plan_content,
+        "report": payload_kinds.report_content,
+        "assessment": payload_kinds.assessment_content,
+    }
     content = builders[kind](ws, year, period)
-    content.data = {"payload": kind, "payload_version": PAYLOAD_VERSION, "unit": unit_block(ws), "year": year,
-                    **content.data}
+    content.data = {
+        "payload": kind,
+        "payload_version": PAYLOAD_VERSION,
+        "unit": unit_block(ws),
+        "year": year,
+        **content.data,
+    }
     return content
 
 
@@ -141,6 +157,5 @@ def with_evidence(content: ExportContent, files: list[Any], withheld: int) -> di
     evidence = []
     for item in files:
         refs = sorted({content.targets[link] for link in item.attached_to if link in content.targets})
-        evidence.append({"sha256": item.sha256, "name": item.name, "mime": item.mime, "size": item.size,
-                         "refs": refs})
+        evidence.append({"sha256": item.sha256, "name": item.name, "mime": item.mime, "size": item.size, "refs": refs})
     return {**content.data, "evidence": sorted(evidence, key=lambda e: e["sha256"]), "withheld_secret": withheld}

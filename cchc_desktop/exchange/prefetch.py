@@ -17,11 +17,11 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.format.keys import load_public_pem
 from cchc_desktop.exchange.format.limits import Limits
 from cchc_desktop.exchange.format.signing import TrustedKey
 from cchc_desktop.exchange.format.verify import verify_package
+from cchc_desktop.kernel.errors import CchcError
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.importer import Prepared
@@ -68,16 +68,29 @@ def _prepare_in_worker(incoming: str, file: str) -> tuple:
 class Prefetch:
     """Prepared files in order, up to ``depth`` ahead of the one being applied."""
 
-    def __init__(self, files: list[Path], prepare: Callable[[Path], Prepared], incoming: Callable[[Path], Path | None],
-                 rebind: Callable[[Any], TrustedKey], snapshot: KeySnapshot, limits: Limits) -> None:
+    def __init__(
+        self,
+        files: list[Path],
+        prepare: Callable[[Path], Prepared],
+        incoming: Callable[[Path], Path | None],
+        rebind: Callable[[Any], TrustedKey],
+        snapshot: KeySnapshot,
+        limits: Limits,
+    ) -> None:
         self.files, self.prepare, self.incoming, self.rebind = files, prepare, incoming, rebind
         self.processes = use_processes(len(files))
         workers = os.cpu_count() or 1
         # "spawn": the workers start clean, never a fork of a GUI process with threads and Qt in it.
         self.executor: Executor = (
-            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                initializer=_start_worker, initargs=(snapshot, limits))
-            if self.processes else ThreadPoolExecutor(1, thread_name_prefix="verify"))
+            ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(snapshot, limits),
+            )
+            if self.processes
+            else ThreadPoolExecutor(1, thread_name_prefix="verify")
+        )
         self.depth = 2 * workers if self.processes else 1
         self.pending: deque[tuple[Path, Future, Path | None]] = deque()
         self.next_index = 0

@@ -14,12 +14,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.import_apply import Applier, stored_rows
 from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.exchange import store
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,14 @@ def rollback_import(ws: ExchangeWorkspace, name: str) -> RollbackResult:
         if entry["package_row_id"] is not None:
             store.delete_package(conn, entry["package_row_id"])
         store.mark_rolled_back(conn, entry["id"], ws.actor)
-        line = tr("exchange.rollback.done.restored" if restored else "exchange.rollback.done", name=entry["name"],
-                  revision=restored or "")
-        store.audit(conn, ws.actor, "package_rollback", "received_package", entry["package_row_id"], entry["name"], None, line)
+        line = tr(
+            "exchange.rollback.done.restored" if restored else "exchange.rollback.done",
+            name=entry["name"],
+            revision=restored or "",
+        )
+        store.audit(
+            conn, ws.actor, "package_rollback", "received_package", entry["package_row_id"], entry["name"], None, line
+        )
     return RollbackResult(entry["name"], line, backup)
 
 
@@ -78,7 +83,7 @@ def _undo_keys(conn, changes: dict) -> None:
     enrolled = changes.get("enrolled")
     if enrolled is not None:
         if changes.get("inserted"):
-            conn.execute("UPDATE received_packages SET key_id = NULL WHERE key_id = ?", [enrolled])
+            store.forget_key_of_packages(conn, enrolled)
             store.delete_enrolled_key(conn, enrolled)
         elif changes.get("prior_status") and changes["prior_status"] != "active":
             store.end_enrolled_key(conn, enrolled, changes["prior_status"])

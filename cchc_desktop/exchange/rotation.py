@@ -12,18 +12,18 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from cchc_desktop.exchange import store
 from cchc_desktop.exchange.format.keys import fingerprint, public_pem
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.revisions import RevisionVerdict
 from cchc_desktop.exchange.format.verify import VerifiedPackage
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.exchange import store
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.import_apply import Applier, ImportOutcome
 
 
-def apply_rotation(applier: "Applier", package: VerifiedPackage, file: str, incoming: Path | None) -> "ImportOutcome":
+def apply_rotation(applier: Applier, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
     from cchc_desktop.exchange.import_apply import ImportOutcome, check_rotation_data, import_name
 
     manifest = package.manifest
@@ -40,8 +40,15 @@ def apply_rotation(applier: "Applier", package: VerifiedPackage, file: str, inco
     return ImportOutcome(file, "rotated", line, package_title(manifest), import_name(manifest))
 
 
-def _apply(applier: "Applier", package: VerifiedPackage, file: str, incoming: Path, state: store.SeriesState,
-           announced: Ed25519PublicKey, line: str) -> None:
+def _apply(
+    applier: Applier,
+    package: VerifiedPackage,
+    file: str,
+    incoming: Path,
+    state: store.SeriesState,
+    announced: Ed25519PublicKey,
+    line: str,
+) -> None:
     from cchc_desktop.exchange.import_apply import import_name
 
     manifest = package.manifest
@@ -54,23 +61,42 @@ def _apply(applier: "Applier", package: VerifiedPackage, file: str, incoming: Pa
             store.set_state(conn, state.current_row_id, "superseded")
         row_id = store.insert_package(conn, values)
         changes = _enrol_new(conn, applier, package, announced)
-        store.end_enrolled_key(conn, package.key.key_id, "retired", tr("exchange.key.retired_by", name=import_name(manifest)))
+        store.end_enrolled_key(
+            conn, package.key.key_id, "retired", tr("exchange.key.retired_by", name=import_name(manifest))
+        )
         changes["retired"] = [package.key.key_id]
         applier.log(conn, package, file, "key_rotation", row_id, state.current_row_id, line, changes)
-        store.audit(conn, applier.ws.actor, "key_rotation_received", "enrolled_key", changes["enrolled"], sender.label,
-                    package.key.fingerprint, grouped)
+        store.audit(
+            conn,
+            applier.ws.actor,
+            "key_rotation_received",
+            "enrolled_key",
+            changes["enrolled"],
+            sender.label,
+            package.key.fingerprint,
+            grouped,
+        )
     applier.forget_keys(sender.province_code, sender.unit_code)
 
 
-def _enrol_new(conn, applier: "Applier", package: VerifiedPackage, announced: Ed25519PublicKey) -> dict:
+def _enrol_new(conn, applier: Applier, package: VerifiedPackage, announced: Ed25519PublicKey) -> dict:
     sender = package.manifest.sender
     grouped = fingerprint(announced)
     existing = store.enrolled_by_fingerprint(conn, sender.province_code, sender.unit_code, grouped)
     if existing is not None:
         store.reactivate_enrolled_key(conn, existing["id"])
         return {"enrolled": existing["id"], "inserted": False, "prior_status": existing["status"]}
-    key_id = store.insert_enrolled_key(conn, {
-        "province_code": sender.province_code, "unit_code": sender.unit_code, "unit_name": sender.unit_name,
-        "unit_type": sender.unit_type, "fingerprint": grouped, "public_pem": public_pem(announced).decode("ascii"),
-        "source": "rotation", "enrolled_by": applier.ws.actor})
+    key_id = store.insert_enrolled_key(
+        conn,
+        {
+            "province_code": sender.province_code,
+            "unit_code": sender.unit_code,
+            "unit_name": sender.unit_name,
+            "unit_type": sender.unit_type,
+            "fingerprint": grouped,
+            "public_pem": public_pem(announced).decode("ascii"),
+            "source": "rotation",
+            "enrolled_by": applier.ws.actor,
+        },
+    )
     return {"enrolled": key_id, "inserted": True}

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cchc_desktop.exchange import enrolment, keyring, rotation_export, store
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.kernel.problems import Problem
-from cchc_desktop.exchange import enrolment, keyring
 from cchc_desktop.exchange.enrolment import EnrolledKey
+from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity, parse_pub_file, read_pub_file
 from cchc_desktop.exchange.import_errors import NotReceiverError
 from cchc_desktop.exchange.keyring import KeyInfo
-from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity, parse_pub_file, read_pub_file
-from cchc_desktop.exchange import store
+from cchc_desktop.kernel.problems import Problem
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -68,17 +67,18 @@ class ExchangeService:
         """Tạo khóa mới khi mất khóa / quên mật khẩu: the old key is marked lost; print a new card."""
         return keyring.create_key(self.ws, passphrase, confirm, replace="lost")
 
-    def unlock(self, passphrase: str) -> "Ed25519PrivateKey":
+    def unlock(self, passphrase: str) -> Ed25519PrivateKey:
         return keyring.unlock(self.ws, passphrase)
 
     def check_passphrase(self, passphrase: str) -> None:
         """Raise WrongPassphraseError unless ``passphrase`` opens the active key."""
         keyring.unlock(self.ws, passphrase)
 
-    def rotate_key(self, old_passphrase: str, new_passphrase: str, confirm: str | None, folder: str | Path,
-                   *, eml: bool = False) -> "ExportResult":
+    def rotate_key(
+        self, old_passphrase: str, new_passphrase: str, confirm: str | None, folder: str | Path, *, eml: bool = False
+    ) -> ExportResult:
         """Đổi khóa: new key, announced in a package signed with the old one, written to ``folder``."""
-        return keyring.rotate_key(self.ws, old_passphrase, new_passphrase, confirm, folder, eml=eml)
+        return rotation_export.rotate_key(self.ws, old_passphrase, new_passphrase, confirm, folder, eml=eml)
 
     def write_card(self, out_pdf: str | Path, today: dt.date | None = None) -> tuple[Path, Path]:
         """Phiếu đăng ký khóa (PDF) and ``<tỉnh>-<xã>.pub.pem`` beside it."""
@@ -94,14 +94,36 @@ class ExchangeService:
 
         return export_problems(self.ws, kind, year, period)
 
-    def export(self, kind: str, year: int, period: str | None, folder: str | Path, passphrase: str, *,
-               eml: bool = False, to: str = "", file_name: str | None = None, progress: Progress = None,
-               cancelled: Cancelled = None) -> "ExportResult":
+    def export(
+        self,
+        kind: str,
+        year: int,
+        period: str | None,
+        folder: str | Path,
+        passphrase: str,
+        *,
+        eml: bool = False,
+        to: str = "",
+        file_name: str | None = None,
+        progress: Progress = None,
+        cancelled: Cancelled = None,
+    ) -> ExportResult:
         """Gửi gói: refused with the blocking problems listed; otherwise written and added to the outbox."""
         from cchc_desktop.exchange.exporter import export_package
 
-        return export_package(self.ws, kind, year, period, folder, passphrase, eml=eml, to=to, file_name=file_name,
-                              progress=progress, cancelled=cancelled)
+        return export_package(
+            self.ws,
+            kind,
+            year,
+            period,
+            folder,
+            passphrase,
+            eml=eml,
+            to=to,
+            file_name=file_name,
+            progress=progress,
+            cancelled=cancelled,
+        )
 
     def outbox(self) -> list[dict[str, Any]]:
         return [dict(row) for row in store.outbox(self.ws.conn)]
@@ -119,8 +141,8 @@ class ExchangeService:
             return parse_pub_file(source)
         path = Path(source)
         if path.suffix.lower() == ".pdf":
-            from cchc_desktop.exchange.import_errors import SenderIdentityError
             from cchc_desktop.exchange.format.pubfile import find_pub_beside
+            from cchc_desktop.exchange.import_errors import SenderIdentityError
 
             found = find_pub_beside(path)
             if found is None:
@@ -128,8 +150,14 @@ class ExchangeService:
             path = found
         return read_pub_file(path)
 
-    def enrol(self, pub: PublicKeyFile, confirmed_fingerprint: str | None, identity: UnitIdentity | None = None,
-              *, revoke_old: bool = False) -> EnrolledKey:
+    def enrol(
+        self,
+        pub: PublicKeyFile,
+        confirmed_fingerprint: str | None,
+        identity: UnitIdentity | None = None,
+        *,
+        revoke_old: bool = False,
+    ) -> EnrolledKey:
         return enrolment.enrol(self.ws, pub, confirmed_fingerprint, identity, revoke_old=revoke_old)
 
     def senders(self) -> list[EnrolledKey]:
@@ -144,16 +172,23 @@ class ExchangeService:
         if not self.is_receiver:
             raise NotReceiverError()
 
-    def import_packages(self, paths: Iterable[str | Path], *, dry_run: bool = False, progress: Progress = None,
-                        cancelled: Cancelled = None, on_outcome: Callable[[Any], None] | None = None
-                        ) -> "ImportBatch":
+    def import_packages(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        dry_run: bool = False,
+        progress: Progress = None,
+        cancelled: Cancelled = None,
+        on_outcome: Callable[[Any], None] | None = None,
+    ) -> ImportBatch:
         """Nhận gói: one result per file (also handed to ``on_outcome`` as each finishes); a backup is
         taken before the first change of the batch."""
         from cchc_desktop.exchange.importer import Importer
 
         self._require_receiver()
-        return Importer(self.ws, dry_run=dry_run, progress=progress, cancelled=cancelled,
-                        on_outcome=on_outcome).run(paths)
+        return Importer(self.ws, dry_run=dry_run, progress=progress, cancelled=cancelled, on_outcome=on_outcome).run(
+            paths
+        )
 
     def verify(self, path: str | Path) -> VerifyResult:
         """Kiểm tra gói without importing: enrolled keys, retired ones included (old archived packages)."""
@@ -180,7 +215,7 @@ class ExchangeService:
     def import_log(self) -> list[dict[str, Any]]:
         return [dict(row) for row in store.import_log(self.ws.conn)]
 
-    def rollback(self, name: str) -> "RollbackResult":
+    def rollback(self, name: str) -> RollbackResult:
         """Hoàn tác lần nhận gói ``name``; refused with the reason when a later import depends on it."""
         from cchc_desktop.exchange.rollback import rollback_import
 

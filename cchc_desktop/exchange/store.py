@@ -13,31 +13,75 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cchc_desktop.kernel.store.records import now_iso
+from cchc_desktop.kernel.store.records import AuditEntry, append_audit, now_iso
 
 Series = tuple[str, str, str, int, str]
 
-TASK_COLUMNS = ("position", "uid", "area_code", "content", "lead_unit", "deadline_text", "deadline_due",
-                "not_applicable", "status", "progress", "result", "reason", "completed_on")
-INDICATOR_COLUMNS = ("position", "uid", "code", "text", "area_code", "unit", "comparator", "target", "target_max",
-                     "numerator", "denominator", "value", "figure", "ytd_figure", "attainment")
-CRITERION_COLUMNS = ("position", "code", "parent_code", "level", "name", "method", "max_points", "self_score",
-                     "explanation", "override_reason", "evidence_count")
+TASK_COLUMNS = (
+    "position",
+    "uid",
+    "area_code",
+    "content",
+    "lead_unit",
+    "deadline_text",
+    "deadline_due",
+    "not_applicable",
+    "status",
+    "progress",
+    "result",
+    "reason",
+    "completed_on",
+)
+INDICATOR_COLUMNS = (
+    "position",
+    "uid",
+    "code",
+    "text",
+    "area_code",
+    "unit",
+    "comparator",
+    "target",
+    "target_max",
+    "numerator",
+    "denominator",
+    "value",
+    "figure",
+    "ytd_figure",
+    "attainment",
+)
+CRITERION_COLUMNS = (
+    "position",
+    "code",
+    "parent_code",
+    "level",
+    "name",
+    "method",
+    "max_points",
+    "self_score",
+    "explanation",
+    "override_reason",
+    "evidence_count",
+)
 EVIDENCE_COLUMNS = ("sha256", "name", "mime", "size", "member_name", "refs")
-ROW_TABLES = {"tasks": ("received_tasks", TASK_COLUMNS), "indicators": ("received_indicators", INDICATOR_COLUMNS),
-              "criteria": ("received_criteria", CRITERION_COLUMNS), "evidence": ("received_evidence", EVIDENCE_COLUMNS)}
+ROW_TABLES = {
+    "tasks": ("received_tasks", TASK_COLUMNS),
+    "indicators": ("received_indicators", INDICATOR_COLUMNS),
+    "criteria": ("received_criteria", CRITERION_COLUMNS),
+    "evidence": ("received_evidence", EVIDENCE_COLUMNS),
+}
 
 
 def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
     columns = list(values)
-    cursor = conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                          [values[c] for c in columns])
+    cursor = conn.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [values[c] for c in columns],
+    )
     return int(cursor.lastrowid)
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    return (f"INSERT INTO {table} (package_row_id, {', '.join(columns)})"
-            f" VALUES (?{', ?' * len(columns)})")
+    return f"INSERT INTO {table} (package_row_id, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})"
 
 
 _ROW_SQL = {name: _insert_sql(table, columns) for name, (table, columns) in ROW_TABLES.items()}
@@ -59,8 +103,11 @@ def end_own_key(conn: sqlite3.Connection, key_id: int, status: str) -> None:
 
 
 def insert_own_key(conn: sqlite3.Connection, fingerprint: str, public_pem: str, private_pem: str) -> int:
-    return _insert(conn, "exchange_own_keys", {"fingerprint": fingerprint, "public_pem": public_pem,
-                                                 "private_pem": private_pem, "created_at": now_iso()})
+    return _insert(
+        conn,
+        "exchange_own_keys",
+        {"fingerprint": fingerprint, "public_pem": public_pem, "private_pem": private_pem, "created_at": now_iso()},
+    )
 
 
 # Outbox (commune) #######################################################
@@ -71,8 +118,10 @@ def outbox(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 
 
 def last_export(conn: sqlite3.Connection, kind: str, year: int, period: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM exchange_outbox WHERE kind = ? AND year = ? AND period = ?"
-                        " ORDER BY revision DESC LIMIT 1", [kind, year, period]).fetchone()
+    return conn.execute(
+        "SELECT * FROM exchange_outbox WHERE kind = ? AND year = ? AND period = ? ORDER BY revision DESC LIMIT 1",
+        [kind, year, period],
+    ).fetchone()
 
 
 def insert_export(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
@@ -82,19 +131,25 @@ def insert_export(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
 def acknowledge(conn: sqlite3.Connection, package_ids: Iterable[str], at: str) -> int:
     ids = list(package_ids)
     marks = ", ".join("?" * len(ids))
-    cursor = conn.execute(f"UPDATE exchange_outbox SET status = 'acknowledged', acknowledged_at = ?"
-                          f" WHERE status = 'exported' AND package_id IN ({marks})", [at, *ids])
+    cursor = conn.execute(
+        f"UPDATE exchange_outbox SET status = 'acknowledged', acknowledged_at = ?"
+        f" WHERE status = 'exported' AND package_id IN ({marks})",
+        [at, *ids],
+    )
     return cursor.rowcount
 
 
 # Enrolled keys (receiver) ###############################################
 
 
-def keys_of_sender(conn: sqlite3.Connection, province: str, unit: str, statuses: Sequence[str] = ("active",)
-                   ) -> list[sqlite3.Row]:
+def keys_of_sender(
+    conn: sqlite3.Connection, province: str, unit: str, statuses: Sequence[str] = ("active",)
+) -> list[sqlite3.Row]:
     marks = ", ".join("?" * len(statuses))
-    return conn.execute(f"SELECT * FROM enrolled_keys WHERE province_code = ? AND unit_code = ?"
-                        f" AND status IN ({marks}) ORDER BY id", [province, unit, *statuses]).fetchall()
+    return conn.execute(
+        f"SELECT * FROM enrolled_keys WHERE province_code = ? AND unit_code = ? AND status IN ({marks}) ORDER BY id",
+        [province, unit, *statuses],
+    ).fetchall()
 
 
 def enrolled_keys(conn: sqlite3.Connection) -> list[sqlite3.Row]:
@@ -105,10 +160,11 @@ def enrolled_key(conn: sqlite3.Connection, key_id: int) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM enrolled_keys WHERE id = ?", [key_id]).fetchone()
 
 
-def enrolled_by_fingerprint(conn: sqlite3.Connection, province: str, unit: str, fingerprint: str
-                            ) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM enrolled_keys WHERE province_code = ? AND unit_code = ? AND fingerprint = ?",
-                        [province, unit, fingerprint]).fetchone()
+def enrolled_by_fingerprint(conn: sqlite3.Connection, province: str, unit: str, fingerprint: str) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT * FROM enrolled_keys WHERE province_code = ? AND unit_code = ? AND fingerprint = ?",
+        [province, unit, fingerprint],
+    ).fetchone()
 
 
 def insert_enrolled_key(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
@@ -116,13 +172,14 @@ def insert_enrolled_key(conn: sqlite3.Connection, values: dict[str, Any]) -> int
 
 
 def end_enrolled_key(conn: sqlite3.Connection, key_id: int, status: str, reason: str = "") -> None:
-    conn.execute("UPDATE enrolled_keys SET status = ?, ended_at = ?, end_reason = ? WHERE id = ?",
-                 [status, now_iso(), reason, key_id])
+    conn.execute(
+        "UPDATE enrolled_keys SET status = ?, ended_at = ?, end_reason = ? WHERE id = ?",
+        [status, now_iso(), reason, key_id],
+    )
 
 
 def reactivate_enrolled_key(conn: sqlite3.Connection, key_id: int) -> None:
-    conn.execute("UPDATE enrolled_keys SET status = 'active', ended_at = NULL, end_reason = '' WHERE id = ?",
-                 [key_id])
+    conn.execute("UPDATE enrolled_keys SET status = 'active', ended_at = NULL, end_reason = '' WHERE id = ?", [key_id])
 
 
 def delete_enrolled_key(conn: sqlite3.Connection, key_id: int) -> None:
@@ -143,11 +200,18 @@ class SeriesState:
 
 
 def series_state(conn: sqlite3.Connection, series: Series) -> SeriesState:
-    rows = conn.execute("SELECT id, package_id, revision, state FROM received_packages WHERE province_code = ?"
-                        " AND unit_code = ? AND kind = ? AND year = ? AND period = ?", list(series)).fetchall()
+    rows = conn.execute(
+        "SELECT id, package_id, revision, state FROM received_packages WHERE province_code = ?"
+        " AND unit_code = ? AND kind = ? AND year = ? AND period = ?",
+        list(series),
+    ).fetchall()
     current = next((r for r in rows if r["state"] == "current"), None)
-    return SeriesState(current["id"] if current else None, current["package_id"] if current else None,
-                       current["revision"] if current else None, frozenset(r["package_id"] for r in rows))
+    return SeriesState(
+        current["id"] if current else None,
+        current["package_id"] if current else None,
+        current["revision"] if current else None,
+        frozenset(r["package_id"] for r in rows),
+    )
 
 
 def package_row(conn: sqlite3.Connection, row_id: int) -> sqlite3.Row | None:
@@ -160,10 +224,12 @@ def package_by_id(conn: sqlite3.Connection, package_id: str) -> sqlite3.Row | No
 
 def received(conn: sqlite3.Connection, current_only: bool = False) -> list[sqlite3.Row]:
     where = "WHERE state = 'current'" if current_only else ""
-    return conn.execute("SELECT id, package_id, province_code, unit_code, unit_name, unit_type, kind, year, period,"
-                        " revision, state, created_at, submitted_at, received_at, signer_name, source_file,"
-                        " evidence_count, document_sha256, key_fingerprint"
-                        f" FROM received_packages {where} ORDER BY received_at DESC, id DESC").fetchall()
+    return conn.execute(
+        "SELECT id, package_id, province_code, unit_code, unit_name, unit_type, kind, year, period,"
+        " revision, state, created_at, submitted_at, received_at, signer_name, source_file,"
+        " evidence_count, document_sha256, key_fingerprint"
+        f" FROM received_packages {where} ORDER BY received_at DESC, id DESC"
+    ).fetchall()
 
 
 def insert_package(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
@@ -192,15 +258,18 @@ def delete_package(conn: sqlite3.Connection, package_row_id: int) -> None:
 
 
 def row_counts(conn: sqlite3.Connection, package_row_id: int) -> dict[str, int]:
-    return {name: conn.execute(f"SELECT count(*) FROM {table} WHERE package_row_id = ?", [package_row_id]).fetchone()[0]
-            for name, (table, _) in ROW_TABLES.items()}
+    return {
+        name: conn.execute(f"SELECT count(*) FROM {table} WHERE package_row_id = ?", [package_row_id]).fetchone()[0]
+        for name, (table, _) in ROW_TABLES.items()
+    }
 
 
 def rows_of(conn: sqlite3.Connection, name: str, package_row_id: int) -> list[sqlite3.Row]:
     table, columns = ROW_TABLES[name]
     order = "position" if "position" in columns else "id"
-    return conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE package_row_id = ? ORDER BY {order}",
-                        [package_row_id]).fetchall()
+    return conn.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE package_row_id = ? ORDER BY {order}", [package_row_id]
+    ).fetchall()
 
 
 def stored_files_in_use(conn: sqlite3.Connection) -> set[str]:
@@ -222,40 +291,54 @@ def log_entry_by_name(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None
     """The newest import still in effect under ``name`` (a name, an id "#12" or a package id)."""
     text = name.strip()
     if text.lstrip("#").isdigit():
-        return conn.execute("SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL",
-                            [int(text.lstrip("#"))]).fetchone()
+        return conn.execute(
+            "SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL", [int(text.lstrip("#"))]
+        ).fetchone()
     stem = text[:-5] if text.lower().endswith(".cchc") else text
-    return conn.execute("SELECT * FROM import_log WHERE (name = ? OR package_id = ? OR source_file = ?)"
-                        " AND rolled_back_at IS NULL ORDER BY id DESC LIMIT 1", [stem, text, text]).fetchone()
+    return conn.execute(
+        "SELECT * FROM import_log WHERE (name = ? OR package_id = ? OR source_file = ?)"
+        " AND rolled_back_at IS NULL ORDER BY id DESC LIMIT 1",
+        [stem, text, text],
+    ).fetchone()
 
 
 def later_in_series(conn: sqlite3.Connection, entry: sqlite3.Row) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM import_log WHERE id > ? AND rolled_back_at IS NULL AND province_code = ?"
-                        " AND unit_code = ? AND kind = ? AND year = ? AND period = ? ORDER BY id LIMIT 1",
-                        [entry["id"], entry["province_code"], entry["unit_code"], entry["kind"], entry["year"],
-                         entry["period"]]).fetchone()
+    return conn.execute(
+        "SELECT * FROM import_log WHERE id > ? AND rolled_back_at IS NULL AND province_code = ?"
+        " AND unit_code = ? AND kind = ? AND year = ? AND period = ? ORDER BY id LIMIT 1",
+        [entry["id"], entry["province_code"], entry["unit_code"], entry["kind"], entry["year"], entry["period"]],
+    ).fetchone()
 
 
 def later_signed_with(conn: sqlite3.Connection, entry_id: int, key_id: int) -> sqlite3.Row | None:
-    return conn.execute("SELECT l.* FROM import_log l JOIN received_packages p ON p.id = l.package_row_id"
-                        " WHERE l.id > ? AND l.rolled_back_at IS NULL AND p.key_id = ? ORDER BY l.id LIMIT 1",
-                        [entry_id, key_id]).fetchone()
+    return conn.execute(
+        "SELECT l.* FROM import_log l JOIN received_packages p ON p.id = l.package_row_id"
+        " WHERE l.id > ? AND l.rolled_back_at IS NULL AND p.key_id = ? ORDER BY l.id LIMIT 1",
+        [entry_id, key_id],
+    ).fetchone()
 
 
 def mark_rolled_back(conn: sqlite3.Connection, entry_id: int, actor: str) -> None:
-    conn.execute("UPDATE import_log SET rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
-                 [now_iso(), actor, entry_id])
+    conn.execute(
+        "UPDATE import_log SET rolled_back_at = ?, rolled_back_by = ? WHERE id = ?", [now_iso(), actor, entry_id]
+    )
 
 
 # Audit trail ############################################################
 
 
-def audit(conn: sqlite3.Connection, actor: str, action: str, entity: str, entity_id: int | None, label: str,
-          old: str | None = None, new: str | None = None) -> None:
+def audit(
+    conn: sqlite3.Connection,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    label: str,
+    old: str | None = None,
+    new: str | None = None,
+) -> None:
     """One row of the audit trail for an exchange action (labels under ``audit.entity.*``)."""
-    conn.execute(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, scope, label, field, old_value, new_value)"
-        " VALUES (?, ?, ?, ?, ?, 'exchange', ?, '', ?, ?)", [now_iso(), actor, action, entity, entity_id, label, old, new])
+    append_audit(conn, AuditEntry(actor, action, entity, entity_id, "exchange", label, "", old, new))
 
 
 def compress_data(data_bytes: bytes) -> bytes:
@@ -267,3 +350,8 @@ def compress_data(data_bytes: bytes) -> bytes:
 def stored_data_json(row) -> str:
     """The exact data.json text of an imported package."""
     return zlib.decompress(row["data_zlib"]).decode("utf-8")
+
+
+def forget_key_of_packages(conn: sqlite3.Connection, key_id: int) -> None:
+    """Packages stay, but no longer point at an enrolment being undone."""
+    conn.execute("UPDATE received_packages SET key_id = NULL WHERE key_id = ?", [key_id])

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.paths import resource_path
 from cchc_desktop.kernel.text import nfc
+from cchc_desktop.profile.model import UnitProfile
 
 DEFAULT_FRAMEWORK = ("framework", "commune-default.json")
 _PLACEHOLDER = re.compile(r"\{(year|prev_year|unit_short|unit_full|receiver_name|province_name|province_name_lower)\}")
@@ -44,9 +44,14 @@ def load_framework(path: str | Path | None = None) -> Framework:
         raw = file.read_bytes()
         data = json.loads(raw.decode("utf-8"))
         return Framework(
-            id=data["id"], version=str(data["version"]), title=nfc(data["title"]),
-            hash=hashlib.sha256(raw).hexdigest(), areas=data["areas"], plan=data["plan"],
-            indicators=data["indicators"], tasks=data["tasks"],
+            id=data["id"],
+            version=str(data["version"]),
+            title=nfc(data["title"]),
+            hash=hashlib.sha256(raw).hexdigest(),
+            areas=data["areas"],
+            plan=data["plan"],
+            indicators=data["indicators"],
+            tasks=data["tasks"],
             extra={k: v for k, v in data.items() if k not in _KNOWN},
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:

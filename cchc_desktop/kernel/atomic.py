@@ -56,7 +56,8 @@ def _discard(handle: BinaryIO, temp: Path) -> None:
 def atomic_output(path: str | os.PathLike[str], error: type[FileWriteError] = FileWriteError) -> Iterator[BinaryIO]:
     """Yield a binary file; on normal exit it becomes ``path`` atomically, on error it disappears.
 
-    OSErrors are raised as ``error`` (a FileWriteError: the caller's wording) with a Vietnamese cause; other exceptions (JobCancelled…)
+    OSErrors are raised as ``error`` (a FileWriteError in the caller's wording) with a Vietnamese cause;
+    other exceptions (JobCancelled…)
     pass through unchanged after the temporary file is removed.
     """
     target = Path(path)
@@ -80,8 +81,7 @@ def atomic_output(path: str | os.PathLike[str], error: type[FileWriteError] = Fi
     _fsync_folder(target.parent)
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes,
-                       error: type[FileWriteError] = FileWriteError) -> None:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, error: type[FileWriteError] = FileWriteError) -> None:
     """Write ``data`` to ``path`` atomically."""
     with atomic_output(path, error) as handle:
         handle.write(data)

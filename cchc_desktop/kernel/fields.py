@@ -32,8 +32,15 @@ class FieldSpec:
         return tr(self.label_key)
 
 
-def editable(kind: str, label_key: str, *, choices: tuple[str, ...] = (), required: bool = False,
-             multiline: bool = False, default: Any = dataclasses.MISSING) -> Any:
+def editable(
+    kind: str,
+    label_key: str,
+    *,
+    choices: tuple[str, ...] = (),
+    required: bool = False,
+    multiline: bool = False,
+    default: Any = dataclasses.MISSING,
+) -> Any:
     """Declare a dataclass field the user may edit."""
     assert kind in KINDS, kind
     meta = {"spec": (kind, label_key, choices, required, multiline)}
@@ -62,8 +69,9 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
     try:
         result = _coerce(spec, value)
     except (ValueError, TypeError):
-        raise ValidationError(f"field.invalid.{spec.kind}", field=spec.name, label=spec.label,
-                              value=clean(str(value))[:60]) from None
+        raise ValidationError(
+            f"field.invalid.{spec.kind}", field=spec.name, label=spec.label, value=clean(str(value))[:60]
+        ) from None
     if spec.required and result in ("", None):
         raise ValidationError("field.required", field=spec.name, label=spec.label)
     return result

@@ -27,7 +27,7 @@ class ChangeSet:
     def entities(self) -> set[str]:
         return {c.entity for c in self.changes}
 
-    def inverse(self) -> "ChangeSet":
+    def inverse(self) -> ChangeSet:
         return ChangeSet(self.label, [c.inverse() for c in reversed(self.changes)])
 
 

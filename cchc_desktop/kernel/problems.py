@@ -28,8 +28,14 @@ class Problem:
         return self.severity == "error"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"severity": self.severity, "code": self.key, "message": self.message,
-                "entity": self.entity, "row_id": self.row_id, "field": self.field}
+        return {
+            "severity": self.severity,
+            "code": self.key,
+            "message": self.message,
+            "entity": self.entity,
+            "row_id": self.row_id,
+            "field": self.field,
+        }
 
 
 def error(key: str, entity: str = "", row_id: int | None = None, field: str = "", **params: Any) -> Problem:

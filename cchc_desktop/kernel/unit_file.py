@@ -8,8 +8,7 @@ audited edits of registered entities (grids and forms), undo and redo, settings 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Self
 
@@ -59,26 +58,16 @@ class UnitFile:
 
     # Transactions #######################################################
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
-        if self.conn.in_transaction:
-            yield self.conn
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        return store_db.transaction(self.conn)
 
     # Who is editing #####################################################
 
     @property
     def actor(self) -> str:
         """The official recorded in the audit trail (chosen at start-up or in settings)."""
-        if self._actor is None:
+        if not self._actor:  # nobody known yet (before the setup wizard): ask again next time
             self._actor = self.get_setting("actor") or self.default_actor()
         return self._actor
 
@@ -131,15 +120,22 @@ class UnitFile:
     def get(self, entity: str, row_id: int) -> Any:
         return records.get(self.conn, entity, row_id)
 
-    def insert(self, entity: str, parent_id: int | None, values: dict[str, Any] | None = None,
-               position: int | None = None, fixed: dict[str, Any] | None = None) -> ChangeSet:
+    def insert(
+        self,
+        entity: str,
+        parent_id: int | None,
+        values: dict[str, Any] | None = None,
+        position: int | None = None,
+        fixed: dict[str, Any] | None = None,
+    ) -> ChangeSet:
         label = tr("undo.insert", what=tr(records.entity(entity).label_key))
         with self.transaction() as conn:
             change = records.insert(conn, entity, parent_id, values or {}, self.actor, position, fixed)
         return self._recorded(ChangeSet(label, [change]))
 
-    def insert_many(self, entity: str, parent_id: int | None, rows: list[dict[str, Any]],
-                    position: int | None = None) -> ChangeSet:
+    def insert_many(
+        self, entity: str, parent_id: int | None, rows: list[dict[str, Any]], position: int | None = None
+    ) -> ChangeSet:
         """Insert several rows in one transaction (a paste): all or none."""
         label = tr("undo.paste", count=len(rows), what=tr(records.entity(entity).label_key))
         changes = []

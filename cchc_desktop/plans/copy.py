@@ -10,12 +10,12 @@ import sqlite3
 from typing import Any
 
 from cchc_desktop.framework.areas import AreaDef
-from cchc_desktop.kernel.fields import coerce, field_specs
 from cchc_desktop.framework.model import Framework, fill
+from cchc_desktop.kernel.fields import coerce, field_specs
+from cchc_desktop.kernel.store.records import new_uid, now_iso
+from cchc_desktop.plans import store
 from cchc_desktop.plans.model import Indicator, PlanAggregate, Task
 from cchc_desktop.profile.model import UnitProfile
-from cchc_desktop.plans import store
-from cchc_desktop.kernel.store.records import new_uid, now_iso
 
 _PLAN_TEXTS = ("title", "purpose_text", "requirement_text", "budget_text", "closing_text")
 _PLAN_META = ("doc_symbol", "issue_place", "issue_mode", "signer_mode", "signer_title", "signer_name")
@@ -34,11 +34,15 @@ def from_framework(fw: Framework, fill_values: dict[str, str]) -> dict:
         "plan": {key: plan.get(key, "") for key in _PLAN_TEXTS},
         "framework": (fw.id, fw.hash),
         "bases": [{"text": text} for text in plan.get("bases", [])],
-        "areas": [{"code": a["code"], "display_name": a["name"], "tasks_text": area_texts.get(a["code"], "")}
-                  for a in fill(fw.areas, fill_values)],
+        "areas": [
+            {"code": a["code"], "display_name": a["name"], "tasks_text": area_texts.get(a["code"], "")}
+            for a in fill(fw.areas, fill_values)
+        ],
         "indicators": [_clean_row(Indicator, row) for row in fill(fw.indicators, fill_values)],
-        "tasks": [dict(_clean_row(Task, row), framework_ref=row.get("framework_ref", ""))
-                  for row in fill(fw.tasks, fill_values)],
+        "tasks": [
+            dict(_clean_row(Task, row), framework_ref=row.get("framework_ref", ""))
+            for row in fill(fw.tasks, fill_values)
+        ],
         "actors": plan.get("actors", []),
         "recipients": plan.get("recipients", []),
     }
@@ -67,19 +71,40 @@ def _editable(record: Any) -> dict[str, Any]:
 
 def blank(areas: tuple[AreaDef, ...]) -> dict:
     return {
-        "plan": {}, "framework": (None, None), "bases": [], "indicators": [], "tasks": [],
+        "plan": {},
+        "framework": (None, None),
+        "bases": [],
+        "indicators": [],
+        "tasks": [],
         "areas": [{"code": a.code, "display_name": a.name, "tasks_text": ""} for a in areas],
-        "actors": [], "recipients": [],
+        "actors": [],
+        "recipients": [],
     }
 
 
-def write(conn: sqlite3.Connection, content: dict, *, year: int, profile: UnitProfile, source: str,
-          version: int = 1, amends: int | None = None) -> int:
+def write(
+    conn: sqlite3.Connection,
+    content: dict,
+    *,
+    year: int,
+    profile: UnitProfile,
+    source: str,
+    version: int = 1,
+    amends: int | None = None,
+) -> int:
     """Insert the plan and all its rows; returns the new plan id."""
     values = {
-        "uid": new_uid(), "year": year, "version": version, "status": "draft", "amends_plan_id": amends,
-        "source": source, "framework_id": content["framework"][0], "framework_hash": content["framework"][1],
-        "issue_place": profile.place_name, "signer_name": profile.chairman_name, "created_at": now_iso(),
+        "uid": new_uid(),
+        "year": year,
+        "version": version,
+        "status": "draft",
+        "amends_plan_id": amends,
+        "source": source,
+        "framework_id": content["framework"][0],
+        "framework_hash": content["framework"][1],
+        "issue_place": profile.place_name,
+        "signer_name": profile.chairman_name,
+        "created_at": now_iso(),
         "title": f"Kế hoạch cải cách hành chính năm {year}",
     }
     values.update({k: v for k, v in content["plan"].items() if v not in (None, "")})
@@ -91,6 +116,3 @@ def write(conn: sqlite3.Connection, content: dict, *, year: int, profile: UnitPr
     store.insert_children(conn, store.ACTOR, plan_id, content["actors"])
     store.insert_children(conn, store.RECIPIENT, plan_id, content["recipients"])
     return plan_id
-
-
-

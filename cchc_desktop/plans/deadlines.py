@@ -81,11 +81,15 @@ _RECURRING = (
     (re.compile(r"\b(hang|hom) tuan\b|\bmoi tuan\b"), "weekly"),
     (re.compile(r"\b(hang|hang|dinh ky hang) thang\b|\bmoi thang\b"), "monthly"),
     (re.compile(r"\b(hang|dinh ky hang) quy\b|\bmoi quy\b|\bdinh ky quy\b"), "quarterly"),
-    (re.compile(r"\b(hang|hang) nam\b|\bmoi nam\b|\bmot lan trong nam\b|\bdinh ky hang nam\b|\bke hoach hang nam\b"), "annual"),
+    (
+        re.compile(r"\b(hang|hang) nam\b|\bmoi nam\b|\bmot lan trong nam\b|\bdinh ky hang nam\b|\bke hoach hang nam\b"),
+        "annual",
+    ),
 )
 _CONTINUOUS = re.compile(r"^(thuc hien )?thuong xuyen|^lien tuc")
 _EVENT = re.compile(
-    r"lo trinh|khi co yeu cau|theo chi dao|theo quy dinh|theo (quyet dinh|ke hoach|de an)|ngay tu dau nam|thoi gian quy dinh|dot xuat"
+    r"lo trinh|khi co yeu cau|theo chi dao|theo quy dinh|theo (quyet dinh|ke hoach|de an)"
+    r"|ngay tu dau nam|thoi gian quy dinh|dot xuat"
 )
 
 
@@ -95,8 +99,19 @@ def parse_deadline(text: str | None, plan_year: int | None = None) -> Deadline:
     if not raw:
         return Deadline(raw="", kind="empty")
     folded = fold(raw)
-    for reader in (_read_milestones, _read_before, _read_date, _read_month, _read_quarter,
-                   _read_half, _read_period, _read_year, _read_recurring, _read_continuous, _read_event):
+    for reader in (
+        _read_milestones,
+        _read_before,
+        _read_date,
+        _read_month,
+        _read_quarter,
+        _read_half,
+        _read_period,
+        _read_year,
+        _read_recurring,
+        _read_continuous,
+        _read_event,
+    ):
         result = reader(raw, folded, plan_year)
         if result is not None:
             return result
@@ -118,7 +133,9 @@ def _read_milestones(raw: str, folded: str, plan_year: int | None) -> Deadline |
 
 
 def _read_before(raw: str, folded: str, plan_year: int | None) -> Deadline | None:
-    match = re.search(r"\b(truoc|cham nhat|han chot|khong qua)\s+(ngay\s+)?(" + _DATE_NUMERIC + "|" + _DATE_WORDS + ")", folded)
+    match = re.search(
+        r"\b(truoc|cham nhat|han chot|khong qua)\s+(ngay\s+)?(" + _DATE_NUMERIC + "|" + _DATE_WORDS + ")", folded
+    )
     if not match:
         return None
     target = _date_from(match.group(3), plan_year)
@@ -185,7 +202,9 @@ def _read_half(raw: str, folded: str, plan_year: int | None) -> Deadline | None:
 
 
 def _read_period(raw: str, folded: str, plan_year: int | None) -> Deadline | None:
-    match = re.search(r"(?:^|giai doan\s+|ky\s+|nhiem ky\s+|tu nam\s+)" + _YEAR + r"\s*(?:-|–|den(?: nam)?)\s*" + _YEAR, folded)
+    match = re.search(
+        r"(?:^|giai doan\s+|ky\s+|nhiem ky\s+|tu nam\s+)" + _YEAR + r"\s*(?:-|–|den(?: nam)?)\s*" + _YEAR, folded
+    )
     if not match:
         return None
     first, last = int(match.group(1)), int(match.group(2))

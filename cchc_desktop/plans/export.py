@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.plans.deadlines import parse_deadline
 from cchc_desktop.plans.model import PlanAggregate, signature_lines
 from cchc_desktop.plans.targets import describe_target
-from cchc_desktop.kernel.i18n import format_date, tr
-from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.profile.model import UnitProfile
 
 
@@ -36,12 +36,20 @@ def plan_to_dict(profile: UnitProfile, agg: PlanAggregate, problems: list[Proble
 def _document(agg: PlanAggregate) -> dict[str, Any]:
     plan = agg.plan
     return {
-        "number": plan.doc_number, "symbol": plan.doc_symbol, "number_text": plan.number_text,
-        "issue_mode": plan.issue_mode, "place": plan.issue_place, "issue_date": plan.issue_date,
-        "issue_date_text": format_date(plan.issue_date), "title": plan.title,
+        "number": plan.doc_number,
+        "symbol": plan.doc_symbol,
+        "number_text": plan.number_text,
+        "issue_mode": plan.issue_mode,
+        "place": plan.issue_place,
+        "issue_date": plan.issue_date,
+        "issue_date_text": format_date(plan.issue_date),
+        "title": plan.title,
         "bases": [b.text for b in agg.bases],
-        "signer": {"mode": plan.signer_mode, "lines": signature_lines(plan.signer_mode, plan.signer_title),
-                   "name": plan.signer_name},
+        "signer": {
+            "mode": plan.signer_mode,
+            "lines": signature_lines(plan.signer_mode, plan.signer_title),
+            "name": plan.signer_name,
+        },
         "recipients": [{"recipient": r.recipient, "purpose": r.purpose} for r in agg.recipients],
     }
 
@@ -60,28 +68,52 @@ def _sections(agg: PlanAggregate) -> dict[str, Any]:
 
 def _indicator(agg: PlanAggregate, ind) -> dict[str, Any]:
     return {
-        "uid": ind.uid, "order": ind.position + 1, "code": ind.code, "text": ind.text,
-        "area_code": ind.area_code, "area_name": agg.area_name(ind.area_code),
-        "comparator": ind.comparator, "target": ind.target, "target_max": ind.target_max, "unit": ind.unit,
+        "uid": ind.uid,
+        "order": ind.position + 1,
+        "code": ind.code,
+        "text": ind.text,
+        "area_code": ind.area_code,
+        "area_name": agg.area_name(ind.area_code),
+        "comparator": ind.comparator,
+        "target": ind.target,
+        "target_max": ind.target_max,
+        "unit": ind.unit,
         "target_text": describe_target(ind.comparator, ind.target, ind.target_max, ind.unit, ind.aspirational),
-        "numerator_label": ind.numerator_label, "denominator_label": ind.denominator_label,
-        "baseline_year": ind.baseline_year, "baseline_value": ind.baseline_value,
-        "aspirational": ind.aspirational, "measure": ind.measure, "source_ref": ind.source_ref,
+        "numerator_label": ind.numerator_label,
+        "denominator_label": ind.denominator_label,
+        "baseline_year": ind.baseline_year,
+        "baseline_value": ind.baseline_value,
+        "aspirational": ind.aspirational,
+        "measure": ind.measure,
+        "source_ref": ind.source_ref,
     }
 
 
 def _task(agg: PlanAggregate, task) -> dict[str, Any]:
     parsed = parse_deadline(task.deadline_text, agg.plan.year)
     return {
-        "uid": task.uid, "order": task.position + 1, "area_code": task.area_code,
-        "area_name": agg.area_name(task.area_code), "content": task.content, "product": task.product,
-        "lead_unit": task.lead_unit, "coordinating_units": task.coordinating_units,
-        "responsible": task.responsible, "budget": task.budget, "carried_over_from": task.carried_over_from,
-        "not_applicable": task.not_applicable, "na_reason": task.na_reason, "framework_ref": task.framework_ref,
-        "deadline": {"text": task.deadline_text, "kind": parsed.kind,
-                     "due": parsed.due.isoformat() if parsed.due else None,
-                     "start": parsed.start.isoformat() if parsed.start else None,
-                     "recurrence": parsed.recurrence, "flagged": parsed.flagged},
+        "uid": task.uid,
+        "order": task.position + 1,
+        "area_code": task.area_code,
+        "area_name": agg.area_name(task.area_code),
+        "content": task.content,
+        "product": task.product,
+        "lead_unit": task.lead_unit,
+        "coordinating_units": task.coordinating_units,
+        "responsible": task.responsible,
+        "budget": task.budget,
+        "carried_over_from": task.carried_over_from,
+        "not_applicable": task.not_applicable,
+        "na_reason": task.na_reason,
+        "framework_ref": task.framework_ref,
+        "deadline": {
+            "text": task.deadline_text,
+            "kind": parsed.kind,
+            "due": parsed.due.isoformat() if parsed.due else None,
+            "start": parsed.start.isoformat() if parsed.start else None,
+            "recurrence": parsed.recurrence,
+            "flagged": parsed.flagged,
+        },
     }
 
 
@@ -89,8 +121,13 @@ def plan_to_text(data: dict[str, Any]) -> str:
     doc = data["document"]
     lines = [
         f"{data['unit']['name']} — {doc['title']}",
-        tr("cli.plan.summary", number=doc["number_text"], date=doc["issue_date_text"] or "—",
-           status=data["status_label"], version=data["version"]),
+        tr(
+            "cli.plan.summary",
+            number=doc["number_text"],
+            date=doc["issue_date_text"] or "—",
+            status=data["status_label"],
+            version=data["version"],
+        ),
         tr("cli.plan.counts", areas=len(data["areas"]), indicators=len(data["indicators"]), tasks=len(data["tasks"])),
     ]
     lines += [f"- [{p['severity']}] {p['message']}" for p in data["problems"]]

@@ -55,7 +55,7 @@ class Plan:
 
     @property
     def number_text(self) -> str:
-        """"05/KH-UBND"; an unnumbered draft shows "    /KH-UBND" for hand numbering."""
+        """ "05/KH-UBND"; an unnumbered draft shows "    /KH-UBND" for hand numbering."""
         if self.doc_number is None:
             return f"    /{self.doc_symbol}"
         return f"{self.doc_number:02d}/{self.doc_symbol}"

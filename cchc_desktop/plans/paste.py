@@ -15,16 +15,40 @@ import re
 from dataclasses import dataclass, field
 
 from cchc_desktop.framework.areas import CANONICAL_AREAS
-from cchc_desktop.plans.targets import parse_target_text
 from cchc_desktop.kernel.text import clean, fold
+from cchc_desktop.plans.targets import parse_target_text
 
 #: Grid column order, which is also the order unheaded pasted columns are read in
 #: (the order of the seeds' tables: nội dung, chủ trì, phối hợp, thời gian, sản phẩm).
-TASK_COLUMNS = ("area_code", "content", "lead_unit", "coordinating_units", "deadline_text", "product",
-                "responsible", "budget", "carried_over_from", "not_applicable", "na_reason")
-INDICATOR_COLUMNS = ("code", "text", "area_code", "comparator", "target", "target_max", "unit",
-                     "numerator_label", "denominator_label", "baseline_year", "baseline_value",
-                     "aspirational", "measure", "source_ref")
+TASK_COLUMNS = (
+    "area_code",
+    "content",
+    "lead_unit",
+    "coordinating_units",
+    "deadline_text",
+    "product",
+    "responsible",
+    "budget",
+    "carried_over_from",
+    "not_applicable",
+    "na_reason",
+)
+INDICATOR_COLUMNS = (
+    "code",
+    "text",
+    "area_code",
+    "comparator",
+    "target",
+    "target_max",
+    "unit",
+    "numerator_label",
+    "denominator_label",
+    "baseline_year",
+    "baseline_value",
+    "aspirational",
+    "measure",
+    "source_ref",
+)
 
 _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "so tt", "so thu tu"),
@@ -104,9 +128,18 @@ def area_for_title(title: str, extra_names: dict[str, str] | None = None) -> str
         target = fold(name)
         if folded and (folded in target or target in folded):
             return code
-    keywords = {"iso": "ISO", "the che": "THECHE", "thu tuc": "TTHC", "bo may": "TCBM", "cong vu": "CONGVU",
-                "tai chinh": "TCCONG", "dien tu": "CQS", "chinh quyen so": "CQS", "chi dao": "CDDH",
-                "tac dong": "TACDONG"}
+    keywords = {
+        "iso": "ISO",
+        "the che": "THECHE",
+        "thu tuc": "TTHC",
+        "bo may": "TCBM",
+        "cong vu": "CONGVU",
+        "tai chinh": "TCCONG",
+        "dien tu": "CQS",
+        "chinh quyen so": "CQS",
+        "chi dao": "CDDH",
+        "tac dong": "TACDONG",
+    }
     for word, code in keywords.items():
         if word in folded:
             return code

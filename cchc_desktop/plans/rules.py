@@ -9,14 +9,16 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from cchc_desktop.kernel.i18n import format_date, format_number, tr
+from cchc_desktop.kernel.problems import Problem, error, warning
 from cchc_desktop.plans.deadlines import parse_deadline
 from cchc_desktop.plans.model import PlanAggregate
-from cchc_desktop.kernel.problems import Problem, error, warning
-from cchc_desktop.kernel.i18n import format_date, format_number, tr
 
 # "năm 2025" in running text — but not in dates ("tháng 12 năm 2025"), baselines ("so với năm
 # 2025") or ranges ("đến năm 2030"), which legitimately name other years.
-_YEAR_MENTION = re.compile(r"(?<![Tt]háng \d )(?<![Tt]háng \d\d )(?<!so với )(?<!đến )(?<!từ )\b([Nn]ăm) ((?:19|20)\d{2})\b")
+_YEAR_MENTION = re.compile(
+    r"(?<![Tt]háng \d )(?<![Tt]háng \d\d )(?<!so với )(?<!đến )(?<!từ )\b([Nn]ăm) ((?:19|20)\d{2})\b"
+)
 
 
 def check_plan(agg: PlanAggregate, used_numbers: dict[int, str] | None = None) -> list[Problem]:
@@ -35,13 +37,30 @@ def _metadata(agg: PlanAggregate, used_numbers: dict[int, str]) -> list[Problem]
     if plan.doc_number is None:
         found.append(error("problem.plan.no_number", "plan", plan.id, "doc_number"))
     elif plan.doc_number in used_numbers:
-        found.append(error("problem.plan.duplicate_number", "plan", plan.id, "doc_number",
-                           number=plan.number_text, year=_numbering_year(agg), other=used_numbers[plan.doc_number]))
+        found.append(
+            error(
+                "problem.plan.duplicate_number",
+                "plan",
+                plan.id,
+                "doc_number",
+                number=plan.number_text,
+                year=_numbering_year(agg),
+                other=used_numbers[plan.doc_number],
+            )
+        )
     if not plan.issue_date:
         found.append(error("problem.plan.no_date", "plan", plan.id, "issue_date"))
     elif not _date_fits(plan.issue_date, plan.year):
-        found.append(warning("problem.plan.date_outside_year", "plan", plan.id, "issue_date",
-                             date=format_date(plan.issue_date), year=plan.year))
+        found.append(
+            warning(
+                "problem.plan.date_outside_year",
+                "plan",
+                plan.id,
+                "issue_date",
+                date=format_date(plan.issue_date),
+                year=plan.year,
+            )
+        )
     if not plan.signer_name:
         found.append(warning("problem.plan.no_signer", "plan", plan.id, "signer_name"))
     return found
@@ -69,8 +88,13 @@ def _indicators(agg: PlanAggregate) -> Iterator[Problem]:
         if ind.target is None:
             yield warning("problem.indicator.no_target", field="target", row=row, **ref)
         elif ind.is_percent and max(ind.target, ind.target_max or 0) > 100:
-            yield error("problem.indicator.percent_over_100", field="target", row=row,
-                        target=format_number(max(ind.target, ind.target_max or 0)), **ref)
+            yield error(
+                "problem.indicator.percent_over_100",
+                field="target",
+                row=row,
+                target=format_number(max(ind.target, ind.target_max or 0)),
+                **ref,
+            )
         if ind.comparator == "range" and (ind.target is None or ind.target_max is None or ind.target_max < ind.target):
             yield error("problem.indicator.range_incomplete", field="target_max", row=row, **ref)
 
@@ -97,18 +121,35 @@ def _deadline(task, row: int, year: int, ref: dict) -> Iterator[Problem]:
     if parsed.kind == "empty":
         yield warning("problem.task.no_deadline", field="deadline_text", row=row, **ref)
     elif parsed.flagged:
-        yield warning("problem.task.deadline_unreadable", field="deadline_text", row=row,
-                      deadline=task.deadline_text, year=year, **ref)
+        yield warning(
+            "problem.task.deadline_unreadable",
+            field="deadline_text",
+            row=row,
+            deadline=task.deadline_text,
+            year=year,
+            **ref,
+        )
     elif not parsed.within_year(year):
-        yield warning("problem.task.deadline_outside_year", field="deadline_text", row=row,
-                      deadline=task.deadline_text, year=year, **ref)
+        yield warning(
+            "problem.task.deadline_outside_year",
+            field="deadline_text",
+            row=row,
+            deadline=task.deadline_text,
+            year=year,
+            **ref,
+        )
 
 
 def _texts(agg: PlanAggregate) -> Iterator[tuple[str, str, str, int | None, str]]:
     """(where, text, entity, row_id, field) for every free text of the plan."""
     plan = agg.plan
-    for key, field_name in (("title", "title"), ("purpose", "purpose_text"), ("requirement", "requirement_text"),
-                            ("budget", "budget_text"), ("closing", "closing_text")):
+    for key, field_name in (
+        ("title", "title"),
+        ("purpose", "purpose_text"),
+        ("requirement", "requirement_text"),
+        ("budget", "budget_text"),
+        ("closing", "closing_text"),
+    ):
         yield tr(f"problem.where.{key}"), getattr(plan, field_name), "plan", plan.id, field_name
     for row, basis in enumerate(agg.bases, start=1):
         yield tr("problem.where.basis", row=row), basis.text, "plan_basis", basis.id, "text"
@@ -141,6 +182,7 @@ def _stale_years(agg: PlanAggregate) -> Iterator[Problem]:
     for where, text, entity, row_id, field_name in _texts(agg):
         for match in _YEAR_MENTION.finditer(text or ""):
             if int(match.group(2)) < year:
-                yield warning("problem.stale_year", entity, row_id, field_name,
-                              where=where, found=match.group(0), year=year)
+                yield warning(
+                    "problem.stale_year", entity, row_id, field_name, where=where, found=match.group(0), year=year
+                )
                 break

@@ -7,24 +7,24 @@ from __future__ import annotations
 
 from typing import Any
 
-
-from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.framework.areas import AREA_BY_CODE, AREA_CODES, CANONICAL_AREAS
 from cchc_desktop.framework.model import Framework, load_framework, placeholders
-from cchc_desktop.plans.model import Plan, PlanAggregate
-from cchc_desktop.plans.rules import check_plan
-from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.plans import copy as plan_copy
-from cchc_desktop.plans.export import plan_to_dict
-from cchc_desktop.profile.service import ProfileService
-from cchc_desktop.plans import store
-from cchc_desktop.plans import store_evidence  # noqa: F401 - registers tasks and indicators as evidence owners
-from cchc_desktop.kernel.store import records
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.store import numbering, records
 from cchc_desktop.kernel.store.records import now_iso, write_audit
-
+from cchc_desktop.kernel.unit_file import UnitFile
+from cchc_desktop.plans import copy as plan_copy
+from cchc_desktop.plans import (
+    store,
+    store_evidence,  # noqa: F401 - registers tasks and indicators as evidence owners
+)
+from cchc_desktop.plans.export import plan_to_dict
+from cchc_desktop.plans.model import Plan, PlanAggregate
+from cchc_desktop.plans.rules import check_plan
+from cchc_desktop.profile.service import ProfileService
 
 SOURCES = ("framework", "copy", "blank")
 
@@ -71,12 +71,12 @@ class PlanService:
     def problems(self, plan_id: int) -> list[Problem]:
         agg = self.aggregate(plan_id)
         year = int(agg.plan.issue_date[:4]) if agg.plan.issue_date else agg.plan.year
-        used = store.used_numbers(self.ws.conn, year, exclude_plan_id=plan_id)
+        used = numbering.used_numbers(self.ws.conn, year, exclude=("plans", plan_id))
         return check_plan(agg, used)
 
     def next_number(self, year: int) -> int:
         """The next free number of the year's counter (shared by all document types)."""
-        used = store.used_numbers(self.ws.conn, year)
+        used = numbering.used_numbers(self.ws.conn, year)
         return max(used, default=0) + 1
 
     # Creating ###########################################################
@@ -120,18 +120,37 @@ class PlanService:
             raise ValidationError("plan.issue.needs_number", field="doc_number")
         if not plan.issue_date:
             raise ValidationError("plan.issue.needs_date", field="issue_date")
-        used = store.used_numbers(self.ws.conn, int(plan.issue_date[:4]), exclude_plan_id=plan_id)
+        used = numbering.used_numbers(self.ws.conn, int(plan.issue_date[:4]), exclude=("plans", plan_id))
         if plan.doc_number in used:
-            raise ValidationError("plan.issue.duplicate_number", field="doc_number",
-                                  number=plan.number_text, year=plan.issue_date[:4])
+            raise ValidationError(
+                "plan.issue.duplicate_number", field="doc_number", number=plan.number_text, year=plan.issue_date[:4]
+            )
         blocking = [p for p in self.problems(plan_id) if p.blocking]
         if blocking:
             raise ValidationError("plan.issue.blocked", count=len(blocking), first=blocking[0].message)
         with self.ws.transaction() as conn:
-            conn.execute("UPDATE plans SET status = 'issued', issued_at = ? WHERE id = ?", [now_iso(), plan_id])
+            records.transition(
+                conn,
+                "plan",
+                plan_id,
+                expected="draft",
+                values={"status": "issued", "issued_at": now_iso()},
+                actor=self.ws.actor,
+                action="issue",
+                refusal=ValidationError("plan.issue.not_draft"),
+                note=("status", None, plan.number_text),
+            )
             if plan.amends_plan_id:
-                conn.execute("UPDATE plans SET status = 'superseded' WHERE id = ?", [plan.amends_plan_id])
-            self._audit_plan(conn, plan_id, "issue", plan.number_text)
+                records.transition(
+                    conn,
+                    "plan",
+                    plan.amends_plan_id,
+                    expected="issued",
+                    values={"status": "superseded"},
+                    actor=self.ws.actor,
+                    action="supersede",
+                    refusal=ValidationError("plan.amend.not_issued"),
+                )
         self.ws.history.clear()
         return self.get(plan_id)
 
@@ -146,8 +165,15 @@ class PlanService:
         profile = self.profile.require()
         content = plan_copy.from_aggregate(self.aggregate(plan_id), keep_metadata=True)
         with self.ws.transaction() as conn:
-            new_id = plan_copy.write(conn, content, year=plan.year, profile=profile, source="amendment",
-                                     version=newest.version + 1 if newest else 2, amends=plan_id)
+            new_id = plan_copy.write(
+                conn,
+                content,
+                year=plan.year,
+                profile=profile,
+                source="amendment",
+                version=newest.version + 1 if newest else 2,
+                amends=plan_id,
+            )
             for field, value in (("effective_date", effective_date), ("amendment_reason", reason)):
                 records.update(conn, "plan", new_id, field, value, self.ws.actor)
             self._audit_plan(conn, new_id, "amend", plan.number_text)
@@ -160,8 +186,14 @@ class PlanService:
         if plan.status != "draft":
             raise ValidationError("plan.delete_draft.not_draft")
         with self.ws.transaction() as conn:
-            self._audit_plan(conn, plan_id, "delete", plan.title)
-            conn.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+            records.remove(
+                conn,
+                "plan",
+                plan_id,
+                expected="draft",
+                actor=self.ws.actor,
+                refusal=ValidationError("plan.delete_draft.not_draft"),
+            )
         self.ws.history.clear()
         return plan
 
@@ -185,8 +217,9 @@ class PlanService:
         return self.ws.insert_many(entity, plan_id, parsed.rows, position), notes
 
     def stale_year_count(self, plan_id: int) -> int:
-        return sum(1 for p in self.problems(plan_id)
-                   if p.key in ("problem.stale_year", "problem.task.deadline_outside_year"))
+        return sum(
+            1 for p in self.problems(plan_id) if p.key in ("problem.stale_year", "problem.task.deadline_outside_year")
+        )
 
     def update_years(self, plan_id: int) -> ChangeSet:
         """Cập nhật năm: move texts and deadlines copied from last year to this plan's year.
@@ -202,8 +235,9 @@ class PlanService:
         for problem in self.problems(plan_id):
             if problem.key == "problem.stale_year":
                 current = getattr(self.ws.get(problem.entity, problem.row_id), problem.field)
-                cells.append((problem.entity, problem.row_id, problem.field,
-                              shift_year_mentions(current, year - 1, year)))
+                cells.append(
+                    (problem.entity, problem.row_id, problem.field, shift_year_mentions(current, year - 1, year))
+                )
         for task in agg.tasks:
             shifted = shift_deadline_year(task.deadline_text, year)
             if shifted:
@@ -218,11 +252,7 @@ class PlanService:
 
     def remove_area(self, area_id: int) -> ChangeSet:
         area = self.ws.get("plan_area", area_id)
-        count = self.ws.conn.execute(
-            "SELECT (SELECT count(*) FROM tasks WHERE plan_id = ? AND area_code = ?)"
-            " + (SELECT count(*) FROM indicators WHERE plan_id = ? AND area_code = ?)",
-            [area.plan_id, area.code, area.plan_id, area.code],
-        ).fetchone()[0]
+        count = store.rows_in_area(self.ws.conn, area.plan_id, area.code)
         if count:
             raise ValidationError("plan.area.in_use", name=area.display_name, count=count)
         return self.ws.delete("plan_area", [area_id])

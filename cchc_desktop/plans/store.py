@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
+from cchc_desktop.kernel.errors import LockedError, NotFoundError
+from cchc_desktop.kernel.store import numbering, records
+from cchc_desktop.kernel.store.records import Entity, register
 from cchc_desktop.plans.deadlines import parse_deadline
 from cchc_desktop.plans.model import Indicator, Plan, PlanActor, PlanAggregate, PlanArea, PlanBasis, PlanRecipient, Task
-from cchc_desktop.kernel.errors import LockedError, NotFoundError
-from cchc_desktop.kernel.store import records
-from cchc_desktop.kernel.store.records import Entity, register
 
 
 def plan_row(conn: sqlite3.Connection, plan_id: int) -> dict:
@@ -58,20 +58,35 @@ def _derive_plan(conn: sqlite3.Connection, row: dict) -> dict:
     return {}
 
 
-PLAN = register(Entity("plan", "plans", Plan, None, "title", "entity.plan", ordered=False,
-                       guard=_guard_plan, derive=_derive_plan))
-BASIS = register(Entity("plan_basis", "plan_bases", PlanBasis, "plan_id", "text", "entity.plan_basis",
-                        guard=_guard_child))
-AREA = register(Entity("plan_area", "plan_areas", PlanArea, "plan_id", "display_name", "entity.plan_area",
-                       guard=_guard_child))
-INDICATOR = register(Entity("indicator", "indicators", Indicator, "plan_id", "text", "entity.indicator",
-                            guard=_guard_child))
-TASK = register(Entity("task", "tasks", Task, "plan_id", "content", "entity.task",
-                       guard=_guard_child, derive=_derive_task))
-ACTOR = register(Entity("plan_actor", "plan_actors", PlanActor, "plan_id", "actor", "entity.plan_actor",
-                        guard=_guard_child))
-RECIPIENT = register(Entity("plan_recipient", "plan_recipients", PlanRecipient, "plan_id", "recipient",
-                            "entity.plan_recipient", guard=_guard_child))
+PLAN = register(
+    Entity("plan", "plans", Plan, None, "title", "entity.plan", ordered=False, guard=_guard_plan, derive=_derive_plan)
+)
+BASIS = register(
+    Entity("plan_basis", "plan_bases", PlanBasis, "plan_id", "text", "entity.plan_basis", guard=_guard_child)
+)
+AREA = register(
+    Entity("plan_area", "plan_areas", PlanArea, "plan_id", "display_name", "entity.plan_area", guard=_guard_child)
+)
+INDICATOR = register(
+    Entity("indicator", "indicators", Indicator, "plan_id", "text", "entity.indicator", guard=_guard_child)
+)
+TASK = register(
+    Entity("task", "tasks", Task, "plan_id", "content", "entity.task", guard=_guard_child, derive=_derive_task)
+)
+ACTOR = register(
+    Entity("plan_actor", "plan_actors", PlanActor, "plan_id", "actor", "entity.plan_actor", guard=_guard_child)
+)
+RECIPIENT = register(
+    Entity(
+        "plan_recipient",
+        "plan_recipients",
+        PlanRecipient,
+        "plan_id",
+        "recipient",
+        "entity.plan_recipient",
+        guard=_guard_child,
+    )
+)
 
 CHILD_ENTITIES = (BASIS, AREA, INDICATOR, TASK, ACTOR, RECIPIENT)
 
@@ -101,20 +116,16 @@ def years(conn: sqlite3.Connection) -> list[int]:
     return [row[0] for row in conn.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
 
 
-def used_numbers(conn: sqlite3.Connection, year: int, exclude_plan_id: int | None = None,
-                 exclude_report_id: int | None = None) -> dict[int, str]:
-    """Document numbers already used this year → what uses them (counter shared by all types)."""
-    from cchc_desktop.reports.store import report_numbers
+def rows_in_area(conn: sqlite3.Connection, plan_id: int, area_code: str) -> int:
+    """How many tasks and indicators of the plan belong to the area."""
+    return conn.execute(
+        "SELECT (SELECT count(*) FROM tasks WHERE plan_id = ? AND area_code = ?)"
+        " + (SELECT count(*) FROM indicators WHERE plan_id = ? AND area_code = ?)",
+        [plan_id, area_code, plan_id, area_code],
+    ).fetchone()[0]
 
-    rows = conn.execute(
-        "SELECT id, doc_number, doc_symbol, version FROM plans"
-        " WHERE doc_number IS NOT NULL AND substr(COALESCE(issue_date, year || '-'), 1, 4) = ?",
-        [str(year)],
-    )
-    used = report_numbers(conn, year, exclude_report_id)
-    used.update({row["doc_number"]: f"{row['doc_number']:02d}/{row['doc_symbol']}"
-                 for row in rows if row["id"] != exclude_plan_id})
-    return used
+
+numbering.register_numbered("plans", "issue_date")
 
 
 # Bulk copy (create from framework / last year / amendment) ##############

@@ -68,8 +68,8 @@ def _target_from(match: re.Match, comparator: str, raw: str, folded: str, aspira
 
 
 def _unit_after(raw: str, folded: str, match: re.Match) -> str:
-    tail = raw[match.end():].strip() if len(raw) == len(folded) else ""
-    if "%" in raw[match.start(): match.end() + 2]:
+    tail = raw[match.end() :].strip() if len(raw) == len(folded) else ""
+    if "%" in raw[match.start() : match.end() + 2]:
         return "%"
     words = re.match(r"^([^\d,.;()]{1,20}?)(?:\s+(?:tro len|trở lên)|$|[,.;(])", tail)
     return words.group(1).strip() if words else ""
@@ -82,8 +82,9 @@ def _num(value: float | None) -> str:
     return text.zfill(2) if value == int(value) and 0 < value < 10 and "," not in text else text
 
 
-def describe_target(comparator: str, target: float | None, target_max: float | None,
-                    unit: str, aspirational: bool = False) -> str:
+def describe_target(
+    comparator: str, target: float | None, target_max: float | None, unit: str, aspirational: bool = False
+) -> str:
     """The target in plan words: "phấn đấu từ 55% trở lên", "tối đa 25 phút"."""
     unit = unit.strip()
     sep = "" if unit == "%" else " "

@@ -36,14 +36,14 @@ class UnitProfile:
 
     @property
     def full_name(self) -> str:
-        """"Ủy ban nhân dân xã Kỳ Phong" (or the receiver's own name)."""
+        """ "Ủy ban nhân dân xã Kỳ Phong" (or the receiver's own name)."""
         if self.mode == "receiver":
             return self.name
         return f"Ủy ban nhân dân {UNIT_TYPES.get(self.unit_type, '').lower()} {self.name}".strip()
 
     @property
     def short_name(self) -> str:
-        """"xã Kỳ Phong"."""
+        """ "xã Kỳ Phong"."""
         if self.mode == "receiver":
             return self.name
         return f"{UNIT_TYPES.get(self.unit_type, '').lower()} {self.name}".strip()
@@ -58,7 +58,7 @@ class UnitProfile:
         return f"{self.province_code}.{self.commune_code}" if self.commune_code else self.province_code
 
     @classmethod
-    def from_dict(cls, data: dict) -> "UnitProfile":
+    def from_dict(cls, data: dict) -> UnitProfile:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 

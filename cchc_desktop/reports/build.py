@@ -18,13 +18,21 @@ import sqlite3
 from typing import Any
 
 from cchc_desktop.framework.model import Framework, fill, placeholders
-from cchc_desktop.plans.model import Indicator, PlanAggregate, Task
-from cchc_desktop.reports.model import DEFAULT_SYMBOL, IndicatorActual, ReportAggregate, ReportPeriod, TaskProgress, indicator_key, task_key
-from cchc_desktop.reports.view import is_per_period
-from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.reports import store
 from cchc_desktop.kernel.store.records import new_uid, now_iso
+from cchc_desktop.plans.model import Indicator, PlanAggregate, Task
+from cchc_desktop.profile.model import UnitProfile
+from cchc_desktop.reports import store
+from cchc_desktop.reports.model import (
+    DEFAULT_SYMBOL,
+    IndicatorActual,
+    ReportAggregate,
+    ReportPeriod,
+    TaskProgress,
+    indicator_key,
+    task_key,
+)
+from cchc_desktop.reports.view import is_per_period
 
 CARRIED_NARRATIVE = ("shortcomings_text", "causes_text", "next_tasks_text", "proposals_text")
 _CONTINUING = ("status", "progress", "result", "reason", "completed_on")
@@ -32,12 +40,8 @@ _CONTINUING = ("status", "progress", "result", "reason", "completed_on")
 
 def previous_report(conn: sqlite3.Connection, period: ReportPeriod) -> ReportAggregate | None:
     """The year's latest report whose window ends before ``period``'s (regular periods first)."""
-    row = conn.execute(
-        "SELECT r.id FROM reports r JOIN report_periods p ON p.id = r.period_id"
-        " WHERE r.year = ? AND p.end_date < ? ORDER BY p.adhoc, p.end_date DESC, p.start_date LIMIT 1",
-        [period.year, period.end_date],
-    ).fetchone()
-    return store.load_aggregate(conn, row[0]) if row else None
+    report_id = store.previous_report_id(conn, period)
+    return store.load_aggregate(conn, report_id) if report_id is not None else None
 
 
 # Rows ##################################################################
@@ -97,21 +101,27 @@ def _actual_row(indicator: Indicator, before: IndicatorActual | None, previous: 
     row["source"] = before.source
     figures = (before.numerator, before.denominator, before.value)
     if indicator.measure == "snapshot" and any(f is not None for f in figures):
-        row.update(numerator=figures[0], denominator=figures[1], value=figures[2],
-                   carried_from=previous.period.label)
+        row.update(numerator=figures[0], denominator=figures[1], value=figures[2], carried_from=previous.period.label)
     return row
 
 
 # The report row and its recipients #####################################
 
 
-def report_values(period: ReportPeriod, plan: PlanAggregate, profile: UnitProfile,
-                  previous: ReportAggregate | None) -> dict[str, Any]:
+def report_values(
+    period: ReportPeriod, plan: PlanAggregate, profile: UnitProfile, previous: ReportAggregate | None
+) -> dict[str, Any]:
     values: dict[str, Any] = {
-        "uid": new_uid(), "year": period.year, "period_id": period.id, "plan_id": plan.plan.id,
-        "status": "draft", "doc_symbol": DEFAULT_SYMBOL, "issue_place": profile.place_name,
+        "uid": new_uid(),
+        "year": period.year,
+        "period_id": period.id,
+        "plan_id": plan.plan.id,
+        "status": "draft",
+        "doc_symbol": DEFAULT_SYMBOL,
+        "issue_place": profile.place_name,
         "title": tr("report.default_title", period=period.title or period.label),
-        "addressee": profile.receiver_salutation or profile.receiver_name, "created_at": now_iso(),
+        "addressee": profile.receiver_salutation or profile.receiver_name,
+        "created_at": now_iso(),
     }
     signer = previous.report if previous else plan.plan
     values.update({name: getattr(signer, name) for name in ("signer_mode", "signer_title", "signer_name")})
@@ -120,18 +130,22 @@ def report_values(period: ReportPeriod, plan: PlanAggregate, profile: UnitProfil
     return values
 
 
-def recipient_rows(previous: ReportAggregate | None, framework: Framework, profile: UnitProfile,
-                   year: int) -> list[dict[str, str]]:
+def recipient_rows(
+    previous: ReportAggregate | None, framework: Framework, profile: UnitProfile, year: int
+) -> list[dict[str, str]]:
     if previous is not None and previous.recipients:
         return [{"recipient": r.recipient, "purpose": r.purpose} for r in previous.recipients]
     section = framework.extra.get("periods")
     defaults = section.get("recipients", []) if isinstance(section, dict) else []
-    return [{"recipient": r["recipient"], "purpose": r.get("purpose", "")}
-            for r in fill(defaults, placeholders(profile, year))]
+    return [
+        {"recipient": r["recipient"], "purpose": r.get("purpose", "")}
+        for r in fill(defaults, placeholders(profile, year))
+    ]
 
 
-def write_report(conn: sqlite3.Connection, values: dict, progress: list[dict], actuals: list[dict],
-                 recipients: list[dict]) -> int:
+def write_report(
+    conn: sqlite3.Connection, values: dict, progress: list[dict], actuals: list[dict], recipients: list[dict]
+) -> int:
     report_id = store.insert_row(conn, "reports", values)
     store.insert_children(conn, store.TASK_PROGRESS, report_id, progress)
     store.insert_children(conn, store.INDICATOR_ACTUAL, report_id, actuals)

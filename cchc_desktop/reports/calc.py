@@ -89,8 +89,14 @@ def meets(value: float, comparator: str, target: float, target_max: float | None
     raise ValueError(comparator)
 
 
-def attainment(value: float | None, comparator: str, target: float | None, target_max: float | None = None,
-               *, may_still_rise: bool = False) -> str:
+def attainment(
+    value: float | None,
+    comparator: str,
+    target: float | None,
+    target_max: float | None = None,
+    *,
+    may_still_rise: bool = False,
+) -> str:
     """met / not_met / pending / no_data / no_target.
 
     ``may_still_rise``: a count summed over part of the year (e.g. "12 buổi tiếp công dân"
@@ -108,7 +114,7 @@ def attainment(value: float | None, comparator: str, target: float | None, targe
 
 
 def attainment_text(state: str, aspirational: bool = False) -> str:
-    """"Đạt", "Chưa đạt (chỉ tiêu phấn đấu)", "Chưa có số liệu"…"""
+    """ "Đạt", "Chưa đạt (chỉ tiêu phấn đấu)", "Chưa có số liệu"…"""
     text = tr(f"report.attainment.{state}")
     if aspirational and state in ("met", "not_met", "pending"):
         return tr("report.attainment.aspirational", state=text)

@@ -61,10 +61,15 @@ def specs_from_framework(section: dict | list | None) -> list[PeriodSpec]:
 
 def _spec(item: dict) -> PeriodSpec:
     return PeriodSpec(
-        code=item["code"], name=item["name"], title=item.get("title", item["name"]),
-        start=item["start"], end=item["end"], due=item["due"],
+        code=item["code"],
+        name=item["name"],
+        title=item.get("title", item["name"]),
+        start=item["start"],
+        end=item["end"],
+        due=item["due"],
         cumulative_label=item.get("cumulative_label", ""),
-        figures_required=bool(item.get("figures_required", True)), adhoc=bool(item.get("adhoc", False)),
+        figures_required=bool(item.get("figures_required", True)),
+        adhoc=bool(item.get("adhoc", False)),
     )
 
 
@@ -75,10 +80,15 @@ def _fill(template: str, year: int) -> str:
 def resolve(spec: PeriodSpec, year: int) -> dict[str, Any]:
     """The period of ``spec`` in ``year``: concrete dates (ISO) and texts, ready to store."""
     values = {
-        "code": spec.code, "name": _fill(spec.name, year), "title": _fill(spec.title, year),
-        "start_date": _date(_fill(spec.start, year)), "end_date": _date(_fill(spec.end, year)),
-        "due_date": _date(_fill(spec.due, year)), "cumulative_label": clean(spec.cumulative_label),
-        "figures_required": spec.figures_required, "adhoc": spec.adhoc,
+        "code": spec.code,
+        "name": _fill(spec.name, year),
+        "title": _fill(spec.title, year),
+        "start_date": _date(_fill(spec.start, year)),
+        "end_date": _date(_fill(spec.end, year)),
+        "due_date": _date(_fill(spec.due, year)),
+        "cumulative_label": clean(spec.cumulative_label),
+        "figures_required": spec.figures_required,
+        "adhoc": spec.adhoc,
     }
     check_dates(values["start_date"], values["end_date"], values["due_date"], spec.code)
     return values
@@ -98,11 +108,21 @@ def check_dates(start: Any, end: Any, due: Any, code: str) -> None:
     """Refuse a window that ends before it starts, or a due date before the window ends."""
     first, last, deadline = as_date(start), as_date(end), as_date(due)
     if first and last and last < first:
-        raise ValidationError("report.period.end_before_start", field="end_date", code=code,
-                              start=format_date(first), end=format_date(last))
+        raise ValidationError(
+            "report.period.end_before_start",
+            field="end_date",
+            code=code,
+            start=format_date(first),
+            end=format_date(last),
+        )
     if last and deadline and deadline < last:
-        raise ValidationError("report.period.due_before_end", field="due_date", code=code,
-                              end=format_date(last), due=format_date(deadline))
+        raise ValidationError(
+            "report.period.due_before_end",
+            field="due_date",
+            code=code,
+            end=format_date(last),
+            due=format_date(deadline),
+        )
 
 
 def check_code(code: str, taken: Sequence[str]) -> str:
@@ -142,7 +162,7 @@ def due_date(period: PeriodLike) -> dt.date:
 
 
 def label(period: PeriodLike) -> str:
-    """"Quý I/2026", "6 tháng đầu năm 2026", "Quý III/2026 (9 tháng)", "Năm 2026"."""
+    """ "Quý I/2026", "6 tháng đầu năm 2026", "Quý III/2026 (9 tháng)", "Năm 2026"."""
     extra = clean(period.cumulative_label)
     return f"{period.name} ({extra})" if extra else period.name
 
@@ -200,8 +220,9 @@ def year_end(periods: Sequence[PeriodLike]) -> dt.date:
     return max(window(p).end for p in regular)
 
 
-def ytd_chain(target: PeriodLike, periods: Sequence[PeriodLike],
-              available: Callable[[PeriodLike], bool] = lambda p: True) -> list[PeriodLike] | None:
+def ytd_chain(
+    target: PeriodLike, periods: Sequence[PeriodLike], available: Callable[[PeriodLike], bool] = lambda p: True
+) -> list[PeriodLike] | None:
     """Non-overlapping windows that tile the year from its start up to ``target``'s end.
 
     The chain ends with ``target``; each earlier piece ends the day before the next one
@@ -213,14 +234,16 @@ def ytd_chain(target: PeriodLike, periods: Sequence[PeriodLike],
     return _extend([target], periods, year_start(periods), available)
 
 
-def _extend(chain: list, periods: Sequence[PeriodLike], start: dt.date,
-            available: Callable[[PeriodLike], bool]) -> list | None:
+def _extend(
+    chain: list, periods: Sequence[PeriodLike], start: dt.date, available: Callable[[PeriodLike], bool]
+) -> list | None:
     first = window(chain[0]).start
     if first <= start:
         return chain
     day_before = first - dt.timedelta(days=1)
-    candidates = sorted((p for p in periods if window(p).end == day_before and available(p)),
-                        key=lambda p: window(p).start)
+    candidates = sorted(
+        (p for p in periods if window(p).end == day_before and available(p)), key=lambda p: window(p).start
+    )
     for candidate in candidates:
         found = _extend([candidate, *chain], periods, start, available)
         if found is not None:

@@ -11,16 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.kernel.store import records
+from cchc_desktop.kernel.store.records import write_audit
+from cchc_desktop.kernel.text import clean
 from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.reports import calendar as cal
-from cchc_desktop.reports.model import Report, indicator_key, task_key
-from cchc_desktop.kernel.errors import ValidationError
-from cchc_desktop.kernel.i18n import format_date, tr
 from cchc_desktop.reports import store
-from cchc_desktop.kernel.store.records import Entity, write_audit
-from cchc_desktop.kernel.text import clean
-
+from cchc_desktop.reports.model import Report, indicator_key, task_key
 
 
 class ReportFlow:
@@ -49,17 +49,34 @@ class ReportFlow:
         late = cal.days_late(cal.due_date(period), when.date()) if first else report.late_days
         reason = clean(late_reason)
         if first and late and not reason:
-            raise ValidationError("report.submit.late_needs_reason", field="late_reason", days=late,
-                                  due=format_date(period.due_date), period=period.label)
+            raise ValidationError(
+                "report.submit.late_needs_reason",
+                field="late_reason",
+                days=late,
+                due=format_date(period.due_date),
+                period=period.label,
+            )
+        values = {
+            "status": "submitted",
+            "submitted_at": when.isoformat(),
+            "submitted_by": self.ws.actor,
+            "first_submitted_at": report.first_submitted_at or when.isoformat(),
+            "late_days": late,
+            "late_reason": reason if first else report.late_reason,
+        }
+        detail = f"{report.number_text}; {_submission_detail(first, late)}"
         with self.ws.transaction() as conn:
-            conn.execute(
-                "UPDATE reports SET status = 'submitted', submitted_at = ?, submitted_by = ?,"
-                " first_submitted_at = COALESCE(first_submitted_at, ?), late_days = ?,"
-                " late_reason = CASE WHEN ? THEN ? ELSE late_reason END WHERE id = ?",
-                [when.isoformat(), self.ws.actor, when.isoformat(), late, first, reason, report_id])
-            detail = _submission_detail(first, late)
-            self._record(conn, report_id, "submit", reason if first else "", f"{report.number_text}; {detail}",
-                         at=when.isoformat())
+            self._change_status(
+                conn,
+                report_id,
+                "draft",
+                values,
+                "submit",
+                reason if first else "",
+                detail,
+                ValidationError("report.submit.not_draft"),
+                at=when.isoformat(),
+            )
         self.ws.history.clear()
         return self.get(report_id)
 
@@ -86,8 +103,16 @@ class ReportFlow:
         if not reason:
             raise ValidationError("report.reopen.needs_reason", field="reason")
         with self.ws.transaction() as conn:
-            conn.execute("UPDATE reports SET status = 'draft' WHERE id = ?", [report_id])
-            self._record(conn, report_id, "reopen", reason, report.number_text)
+            self._change_status(
+                conn,
+                report_id,
+                "submitted",
+                {"status": "draft"},
+                "reopen",
+                reason,
+                report.number_text,
+                ValidationError("report.reopen.not_submitted"),
+            )
         self.ws.history.clear()
         return self.get(report_id)
 
@@ -106,47 +131,67 @@ class ReportFlow:
         new = self.plans.aggregate(plan.id)
         old = store.load_aggregate(self.ws.conn, report_id)
         with self.ws.transaction() as conn:
-            _relink(conn, store.TASK_PROGRESS, "task_id", report_id,
-                    {task_key(old.tasks[p.task_id]): p.id for p in old.progress},
-                    [(t.id, task_key(t)) for t in new.tasks if not t.not_applicable], {"status": "not_started"})
-            _relink(conn, store.INDICATOR_ACTUAL, "indicator_id", report_id,
-                    {indicator_key(old.indicators[a.indicator_id]): a.id for a in old.actuals},
-                    [(i.id, indicator_key(i)) for i in new.indicators], {})
-            conn.execute("UPDATE reports SET plan_id = ? WHERE id = ?", [plan.id, report_id])
-            self._record(conn, report_id, "follow_plan", detail=tr("report.event.follow_plan", version=plan.version,
-                                                                     number=plan.number_text))
+            store.relink_rows(
+                conn,
+                store.TASK_PROGRESS,
+                "task_id",
+                report_id,
+                {task_key(old.tasks[p.task_id]): p.id for p in old.progress},
+                [(t.id, task_key(t)) for t in new.tasks if not t.not_applicable],
+                {"status": "not_started"},
+            )
+            store.relink_rows(
+                conn,
+                store.INDICATOR_ACTUAL,
+                "indicator_id",
+                report_id,
+                {indicator_key(old.indicators[a.indicator_id]): a.id for a in old.actuals},
+                [(i.id, indicator_key(i)) for i in new.indicators],
+                {},
+            )
+            store.set_plan(conn, report_id, plan.id)
+            detail = tr("report.event.follow_plan", version=plan.version, number=plan.number_text)
+            self._log(conn, report_id, "follow_plan", detail)
         self.ws.history.clear()
         return self.get(report_id)
 
     # Records ############################################################
 
-    def _record(self, conn: sqlite3.Connection, report_id: int, action: str, reason: str = "", detail: str = "",
-                at: str | None = None) -> None:
-        store.add_event(conn, report_id, self.ws.actor, action, reason, detail, at)
-        self._audit(conn, report_id, action, reason or detail)
+    def _log(self, conn: sqlite3.Connection, report_id: int, action: str, detail: str) -> None:
+        """An action on the report that is not a status change (tạo, theo kế hoạch điều chỉnh): history and audit."""
+        store.add_event(conn, report_id, self.ws.actor, action, "", detail, None)
+        write_audit(
+            conn, self.ws.actor, action, store.REPORT, store.report_row(conn, report_id), "status", None, detail
+        )
 
-    def _audit(self, conn: sqlite3.Connection, report_id: int, action: str, detail: str) -> None:
-        row = store.report_row(conn, report_id)
-        write_audit(conn, self.ws.actor, action, store.REPORT, row, "status", None, detail)
+    def _change_status(
+        self,
+        conn: sqlite3.Connection,
+        report_id: int,
+        expected: str,
+        values: dict,
+        action: str,
+        reason: str,
+        detail: str,
+        refusal: ValidationError,
+        at: str | None = None,
+    ) -> None:
+        """Nộp / mở lại: the status change (checked, audited once) and its entry in the report's history."""
+        records.transition(
+            conn,
+            "report",
+            report_id,
+            expected=expected,
+            values=values,
+            actor=self.ws.actor,
+            action=action,
+            refusal=refusal,
+            note=("status", None, reason or detail),
+        )
+        store.add_event(conn, report_id, self.ws.actor, action, reason, detail, at)
 
 
 def _submission_detail(first: bool, late: int) -> str:
     if not first:
         return tr("report.event.resubmitted")
     return tr("report.event.late", days=late) if late else tr("report.event.on_time")
-
-
-def _relink(conn: sqlite3.Connection, entity: Entity, column: str, report_id: int, existing: dict[str, int],
-            wanted: list[tuple[int, str]], defaults: dict) -> None:
-    """Point kept rows at the new plan's rows, add missing ones, drop the rest; renumber."""
-    table, keep = entity.table, set()
-    for position, (target_id, key) in enumerate(wanted):
-        row_id = existing.get(key)
-        if row_id is None:
-            store.insert_row(conn, table, {"report_id": report_id, column: target_id, "position": position, **defaults})
-        else:
-            conn.execute(f"UPDATE {table} SET {column} = ?, position = ? WHERE id = ?", [target_id, position, row_id])
-            keep.add(row_id)
-    dropped = [row_id for row_id in existing.values() if row_id not in keep]
-    store.drop_evidence(conn, entity.name, dropped)
-    conn.executemany(f"DELETE FROM {table} WHERE id = ?", [[row_id] for row_id in dropped])

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc_desktop.reports import calendar as periods
 from cchc_desktop.kernel.fields import editable
-from cchc_desktop.plans.model import SIGNER_MODES, Indicator, Plan, Task
 from cchc_desktop.kernel.text import fold
+from cchc_desktop.plans.model import SIGNER_MODES, Indicator, Plan, Task
+from cchc_desktop.reports import calendar as periods
 
 REPORT_STATUSES = ("draft", "submitted")
 TASK_STATUSES = ("not_started", "in_progress", "done_on_time", "done_late", "not_done")
@@ -87,7 +87,7 @@ class Report:
 
     @property
     def number_text(self) -> str:
-        """"18/BC-UBND"; unnumbered: "    /BC-UBND" for numbering by hand."""
+        """ "18/BC-UBND"; unnumbered: "    /BC-UBND" for numbering by hand."""
         if self.doc_number is None:
             return f"    /{self.doc_symbol}"
         return f"{self.doc_number:02d}/{self.doc_symbol}"

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from cchc_desktop.reports import calendar as cal
-from cchc_desktop.plans.model import Indicator
+from cchc_desktop.kernel.i18n import format_date, format_number
 from cchc_desktop.kernel.problems import Problem, error, warning
+from cchc_desktop.plans.model import Indicator
+from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.model import DONE_STATUSES, REASON_STATUSES, IndicatorActual, ReportAggregate, has_fraction
 from cchc_desktop.reports.view import IndicatorFigures, is_behind
-from cchc_desktop.kernel.i18n import format_date, format_number
 
 
 @dataclass(frozen=True)
@@ -39,15 +39,30 @@ def _metadata(agg: ReportAggregate, context: ReportContext) -> list[Problem]:
     if report.doc_number is None:
         found.append(error("problem.report.no_number", field="doc_number", **ref))
     elif report.doc_number in context.used_numbers:
-        found.append(error("problem.report.duplicate_number", field="doc_number", number=report.number_text,
-                           year=_numbering_year(agg), other=context.used_numbers[report.doc_number], **ref))
+        found.append(
+            error(
+                "problem.report.duplicate_number",
+                field="doc_number",
+                number=report.number_text,
+                year=_numbering_year(agg),
+                other=context.used_numbers[report.doc_number],
+                **ref,
+            )
+        )
     if not report.report_date:
         found.append(error("problem.report.no_date", field="report_date", **ref))
     if not report.signer_name:
         found.append(warning("problem.report.no_signer", field="signer_name", **ref))
     if context.plan_in_force_version not in (None, agg.plan.version):
-        found.append(warning("problem.report.plan_changed", field="title", version=agg.plan.version,
-                             current=context.plan_in_force_version, **ref))
+        found.append(
+            warning(
+                "problem.report.plan_changed",
+                field="title",
+                version=agg.plan.version,
+                current=context.plan_in_force_version,
+                **ref,
+            )
+        )
     return found
 
 
@@ -65,11 +80,16 @@ def _tasks(agg: ReportAggregate) -> Iterator[Problem]:
         behind = is_behind(task, progress, agg.period)
         if not progress.reason and (progress.status in REASON_STATUSES or behind):
             status = "behind" if behind else progress.status
-            yield error(f"problem.task_progress.{status}_no_reason", field="reason",
-                        deadline=format_date(task.deadline_due), **ref)
+            yield error(
+                f"problem.task_progress.{status}_no_reason",
+                field="reason",
+                deadline=format_date(task.deadline_due),
+                **ref,
+            )
         if progress.progress is not None and not 0 <= progress.progress <= 100:
-            yield error("problem.task_progress.progress_range", field="progress",
-                        value=format_number(progress.progress), **ref)
+            yield error(
+                "problem.task_progress.progress_range", field="progress", value=format_number(progress.progress), **ref
+            )
         yield from _completion_date(task, progress, ref)
 
 
@@ -78,8 +98,13 @@ def _completion_date(task, progress, ref: dict) -> Iterator[Problem]:
         return
     late = progress.completed_on > task.deadline_due
     if late and progress.status == "done_on_time":
-        yield warning("problem.task_progress.done_after_deadline", field="status",
-                      date=format_date(progress.completed_on), deadline=format_date(task.deadline_due), **ref)
+        yield warning(
+            "problem.task_progress.done_after_deadline",
+            field="status",
+            date=format_date(progress.completed_on),
+            deadline=format_date(task.deadline_due),
+            **ref,
+        )
 
 
 # Indicators ############################################################
@@ -93,8 +118,12 @@ def _indicators(agg: ReportAggregate, context: ReportContext) -> Iterator[Proble
         yield from _dates(actual, agg, ref)
         figures = context.figures.get(actual.id)
         if figures is not None and figures.ytd_missing and figures.period_amount.complete(figures.fraction):
-            yield warning("problem.indicator_actual.ytd_incomplete", field="numerator" if figures.fraction else "value",
-                          periods=", ".join(figures.ytd_missing), **ref)
+            yield warning(
+                "problem.indicator_actual.ytd_incomplete",
+                field="numerator" if figures.fraction else "value",
+                periods=", ".join(figures.ytd_missing),
+                **ref,
+            )
 
 
 def _name(indicator: Indicator, actual: IndicatorActual) -> str:
@@ -121,14 +150,19 @@ def _fraction(indicator: Indicator, actual: IndicatorActual, required: bool, ref
             yield warning(f"problem.indicator_actual.{key}", field=field_name, **ref)
         return
     if num > den and not may_exceed_whole(indicator):
-        yield error("problem.indicator_actual.numerator_over_denominator", field="numerator",
-                    numerator=format_number(num), denominator=format_number(den), **ref)
+        yield error(
+            "problem.indicator_actual.numerator_over_denominator",
+            field="numerator",
+            numerator=format_number(num),
+            denominator=format_number(den),
+            **ref,
+        )
     elif den == 0:
         yield warning("problem.indicator_actual.zero_denominator", field="denominator", **ref)
 
 
 def may_exceed_whole(indicator: Indicator) -> bool:
-    """"Đạt và vượt dự toán" (≥ 100%) may legitimately pass 100%; a share of a whole may not."""
+    """ "Đạt và vượt dự toán" (≥ 100%) may legitimately pass 100%; a share of a whole may not."""
     if indicator.comparator in (">=", ">") and indicator.target is not None:
         return indicator.target >= 100
     return indicator.comparator == "range" and (indicator.target_max or 0) > 100
@@ -138,5 +172,10 @@ def _dates(actual: IndicatorActual, agg: ReportAggregate, ref: dict) -> Iterator
     if actual.carried_from:
         yield warning("problem.indicator_actual.carried", field="as_of", period=actual.carried_from, **ref)
     if actual.as_of and not agg.period.window.contains(cal.as_date(actual.as_of)):
-        yield warning("problem.indicator_actual.as_of_outside", field="as_of", date=format_date(actual.as_of),
-                      window=agg.period.window.text, **ref)
+        yield warning(
+            "problem.indicator_actual.as_of_outside",
+            field="as_of",
+            date=format_date(actual.as_of),
+            window=agg.period.window.text,
+            **ref,
+        )

@@ -11,32 +11,41 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cchc_desktop.kernel.unit_file import UnitFile
-from cchc_desktop.reports import calendar as cal
 from cchc_desktop.framework.model import Framework, load_framework
-from cchc_desktop.kernel.problems import Problem
-from cchc_desktop.reports.model import Report, ReportAggregate, ReportEvent, ReportPeriod, indicator_key, key_of_indicator
-from cchc_desktop.reports.calc import Amount
-from cchc_desktop.reports.rules import ReportContext, check_report
-from cchc_desktop.reports.view import IndicatorFigures, amount_of, indicator_figures
 from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import format_date, tr
-from cchc_desktop.reports import build
-from cchc_desktop.reports.flow import ReportFlow
-from cchc_desktop.plans import store as plan_store
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.store import numbering, records
+from cchc_desktop.kernel.text import clean
+from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.service import ProfileService
-from cchc_desktop.reports import store
+from cchc_desktop.reports import (
+    build,
+    store,
+    store_evidence,  # noqa: F401 - registers report rows as evidence owners
+)
+from cchc_desktop.reports import calendar as cal
+from cchc_desktop.reports.calc import Amount
 from cchc_desktop.reports.export import period_to_dict, report_to_dict
-from cchc_desktop.reports import store_evidence  # noqa: F401 - registers report rows as evidence owners
-from cchc_desktop.kernel.text import clean
-
+from cchc_desktop.reports.flow import ReportFlow
+from cchc_desktop.reports.model import (
+    Report,
+    ReportAggregate,
+    ReportEvent,
+    ReportPeriod,
+    indicator_key,
+    key_of_indicator,
+)
+from cchc_desktop.reports.rules import ReportContext, check_report
+from cchc_desktop.reports.view import IndicatorFigures, amount_of, indicator_figures
 
 
 class ReportService(ReportFlow):
-    def __init__(self, ws: UnitFile, plans: PlanService, profile: ProfileService,
-                 framework: Framework | None = None) -> None:
+    def __init__(
+        self, ws: UnitFile, plans: PlanService, profile: ProfileService, framework: Framework | None = None
+    ) -> None:
         self.ws = ws
         self.plans = plans
         self.profile = profile
@@ -76,13 +85,20 @@ class ReportService(ReportFlow):
                 return period
         raise NotFoundError("report.period.unknown", code=code, year=year, codes=", ".join(p.code for p in periods))
 
-    def add_period(self, year: int, *, code: str, name: str, start: object, end: object, due: object,
-                   title: str = "") -> ChangeSet:
+    def add_period(
+        self, year: int, *, code: str, name: str, start: object, end: object, due: object, title: str = ""
+    ) -> ChangeSet:
         """Thêm kỳ báo cáo đột xuất (or a monthly report) to the year's calendar."""
         taken = [p.code.upper() for p in self.calendar(year)]
         code = cal.check_code(code, taken)
-        values = {"name": name, "title": title or name, "start_date": start, "end_date": end, "due_date": due,
-                  "figures_required": False}
+        values = {
+            "name": name,
+            "title": title or name,
+            "start_date": start,
+            "end_date": end,
+            "due_date": due,
+            "figures_required": False,
+        }
         return self.ws.insert("report_period", year, values, fixed={"code": code, "adhoc": 1})
 
     def suggest_code(self, year: int) -> str:
@@ -124,8 +140,11 @@ class ReportService(ReportFlow):
         """The period and its report (None before one is started) as plain data (``report show --json``)."""
         period = self.period(year, code)
         report = self.for_period(year, code)
-        data: dict[str, Any] = {"unit": self.profile.get().full_name, "period": self.period_dict(period, today),
-                                "report": None}
+        data: dict[str, Any] = {
+            "unit": self.profile.get().full_name,
+            "period": self.period_dict(period, today),
+            "report": None,
+        }
         if report is not None:
             agg = self.aggregate(report.id)
             data["report"] = report_to_dict(agg, self.figures(report.id, agg), self.problems(report.id))
@@ -148,8 +167,9 @@ class ReportService(ReportFlow):
         for actual in agg.actuals:
             indicator = agg.indicators[actual.indicator_id]
             key = indicator_key(indicator)
-            found[actual.id] = indicator_figures(indicator, actual, agg.period, periods,
-                                                 lambda p, k=key: amounts.get((p.id, k)))
+            found[actual.id] = indicator_figures(
+                indicator, actual, agg.period, periods, lambda p, k=key: amounts.get((p.id, k))
+            )
         return found
 
     def indicator_results(self, year: int) -> dict[str, float]:
@@ -159,8 +179,9 @@ class ReportService(ReportFlow):
         latest report that has one. Used to propose self-assessment scores.
         """
         results: dict[str, float] = {}
-        ordered = sorted(self.reports(year), key=lambda r: store.load_period(self.ws.conn, r.period_id).end_date,
-                         reverse=True)
+        ordered = sorted(
+            self.reports(year), key=lambda r: store.load_period(self.ws.conn, r.period_id).end_date, reverse=True
+        )
         for report in ordered:
             agg = self.aggregate(report.id)
             for figures in self.figures(report.id, agg).values():
@@ -180,7 +201,7 @@ class ReportService(ReportFlow):
         agg = self.aggregate(report_id)
         report = agg.report
         year = int(report.report_date[:4]) if report.report_date else report.year
-        used = plan_store.used_numbers(self.ws.conn, year, exclude_report_id=report_id)
+        used = numbering.used_numbers(self.ws.conn, year, exclude=("reports", report_id))
         in_force = self.plans.in_force(report.year) if report.status == "draft" else None
         context = ReportContext(used, in_force.version if in_force else None, self.figures(report_id, agg))
         return check_report(agg, context)
@@ -200,12 +221,19 @@ class ReportService(ReportFlow):
         with self.ws.transaction() as conn:
             previous = build.previous_report(conn, period)
             report_id = build.write_report(
-                conn, build.report_values(period, plan_agg, profile, previous),
-                build.progress_rows(plan_agg.tasks, previous), build.actual_rows(plan_agg.indicators, previous),
-                build.recipient_rows(previous, self.framework, profile, year))
-            detail = tr("report.event.created_from", plan=plan.number_text, version=plan.version,
-                        previous=previous.period.label if previous else "—")
-            self._record(conn, report_id, "create", detail=detail)
+                conn,
+                build.report_values(period, plan_agg, profile, previous),
+                build.progress_rows(plan_agg.tasks, previous),
+                build.actual_rows(plan_agg.indicators, previous),
+                build.recipient_rows(previous, self.framework, profile, year),
+            )
+            detail = tr(
+                "report.event.created_from",
+                plan=plan.number_text,
+                version=plan.version,
+                previous=previous.period.label if previous else "—",
+            )
+            self._log(conn, report_id, "create", detail)
         self.ws.history.clear()
         return self.get(report_id)
 
@@ -216,10 +244,16 @@ class ReportService(ReportFlow):
             raise ValidationError("report.delete.not_draft")
         agg = self.aggregate(report_id)
         with self.ws.transaction() as conn:
-            self._audit(conn, report_id, "delete", report.title)
             store.drop_evidence(conn, store.TASK_PROGRESS.name, [p.id for p in agg.progress])
             store.drop_evidence(conn, store.INDICATOR_ACTUAL.name, [a.id for a in agg.actuals])
-            conn.execute("DELETE FROM reports WHERE id = ?", [report_id])
+            records.remove(
+                conn,
+                "report",
+                report_id,
+                expected="draft",
+                actor=self.ws.actor,
+                refusal=ValidationError("report.delete.not_draft"),
+            )
         self.ws.history.clear()
         return report
 

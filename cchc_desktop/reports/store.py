@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import sqlite3
 
-from cchc_desktop.plans import store as plan_store
-from cchc_desktop.reports import calendar as cal
-from cchc_desktop.reports.model import DONE_STATUSES, IndicatorActual, Report, ReportAggregate, ReportEvent, ReportPeriod, ReportRecipient, TaskProgress
+from cchc_desktop.evidence import store as evidence_store
 from cchc_desktop.kernel.errors import LockedError, NotFoundError, ValidationError
 from cchc_desktop.kernel.i18n import format_datetime
-from cchc_desktop.evidence import store as evidence_store
-from cchc_desktop.kernel.store import records
+from cchc_desktop.kernel.store import numbering, records
 from cchc_desktop.kernel.store.records import Entity, register
+from cchc_desktop.plans import store as plan_store
+from cchc_desktop.reports import calendar as cal
+from cchc_desktop.reports.model import (
+    DONE_STATUSES,
+    IndicatorActual,
+    Report,
+    ReportAggregate,
+    ReportEvent,
+    ReportPeriod,
+    ReportRecipient,
+    TaskProgress,
+)
 
 FIGURE_FIELDS = ("numerator", "denominator", "value", "as_of")
 
@@ -36,8 +45,12 @@ def ensure_report_editable(conn: sqlite3.Connection, report_id: int) -> dict:
     report = report_row(conn, report_id)
     if report["status"] == "draft":
         return report
-    raise LockedError("report.locked", period=period_label_of(conn, report["period_id"]),
-                      when=format_datetime(report["submitted_at"]), who=report["submitted_by"] or "—")
+    raise LockedError(
+        "report.locked",
+        period=period_label_of(conn, report["period_id"]),
+        when=format_datetime(report["submitted_at"]),
+        who=report["submitted_by"] or "—",
+    )
 
 
 def _stored(conn: sqlite3.Connection, table: str, row: dict) -> dict | None:
@@ -80,8 +93,12 @@ def _derive_progress(conn: sqlite3.Connection, row: dict) -> dict:
 
 def _derive_actual(conn: sqlite3.Connection, row: dict) -> dict:
     """Refuse figures in the wrong column; a figure typed or confirmed is no longer "carried"."""
-    fraction = conn.execute("SELECT denominator_label FROM indicators WHERE id = ?",
-                            [row["indicator_id"]]).fetchone()[0].strip() != ""
+    fraction = (
+        conn.execute("SELECT denominator_label FROM indicators WHERE id = ?", [row["indicator_id"]])
+        .fetchone()[0]
+        .strip()
+        != ""
+    )
     if fraction and row.get("value") is not None:
         raise ValidationError("report.actual.use_fraction", field="value")
     if not fraction and (row.get("numerator") is not None or row.get("denominator") is not None):
@@ -92,16 +109,56 @@ def _derive_actual(conn: sqlite3.Connection, row: dict) -> dict:
     return {}
 
 
-PERIOD = register(Entity("report_period", "report_periods", ReportPeriod, "year", "name", "entity.report_period",
-                         guard=_guard_period, derive=_derive_period))
-REPORT = register(Entity("report", "reports", Report, None, "title", "entity.report", ordered=False,
-                         guard=_guard_report))
-TASK_PROGRESS = register(Entity("task_progress", "report_task_progress", TaskProgress, "report_id", "result",
-                                "entity.task_progress", guard=_guard_child, derive=_derive_progress))
-INDICATOR_ACTUAL = register(Entity("indicator_actual", "report_indicator_actuals", IndicatorActual, "report_id",
-                                   "source", "entity.indicator_actual", guard=_guard_child, derive=_derive_actual))
-RECIPIENT = register(Entity("report_recipient", "report_recipients", ReportRecipient, "report_id", "recipient",
-                            "entity.report_recipient", guard=_guard_child))
+PERIOD = register(
+    Entity(
+        "report_period",
+        "report_periods",
+        ReportPeriod,
+        "year",
+        "name",
+        "entity.report_period",
+        guard=_guard_period,
+        derive=_derive_period,
+    )
+)
+REPORT = register(
+    Entity("report", "reports", Report, None, "title", "entity.report", ordered=False, guard=_guard_report)
+)
+TASK_PROGRESS = register(
+    Entity(
+        "task_progress",
+        "report_task_progress",
+        TaskProgress,
+        "report_id",
+        "result",
+        "entity.task_progress",
+        guard=_guard_child,
+        derive=_derive_progress,
+    )
+)
+INDICATOR_ACTUAL = register(
+    Entity(
+        "indicator_actual",
+        "report_indicator_actuals",
+        IndicatorActual,
+        "report_id",
+        "source",
+        "entity.indicator_actual",
+        guard=_guard_child,
+        derive=_derive_actual,
+    )
+)
+RECIPIENT = register(
+    Entity(
+        "report_recipient",
+        "report_recipients",
+        ReportRecipient,
+        "report_id",
+        "recipient",
+        "entity.report_recipient",
+        guard=_guard_child,
+    )
+)
 
 
 # Queries ###############################################################
@@ -134,21 +191,22 @@ def events(conn: sqlite3.Connection, report_id: int) -> list[ReportEvent]:
     return [ReportEvent(**dict(row)) for row in rows]
 
 
-def add_event(conn: sqlite3.Connection, report_id: int, actor: str, action: str, reason: str = "",
-              detail: str = "", at: str | None = None) -> None:
-    conn.execute("INSERT INTO report_events (report_id, at, actor, action, reason, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                 [report_id, at or records.now_iso(), actor, action, reason, detail])
-
-
-def report_numbers(conn: sqlite3.Connection, year: int, exclude_report_id: int | None = None) -> dict[int, str]:
-    """Numbers used by reports dated in ``year`` → their "18/BC-UBND" text."""
-    rows = conn.execute(
-        "SELECT id, doc_number, doc_symbol FROM reports"
-        " WHERE doc_number IS NOT NULL AND substr(COALESCE(report_date, year || '-'), 1, 4) = ?",
-        [str(year)],
+def add_event(
+    conn: sqlite3.Connection,
+    report_id: int,
+    actor: str,
+    action: str,
+    reason: str = "",
+    detail: str = "",
+    at: str | None = None,
+) -> None:
+    conn.execute(
+        "INSERT INTO report_events (report_id, at, actor, action, reason, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        [report_id, at or records.now_iso(), actor, action, reason, detail],
     )
-    return {row["doc_number"]: f"{row['doc_number']:02d}/{row['doc_symbol']}"
-            for row in rows if row["id"] != exclude_report_id}
+
+
+numbering.register_numbered("reports", "report_date")
 
 
 def amounts_of_year(conn: sqlite3.Connection, year: int) -> list[tuple[int, IndicatorActual, str, str]]:
@@ -204,3 +262,46 @@ def load_aggregate(conn: sqlite3.Connection, report_id: int) -> ReportAggregate:
         events=events(conn, report_id),
     )
 
+
+def set_plan(conn: sqlite3.Connection, report_id: int, plan_id: int) -> None:
+    """The report now follows ``plan_id`` (the plan in force after an amendment)."""
+    conn.execute("UPDATE reports SET plan_id = ? WHERE id = ?", [plan_id, report_id])
+
+
+def relink_rows(
+    conn: sqlite3.Connection,
+    entity: Entity,
+    column: str,
+    report_id: int,
+    existing: dict[str, int],
+    wanted: list[tuple[int, str]],
+    defaults: dict,
+) -> None:
+    """Point kept rows at the new plan's rows, add missing ones, drop the rest; renumber."""
+    table, keep = entity.table, set()
+    for position, (target_id, key) in enumerate(wanted):
+        row_id = existing.get(key)
+        if row_id is None:
+            insert_row(conn, table, {"report_id": report_id, column: target_id, "position": position, **defaults})
+        else:
+            conn.execute(f"UPDATE {table} SET {column} = ?, position = ? WHERE id = ?", [target_id, position, row_id])
+            keep.add(row_id)
+    dropped = [row_id for row_id in existing.values() if row_id not in keep]
+    drop_evidence(conn, entity.name, dropped)
+    conn.executemany(f"DELETE FROM {table} WHERE id = ?", [[row_id] for row_id in dropped])
+
+
+def previous_report_id(conn: sqlite3.Connection, period: ReportPeriod) -> int | None:
+    """The year's latest report whose window ends before ``period``'s (regular periods first)."""
+    row = conn.execute(
+        "SELECT r.id FROM reports r JOIN report_periods p ON p.id = r.period_id"
+        " WHERE r.year = ? AND p.end_date < ? ORDER BY p.adhoc, p.end_date DESC, p.start_date LIMIT 1",
+        [period.year, period.end_date],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def set_created_at(conn: sqlite3.Connection, report_id: int, at: str) -> None:
+    """When the report was started (a report entered after the fact keeps its real date)."""
+    conn.execute("UPDATE reports SET created_at = ? WHERE id = ?", [at, report_id])
+    conn.execute("UPDATE report_events SET at = ? WHERE report_id = ? AND action = 'create'", [at, report_id])

@@ -20,10 +20,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cchc_desktop.reports import calendar as cal
 from cchc_desktop.plans.model import Indicator, Task
-from cchc_desktop.reports.model import PER_PERIOD_KINDS, IndicatorActual, ReportPeriod, TaskProgress, has_fraction
+from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.calc import Amount, attainment, figure, total
+from cchc_desktop.reports.model import PER_PERIOD_KINDS, IndicatorActual, ReportPeriod, TaskProgress, has_fraction
 
 #: Amount of one indicator in one period's report (None: no report or no figures).
 AmountLookup = Callable[[ReportPeriod], Amount | None]
@@ -51,8 +51,13 @@ def amount_of(actual: IndicatorActual) -> Amount:
     return Amount(actual.numerator, actual.denominator, actual.value)
 
 
-def indicator_figures(indicator: Indicator, actual: IndicatorActual, period: ReportPeriod,
-                      calendar: Sequence[ReportPeriod], lookup: AmountLookup) -> IndicatorFigures:
+def indicator_figures(
+    indicator: Indicator,
+    actual: IndicatorActual,
+    period: ReportPeriod,
+    calendar: Sequence[ReportPeriod],
+    lookup: AmountLookup,
+) -> IndicatorFigures:
     """Period figure, year-to-date figure and attainment of one indicator in one report."""
     fraction, percent = has_fraction(indicator), indicator.is_percent or has_fraction(indicator)
     own = amount_of(actual)
@@ -68,12 +73,14 @@ def indicator_figures(indicator: Indicator, actual: IndicatorActual, period: Rep
     judged = own if basis == "period" else ytd
     if state == "no_data" and fraction and judged is not None and judged.complete(True) and judged.denominator == 0:
         state = "undefined"  # 0/0: nothing happened to measure (e.g. no late files to apologise for)
-    return IndicatorFigures(actual.id, indicator, fraction, own, period_figure, ytd, ytd_figure, codes, missing,
-                            basis, assessed, state)
+    return IndicatorFigures(
+        actual.id, indicator, fraction, own, period_figure, ytd, ytd_figure, codes, missing, basis, assessed, state
+    )
 
 
-def _year_to_date(period: ReportPeriod, calendar: Sequence[ReportPeriod], amounts: AmountLookup,
-                  fraction: bool) -> tuple[Amount | None, tuple[str, ...], tuple[str, ...]]:
+def _year_to_date(
+    period: ReportPeriod, calendar: Sequence[ReportPeriod], amounts: AmountLookup, fraction: bool
+) -> tuple[Amount | None, tuple[str, ...], tuple[str, ...]]:
     """(sum, codes summed, labels of windows still missing), for a period the calendar can tile."""
     filled = lambda p: (a := amounts(p)) is not None and a.complete(fraction)  # noqa: E731
     chain = cal.ytd_chain(period, calendar, filled)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cchc_desktop.audit.service import AuditFilter
+from cchc_desktop.audit.model import AuditFilter
 from tests.assessment.helpers import score_id
 
 SCORE = "criterion_score"
@@ -38,11 +38,19 @@ def test_newest_first_with_human_labels(ws, small_framework):
     assert [e.id for e in entries] == sorted((e.id for e in entries), reverse=True)
     latest = entries[0]
     assert (latest.when, latest.actor, latest.action_text, latest.field_text) == (
-        "09:30 20/10/2026", "Lê Thị Mai", "Sửa", "Giải trình")
+        "09:30 20/10/2026",
+        "Lê Thị Mai",
+        "Sửa",
+        "Giải trình",
+    )
     score = entries[1]
     assert (score.old_text, score.new_text) == ("", "1,75")
     date = next(e for e in entries if e.field == "issue_date")
-    assert (date.object_text.split(":")[0], date.field_text, date.new_text) == ("Kế hoạch", "Ngày ban hành", "08/01/2026")
+    assert (date.object_text.split(":")[0], date.field_text, date.new_text) == (
+        "Kế hoạch",
+        "Ngày ban hành",
+        "08/01/2026",
+    )
     task = next(e for e in entries if e.entity == "task")
     assert task.object_text.startswith("Nhiệm vụ: ") and task.field_text == "Cơ quan chủ trì"
 
@@ -77,4 +85,7 @@ def test_unit_profile_changes_read_as_people_wrote_them(ws):
     entries = ws.audit.page(AuditFilter(entity="unit_profile"))
     deputies = next(e for e in entries if e.field == "deputies")
     assert (deputies.object_text.split(":")[0], deputies.field_text, deputies.new_text) == (
-        "Hồ sơ đơn vị", "Các Phó Chủ tịch (mỗi dòng một người)", "Trần Thị Lan")
+        "Hồ sơ đơn vị",
+        "Các Phó Chủ tịch (mỗi dòng một người)",
+        "Trần Thị Lan",
+    )

@@ -7,20 +7,40 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from cchc_desktop.cli import run
 from cchc_desktop.assessment.catalogue import CatalogueImportError
 from cchc_desktop.assessment.catalogue_files import load_default_catalogue
-from cchc_desktop.kernel.errors import LockedError
 from cchc_desktop.assessment.service import CatalogueWouldDropError
+from cchc_desktop.cli import run
+from cchc_desktop.kernel.errors import LockedError
 from tests.assessment.helpers import YEAR, line_of, score_id
 
-HEADERS = ["Mã", "Mã mục cha", "Tên tiêu chí", "Điểm tối đa (điểm)", "Phương pháp chấm", "Bước điểm",
-           "Hướng dẫn chấm", "Tài liệu kiểm chứng", "Chỉ tiêu", "Ngưỡng đề xuất"]
+HEADERS = [
+    "Mã",
+    "Mã mục cha",
+    "Tên tiêu chí",
+    "Điểm tối đa (điểm)",
+    "Phương pháp chấm",
+    "Bước điểm",
+    "Hướng dẫn chấm",
+    "Tài liệu kiểm chứng",
+    "Chỉ tiêu",
+    "Ngưỡng đề xuất",
+]
 GOOD_ROWS = [
     ["1", None, "Công tác chỉ đạo, điều hành", 4, None, None, None, None, None, None],
     ["1.1", "1", "Ban hành kế hoạch CCHC", 2, "Tự chấm", None, "Đúng hạn: 2 điểm", "Kế hoạch", None, None],
-    ["1.2", "1", "Tỷ lệ nhiệm vụ hoàn thành", 2, "tự chấm - thẩm định", 0.5, None, None, "CX-01",
-     "≥90: 100%; 70-90: 50%; <70: 0"],
+    [
+        "1.2",
+        "1",
+        "Tỷ lệ nhiệm vụ hoàn thành",
+        2,
+        "tự chấm - thẩm định",
+        0.5,
+        None,
+        None,
+        "CX-01",
+        "≥90: 100%; 70-90: 50%; <70: 0",
+    ],
     ["2", None, "Tác động", 6, None, None, None, None, None, None],
     ["2.1", "2", "Điều tra xã hội học về sự hài lòng", 6, "Điều tra xã hội học", None, None, None, None, None],
     ["3", None, "Điểm thưởng", 1, "điểm thưởng", None, None, None, None, None],
@@ -61,9 +81,15 @@ def test_shipped_catalogue_is_illustrative_and_shaped_like_the_commune_set():
 
 
 def test_excel_import_builds_the_tree(ws, tmp_path):
-    path = _workbook(tmp_path / "bo-tieu-chi.xlsx", GOOD_ROWS,
-                     {"Tên bộ tiêu chí": "Bộ chỉ số CCHC cấp xã tỉnh Hà Tĩnh", "Năm áp dụng": 2026,
-                      "Quyết định": "Quyết định số 12/QĐ-UBND"})
+    path = _workbook(
+        tmp_path / "bo-tieu-chi.xlsx",
+        GOOD_ROWS,
+        {
+            "Tên bộ tiêu chí": "Bộ chỉ số CCHC cấp xã tỉnh Hà Tĩnh",
+            "Năm áp dụng": 2026,
+            "Quyết định": "Quyết định số 12/QĐ-UBND",
+        },
+    )
     result = ws.assessment.import_catalogue(path)
     assert (result.year, result.areas, result.scored_nodes) == (2026, 4, 5)
     assert result.catalogue.title == "Bộ chỉ số CCHC cấp xã tỉnh Hà Tĩnh"
@@ -104,8 +130,7 @@ def test_tree_errors_unknown_parent_and_sums(ws, tmp_path):
     rows[4][1] = "2"
     with pytest.raises(CatalogueImportError) as info:
         ws.assessment.import_catalogue(_workbook(tmp_path / "tong.xlsx", rows, {"Năm": 2026}))
-    assert info.value.errors == [
-        "Dòng 2: tổng điểm tối đa của các mục con là 4, khác điểm tối đa của mục «1» (5)"]
+    assert info.value.errors == ["Dòng 2: tổng điểm tối đa của các mục con là 4, khác điểm tối đa của mục «1» (5)"]
 
 
 def test_excel_without_the_needed_columns(ws, tmp_path):
@@ -119,11 +144,15 @@ def test_excel_without_the_needed_columns(ws, tmp_path):
 
 
 def test_json_import_flat_with_bad_items(ws, tmp_path):
-    document = {"ten": "Bộ tiêu chí thử", "nam": 2026, "tieu_chi": [
-        {"ma": "1", "ten": "Chỉ đạo", "diem_toi_da": 2},
-        {"ma": "1.1", "ma_cha": "1", "ten": "Kế hoạch", "diem_toi_da": "abc"},
-        {"ma": "1.2", "ma_cha": "1", "ten": "", "diem_toi_da": 1},
-    ]}
+    document = {
+        "ten": "Bộ tiêu chí thử",
+        "nam": 2026,
+        "tieu_chi": [
+            {"ma": "1", "ten": "Chỉ đạo", "diem_toi_da": 2},
+            {"ma": "1.1", "ma_cha": "1", "ten": "Kế hoạch", "diem_toi_da": "abc"},
+            {"ma": "1.2", "ma_cha": "1", "ten": "", "diem_toi_da": 1},
+        ],
+    }
     path = tmp_path / "bo.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(CatalogueImportError) as info:
@@ -141,8 +170,10 @@ def test_reimport_carries_scores_by_code_and_asks_before_dropping(assessed, tmp_
     ws.edit("criterion_score", score_id(ws, "1.1.1"), "self_score", 1)
     ws.edit("criterion_score", score_id(ws, "1.1.1"), "explanation", "Ban hành ngày 08/01")
     kept_id = score_id(ws, "1.1.1")
-    rows = [["1.1.1", None, "Ban hành kế hoạch CCHC năm", 1, None, None, None, None, None, None],
-            ["2", None, "Tiêu chí mới", 2, None, None, None, None, None, None]]
+    rows = [
+        ["1.1.1", None, "Ban hành kế hoạch CCHC năm", 1, None, None, None, None, None, None],
+        ["2", None, "Tiêu chí mới", 2, None, None, None, None, None, None],
+    ]
     path = _workbook(tmp_path / "moi.xlsx", rows, {"Năm": 2026})
     ws.edit("criterion_score", score_id(ws, "3.1.1"), "explanation", "Đã niêm yết")
     with pytest.raises(CatalogueWouldDropError) as info:
@@ -168,12 +199,30 @@ def test_cli_import_prints_row_errors_or_one_line(ws, ws_path, tmp_path, capsys)
     ws.close()
     bad = [list(r) for r in GOOD_ROWS]
     bad[1][3] = "abc"
-    code = run(["assess", "import-criteria", "--db", str(ws_path), str(_workbook(tmp_path / "sai.xlsx", bad)),
-                "--year", "2026"])
+    code = run(
+        [
+            "assess",
+            "import-criteria",
+            "--db",
+            str(ws_path),
+            str(_workbook(tmp_path / "sai.xlsx", bad)),
+            "--year",
+            "2026",
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 2 and "Dòng 3: điểm tối đa «abc» không phải là số" in captured.err
-    code = run(["assess", "import-criteria", "--db", str(ws_path), str(_workbook(tmp_path / "dung.xlsx", GOOD_ROWS)),
-                "--year", "2026"])
+    code = run(
+        [
+            "assess",
+            "import-criteria",
+            "--db",
+            str(ws_path),
+            str(_workbook(tmp_path / "dung.xlsx", GOOD_ROWS)),
+            "--year",
+            "2026",
+        ]
+    )
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0 and len(out) == 1 and out[0].startswith("Đã nhập «Bộ tiêu chí nhập từ tệp dung.xlsx» cho năm 2026")
 
@@ -200,10 +249,14 @@ def test_a_kept_score_the_new_catalogue_no_longer_accepts_is_reported(assessed, 
     ws = assessed
     sid = score_id(ws, "1.2")
     ws.edit("criterion_score", sid, "self_score", 1)
-    rows = [["1", None, "Chỉ đạo", 0.5, None, None, None, None, None, None],
-            ["1.2", "1", "Báo cáo định kỳ", 0.5, None, None, None, None, None, None]]
+    rows = [
+        ["1", None, "Chỉ đạo", 0.5, None, None, None, None, None, None],
+        ["1.2", "1", "Báo cáo định kỳ", 0.5, None, None, None, None, None, None],
+    ]
     ws.assessment.import_catalogue(_workbook(tmp_path / "nho.xlsx", rows, {"Năm": 2026}), replace=True)
     ws.edit("criterion_score", sid, "explanation", "Gửi đủ 4 báo cáo")
     problems = [p for p in ws.assessment.problems(YEAR, {}) if p.blocking]
     assert [p.message for p in problems] == [
-        "Tiêu chí 1.2: điểm tự chấm 1 không còn hợp lệ theo bộ tiêu chí hiện hành (từ 0 đến 0,5, bước 0,25); hãy chấm lại."]
+        "Tiêu chí 1.2: điểm tự chấm 1 không còn hợp lệ theo bộ tiêu chí hiện hành"
+        " (từ 0 đến 0,5, bước 0,25); hãy chấm lại."
+    ]

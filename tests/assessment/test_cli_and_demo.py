@@ -36,8 +36,9 @@ def test_show_json_prints_tree_totals_and_problems(demo_path, capsys):
     assert leaf["evidence_count"] == 1
     totals = data["totals"]
     assert totals["self_scored"]["max"] == 80 and totals["survey"]["max"] == 20
-    assert totals["total"] == round(totals["self_scored"]["score"] + totals["bonus"]["score"]
-                                    + totals["penalty"]["score"], 4)
+    assert totals["total"] == round(
+        totals["self_scored"]["score"] + totals["bonus"]["score"] + totals["penalty"]["score"], 4
+    )
     assert len(totals["areas"]) == 9
     assert data["can_submit"] is False and data["blocking"][0].startswith("Tiêu chí 5.3:")
 

@@ -47,8 +47,11 @@ def test_attach_from_a_file_on_disk(assessed, tmp_path):
     assert (item.name, item.extension, item.mime, item.year) == ("Ảnh niêm yết.png", "png", "image/png", YEAR)
     listed = ws.evidence.for_year(YEAR)
     assert [(i.evidence.name, i.target) for i in listed] == [
-        ("Ảnh niêm yết.png", "Tiêu chí: 3.1.1 Niêm yết, công khai đầy đủ, đúng quy định thủ tục hành chính tại"
-                             " Bộ phận Một cửa")]
+        (
+            "Ảnh niêm yết.png",
+            "Tiêu chí: 3.1.1 Niêm yết, công khai đầy đủ, đúng quy định thủ tục hành chính tại Bộ phận Một cửa",
+        )
+    ]
 
 
 def test_size_limit_is_a_workspace_setting(assessed, tmp_path):
@@ -59,19 +62,28 @@ def test_size_limit_is_a_workspace_setting(assessed, tmp_path):
     big.write_bytes(b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 600_000))
     with pytest.raises(EvidenceRefusedError) as info:
         ws.evidence.attach(SCORE, score_id(ws, "1.3.2"), big)
-    assert str(info.value).startswith("Không đính kèm được «Biên bản kiểm tra.pdf»: tệp nặng 1,6 MB, vượt giới hạn 1 MB")
+    assert str(info.value).startswith(
+        "Không đính kèm được «Biên bản kiểm tra.pdf»: tệp nặng 1,6 MB, vượt giới hạn 1 MB"
+    )
     with pytest.raises(ValidationError) as info:
         ws.evidence.set_max_mb("mười")
     assert "không hợp lệ" in str(info.value)
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("cai-dat.exe", b"MZ\x90\x00", "chỉ nhận tệp PDF, ảnh JPG/PNG, Word (.doc, .docx), Excel (.xls, .xlsx) hoặc .odt"),
-    ("Báo cáo.pdf", _docx(), "tệp mang đuôi .pdf nhưng nội dung không phải tài liệu PDF"),
-    ("Ảnh.jpg", tiny_png(), "nội dung không phải ảnh JPEG"),
-    ("Kế hoạch.docx", b"PK\x03\x04 not really a zip", "nội dung không phải văn bản Word (.docx)"),
-    ("Trống.pdf", b"", "tệp rỗng"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "cai-dat.exe",
+            b"MZ\x90\x00",
+            "chỉ nhận tệp PDF, ảnh JPG/PNG, Word (.doc, .docx), Excel (.xls, .xlsx) hoặc .odt",
+        ),
+        ("Báo cáo.pdf", _docx(), "tệp mang đuôi .pdf nhưng nội dung không phải tài liệu PDF"),
+        ("Ảnh.jpg", tiny_png(), "nội dung không phải ảnh JPEG"),
+        ("Kế hoạch.docx", b"PK\x03\x04 not really a zip", "nội dung không phải văn bản Word (.docx)"),
+        ("Trống.pdf", b"", "tệp rỗng"),
+    ],
+)
 def test_wrong_types_are_refused_with_the_file_named(assessed, name, data, message):
     ws = assessed
     with pytest.raises(EvidenceRefusedError) as info:
@@ -83,8 +95,11 @@ def test_wrong_types_are_refused_with_the_file_named(assessed, name, data, messa
 def test_real_office_and_image_files_are_accepted(assessed):
     ws = assessed
     sid = score_id(ws, "1.1.1")
-    for name, data in (("Kế hoạch.docx", _docx()), ("Ảnh.JPG", b"\xff\xd8\xff\xe0" + b"\x00" * 20),
-                       ("Bảng.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20)):
+    for name, data in (
+        ("Kế hoạch.docx", _docx()),
+        ("Ảnh.JPG", b"\xff\xd8\xff\xe0" + b"\x00" * 20),
+        ("Bảng.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20),
+    ):
         ws.evidence.attach(SCORE, sid, data=data, name=name)
     assert [e.extension for e in ws.evidence.for_row(SCORE, sid)] == ["docx", "jpg", "xls"]
 

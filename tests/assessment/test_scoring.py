@@ -12,8 +12,20 @@ SCORE = "criterion_score"
 
 
 def _criterion(max_points=2.0, thresholds="≥90: 100%; 70-90: 50%; <70: 0", method="self", step=0.25):
-    return Criterion(1, 1, None, 0, 1, "3.2.2", "Tỷ lệ đúng hạn", max_points, method, step,
-                     thresholds=thresholds, indicator_code="CX-11")
+    return Criterion(
+        1,
+        1,
+        None,
+        0,
+        1,
+        "3.2.2",
+        "Tỷ lệ đúng hạn",
+        max_points,
+        method,
+        step,
+        thresholds=thresholds,
+        indicator_code="CX-11",
+    )
 
 
 @pytest.mark.parametrize(("value", "expected"), [(95, 2), (90, 2), (89.9, 1), (70, 1), (69.99, 0), (None, None)])
@@ -34,7 +46,10 @@ def test_propose_score_lower_is_better_absolute_points_and_step():
 def test_thresholds_read_the_way_people_write_them():
     rules = parse_thresholds("≥ 90: tối đa; 70 – 90: 50%; < 70: 0")
     assert [(r.op, r.low, r.high, r.points, r.percent) for r in rules] == [
-        (">=", 90, None, 100, True), ("range", 70, 90, 50, True), ("<", 70, None, 0, False)]
+        (">=", 90, None, 100, True),
+        ("range", 70, 90, 50, True),
+        ("<", 70, None, 0, False),
+    ]
     with pytest.raises(ValueError):
         parse_thresholds("hơn 90 thì được điểm")
 
@@ -55,9 +70,13 @@ def test_totals_per_area_and_overall(assessed):
 
 def test_score_must_fit_the_criterion(assessed):
     ws = assessed
-    cases = [("1.1.1", "1,5", "phải từ 0 đến 1, không phải 1,5"), ("3.2.2", "1,3", "theo bước 0,25 điểm"),
-             ("8.4", "10", "điều tra xã hội học, do cấp tỉnh chấm"), ("9.2.1", "0,5", "nhập số âm từ -1 đến 0"),
-             ("1.2", "một", "«Điểm tự chấm» cần một số")]
+    cases = [
+        ("1.1.1", "1,5", "phải từ 0 đến 1, không phải 1,5"),
+        ("3.2.2", "1,3", "theo bước 0,25 điểm"),
+        ("8.4", "10", "điều tra xã hội học, do cấp tỉnh chấm"),
+        ("9.2.1", "0,5", "nhập số âm từ -1 đến 0"),
+        ("1.2", "một", "«Điểm tự chấm» cần một số"),
+    ]
     for code, value, message in cases:
         with pytest.raises(ValidationError) as info:
             ws.edit(SCORE, score_id(ws, code), "self_score", value)
@@ -135,7 +154,12 @@ def test_score_edits_are_audited_and_undoable(assessed):
     ws.edit(SCORE, sid, "self_score", "0,75")
     entry = ws.audit.page()[0]
     assert (entry.actor, entry.action, entry.field_text, entry.old_text, entry.new_text) == (
-        "Lê Thị Mai", "update", "Điểm tự chấm", "", "0,75")
+        "Lê Thị Mai",
+        "update",
+        "Điểm tự chấm",
+        "",
+        "0,75",
+    )
     assert entry.object_text.startswith("Tiêu chí: 1.2 Thực hiện chế độ báo cáo")
     ws.undo()
     assert line_of(ws, "1.2").self_score is None

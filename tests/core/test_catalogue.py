@@ -37,10 +37,17 @@ def test_dynamic_key_families_are_complete():
     from cchc_desktop.plans.deadlines import KIND_ORDER
     from cchc_desktop.plans.model import COMPARATORS, ISSUE_MODES, MEASURES, PLAN_STATUSES, SIGNER_MODES
 
-    families = [("plan.status", PLAN_STATUSES), ("plan.issue_mode", ISSUE_MODES), ("plan.signer_mode", SIGNER_MODES),
-                ("plan.comparator", COMPARATORS), ("plan.measure", MEASURES), ("deadline.kind", tuple(KIND_ORDER))]
-    missing = [f"{prefix}.{value}" for prefix, values in families for value in values
-               if f"{prefix}.{value}" not in MESSAGES]
+    families = [
+        ("plan.status", PLAN_STATUSES),
+        ("plan.issue_mode", ISSUE_MODES),
+        ("plan.signer_mode", SIGNER_MODES),
+        ("plan.comparator", COMPARATORS),
+        ("plan.measure", MEASURES),
+        ("deadline.kind", tuple(KIND_ORDER)),
+    ]
+    missing = [
+        f"{prefix}.{value}" for prefix, values in families for value in values if f"{prefix}.{value}" not in MESSAGES
+    ]
     assert missing == []
 
 

@@ -43,7 +43,12 @@ CASES = [
     ("ngay từ đầu năm", "event", None, None),
     ("15/3/2026", "date", dt.date(2026, 3, 15), None),
     ("6 tháng đầu năm", "half", dt.date(2026, 6, 30), None),
-    ("- Quý IV/2022: hoàn thành rà soát; - Quý IV/2025: hoàn thành điện tử hóa 50%", "multi", dt.date(2025, 12, 31), None),
+    (
+        "- Quý IV/2022: hoàn thành rà soát; - Quý IV/2025: hoàn thành điện tử hóa 50%",
+        "multi",
+        dt.date(2025, 12, 31),
+        None,
+    ),
     ("Quý IV/2025 Căn cứ theo chỉ đạo của Bộ KH&CN", "quarter", dt.date(2025, 12, 31), None),
 ]
 
@@ -73,9 +78,13 @@ def _seed_deadline_cells() -> list[str]:
             if any(t.startswith(column_title) for t in titles):
                 index = next(i for i, t in enumerate(titles) if t.startswith(column_title))
                 continue
-            if index is not None and len(parts) > index and re.match(r"^\d+$", parts[0].strip()):
-                if parts[index].strip():
-                    cells.append(parts[index].strip())
+            if (
+                index is not None
+                and len(parts) > index
+                and re.match(r"^\d+$", parts[0].strip())
+                and parts[index].strip()
+            ):
+                cells.append(parts[index].strip())
     return cells
 
 

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from cchc_desktop.plans.targets import describe_target, parse_target_text
-from cchc_desktop.kernel.units import PROVINCES, default_receiver
-from cchc_desktop.profile.model import UnitProfile, validate_profile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import format_date, format_number, format_percent, parse_date, parse_number
 from cchc_desktop.kernel.text import fold, matches, nfc
+from cchc_desktop.kernel.units import PROVINCES, default_receiver
+from cchc_desktop.plans.targets import describe_target, parse_target_text
+from cchc_desktop.profile.model import UnitProfile, validate_profile
 
 
 def test_thirty_four_province_codes():
@@ -19,8 +19,14 @@ def test_thirty_four_province_codes():
 
 
 def _profile(**changes) -> UnitProfile:
-    base = dict(unit_type="xa", name="Kỳ Phong", province_code="42", commune_code="18544", place_name="Kỳ Phong",
-                receiver_name="Sở Nội vụ tỉnh Hà Tĩnh")
+    base = dict(
+        unit_type="xa",
+        name="Kỳ Phong",
+        province_code="42",
+        commune_code="18544",
+        place_name="Kỳ Phong",
+        receiver_name="Sở Nội vụ tỉnh Hà Tĩnh",
+    )
     base.update(changes)
     return UnitProfile(**base)
 
@@ -42,16 +48,25 @@ def test_unit_names_and_default_receiver():
     assert default_receiver("01")[0] == "Sở Nội vụ thành phố Hà Nội"
 
 
-@pytest.mark.parametrize("text,described", [
-    ("từ 55% trở lên", "từ 55% trở lên"), ("tối đa 25 phút", "tối đa 25 phút"),
-    ("từ 01 đến 02 cuộc", "từ 01 đến 02 cuộc"), ("khoảng 200 tỷ đồng", "khoảng 200 tỷ đồng"),
-    ("100%", "đạt 100%"), ("trên 22%", "trên 22%"), ("Phấn đấu từ 90% trở lên", "phấn đấu từ 90% trở lên"),
-    ("tối thiểu 2,5%", "từ 2,5% trở lên"),
-])
+@pytest.mark.parametrize(
+    "text,described",
+    [
+        ("từ 55% trở lên", "từ 55% trở lên"),
+        ("tối đa 25 phút", "tối đa 25 phút"),
+        ("từ 01 đến 02 cuộc", "từ 01 đến 02 cuộc"),
+        ("khoảng 200 tỷ đồng", "khoảng 200 tỷ đồng"),
+        ("100%", "đạt 100%"),
+        ("trên 22%", "trên 22%"),
+        ("Phấn đấu từ 90% trở lên", "phấn đấu từ 90% trở lên"),
+        ("tối thiểu 2,5%", "từ 2,5% trở lên"),
+    ],
+)
 def test_targets_round_trip_through_words(text, described):
     target = parse_target_text(text)
-    assert describe_target(target.comparator, target.target, target.target_max, target.unit,
-                           target.aspirational) == described
+    assert (
+        describe_target(target.comparator, target.target, target.target_max, target.unit, target.aspirational)
+        == described
+    )
 
 
 def test_fold_and_matches():

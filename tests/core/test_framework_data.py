@@ -12,17 +12,24 @@ from typing import Any
 import pytest
 
 from cchc_desktop.framework.areas import AREA_CODES
+from cchc_desktop.kernel.text import fold
+from cchc_desktop.kernel.units import PROVINCES
 from cchc_desktop.plans.deadlines import parse_deadline
 from cchc_desktop.plans.model import COMPARATORS, MEASURES, SIGNER_MODES
-from cchc_desktop.kernel.units import PROVINCES
-from cchc_desktop.kernel.text import fold
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 FRAMEWORK_FILE = RESOURCES / "framework" / "commune-default.json"
 DEMO_FILE = RESOURCES / "demo" / "demo-commune.json"
 
-ALLOWED_PLACEHOLDERS = {"year", "prev_year", "unit_short", "unit_full", "receiver_name",
-                        "province_name", "province_name_lower"}
+ALLOWED_PLACEHOLDERS = {
+    "year",
+    "prev_year",
+    "unit_short",
+    "unit_full",
+    "receiver_name",
+    "province_name",
+    "province_name_lower",
+}
 PLAN_YEAR = 2026
 
 
@@ -63,6 +70,7 @@ def all_indicators(framework: dict, demo: dict) -> list[dict]:
 
 # Text hygiene ###########################################################
 
+
 @pytest.mark.parametrize("path", [FRAMEWORK_FILE, DEMO_FILE], ids=["framework", "demo"])
 def test_every_string_is_nfc(path: Path):
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -81,6 +89,7 @@ def test_only_known_placeholders_and_no_stray_braces(path: Path):
 
 
 # Framework identity and areas ##########################################
+
 
 def test_framework_identity(framework):
     assert framework["id"] == "khung-ke-hoach-cchc-cap-xa"
@@ -104,6 +113,7 @@ def test_every_area_code_used_is_declared(framework, demo):
 
 
 # Plan texts ##############################################################
+
 
 def test_plan_texts_cover_every_area(framework):
     plan = framework["plan"]
@@ -141,6 +151,7 @@ def test_actors_and_recipients(framework):
 
 
 # Indicators ##############################################################
+
 
 def test_enough_indicators_with_sequential_codes(framework):
     indicators = framework["indicators"]
@@ -195,6 +206,7 @@ def test_seed_targets_are_present(framework):
 
 # Tasks ##################################################################
 
+
 def test_enough_tasks_covering_every_area(framework):
     tasks = framework["tasks"]
     assert len(tasks) >= 34
@@ -232,6 +244,7 @@ def test_deadline_forms_are_mixed(framework):
 
 
 # Demo ###################################################################
+
 
 def test_demo_profile(demo):
     profile = demo["profile"]

@@ -17,18 +17,36 @@ WORD_TABLE = (
 def test_header_row_maps_columns_and_area_headings_set_the_area():
     rows = parse_rows(WORD_TABLE, TASK_COLUMNS).rows
     assert rows == [
-        {"content": "Rà soát văn bản quy phạm pháp luật do HĐND, UBND xã ban hành", "lead_unit": "Công chức Tư pháp",
-         "coordinating_units": "Văn phòng", "product": "Báo cáo", "deadline_text": "Quý II/2026", "area_code": "THECHE"},
-        {"content": "Niêm yết công khai TTHC", "lead_unit": "Bộ phận Một cửa", "product": "Danh mục TTHC",
-         "deadline_text": "Thường xuyên", "area_code": "TTHC"},
+        {
+            "content": "Rà soát văn bản quy phạm pháp luật do HĐND, UBND xã ban hành",
+            "lead_unit": "Công chức Tư pháp",
+            "coordinating_units": "Văn phòng",
+            "product": "Báo cáo",
+            "deadline_text": "Quý II/2026",
+            "area_code": "THECHE",
+        },
+        {
+            "content": "Niêm yết công khai TTHC",
+            "lead_unit": "Bộ phận Một cửa",
+            "product": "Danh mục TTHC",
+            "deadline_text": "Thường xuyên",
+            "area_code": "TTHC",
+        },
     ]
 
 
 def test_without_header_stt_is_dropped_and_columns_found_by_content():
     text = "1\tTập huấn kỹ năng số\tVăn phòng\tCác đoàn thể\tQuý III/2026\tKế hoạch\t5.000.000\n"
-    assert parse_rows(text, TASK_COLUMNS).rows == [{
-        "content": "Tập huấn kỹ năng số", "lead_unit": "Văn phòng", "coordinating_units": "Các đoàn thể",
-        "deadline_text": "Quý III/2026", "product": "Kế hoạch", "budget": "5.000.000"}]
+    assert parse_rows(text, TASK_COLUMNS).rows == [
+        {
+            "content": "Tập huấn kỹ năng số",
+            "lead_unit": "Văn phòng",
+            "coordinating_units": "Các đoàn thể",
+            "deadline_text": "Quý III/2026",
+            "product": "Kế hoạch",
+            "budget": "5.000.000",
+        }
+    ]
 
 
 def test_excel_quoted_multiline_cells_stay_whole():
@@ -45,8 +63,9 @@ def test_cells_beyond_the_header_are_reported():
 
 def test_indicator_target_phrase_is_read():
     rows = parse_rows("Chỉ tiêu\tMục tiêu\nTỷ lệ hồ sơ số hóa\tPhấn đấu từ 55% trở lên\n", INDICATOR_COLUMNS).rows
-    assert rows == [{"text": "Tỷ lệ hồ sơ số hóa", "target": "55.0", "comparator": ">=", "unit": "%",
-                     "aspirational": "1"}]
+    assert rows == [
+        {"text": "Tỷ lệ hồ sơ số hóa", "target": "55.0", "comparator": ">=", "unit": "%", "aspirational": "1"}
+    ]
 
 
 def test_area_titles_from_seed_variants():

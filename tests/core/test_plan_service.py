@@ -115,7 +115,9 @@ def test_undo_redo_edit_insert_delete(ws, plan):
 
 
 def test_paste_is_one_undoable_action(ws, plan):
-    text = "Nội dung\tCơ quan chủ trì\tThời gian hoàn thành\nViệc A\tVăn phòng\tQuý II/2026\nViệc B\tTư pháp\tHằng tháng\n"
+    text = (
+        "Nội dung\tCơ quan chủ trì\tThời gian hoàn thành\nViệc A\tVăn phòng\tQuý II/2026\nViệc B\tTư pháp\tHằng tháng\n"
+    )
     changes, notes = ws.plans.paste(plan.id, "task", text, position=1)
     assert len(changes.changes) == 2 and notes == []
     contents = [t.content for t in ws.plans.aggregate(plan.id).tasks]
@@ -141,7 +143,8 @@ def test_validation_messages_name_the_row(ws, plan):
     assert problems["problem.task.no_lead"].message == "Nhiệm vụ 2 chưa có cơ quan chủ trì."
     assert problems["problem.task.no_lead"].row_id == agg.tasks[1].id
     assert problems["problem.task.deadline_outside_year"].message == (
-        "Nhiệm vụ 3: thời hạn «Tháng 3/2027» nằm ngoài năm kế hoạch 2026.")
+        "Nhiệm vụ 3: thời hạn «Tháng 3/2027» nằm ngoài năm kế hoạch 2026."
+    )
     assert problems["problem.indicator.percent_over_100"].message == "Chỉ tiêu 1: mục tiêu 120% lớn hơn 100%."
     assert problems["problem.plan.no_number"].blocking
 
@@ -246,15 +249,21 @@ def test_edit_survives_process_exit_without_close(ws_path, small_framework):
 
 def test_update_years_after_copy_is_one_undoable_action(ws, small_framework):
     old = ws.plans.create(2025, "framework", small_framework)
-    ws.edit("plan", old.id, "purpose_text", "Thực hiện tốt CCHC năm 2025, tăng 5% so với năm 2024; kế hoạch ngày 15 tháng 12 năm 2024.")
+    ws.edit(
+        "plan",
+        old.id,
+        "purpose_text",
+        "Thực hiện tốt CCHC năm 2025, tăng 5% so với năm 2024; kế hoạch ngày 15 tháng 12 năm 2024.",
+    )
     ws.insert("task", old.id, {"content": "Giai đoạn", "lead_unit": "UBND xã", "deadline_text": "Giai đoạn 2021-2030"})
     new = ws.plans.create(2026, "copy")
     assert ws.plans.stale_year_count(new.id) >= 3
     changes = ws.plans.update_years(new.id)
     agg = ws.plans.aggregate(new.id)
     assert agg.plan.title == "Kế hoạch cải cách hành chính năm 2026"
-    assert agg.plan.purpose_text == ("Thực hiện tốt CCHC năm 2026, tăng 5% so với năm 2024; "
-                                     "kế hoạch ngày 15 tháng 12 năm 2024.")
+    assert agg.plan.purpose_text == (
+        "Thực hiện tốt CCHC năm 2026, tăng 5% so với năm 2024; kế hoạch ngày 15 tháng 12 năm 2024."
+    )
     assert [t.deadline_text for t in agg.tasks] == ["Tháng 1/2026", "Hằng tháng", "Thường xuyên", "Giai đoạn 2021-2030"]
     assert ws.plans.stale_year_count(new.id) == 0
     assert len(changes.changes) >= 3

@@ -55,4 +55,5 @@ def kh_layout_text(kh_pdf) -> str:
 def kh_raw_text(kh_pdf) -> str:
     return pdftotext(kh_pdf, "-raw")
 
+
 from tests.documents.render_samples import assessment_data, h1_data, render_ws_path, rendered  # noqa: E402,F401 - shared fixtures

@@ -8,8 +8,7 @@ from pathlib import Path
 
 
 def pdftotext(path: Path, *args: str) -> str:
-    return subprocess.run(["pdftotext", *args, str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(["pdftotext", *args, str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def squeeze(text: str) -> str:
@@ -24,8 +23,9 @@ def no_space(text: str) -> str:
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
     """(width, height) in points of every page, from pdfinfo."""
-    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(path)], check=True, capture_output=True,
-                         text=True).stdout
+    out = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9999", str(path)], check=True, capture_output=True, text=True
+    ).stdout
     sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", out)
     return [(float(w), float(h)) for w, h in sizes]
 

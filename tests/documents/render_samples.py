@@ -26,8 +26,11 @@ def partly_scored_assessment(ws: Workspace, year: int = YEAR) -> None:
     if ws.assessment.get(year) is not None:
         return
     ws.assessment.start(year)
-    leaves = [line for line in ws.assessment.view(year).lines
-              if line.is_leaf and line.criterion.method == "self" and line.score is not None]
+    leaves = [
+        line
+        for line in ws.assessment.view(year).lines
+        if line.is_leaf and line.criterion.method == "self" and line.score is not None
+    ]
     for index, line in enumerate(leaves[:12]):
         score_id = line.score.id
         ws.edit("criterion_score", score_id, "self_score", line.criterion.max_points)
@@ -44,8 +47,11 @@ def without_page_numbers(text: str) -> str:
 
 def explained_leaves(ws: Workspace, year: int = YEAR) -> list:
     """Scored leaves without evidence: the self-assessment must explain each of them."""
-    return [line for line in ws.assessment.view(year).lines if line.is_leaf and line.criterion.scored_by_unit
-            and line.evidence_count == 0 and line.self_score is not None]
+    return [
+        line
+        for line in ws.assessment.view(year).lines
+        if line.is_leaf and line.criterion.scored_by_unit and line.evidence_count == 0 and line.self_score is not None
+    ]
 
 
 # Fixtures (imported by the report, assessment and command-line tests) ###
@@ -65,6 +71,7 @@ def _once(key: str, make):
 @pytest.fixture(scope="session")
 def render_ws_path(demo_template, tmp_path_factory) -> Path:
     """A copy of the demo with its reports and a partly done self-assessment."""
+
     def make() -> Path:
         path = tmp_path_factory.mktemp("render") / "demo.sqlite"
         shutil.copy(demo_template, path)
@@ -76,8 +83,10 @@ def render_ws_path(demo_template, tmp_path_factory) -> Path:
 
 
 RENDERED = {
-    "report_q1_pdf": ("report", "pdf", "Q1"), "report_h1_pdf": ("report", "pdf", "H1"),
-    "report_h1_xlsx": ("report", "xlsx", "H1"), "assessment_pdf": ("assessment", "pdf", None),
+    "report_q1_pdf": ("report", "pdf", "Q1"),
+    "report_h1_pdf": ("report", "pdf", "H1"),
+    "report_h1_xlsx": ("report", "xlsx", "H1"),
+    "assessment_pdf": ("assessment", "pdf", None),
     "assessment_xlsx": ("assessment", "xlsx", None),
 }
 
@@ -85,11 +94,14 @@ RENDERED = {
 @pytest.fixture(scope="session")
 def rendered(render_ws_path, tmp_path_factory) -> dict[str, Path]:
     """The demo's documents written to files, once per test session."""
+
     def make() -> dict[str, Path]:
         out = tmp_path_factory.mktemp("rendered")
         with Workspace.open(render_ws_path) as ws:
-            return {key: prepare(ws, kind, fmt, YEAR, period).save(out / f"{key}.{fmt}")
-                    for key, (kind, fmt, period) in RENDERED.items()}
+            return {
+                key: prepare(ws, kind, fmt, YEAR, period).save(out / f"{key}.{fmt}")
+                for key, (kind, fmt, period) in RENDERED.items()
+            }
 
     return _once("rendered", make)
 

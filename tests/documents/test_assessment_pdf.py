@@ -39,21 +39,34 @@ def pages(pdf) -> list[str]:
 def test_formalities_and_illustrative_mark(pdf, raw, assessment_data):
     text = squeeze(pdftotext(pdf, "-layout"))
     assert assessment_data.illustrative
-    for line in ("ỦY BAN NHÂN DÂN", "XÃ KỲ PHONG", "/BC-UBND", "BÁO CÁO",
-                 "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2026", "(bộ tiêu chí minh họa)",
-                 "Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh."):
+    for line in (
+        "ỦY BAN NHÂN DÂN",
+        "XÃ KỲ PHONG",
+        "/BC-UBND",
+        "BÁO CÁO",
+        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2026",
+        "(bộ tiêu chí minh họa)",
+        "Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.",
+    ):
         assert line in text, line
-    for heading in ("I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "II. GIẢI TRÌNH CÁC TIÊU CHÍ", "III. KHÓ KHĂN, VƯỚNG MẮC",
-                    "IV. ĐỀ XUẤT, KIẾN NGHỊ", "Phụ lục",
-                    "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2026"):
+    for heading in (
+        "I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM",
+        "II. GIẢI TRÌNH CÁC TIÊU CHÍ",
+        "III. KHÓ KHĂN, VƯỚNG MẮC",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Phụ lục",
+        "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2026",
+    ):
         assert no_space(heading) in raw, heading
 
 
 def test_totals_and_every_area(raw, assessment_data):
     totals = assessment_data.view.totals
     assert totals.self_score > 0
-    expected = (f"Tổng điểm tự đánh giá: {format_number(totals.total)} điểm, gồm: điểm tự chấm "
-                f"{format_number(totals.self_score)}/{format_number(totals.self_max)} điểm")
+    expected = (
+        f"Tổng điểm tự đánh giá: {format_number(totals.total)} điểm, gồm: điểm tự chấm "
+        f"{format_number(totals.self_score)}/{format_number(totals.self_max)} điểm"
+    )
     assert no_space(expected) in raw
     assert no_space(f"Số tiêu chí đã chấm điểm: {totals.scored}/{totals.scorable}") in raw
     for root, _ in assessment_data.view.area_totals():
@@ -64,12 +77,17 @@ def test_every_criterion_without_evidence_is_explained(raw, render_ws_path):
     with Workspace.open(render_ws_path) as ws:
         leaves = explained_leaves(ws)
     assert leaves
-    body = raw[:raw.index("Nơinhận:")]
+    body = raw[: raw.index("Nơinhận:")]
     for line in leaves:
         claim = f"Tiêu chí {line.criterion.code} «{line.criterion.name}»"
         explanation = strip_end(line.score.explanation) or "chưa có giải trình"
-        assert no_space(f"{claim} (tự chấm {format_number(line.self_score)}/"
-                        f"{format_number(line.criterion.max_points)} điểm): {explanation}.") in body
+        assert (
+            no_space(
+                f"{claim} (tự chấm {format_number(line.self_score)}/"
+                f"{format_number(line.criterion.max_points)} điểm): {explanation}."
+            )
+            in body
+        )
 
 
 def test_score_table_lists_every_criterion_with_evidence_names(pages, assessment_data):
@@ -111,8 +129,11 @@ def test_score_differing_from_the_proposal_is_explained(render_ws_path, tmp_path
 
 
 def test_official_catalogue_prints_no_illustrative_mark(assessment_data, tmp_path):
-    catalogue = dataclasses.replace(assessment_data.view.catalogue, illustrative=False,
-                                    decision="Quyết định số 1234/QĐ-UBND ngày 08/9/2025 của UBND tỉnh")
+    catalogue = dataclasses.replace(
+        assessment_data.view.catalogue,
+        illustrative=False,
+        decision="Quyết định số 1234/QĐ-UBND ngày 08/9/2025 của UBND tỉnh",
+    )
     view = dataclasses.replace(assessment_data.view, catalogue=catalogue)
     data = AssessmentData(assessment_data.profile, view, assessment_data.evidence_names)
     path = tmp_path / "official.pdf"

@@ -7,7 +7,6 @@ import openpyxl
 import pytest
 
 
-
 @pytest.fixture(scope="module")
 def workbook(rendered):
     return openpyxl.load_workbook(rendered["assessment_xlsx"])
@@ -41,7 +40,7 @@ def test_every_criterion_with_its_points(workbook, assessment_data):
     assert [row[0] for row in rows[:-1]] == [line.criterion.code for line in lines]
     header = [c.value for c in sheet[_header_row(sheet)]]
     score, maximum = header.index("Điểm tự chấm"), header.index("Điểm tối đa")
-    for row, line in zip(rows, lines):
+    for row, line in zip(rows, lines, strict=False):
         assert row[maximum] == line.criterion.max_points
         if line.is_leaf:
             assert row[score] == line.self_score

@@ -11,10 +11,21 @@ import unicodedata
 
 import pytest
 
-from cchc_desktop.kernel.documents.model import Bullet, Column, Header, Heading, OfficialDocument, PageBreak, Paragraph, Row, Signature, Table
+from cchc_desktop.kernel.documents.model import (
+    Bullet,
+    Column,
+    Header,
+    Heading,
+    OfficialDocument,
+    PageBreak,
+    Paragraph,
+    Row,
+    Signature,
+    Table,
+)
 from cchc_desktop.kernel.documents.pdf import render_pdf
-from cchc_desktop.plans.documents.document import build_plan_document
 from cchc_desktop.kernel.errors import JobCancelled
+from cchc_desktop.plans.documents.document import build_plan_document
 from tests.documents.doc_helpers import no_space, pdftotext, squeeze
 
 MARKUP = '<b>x</b> & <font name="x">'
@@ -83,14 +94,24 @@ def test_cancel_stops_rendering(profile, plan_kh):
 
 
 def _report() -> OfficialDocument:
-    table = Table([Column("STT", 0.5, "center"), Column("Chỉ tiêu", 4), Column("Kết quả", 1, "right", kind="number")],
-                  [Row(["1", "Hồ sơ đúng hạn", 97.5]), Row(["2", "Hồ sơ trực tuyến", 1234567])])
+    table = Table(
+        [Column("STT", 0.5, "center"), Column("Chỉ tiêu", 4), Column("Kết quả", 1, "right", kind="number")],
+        [Row(["1", "Hồ sơ đúng hạn", 97.5]), Row(["2", "Hồ sơ trực tuyến", 1234567])],
+    )
     return OfficialDocument(
         header=Header(["ỦY BAN NHÂN DÂN", "PHƯỜNG ĐỒNG HỚI"], "12/BC-UBND", "Đồng Hới, ngày 15 tháng 3 năm 2026"),
-        type_name="BÁO CÁO", summary="Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
+        type_name="BÁO CÁO",
+        summary="Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
         salutation=["Sở Nội vụ tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Quảng Trị"],
-        body=[Heading("I. KẾT QUẢ"), Paragraph("Đã thực hiện các nhiệm vụ."), Bullet("Nội dung một", "+"), table,
-              PageBreak(), Heading("a) Điểm", level=3), Paragraph("Kết thúc báo cáo.")],
+        body=[
+            Heading("I. KẾT QUẢ"),
+            Paragraph("Đã thực hiện các nhiệm vụ."),
+            Bullet("Nội dung một", "+"),
+            table,
+            PageBreak(),
+            Heading("a) Điểm", level=3),
+            Paragraph("Kết thúc báo cáo."),
+        ],
         signature=Signature(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Trần Thị Ủy"),
         recipients=["Như trên", "Lưu: VT, VP"],
     )
@@ -119,10 +140,12 @@ def test_single_salutation_on_one_line(tmp_path):
 
 
 def test_renderers_do_not_load_reportlab_or_openpyxl_at_import():
-    code = ("import sys, cchc_desktop.kernel.documents.pdf, cchc_desktop.plans.documents.document, "
-            "cchc_desktop.kernel.documents.xlsx, cchc_desktop.plans.documents.xlsx; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'openpyxl', 'PySide6')]; "
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, cchc_desktop.kernel.documents.pdf, cchc_desktop.plans.documents.document, "
+        "cchc_desktop.kernel.documents.xlsx, cchc_desktop.plans.documents.xlsx; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'openpyxl', 'PySide6')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -26,8 +26,8 @@ def _line(page, text: str) -> list[dict]:
     words = _words(page)
     target = text.split()
     for i in range(len(words) - len(target) + 1):
-        if [w["text"] for w in words[i:i + len(target)]] == target:
-            return words[i:i + len(target)]
+        if [w["text"] for w in words[i : i + len(target)]] == target:
+            return words[i : i + len(target)]
     raise AssertionError(f"{text!r} not found on page {page.page_number}")
 
 

@@ -15,22 +15,47 @@ def _is(size: tuple[float, float], expected: tuple[float, float]) -> bool:
     return abs(size[0] - expected[0]) < 1 and abs(size[1] - expected[1]) < 1
 
 
-@pytest.mark.parametrize("line", [
-    "ỦY BAN NHÂN DÂN", "XÃ KỲ PHONG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-    "Số: 05/KH-UBND", "Kỳ Phong, ngày 08 tháng 01 năm 2026", "KẾ HOẠCH",
-    "Cải cách hành chính xã Kỳ Phong năm 2026", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
-    "Nguyễn Văn Đức", "- Sở Nội vụ tỉnh Hà Tĩnh (để báo cáo);", "- Lưu: VT, VP.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ KỲ PHONG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 05/KH-UBND",
+        "Kỳ Phong, ngày 08 tháng 01 năm 2026",
+        "KẾ HOẠCH",
+        "Cải cách hành chính xã Kỳ Phong năm 2026",
+        "Nơi nhận:",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn Đức",
+        "- Sở Nội vụ tỉnh Hà Tĩnh (để báo cáo);",
+        "- Lưu: VT, VP.",
+    ],
+)
 def test_header_signature_and_recipients_are_printed(kh_layout_text, line):
     assert line in kh_layout_text
 
 
-@pytest.mark.parametrize("heading", [
-    "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. CHỈ TIÊU CHỦ YẾU", "III. NHIỆM VỤ, GIẢI PHÁP",
-    "IV. NHIỆM VỤ CỤ THỂ", "V. KINH PHÍ THỰC HIỆN", "VI. TỔ CHỨC THỰC HIỆN", "Phụ lục I",
-    "DANH MỤC NHIỆM VỤ CỤ THỂ", "Phụ lục II", "CÁC CHỈ TIÊU CHỦ YẾU",
-    "(Kèm theo Kế hoạch số 05/KH-UBND ngày 08 tháng 01 năm 2026 của Ủy ban nhân dân xã Kỳ Phong)",
-])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "2. Yêu cầu",
+        "II. CHỈ TIÊU CHỦ YẾU",
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "IV. NHIỆM VỤ CỤ THỂ",
+        "V. KINH PHÍ THỰC HIỆN",
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "Phụ lục I",
+        "DANH MỤC NHIỆM VỤ CỤ THỂ",
+        "Phụ lục II",
+        "CÁC CHỈ TIÊU CHỦ YẾU",
+        "(Kèm theo Kế hoạch số 05/KH-UBND ngày 08 tháng 01 năm 2026 của Ủy ban nhân dân xã Kỳ Phong)",
+    ],
+)
 def test_sections_and_appendices_are_printed(kh_raw_text, heading):
     assert no_space(heading) in no_space(kh_raw_text)
 
@@ -45,11 +70,21 @@ def test_every_task_area_and_indicator_is_printed(kh_raw_text, plan_kh):
         assert no_space(indicator.text) in text, indicator.text
 
 
-@pytest.mark.parametrize("words", [
-    "đạt từ 98% trở lên", "Phấn đấu tỷ lệ hồ sơ được tiếp nhận", "tối đa 25 phút", "từ 01 đến 02 cuộc",
-    "đạt 100%", "khoảng 200 triệu đồng", "dưới 1%", "đạt trên 85%",
-    "Chuyển tiếp từ năm 2025", "Không áp dụng: Đã hoàn thành số hóa trong năm 2025",
-])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "đạt từ 98% trở lên",
+        "Phấn đấu tỷ lệ hồ sơ được tiếp nhận",
+        "tối đa 25 phút",
+        "từ 01 đến 02 cuộc",
+        "đạt 100%",
+        "khoảng 200 triệu đồng",
+        "dưới 1%",
+        "đạt trên 85%",
+        "Chuyển tiếp từ năm 2025",
+        "Không áp dụng: Đã hoàn thành số hóa trong năm 2025",
+    ],
+)
 def test_targets_and_notes_are_in_words(kh_raw_text, words):
     assert no_space(words) in no_space(kh_raw_text)
 
@@ -91,7 +126,7 @@ def test_pages_are_a4_with_landscape_task_appendix(kh_pdf):
 def test_task_table_header_repeats_on_each_landscape_page(kh_pdf):
     sizes = page_sizes(kh_pdf)
     pages = pdftotext(kh_pdf, "-layout").split("\f")
-    landscape = [page for page, size in zip(pages, sizes) if size[0] > size[1]]
+    landscape = [page for page, size in zip(pages, sizes, strict=False) if size[0] > size[1]]
     assert len(landscape) >= 2
     for page in landscape:
         assert "Nội dung nhiệm vụ" in page and "Cơ quan chủ trì" in page
@@ -106,8 +141,13 @@ def test_decision_mode_issues_the_plan_with_a_quyet_dinh(qd_pdf):
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ KỲ PHONG" in text
     for article in ("Điều 1.", "Điều 2.", "Điều 3.", "- Như Điều 3;"):
         assert article in text
-    assert no_space("(Ban hành kèm theo Quyết định số 05/QĐ-UBND ngày 08 tháng 01 năm 2026 "
-                    "của Chủ tịch Ủy ban nhân dân xã Kỳ Phong)") in raw
+    assert (
+        no_space(
+            "(Ban hành kèm theo Quyết định số 05/QĐ-UBND ngày 08 tháng 01 năm 2026 "
+            "của Chủ tịch Ủy ban nhân dân xã Kỳ Phong)"
+        )
+        in raw
+    )
     assert "TM. ỦY BAN NHÂN DÂN" not in text  # the Chủ tịch signs a Quyết định in person
 
 

@@ -7,19 +7,22 @@ import datetime as dt
 
 import pytest
 
-from cchc_desktop.plans.documents.indicator_words import baseline_words, indicator_sentence, target_words
 from cchc_desktop.kernel.documents.pdf_markup import markup
-from cchc_desktop.plans.documents.document import build_plan_document, number_text, plan_recipients
 from cchc_desktop.kernel.documents.wording import BLANK, long_date, place_date, punctuate, with_end_mark
+from cchc_desktop.plans.documents.document import build_plan_document, number_text, plan_recipients
+from cchc_desktop.plans.documents.indicator_words import baseline_words, indicator_sentence, target_words
 from cchc_desktop.plans.model import Indicator, PlanRecipient
 
 
-@pytest.mark.parametrize("value, expected", [
-    (dt.date(2026, 1, 8), "ngày 08 tháng 01 năm 2026"),
-    ("2026-02-14", "ngày 14 tháng 02 năm 2026"),
-    (dt.date(2026, 3, 5), "ngày 05 tháng 3 năm 2026"),
-    (dt.date(2026, 12, 31), "ngày 31 tháng 12 năm 2026"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (dt.date(2026, 1, 8), "ngày 08 tháng 01 năm 2026"),
+        ("2026-02-14", "ngày 14 tháng 02 năm 2026"),
+        (dt.date(2026, 3, 5), "ngày 05 tháng 3 năm 2026"),
+        (dt.date(2026, 12, 31), "ngày 31 tháng 12 năm 2026"),
+    ],
+)
 def test_dates_are_padded_per_decree_30(value, expected):
     assert long_date(value) == expected
 
@@ -47,28 +50,37 @@ def _indicator(**kwargs) -> Indicator:
     return Indicator(**{**base, **kwargs})
 
 
-@pytest.mark.parametrize("kwargs, words", [
-    (dict(comparator=">=", target=55), "từ 55% trở lên"),
-    (dict(comparator=">", target=22.5), "trên 22,5%"),
-    (dict(comparator="=", target=100), "đạt 100%"),
-    (dict(comparator="<=", target=25, unit="phút"), "tối đa 25 phút"),
-    (dict(comparator="<", target=1), "dưới 1%"),
-    (dict(comparator="~", target=200, unit="tỷ đồng"), "khoảng 200 tỷ đồng"),
-    (dict(comparator="~", target=5, unit="tỷ đồng"), "khoảng 5 tỷ đồng"),
-    (dict(comparator="range", target=1, target_max=2, unit="cuộc"), "từ 01 đến 02 cuộc"),
-    (dict(comparator=">=", target=None), ""),
-])
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        (dict(comparator=">=", target=55), "từ 55% trở lên"),
+        (dict(comparator=">", target=22.5), "trên 22,5%"),
+        (dict(comparator="=", target=100), "đạt 100%"),
+        (dict(comparator="<=", target=25, unit="phút"), "tối đa 25 phút"),
+        (dict(comparator="<", target=1), "dưới 1%"),
+        (dict(comparator="~", target=200, unit="tỷ đồng"), "khoảng 200 tỷ đồng"),
+        (dict(comparator="~", target=5, unit="tỷ đồng"), "khoảng 5 tỷ đồng"),
+        (dict(comparator="range", target=1, target_max=2, unit="cuộc"), "từ 01 đến 02 cuộc"),
+        (dict(comparator=">=", target=None), ""),
+    ],
+)
 def test_targets_in_words(kwargs, words):
     assert target_words(_indicator(**kwargs)) == words
 
 
 def test_indicator_sentence_adds_verb_and_aspiration():
-    assert indicator_sentence(_indicator(comparator=">=", target=90)) == \
-        "Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 90% trở lên."
-    assert indicator_sentence(_indicator(comparator=">=", target=90, aspirational=True)) == \
-        "Phấn đấu tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 90% trở lên."
-    assert indicator_sentence(_indicator(text="UBND xã ban hành kế hoạch", comparator="=", target=100,
-                                         aspirational=True)) == "Phấn đấu UBND xã ban hành kế hoạch đạt 100%."
+    assert (
+        indicator_sentence(_indicator(comparator=">=", target=90))
+        == "Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 90% trở lên."
+    )
+    assert (
+        indicator_sentence(_indicator(comparator=">=", target=90, aspirational=True))
+        == "Phấn đấu tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 90% trở lên."
+    )
+    assert (
+        indicator_sentence(_indicator(text="UBND xã ban hành kế hoạch", comparator="=", target=100, aspirational=True))
+        == "Phấn đấu UBND xã ban hành kế hoạch đạt 100%."
+    )
 
 
 def test_baseline_words():

@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 
 from cchc_desktop.kernel.documents.model import Column, Row
-from cchc_desktop.plans.documents.xlsx import plan_sheets, render_plan_xlsx
 from cchc_desktop.kernel.documents.xlsx import render_xlsx, safe_sheet_name, write_table
 from cchc_desktop.kernel.errors import JobCancelled
+from cchc_desktop.plans.documents.xlsx import plan_sheets, render_plan_xlsx
 
 INJECTIONS = ["=1+1", "+SUM(A1)", "-2", "@x", "\t=cmd", "\r=2+2"]
 HEADER_ROW = 5
@@ -23,7 +23,7 @@ HEADER_ROW = 5
 @pytest.fixture(scope="module")
 def hostile_plan(plan_kh):
     plan = copy.deepcopy(plan_kh)
-    for task, text in zip(plan.tasks, INJECTIONS):
+    for task, text in zip(plan.tasks, INJECTIONS, strict=False):
         task.content = text
     plan.tasks[len(INJECTIONS)].deadline_due = "2026-06-30"
     return plan
@@ -57,8 +57,9 @@ def test_every_task_and_indicator_row(workbook, hostile_plan):
     tasks = workbook["Nhiệm vụ"]
     contents = [tasks.cell(r, 3).value for r in range(HEADER_ROW + 1, tasks.max_row + 1)]
     assert sorted(contents) == sorted(t.content.replace("\r", "\n") for t in hostile_plan.tasks)  # XML reads CR as LF
-    assert [tasks.cell(r, 1).value for r in range(HEADER_ROW + 1, tasks.max_row + 1)] == \
-        list(range(1, len(hostile_plan.tasks) + 1))
+    assert [tasks.cell(r, 1).value for r in range(HEADER_ROW + 1, tasks.max_row + 1)] == list(
+        range(1, len(hostile_plan.tasks) + 1)
+    )
     indicators = workbook["Chỉ tiêu"]
     texts = [indicators.cell(r, 2).value for r in range(HEADER_ROW + 1, indicators.max_row + 1)]
     assert texts == [i.text for i in hostile_plan.indicators]
@@ -103,8 +104,12 @@ def test_write_table_on_a_plain_workbook():
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     columns = [Column("Tên"), Column("Số", kind="number"), Column("Ngày", kind="date")]
-    header = write_table(sheet, columns, [Row(["Ủy ban", 2.5, dt.date(2026, 3, 1)]), Row(["Nhóm", None], group=True)],
-                         title_lines=["BÁO CÁO"])
+    header = write_table(
+        sheet,
+        columns,
+        [Row(["Ủy ban", 2.5, dt.date(2026, 3, 1)]), Row(["Nhóm", None], group=True)],
+        title_lines=["BÁO CÁO"],
+    )
     assert header == 3
     assert [c.value for c in sheet[3]] == ["Tên", "Số", "Ngày"]
     assert sheet["B4"].value == 2.5 and sheet["C4"].number_format == "DD/MM/YYYY"
@@ -118,6 +123,7 @@ def test_progress_cancel_and_sheet_names(profile, plan_kh):
     rows = (Row([str(i)]) for i in range(2000))
     with pytest.raises(JobCancelled):
         from cchc_desktop.kernel.documents.xlsx import Sheet
+
         render_xlsx([Sheet("Dài", [Column("A")], rows)], cancelled=lambda: True)
     name = safe_sheet_name("Báo cáo [quý I/2026]: tổng hợp chi tiết rất dài")
     assert name.startswith("Báo cáo quý I 2026 tổng hợp") and len(name) <= 31 and name == name.strip()

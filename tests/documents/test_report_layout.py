@@ -6,7 +6,6 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-
 MM = 72 / 25.4
 LEFT, RIGHT = 30 * MM, 15 * MM
 
@@ -21,8 +20,8 @@ def _line(page, text: str) -> list[dict]:
     words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
     target = text.split()
     for i in range(len(words) - len(target) + 1):
-        if [w["text"] for w in words[i:i + len(target)]] == target:
-            return words[i:i + len(target)]
+        if [w["text"] for w in words[i : i + len(target)]] == target:
+            return words[i : i + len(target)]
     raise AssertionError(f"{text!r} not found")
 
 

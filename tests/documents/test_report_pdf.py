@@ -7,10 +7,10 @@ import subprocess
 
 import pytest
 
-from cchc_desktop.plans.documents.document import recipient_lines
-from cchc_desktop.reports.documents.data import area_sections, indicator_lines, task_lines
-from cchc_desktop.plans.model import signature_lines
 from cchc_desktop.kernel.i18n import format_number, format_percent
+from cchc_desktop.plans.documents.document import recipient_lines
+from cchc_desktop.plans.model import signature_lines
+from cchc_desktop.reports.documents.data import area_sections, indicator_lines, task_lines
 from tests.documents.doc_helpers import no_space, page_sizes, pdffonts, pdftotext, squeeze
 from tests.documents.render_samples import without_page_numbers
 
@@ -18,7 +18,9 @@ A4 = (595.28, 841.89)
 
 
 def pdftotext_bytes(data: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, check=True, capture_output=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=data, check=True, capture_output=True
+    ).stdout.decode()
 
 
 def _is(size: tuple[float, float], expected: tuple[float, float]) -> bool:
@@ -48,10 +50,16 @@ def pages(pdf) -> list[str]:
 def test_header_number_title_and_salutation(layout_text, h1_data):
     report = h1_data.report
     assert report.doc_number is not None and report.status == "submitted"
-    for line in ("ỦY BAN NHÂN DÂN", "XÃ KỲ PHONG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                 "Độc lập - Tự do - Hạnh phúc", f"Số: {report.doc_number:02d}/BC-UBND", "BÁO CÁO",
-                 "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026",
-                 "Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh."):
+    for line in (
+        "ỦY BAN NHÂN DÂN",
+        "XÃ KỲ PHONG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        f"Số: {report.doc_number:02d}/BC-UBND",
+        "BÁO CÁO",
+        "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026",
+        "Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.",
+    ):
         assert line in layout_text, line
     day, month = int(report.report_date[8:10]), int(report.report_date[5:7])
     assert f"Kỳ Phong, ngày {day:02d} tháng {month} năm 2026" in layout_text
@@ -63,12 +71,23 @@ def test_period_title_follows_the_period_label(rendered):
     assert "(số liệu từ ngày 15/12/2025 đến ngày 14/03/2026)" in text
 
 
-@pytest.mark.parametrize("heading", [
-    "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
-    "III. ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được", "2. Tồn tại, hạn chế", "3. Nguyên nhân",
-    "IV. NHIỆM VỤ, GIẢI PHÁP KỲ TỚI", "V. ĐỀ XUẤT, KIẾN NGHỊ", "Phụ lục I", "TIẾN ĐỘ, KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
-    "Phụ lục II", "SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU",
-])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+        "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+        "III. ĐÁNH GIÁ CHUNG",
+        "1. Kết quả đạt được",
+        "2. Tồn tại, hạn chế",
+        "3. Nguyên nhân",
+        "IV. NHIỆM VỤ, GIẢI PHÁP KỲ TỚI",
+        "V. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Phụ lục I",
+        "TIẾN ĐỘ, KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
+        "Phụ lục II",
+        "SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU",
+    ],
+)
 def test_outline_and_appendices(raw, heading):
     assert no_space(heading) in raw
 
@@ -101,9 +120,14 @@ def _sample_indicator(data):
     """A rate indicator that met a "từ … trở lên" target, with a countable denominator."""
     for line in indicator_lines(data):
         ind = line.figures.indicator
-        if (line.figures.fraction and line.figures.attainment == "met" and ind.comparator == ">="
-                and not ind.aspirational and ind.denominator_label.startswith("Tổng số")
-                and line.figures.basis == "year_to_date"):
+        if (
+            line.figures.fraction
+            and line.figures.attainment == "met"
+            and ind.comparator == ">="
+            and not ind.aspirational
+            and ind.denominator_label.startswith("Tổng số")
+            and line.figures.basis == "year_to_date"
+        ):
             return line
     raise AssertionError("the demo has no met rate indicator")
 
@@ -114,8 +138,10 @@ def test_indicator_figures_in_words_with_decimal_comma(raw, h1_data):
     amount = figures.ytd_amount
     noun = ind.denominator_label.removeprefix("Tổng số ").strip()
     rate = format_percent(figures.ytd_figure)
-    expected = (f"kết quả đạt {rate} ({format_number(amount.numerator)}/{format_number(amount.denominator)} "
-                f"{noun}), đạt chỉ tiêu kế hoạch (từ {format_number(ind.target)}% trở lên)")
+    expected = (
+        f"kết quả đạt {rate} ({format_number(amount.numerator)}/{format_number(amount.denominator)} "
+        f"{noun}), đạt chỉ tiêu kế hoạch (từ {format_number(ind.target)}% trở lên)"
+    )
     assert "," in rate
     assert no_space(expected) in raw
 
@@ -134,8 +160,10 @@ def test_signature_end_mark_and_recipients(raw, h1_data):
     for line in signature_lines(report.signer_mode, report.signer_title):
         assert no_space(line) in raw
     assert no_space(report.signer_name) in raw
-    closing = ("Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026 "
-               "của Ủy ban nhân dân xã Kỳ Phong./.")
+    closing = (
+        "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026 "
+        "của Ủy ban nhân dân xã Kỳ Phong./."
+    )
     assert no_space(closing) in raw
     assert raw.index("./.") < raw.index("Nơinhận:")
     assert "-Nhưtrên;" in raw
@@ -154,11 +182,11 @@ def test_a4_portrait_body_and_landscape_appendices(pdf):
     first_appendix = next(i for i, page in enumerate(pages) if "TIẾN ĐỘ, KẾT QUẢ THỰC HIỆN NHIỆM VỤ" in page)
     assert all(_is(size, A4) for size in sizes[:first_appendix])
     assert all(_is(size, A4[::-1]) for size in sizes[first_appendix:])
-    landscape = [page for page, size in zip(pages, sizes) if size[0] > size[1]]
+    landscape = [page for page, size in zip(pages, sizes, strict=False) if size[0] > size[1]]
     assert all("STT" in page for page in landscape if page.strip())  # the header row repeats
 
 
-def test_report_pdf_for_an_exchange_package(render_ws_path):  # noqa: F811 - fixture
+def test_report_pdf_for_an_exchange_package(render_ws_path):
     from cchc_desktop.rendering import report_data, report_pdf_from_data
     from cchc_desktop.workspace import Workspace
 
@@ -168,7 +196,7 @@ def test_report_pdf_for_an_exchange_package(render_ws_path):  # noqa: F811 - fix
     assert "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026" in text
 
 
-def test_user_text_with_markup_characters_is_printed_as_typed(render_ws_path, tmp_path):  # noqa: F811
+def test_user_text_with_markup_characters_is_printed_as_typed(render_ws_path, tmp_path):
     import shutil
 
     from cchc_desktop.rendering import prepare
@@ -176,7 +204,7 @@ def test_user_text_with_markup_characters_is_printed_as_typed(render_ws_path, tm
 
     path = tmp_path / "markup.sqlite"
     shutil.copy(render_ws_path, path)
-    typed = "Tỷ lệ <b>dưới</b> 50% & \"chưa đạt\"; tổ dân phố số 3 > 2"
+    typed = 'Tỷ lệ <b>dưới</b> 50% & "chưa đạt"; tổ dân phố số 3 > 2'
     with Workspace.open(path) as ws:
         draft = next(r for r in ws.reports.reports(2026) if r.status == "draft")
         ws.edit("report", draft.id, "causes_text", typed)

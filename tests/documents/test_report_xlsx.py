@@ -6,8 +6,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from cchc_desktop.reports.documents.data import indicator_lines, task_lines
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.reports.documents.data import indicator_lines, task_lines
 
 HEADER_ROW = 5
 
@@ -34,8 +34,15 @@ def test_sheets_and_title_rows(workbook, h1_data):
     assert progress["A2"].value == "TIẾN ĐỘ, KẾT QUẢ THỰC HIỆN NHIỆM VỤ"
     assert f"Báo cáo số {h1_data.report.doc_number:02d}/BC-UBND" in progress["A3"].value
     header = [c.value for c in progress[HEADER_ROW]]
-    for title in ("STT", "Lĩnh vực", "Nội dung nhiệm vụ", "Tình trạng", "Tiến độ (%)", "Kết quả thực hiện",
-                  "Lý do, giải trình"):
+    for title in (
+        "STT",
+        "Lĩnh vực",
+        "Nội dung nhiệm vụ",
+        "Tình trạng",
+        "Tiến độ (%)",
+        "Kết quả thực hiện",
+        "Lý do, giải trình",
+    ):
         assert title in header
     assert all(progress.cell(HEADER_ROW, i).font.b for i in range(1, len(header) + 1))
 
@@ -59,7 +66,7 @@ def test_every_indicator_with_numbers(workbook, h1_data):
     by_code = {line.figures.indicator.code: line for line in lines}
     numerators, denominators = _values(sheet, "Tử số"), _values(sheet, "Mẫu số")
     results = _values(sheet, "Kết quả kỳ báo cáo")
-    for code, numerator, denominator, result in zip(codes, numerators, denominators, results):
+    for code, numerator, denominator, result in zip(codes, numerators, denominators, results, strict=False):
         figures = by_code[code].figures
         if figures.fraction:
             assert (numerator, denominator) == (figures.period_amount.numerator, figures.period_amount.denominator)

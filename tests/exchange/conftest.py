@@ -21,6 +21,8 @@ def other_key() -> Ed25519PrivateKey:
 @pytest.fixture
 def lookup(key):
     """The receiver's enrolled keys: only ``key``, only for xã Kỳ Phong (42-18103)."""
+
     def find(province: str, unit: str):
         return [key.public_key()] if (province, unit) == ("42", "18103") else []
+
     return find

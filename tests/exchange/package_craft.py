@@ -13,7 +13,15 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cchc_desktop.exchange.format import EvidenceFile, ManifestFields, Receiver, Sender, Signer, build_package, package_file_name
+from cchc_desktop.exchange.format import (
+    EvidenceFile,
+    ManifestFields,
+    Receiver,
+    Sender,
+    Signer,
+    build_package,
+    package_file_name,
+)
 from cchc_desktop.exchange.format.jsonutil import canonical_bytes
 from cchc_desktop.exchange.format.signing import sign_manifest
 
@@ -44,8 +52,14 @@ Members = list[tuple[str, bytes]]
 def build(folder: Path, key: Ed25519PrivateKey, **kwargs: Any) -> Path:
     """Build the standard test package in ``folder`` and return its path."""
     out = folder / package_file_name(FIELDS)
-    args: dict[str, Any] = {"manifest_fields": FIELDS, "data": DATA, "document_pdf": DOCUMENT, "evidence": EVIDENCE,
-                            "private_key": key, "out_path": out}
+    args: dict[str, Any] = {
+        "manifest_fields": FIELDS,
+        "data": DATA,
+        "document_pdf": DOCUMENT,
+        "evidence": EVIDENCE,
+        "private_key": key,
+        "out_path": out,
+    }
     args.update(kwargs)
     build_package(**args)
     return Path(args["out_path"])
@@ -64,8 +78,7 @@ def zip_bytes(members: list[tuple[str | zipfile.ZipInfo, bytes]], method: int = 
     return buffer.getvalue()
 
 
-def write_zip(path: Path, members: list[tuple[str | zipfile.ZipInfo, bytes]],
-              method: int = zipfile.ZIP_STORED) -> Path:
+def write_zip(path: Path, members: list[tuple[str | zipfile.ZipInfo, bytes]], method: int = zipfile.ZIP_STORED) -> Path:
     path.write_bytes(zip_bytes(members, method))
     return path
 
@@ -95,7 +108,7 @@ def relist(manifest: dict[str, Any], name: str, content: bytes, role: str = "evi
 
 
 def flip(data: bytes, position: int, mask: int = 0x01) -> bytes:
-    return data[:position] + bytes([data[position] ^ mask]) + data[position + 1:]
+    return data[:position] + bytes([data[position] ^ mask]) + data[position + 1 :]
 
 
 def central_entries(raw: bytes) -> dict[str, int]:
@@ -104,7 +117,7 @@ def central_entries(raw: bytes) -> dict[str, int]:
     start = raw.find(b"PK\x01\x02")
     while start != -1:
         name_length = struct.unpack_from("<H", raw, start + 28)[0]
-        found[raw[start + 46:start + 46 + name_length].decode("utf-8")] = start
+        found[raw[start + 46 : start + 46 + name_length].decode("utf-8")] = start
         start = raw.find(b"PK\x01\x02", start + 46 + name_length)
     return found
 

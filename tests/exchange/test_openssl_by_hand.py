@@ -11,10 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.exchange.package_craft import build, flip
 
 from cchc_desktop.exchange.format import public_pem
 from cchc_desktop.exchange.format.keys import raw_public_bytes
+from tests.exchange.package_craft import build, flip
 
 SPEC = Path(__file__).resolve().parents[2] / "docs" / "package-format.md"
 pytestmark = pytest.mark.skipif(
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(
 
 def _spec_blocks() -> list[str]:
     text = SPEC.read_text(encoding="utf-8")
-    section = text[text.index("## 7. How to verify a package by hand"):text.index("\n## 8.")]
+    section = text[text.index("## 7. How to verify a package by hand") : text.index("\n## 8.")]
     return re.findall(r"```sh\n(.*?)```", section, re.S)
 
 
@@ -54,8 +54,11 @@ def test_the_spec_procedure_succeeds(inbox, key):
     assert "Signature Verified Successfully" in out
     manifest = json.loads((inbox / "goi" / "manifest.json").read_bytes())
     listed = {m["name"]: m for m in manifest["members"]}
-    hashed = {line[66:]: line[:64] for line in out.splitlines()
-              if re.match(r"[0-9a-f]{64}  ", line) and not line.endswith("  -")}
+    hashed = {
+        line[66:]: line[:64]
+        for line in out.splitlines()
+        if re.match(r"[0-9a-f]{64}  ", line) and not line.endswith("  -")
+    }
     assert hashed == {name: m["sha256"] for name, m in listed.items()}
     extracted = {str(p.relative_to(inbox / "goi")) for p in (inbox / "goi").rglob("*") if p.is_file()}
     assert extracted == set(listed) | {"manifest.json", "manifest.sig"}

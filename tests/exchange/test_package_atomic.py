@@ -7,12 +7,19 @@ import errno
 import os
 
 import pytest
-from tests.exchange.package_craft import DATA, DOCUMENT, FIELDS, build
 
-from cchc_desktop.kernel.errors import JobCancelled
-from cchc_desktop.exchange.format import EvidenceFile, Limits, atomic_output, build_package, verify_package, write_bytes_atomic
+from cchc_desktop.exchange.format import (
+    EvidenceFile,
+    Limits,
+    atomic_output,
+    build_package,
+    verify_package,
+    write_bytes_atomic,
+)
 from cchc_desktop.exchange.format import errors as e
 from cchc_desktop.kernel.atomic import temp_path_for
+from cchc_desktop.kernel.errors import JobCancelled
+from tests.exchange.package_craft import DATA, DOCUMENT, FIELDS, build
 
 
 def _big_evidence(folder):
@@ -23,9 +30,11 @@ def _big_evidence(folder):
 
 def _cancel_after(calls: int):
     seen = []
+
     def cancelled() -> bool:
         seen.append(1)
         return len(seen) > calls
+
     return cancelled
 
 
@@ -44,9 +53,11 @@ def test_exception_from_progress_mid_write_leaves_nothing(tmp_path, key):
     evidence = _big_evidence(tmp_path)
     out_dir = tmp_path / "usb"
     out_dir.mkdir()
+
     def progress(done, total):
         if done > total // 2:
             raise RuntimeError("USB pulled out")
+
     with pytest.raises(RuntimeError):
         build_package(FIELDS, DATA, DOCUMENT, evidence, key, out_dir / "goi.cchc", progress=progress)
     assert os.listdir(out_dir) == []
@@ -67,9 +78,11 @@ def test_evidence_changed_while_building_is_caught(tmp_path, key):
     out_dir = tmp_path / "usb"
     out_dir.mkdir()
     scan = evidence[0].path
+
     def progress(done, total):
         if done == scan.stat().st_size:  # hashing finished, writing not started
             scan.write_bytes(b"changed" + scan.read_bytes()[7:])
+
     with pytest.raises(e.EvidenceReadError) as caught:
         build_package(FIELDS, DATA, None, evidence, key, out_dir / "goi.cchc", progress=progress)
     assert "scan.bin" in str(caught.value)
@@ -82,8 +95,15 @@ def test_secret_and_oversized_evidence_refused_before_writing(tmp_path, key):
         build_package(FIELDS, DATA, None, secret, key, tmp_path / "x.cchc")
     assert "Biên bản mật.pdf" in str(caught.value)
     with pytest.raises(e.EvidenceTooLargeError):
-        build_package(FIELDS, DATA, None, _big_evidence(tmp_path), key, tmp_path / "x.cchc",
-                      limits=Limits(max_member_bytes=1024 * 1024))
+        build_package(
+            FIELDS,
+            DATA,
+            None,
+            _big_evidence(tmp_path),
+            key,
+            tmp_path / "x.cchc",
+            limits=Limits(max_member_bytes=1024 * 1024),
+        )
     with pytest.raises(e.InvalidDocumentError):
         build_package(FIELDS, DATA, b"<html>", [], key, tmp_path / "x.cchc")
     with pytest.raises(e.OutputNameError):
@@ -91,12 +111,15 @@ def test_secret_and_oversized_evidence_refused_before_writing(tmp_path, key):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scan.bin"]
 
 
-@pytest.mark.parametrize("limits", [
-    Limits(max_total_bytes=2000),
-    Limits(max_members=4),
-    Limits(max_data_bytes=10),
-    Limits(max_package_bytes=1500),
-])
+@pytest.mark.parametrize(
+    "limits",
+    [
+        Limits(max_total_bytes=2000),
+        Limits(max_members=4),
+        Limits(max_data_bytes=10),
+        Limits(max_package_bytes=1500),
+    ],
+)
 def test_packages_the_receiver_would_refuse_are_not_written(tmp_path, key, limits):
     with pytest.raises(e.PackageOverLimitError) as caught:
         build(tmp_path, key, limits=limits)
@@ -134,6 +157,7 @@ def test_temporary_name_never_looks_like_a_package(tmp_path):
 def test_disk_full_is_reported_in_vietnamese_and_leaves_nothing(tmp_path, key, monkeypatch):
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(e.PackageWriteError) as caught:
         build_package(FIELDS, DATA, None, [], key, tmp_path / "goi.cchc")

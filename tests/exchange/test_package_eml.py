@@ -5,9 +5,8 @@ from __future__ import annotations
 import email
 import email.policy
 
-from tests.exchange.package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS
-
 from cchc_desktop.exchange.format import build_eml_draft, build_package, verify_package
+from tests.exchange.package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS
 
 
 def test_eml_draft_round_trip(tmp_path, key, lookup):

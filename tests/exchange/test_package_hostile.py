@@ -13,13 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.exchange.package_craft import (
-    build, manifest_of, patch_central, read_members, relist, replace_member, resign, write_zip, zip_bytes,
-)
 
 from cchc_desktop.exchange.format import Limits, fingerprint, generate_private_key, verify_package
 from cchc_desktop.exchange.format import errors as e
 from cchc_desktop.exchange.format.jsonutil import canonical_bytes
+from tests.exchange.package_craft import (
+    build,
+    manifest_of,
+    patch_central,
+    read_members,
+    relist,
+    replace_member,
+    resign,
+    write_zip,
+    zip_bytes,
+)
 
 Case = Callable[[Path, Path, object], tuple[Path, Limits]]
 NO_LIMITS = Limits()
@@ -32,12 +40,13 @@ def _members(package: Path) -> list[tuple[str, bytes]]:
 def _hostile_zip(name: str) -> Callable:
     def make(package, target, key):
         return write_zip(target, _members(package) + [(name, b"owned")]), NO_LIMITS
+
     return make
 
 
 def _symlink(package, target, key):
     link = zipfile.ZipInfo("evidence/link")
-    link.external_attr = (0o120777 << 16)
+    link.external_attr = 0o120777 << 16
     return write_zip(target, _members(package) + [(link, b"/etc/passwd")]), NO_LIMITS
 
 
@@ -196,15 +205,16 @@ def _corrupt_member(package, target, key):
 
 def _bad_data_json(package, target, key):
     members = replace_member(_members(package), "data.json", b"[1, 2, NaN]")
-    return write_zip(target, resign(members, key, lambda m: relist(m, "data.json", b"[1, 2, NaN]", "data"))), \
-        NO_LIMITS
+    return write_zip(target, resign(members, key, lambda m: relist(m, "data.json", b"[1, 2, NaN]", "data"))), NO_LIMITS
 
 
 def _bad_announced_key(package, target, key):
     junk = b"-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n"
+
     def change(m):
         m["kind"] = "key_rotation"
         relist(m, "announce/new-key.pub.pem", junk, "announce")
+
     members = _members(package) + [("announce/new-key.pub.pem", junk)]
     return write_zip(target, resign(members, key, change)), NO_LIMITS
 
@@ -260,8 +270,10 @@ def quiet_disk(tmp_path, monkeypatch):
     temp.mkdir()
     monkeypatch.chdir(work)
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
+
     def refuse(*args, **kwargs):
         raise AssertionError("verification must never extract")
+
     monkeypatch.setattr(zipfile.ZipFile, "extract", refuse)
     monkeypatch.setattr(zipfile.ZipFile, "extractall", refuse)
     return work, temp

@@ -11,7 +11,15 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from cchc_desktop.exchange.format import encrypt_private_key, fingerprint, generate_private_key, load_private_key, load_public_pem, normalise_fingerprint, public_pem
+from cchc_desktop.exchange.format import (
+    encrypt_private_key,
+    fingerprint,
+    generate_private_key,
+    load_private_key,
+    load_public_pem,
+    normalise_fingerprint,
+    public_pem,
+)
 from cchc_desktop.exchange.format import errors as e
 from cchc_desktop.exchange.format.keys import raw_public_bytes
 
@@ -19,8 +27,7 @@ PASSPHRASE = "Mật khẩu xã Kỳ Phong 2026"
 
 
 def _raw_private(key) -> bytes:
-    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                             serialization.NoEncryption())
+    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
 
 
 def test_encrypted_pem_round_trip(key):
@@ -37,15 +44,21 @@ def test_guessing_passphrases_is_slow_pbkdf2_600000_rounds(key, tmp_path):
     pem = encrypt_private_key(key, PASSPHRASE)
     der = tmp_path / "key.p12"
     der.write_bytes(base64.b64decode(b"".join(pem.splitlines()[1:-1])))
-    info = subprocess.run(["openssl", "pkcs12", "-in", str(der), "-info", "-noout", "-passin", "pass:" + PASSPHRASE],
-                          capture_output=True, text=True)
+    info = subprocess.run(
+        ["openssl", "pkcs12", "-in", str(der), "-info", "-noout", "-passin", "pass:" + PASSPHRASE],
+        capture_output=True,
+        text=True,
+    )
     report = info.stdout + info.stderr
     assert "PBKDF2" in report and "Iteration 600000" in report and "AES-256-CBC" in report
 
 
 def test_encrypted_pkcs8_from_other_tools_still_opens(key):
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.BestAvailableEncryption(PASSPHRASE.encode("utf-8")))
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(PASSPHRASE.encode("utf-8")),
+    )
     assert raw_public_bytes(load_private_key(pem, PASSPHRASE)) == raw_public_bytes(key)
 
 
@@ -78,8 +91,9 @@ def test_short_passphrase_is_refused(key):
 
 
 def test_unencrypted_damaged_and_foreign_private_keys(key):
-    plain = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                              serialization.NoEncryption())
+    plain = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     with pytest.raises(e.PrivateKeyNotEncryptedError):
         load_private_key(plain, PASSPHRASE)
     pem = encrypt_private_key(key, PASSPHRASE)
@@ -88,8 +102,10 @@ def test_unencrypted_damaged_and_foreign_private_keys(key):
     with pytest.raises(e.KeyFileError):
         load_private_key(b"hello", PASSPHRASE)
     foreign = ec.generate_private_key(ec.SECP256R1()).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(PASSPHRASE.encode()))
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(PASSPHRASE.encode()),
+    )
     with pytest.raises(e.NotEd25519KeyError):
         load_private_key(foreign, PASSPHRASE)
 
@@ -100,8 +116,11 @@ def test_public_pem_round_trip_and_refusals(key):
     assert raw_public_bytes(load_public_pem(pem)) == raw_public_bytes(key)
     with pytest.raises(e.PublicKeyFileError):
         load_public_pem(b"-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----\n")
-    foreign = ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    foreign = (
+        ec.generate_private_key(ec.SECP256R1())
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
     with pytest.raises(e.PublicKeyFileError):
         load_public_pem(foreign)
 

@@ -6,9 +6,9 @@ import ast
 import inspect
 from pathlib import Path
 
-from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.format import errors as e
 from cchc_desktop.exchange.format.manifest import KINDS
+from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import MESSAGES
 
 EXCHANGE = Path(e.__file__).resolve().parent
@@ -24,8 +24,12 @@ def test_every_error_class_has_a_message():
 def test_every_literal_key_used_in_the_exchange_code_exists():
     for path in EXCHANGE.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                    and node.value.startswith("exchange.") and not node.value.endswith("."):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and node.value.startswith("exchange.")
+                and not node.value.endswith(".")
+            ):
                 assert node.value in MESSAGES, f"{path.name}: {node.value}"
 
 

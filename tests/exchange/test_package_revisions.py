@@ -5,11 +5,16 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from tests.exchange.package_craft import DATA, FIELDS
 
-from cchc_desktop.exchange.format import ImportedRevision, RevisionVerdict, build_package, check_revision
-from cchc_desktop.exchange.format import classify_revision
+from cchc_desktop.exchange.format import (
+    ImportedRevision,
+    RevisionVerdict,
+    build_package,
+    check_revision,
+    classify_revision,
+)
 from cchc_desktop.exchange.format import errors as e
+from tests.exchange.package_craft import DATA, FIELDS
 
 
 @pytest.fixture
@@ -21,8 +26,10 @@ def test_verdicts(manifest):
     assert classify_revision(manifest, None) is RevisionVerdict.NEW
     assert classify_revision(manifest, ImportedRevision("a" * 32, 1)) is RevisionVerdict.NEWER
     assert classify_revision(manifest, ImportedRevision(manifest.package_id, 2)) is RevisionVerdict.ALREADY_IMPORTED
-    assert classify_revision(manifest, ImportedRevision("b" * 32, 3), {manifest.package_id}) \
+    assert (
+        classify_revision(manifest, ImportedRevision("b" * 32, 3), {manifest.package_id})
         is RevisionVerdict.ALREADY_IMPORTED
+    )
     assert classify_revision(manifest, ImportedRevision("b" * 32, 3)) is RevisionVerdict.OLDER
     assert classify_revision(manifest, ImportedRevision("b" * 32, 2)) is RevisionVerdict.CONFLICT
 

@@ -8,11 +8,20 @@ import unicodedata
 import zipfile
 
 import pytest
-from tests.exchange.package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS, build, read_members, resign, write_zip
 
-from cchc_desktop.exchange.format import EvidenceFile, Limits, TrustedKey, build_key_rotation_package, build_package, fingerprint, generate_private_key, verify_package
+from cchc_desktop.exchange.format import (
+    EvidenceFile,
+    Limits,
+    TrustedKey,
+    build_key_rotation_package,
+    build_package,
+    fingerprint,
+    generate_private_key,
+    verify_package,
+)
 from cchc_desktop.exchange.format import errors as e
 from cchc_desktop.exchange.format.keys import raw_public_bytes
+from tests.exchange.package_craft import DATA, DOCUMENT, EVIDENCE, FIELDS, build, read_members, resign, write_zip
 
 
 def test_round_trip_gives_back_data_document_and_evidence(tmp_path, key, lookup):
@@ -58,11 +67,14 @@ def test_text_is_stored_in_nfc(tmp_path, key, lookup):
 def test_evidence_from_disk_and_duplicates_stored_once(tmp_path, key, lookup):
     scan = tmp_path / "scan.PDF"
     scan.write_bytes(b"%PDF-1.5 " + bytes(range(256)) * 50)
-    evidence = [EvidenceFile("scan.PDF", "application/pdf", path=scan),
-                EvidenceFile("bản sao.pdf", "application/pdf", data=scan.read_bytes())]
+    evidence = [
+        EvidenceFile("scan.PDF", "application/pdf", path=scan),
+        EvidenceFile("bản sao.pdf", "application/pdf", data=scan.read_bytes()),
+    ]
     seen: list[tuple[int, int]] = []
-    manifest = build_package(FIELDS, DATA, None, evidence, key, tmp_path / "x.cchc",
-                             progress=lambda done, total: seen.append((done, total)))
+    manifest = build_package(
+        FIELDS, DATA, None, evidence, key, tmp_path / "x.cchc", progress=lambda done, total: seen.append((done, total))
+    )
     assert seen[-1][0] == seen[-1][1]
     assert len(manifest.evidence) == 1
     member = manifest.evidence[0]
@@ -89,9 +101,11 @@ def test_the_enrolled_key_that_verified_is_reported(tmp_path, key, other_key):
 
 def test_unknown_manifest_fields_are_ignored(tmp_path, key, lookup):
     path = build(tmp_path, key)
+
     def add_future_fields(manifest):
         manifest["delivery_note"] = {"via": "usb"}
         manifest["sender"]["tax_code"] = "123"
+
     write_zip(path, resign(read_members(path), key, add_future_fields))
     assert verify_package(path, lookup).data == DATA
 

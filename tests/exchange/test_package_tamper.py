@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
-from tests.exchange.package_craft import build, flip, read_members, replace_member, write_zip
 
-from cchc_desktop.exchange.format import verify_package
 from cchc_desktop.exchange.format import errors as e
+from cchc_desktop.exchange.format import verify_package
+from tests.exchange.package_craft import build, flip, read_members, replace_member, write_zip
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +51,7 @@ def test_sampled_bytes_of_document_and_evidence(tmp_path, original, lookup):
         if name == "document.pdf" or name.startswith("evidence/"):
             last = len(content) - 1
             positions = {0, 1, last // 2, last} | {rng.randrange(len(content)) for _ in range(20)}
-            _assert_each_flip_refused(tmp_path, members, name, sorted(positions), lookup,
-                                      e.MemberHashMismatchError)
+            _assert_each_flip_refused(tmp_path, members, name, sorted(positions), lookup, e.MemberHashMismatchError)
 
 
 def test_every_bit_of_one_manifest_byte(tmp_path, original, lookup):

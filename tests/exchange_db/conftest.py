@@ -19,6 +19,7 @@ def quick_document(monkeypatch):
 
     def tiny(*args):
         return lambda progress, cancelled: MINI_PDF
+
     for name in ("_plan_renderer", "_report_renderer", "_assessment_renderer"):
         monkeypatch.setattr(payload_kinds, name, tiny)
 
@@ -39,9 +40,9 @@ def commune(ws, small_framework):
 
 
 def pub_file_of(ws):
-    from cchc_desktop.exchange.keyring import identity_of
     from cchc_desktop.exchange.format.keys import load_public_pem
     from cchc_desktop.exchange.format.pubfile import parse_pub_file, pub_file_text
+    from cchc_desktop.exchange.keyring import identity_of
 
     info = ws.exchange.key_info()
     key = load_public_pem(info.public_pem.encode("ascii"))
@@ -81,6 +82,14 @@ def file_hash(path: Path) -> str:
 
 
 def table_counts(conn) -> dict[str, int]:
-    tables = ("received_packages", "received_tasks", "received_indicators", "received_criteria", "received_evidence",
-              "import_log", "enrolled_keys", "audit_log")
+    tables = (
+        "received_packages",
+        "received_tasks",
+        "received_indicators",
+        "received_criteria",
+        "received_evidence",
+        "import_log",
+        "enrolled_keys",
+        "audit_log",
+    )
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

@@ -20,76 +20,198 @@ PDF = b"%PDF-1.4\n%test\n%%EOF\n"
 
 
 def unit(sender: Sender = SENDER) -> dict[str, Any]:
-    return {"name": f"Ủy ban nhân dân xã {sender.unit_name}", "short_name": f"xã {sender.unit_name}",
-            "province_code": sender.province_code, "commune_code": sender.unit_code, "unit_type": sender.unit_type}
+    return {
+        "name": f"Ủy ban nhân dân xã {sender.unit_name}",
+        "short_name": f"xã {sender.unit_name}",
+        "province_code": sender.province_code,
+        "commune_code": sender.unit_code,
+        "unit_type": sender.unit_type,
+    }
 
 
 def plan_data(year: int, tasks: int = 3, indicators: int = 2, sender: Sender = SENDER, tag: str = "") -> dict:
     return {
-        "payload": "plan", "payload_version": 1, "unit": unit(sender), "year": year, "submitted_at": None,
+        "payload": "plan",
+        "payload_version": 1,
+        "unit": unit(sender),
+        "year": year,
+        "submitted_at": None,
         "plan": {
-            "year": year, "version": 1, "status": "issued",
+            "year": year,
+            "version": 1,
+            "status": "issued",
             "document": {"number_text": "05/KH-UBND", "issue_date": f"{year}-01-08", "title": f"Kế hoạch {year}"},
-            "tasks": [{"uid": f"t{i}", "order": i + 1, "area_code": "CDDH", "content": f"Nhiệm vụ {i} {tag}".strip(),
-                       "lead_unit": "Văn phòng", "not_applicable": False,
-                       "deadline": {"text": f"Quý II/{year}", "due": f"{year}-06-30"}} for i in range(tasks)],
-            "indicators": [{"uid": f"i{i}", "code": f"CX-{i:02d}", "text": f"Chỉ tiêu {i}", "area_code": "TTHC",
-                            "unit": "%", "comparator": ">=", "target": 50.0 + i, "target_max": None}
-                           for i in range(indicators)],
+            "tasks": [
+                {
+                    "uid": f"t{i}",
+                    "order": i + 1,
+                    "area_code": "CDDH",
+                    "content": f"Nhiệm vụ {i} {tag}".strip(),
+                    "lead_unit": "Văn phòng",
+                    "not_applicable": False,
+                    "deadline": {"text": f"Quý II/{year}", "due": f"{year}-06-30"},
+                }
+                for i in range(tasks)
+            ],
+            "indicators": [
+                {
+                    "uid": f"i{i}",
+                    "code": f"CX-{i:02d}",
+                    "text": f"Chỉ tiêu {i}",
+                    "area_code": "TTHC",
+                    "unit": "%",
+                    "comparator": ">=",
+                    "target": 50.0 + i,
+                    "target_max": None,
+                }
+                for i in range(indicators)
+            ],
         },
-        "evidence": [], "withheld_secret": 0,
+        "evidence": [],
+        "withheld_secret": 0,
     }
 
 
-def report_data(year: int, period: str, tasks: int = 3, indicators: int = 2, sender: Sender = SENDER,
-                status: str = "done_on_time") -> dict:
+def report_data(
+    year: int, period: str, tasks: int = 3, indicators: int = 2, sender: Sender = SENDER, status: str = "done_on_time"
+) -> dict:
     return {
-        "payload": "report", "payload_version": 1, "unit": unit(sender), "year": year,
+        "payload": "report",
+        "payload_version": 1,
+        "unit": unit(sender),
+        "year": year,
         "submitted_at": f"{year}-03-15T09:00:00",
         "period": {"code": period, "label": f"Kỳ {period}"},
         "report": {
-            "status": "submitted", "document": {"number_text": "18/BC-UBND", "date": f"{year}-03-15"},
-            "narrative": {"achievements": "Kết quả tốt", "shortcomings": "", "causes": "", "next_tasks": "",
-                          "proposals": ""},
-            "tasks": [{"task_uid": f"t{i}", "area_code": "CDDH", "content": f"Nhiệm vụ {i}", "deadline": "Quý I",
-                       "deadline_due": f"{year}-03-31", "status": status, "progress": 100.0, "result": "Xong",
-                       "reason": "", "completed_on": f"{year}-03-01"} for i in range(tasks)],
-            "indicators": [{"indicator_uid": f"i{i}", "code": f"CX-{i:02d}", "text": f"Chỉ tiêu {i}", "unit": "%",
-                            "comparator": ">=", "target": 50.0, "target_max": None,
-                            "period": {"numerator": 40.0 + i, "denominator": 80.0, "value": None,
-                                       "figure": (40.0 + i) / 0.8},
-                            "year_to_date": None, "attainment": {"state": "met"}} for i in range(indicators)],
+            "status": "submitted",
+            "document": {"number_text": "18/BC-UBND", "date": f"{year}-03-15"},
+            "narrative": {
+                "achievements": "Kết quả tốt",
+                "shortcomings": "",
+                "causes": "",
+                "next_tasks": "",
+                "proposals": "",
+            },
+            "tasks": [
+                {
+                    "task_uid": f"t{i}",
+                    "area_code": "CDDH",
+                    "content": f"Nhiệm vụ {i}",
+                    "deadline": "Quý I",
+                    "deadline_due": f"{year}-03-31",
+                    "status": status,
+                    "progress": 100.0,
+                    "result": "Xong",
+                    "reason": "",
+                    "completed_on": f"{year}-03-01",
+                }
+                for i in range(tasks)
+            ],
+            "indicators": [
+                {
+                    "indicator_uid": f"i{i}",
+                    "code": f"CX-{i:02d}",
+                    "text": f"Chỉ tiêu {i}",
+                    "unit": "%",
+                    "comparator": ">=",
+                    "target": 50.0,
+                    "target_max": None,
+                    "period": {"numerator": 40.0 + i, "denominator": 80.0, "value": None, "figure": (40.0 + i) / 0.8},
+                    "year_to_date": None,
+                    "attainment": {"state": "met"},
+                }
+                for i in range(indicators)
+            ],
         },
-        "evidence": [], "withheld_secret": 0,
+        "evidence": [],
+        "withheld_secret": 0,
     }
 
 
 def assessment_data(year: int, criteria: int = 4, sender: Sender = SENDER) -> dict:
-    rows = [{"code": "1", "parent_code": "", "level": 1, "name": "Lĩnh vực 1", "method": "", "max_points": 10.0,
-             "leaf": False, "self_score": None, "explanation": "", "override_reason": ""}]
-    rows += [{"code": f"1.{i}", "parent_code": "1", "level": 2, "name": f"Tiêu chí 1.{i}", "method": "self",
-              "max_points": 2.0, "leaf": True, "self_score": 1.5, "explanation": "Có văn bản", "override_reason": ""}
-             for i in range(1, criteria)]
-    return {"payload": "assessment", "payload_version": 1, "unit": unit(sender), "year": year,
-            "submitted_at": None, "assessment": {"status": "submitted", "totals": {"total": 1.5 * (criteria - 1)},
-                                                 "criteria": rows},
-            "evidence": [], "withheld_secret": 0}
+    rows = [
+        {
+            "code": "1",
+            "parent_code": "",
+            "level": 1,
+            "name": "Lĩnh vực 1",
+            "method": "",
+            "max_points": 10.0,
+            "leaf": False,
+            "self_score": None,
+            "explanation": "",
+            "override_reason": "",
+        }
+    ]
+    rows += [
+        {
+            "code": f"1.{i}",
+            "parent_code": "1",
+            "level": 2,
+            "name": f"Tiêu chí 1.{i}",
+            "method": "self",
+            "max_points": 2.0,
+            "leaf": True,
+            "self_score": 1.5,
+            "explanation": "Có văn bản",
+            "override_reason": "",
+        }
+        for i in range(1, criteria)
+    ]
+    return {
+        "payload": "assessment",
+        "payload_version": 1,
+        "unit": unit(sender),
+        "year": year,
+        "submitted_at": None,
+        "assessment": {"status": "submitted", "totals": {"total": 1.5 * (criteria - 1)}, "criteria": rows},
+        "evidence": [],
+        "withheld_secret": 0,
+    }
 
 
 def with_files(data: dict, files: list[tuple[str, bytes, list[str]]]) -> tuple[dict, list[EvidenceFile]]:
     """Attach (name, bytes, refs) files to ``data``; returns the data and the EvidenceFiles to build with."""
-    listed = [{"sha256": hashlib.sha256(raw).hexdigest(), "name": name, "mime": "application/pdf", "size": len(raw),
-               "refs": refs} for name, raw, refs in files]
+    listed = [
+        {
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "name": name,
+            "mime": "application/pdf",
+            "size": len(raw),
+            "refs": refs,
+        }
+        for name, raw, refs in files
+    ]
     evidence = [EvidenceFile(name, "application/pdf", data=raw) for name, raw, _ in files]
     return dict(data, evidence=listed), evidence
 
 
-def build(folder: Path, key, kind: str, year: int, data: dict, *, period: str | None = None, revision: int = 1,
-          supersedes: str | None = None, sender: Sender = SENDER, evidence: list[EvidenceFile] | None = None,
-          name: str | None = None, document: bytes | None = PDF) -> tuple[Path, str]:
+def build(
+    folder: Path,
+    key,
+    kind: str,
+    year: int,
+    data: dict,
+    *,
+    period: str | None = None,
+    revision: int = 1,
+    supersedes: str | None = None,
+    sender: Sender = SENDER,
+    evidence: list[EvidenceFile] | None = None,
+    name: str | None = None,
+    document: bytes | None = PDF,
+) -> tuple[Path, str]:
     """Build a package; returns (path, package id)."""
-    fields = ManifestFields(kind=kind, sender=sender, receiver=RECEIVER, year=year, period=period,
-                            revision=revision, signer=SIGNER, supersedes=supersedes)
+    fields = ManifestFields(
+        kind=kind,
+        sender=sender,
+        receiver=RECEIVER,
+        year=year,
+        period=period,
+        revision=revision,
+        signer=SIGNER,
+        supersedes=supersedes,
+    )
     folder.mkdir(parents=True, exist_ok=True)
     out = folder / (name or package_file_name(fields))
     manifest = build_package(fields, data, document, evidence or [], key, out)

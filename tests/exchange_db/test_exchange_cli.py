@@ -28,8 +28,9 @@ def _keys_and_enrolment(ws, framework, tmp_path, capsys) -> tuple[str, str]:
     assert _run(capsys, "receiver", "init", "--db", so, "--name", "Sở Nội vụ tỉnh Hà Tĩnh", "--province", "42")[0] == 0
     code, _, err = _run(capsys, "keys", "enroll", "--db", so, str(tmp_path / "42-18544-phieu.pdf"))
     assert code == 2 and "Chưa có dấu vân tay đối chiếu" in err
-    code, out, _ = _run(capsys, "keys", "enroll", "--db", so, str(tmp_path / "42-18544-phieu.pdf"),
-                        "--fingerprint", fingerprint.lower())
+    code, out, _ = _run(
+        capsys, "keys", "enroll", "--db", so, str(tmp_path / "42-18544-phieu.pdf"), "--fingerprint", fingerprint.lower()
+    )
     assert code == 0 and out.startswith("Đã đăng ký khóa của xã Kỳ Phong (mã 42-18544)")
     return db, so
 
@@ -45,8 +46,9 @@ def test_export_verify_import_and_rollback_by_command_line(ws, small_framework, 
     monkeypatch.setenv("CCHC_PASSPHRASE", PASSPHRASE)
     package = tmp_path / "usb" / "ke-hoach.cchc"
     package.parent.mkdir()
-    code, out, _ = _run(capsys, "package", "export", "--db", db, "--kind", "plan", "--year", "2026", "-o", str(package),
-                        "--eml")
+    code, out, _ = _run(
+        capsys, "package", "export", "--db", db, "--kind", "plan", "--year", "2026", "-o", str(package), "--eml"
+    )
     assert code == 0 and package.is_file() and (package.parent / "ke-hoach.eml").is_file()
     code, out, _ = _run(capsys, "package", "verify", "--db", so, str(package))
     assert code == 0 and out.startswith("Gói «ke-hoach.cchc» hợp lệ: Kế hoạch CCHC năm 2026")
@@ -69,6 +71,7 @@ def test_export_verify_import_and_rollback_by_command_line(ws, small_framework, 
 def test_passphrase_is_required_non_interactively(commune, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("CCHC_PASSPHRASE", raising=False)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
-    code, _, err = _run(capsys, "package", "export", "--db", str(commune.path), "--kind", "plan", "--year", "2026",
-                        "-o", str(tmp_path))
+    code, _, err = _run(
+        capsys, "package", "export", "--db", str(commune.path), "--kind", "plan", "--year", "2026", "-o", str(tmp_path)
+    )
     assert code == 2 and "CCHC_PASSPHRASE" in err

@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.exchange.format.errors import WrongPassphraseError
+from cchc_desktop.kernel.errors import ValidationError
 from tests.exchange_db.conftest import PASSPHRASE
 
 
@@ -18,7 +18,8 @@ def test_a_draft_plan_cannot_be_sent_and_the_reason_is_listed(ws, small_framewor
     ws.exchange.create_key(PASSPHRASE, PASSPHRASE)
     problems = ws.exchange.export_problems("plan", 2026)
     assert [p.message for p in problems if p.blocking] == [
-        "Kế hoạch năm 2026 chưa ban hành. Chỉ gửi được kế hoạch đã ban hành."]
+        "Kế hoạch năm 2026 chưa ban hành. Chỉ gửi được kế hoạch đã ban hành."
+    ]
     with pytest.raises(ValidationError) as raised:
         ws.exchange.export("plan", 2026, None, outbox, PASSPHRASE)
     assert "còn 1 lỗi phải sửa trước" in str(raised.value)
@@ -45,11 +46,17 @@ def test_each_export_is_the_next_revision_and_supersedes_the_last(commune, outbo
     assert (first.manifest.revision, second.manifest.revision) == (1, 2)
     assert second.manifest.supersedes == first.manifest.package_id
     assert [p.name for p in sorted(outbox.iterdir())] == [
-        "42-18544_plan_2026_r1.cchc", "42-18544_plan_2026_r2.cchc", "42-18544_plan_2026_r2.eml"]
+        "42-18544_plan_2026_r1.cchc",
+        "42-18544_plan_2026_r2.cchc",
+        "42-18544_plan_2026_r2.eml",
+    ]
     rows = commune.exchange.outbox()
     assert [(r["revision"], r["status"], r["file_name"], r["folder"]) for r in rows] == [
-        (2, "exported", "42-18544_plan_2026_r2.cchc", str(outbox)), (1, "exported", "42-18544_plan_2026_r1.cchc", str(outbox))]
+        (2, "exported", "42-18544_plan_2026_r2.cchc", str(outbox)),
+        (1, "exported", "42-18544_plan_2026_r1.cchc", str(outbox)),
+    ]
     import hashlib
+
     assert rows[0]["sha256"] == hashlib.sha256(second.path.read_bytes()).hexdigest()
     assert commune.exchange.acknowledge([first.manifest.package_id]) == 1
     assert commune.exchange.outbox()[1]["status"] == "acknowledged"
@@ -81,8 +88,9 @@ def test_the_plan_document_is_the_rendered_official_pdf(commune, outbox, monkeyp
     result = commune.exchange.export("plan", 2026, None, outbox, PASSPHRASE)
     with zipfile.ZipFile(result.path) as archive:
         (tmp_path / "doc.pdf").write_bytes(archive.read("document.pdf"))
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "doc.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "doc.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "KẾ HOẠCH" in text and "05/KH-UBND" in text
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from cchc_desktop.exchange.store import stored_data_json
-
 import json
 import zipfile
 
 import pytest
 
 from cchc_desktop.exchange.format import generate_private_key
-from cchc_desktop.exchange.import_apply import series_of
 from cchc_desktop.exchange.format.manifest import Sender
-from cchc_desktop.exchange.payload_rows import payload_rows
 from cchc_desktop.exchange.format.verify import verify_package
+from cchc_desktop.exchange.import_apply import series_of
+from cchc_desktop.exchange.payload_rows import payload_rows
+from cchc_desktop.exchange.store import stored_data_json
 from tests.exchange_db.conftest import PASSPHRASE, file_hash, table_counts
 from tests.exchange_db.craft import build, plan_data, report_data
 
@@ -35,17 +34,18 @@ def test_plan_round_trip_records_what_the_commune_sent(commune, receiver, outbox
     assert row["signer_name"] == "Nguyễn Văn Hùng" and row["document_sha256"]
     agg = commune.plans.aggregate(commune.plans.in_force(2026).id)
     tasks = receiver.exchange.received_rows(row["id"], "tasks")
-    assert [(t["uid"], t["content"], t["lead_unit"], t["deadline_text"]) for t in tasks] == \
-        [(t.uid, t.content, t.lead_unit, t.deadline_text) for t in agg.tasks]
+    assert [(t["uid"], t["content"], t["lead_unit"], t["deadline_text"]) for t in tasks] == [
+        (t.uid, t.content, t.lead_unit, t.deadline_text) for t in agg.tasks
+    ]
     indicators = receiver.exchange.received_rows(row["id"], "indicators")
-    assert [(i["code"], i["target"], i["unit"]) for i in indicators] == \
-        [(i.code, i.target, i.unit) for i in agg.indicators]
+    assert [(i["code"], i["target"], i["unit"]) for i in indicators] == [
+        (i.code, i.target, i.unit) for i in agg.indicators
+    ]
     assert receiver.exchange.received_document(row["id"]).startswith(b"%PDF-")
 
 
 def test_report_round_trip_from_the_demo(demo_path, tmp_path):
-    from cchc_desktop.workspace import create_receiver
-    from cchc_desktop.workspace import Workspace
+    from cchc_desktop.workspace import Workspace, create_receiver
     from tests.exchange_db.conftest import pub_file_of
 
     ws = Workspace.open(demo_path)
@@ -58,11 +58,13 @@ def test_report_round_trip_from_the_demo(demo_path, tmp_path):
     row = rv.conn.execute("SELECT id, data_zlib FROM received_packages").fetchone()
     report = ws.reports.aggregate(ws.reports.for_period(2026, "Q1").id)
     received = rv.exchange.received_rows(row["id"], "tasks")
-    assert [(r["uid"], r["status"], r["progress"], r["result"]) for r in received] == \
-        [(report.tasks[p.task_id].uid, p.status, p.progress, p.result) for p in report.progress]
+    assert [(r["uid"], r["status"], r["progress"], r["result"]) for r in received] == [
+        (report.tasks[p.task_id].uid, p.status, p.progress, p.result) for p in report.progress
+    ]
     actuals = rv.exchange.received_rows(row["id"], "indicators")
-    assert [(a["numerator"], a["denominator"], a["value"]) for a in actuals] == \
-        [(a.numerator, a.denominator, a.value) for a in report.actuals]
+    assert [(a["numerator"], a["denominator"], a["value"]) for a in actuals] == [
+        (a.numerator, a.denominator, a.value) for a in report.actuals
+    ]
     ws.close()
     rv.close()
 
@@ -79,8 +81,9 @@ def test_same_package_twice_is_a_no_op(commune, receiver, outbox):
 
 def test_newer_revision_replaces_and_nothing_stale_survives(receiver, commune_key, outbox):
     first, first_id = build(outbox, commune_key, "plan", 2027, plan_data(2027, tasks=5))
-    second, _ = build(outbox, commune_key, "plan", 2027, plan_data(2027, tasks=2, tag="mới"), revision=2,
-                      supersedes=first_id)
+    second, _ = build(
+        outbox, commune_key, "plan", 2027, plan_data(2027, tasks=2, tag="mới"), revision=2, supersedes=first_id
+    )
     receiver.exchange.import_packages([first])
     batch = receiver.exchange.import_packages([second])
     assert batch.outcomes[0].status == "replaced"
@@ -114,12 +117,15 @@ def test_unknown_sender_and_wrong_key_are_refused_with_their_reason(receiver, co
     assert (file_hash(receiver.path), table_counts(receiver.conn)) == before
 
 
-@pytest.mark.parametrize("damage, expected", [
-    (lambda d: d["plan"].__setitem__("tasks", "không phải danh sách"), "plan.tasks"),
-    (lambda d: d["plan"]["tasks"][1].__setitem__("uid", "t0"), "plan.tasks"),
-    (lambda d: d["unit"].__setitem__("commune_code", "18601"), "unit.commune_code"),
-    (lambda d: d.__setitem__("payload", "report"), "payload"),
-])
+@pytest.mark.parametrize(
+    "damage, expected",
+    [
+        (lambda d: d["plan"].__setitem__("tasks", "không phải danh sách"), "plan.tasks"),
+        (lambda d: d["plan"]["tasks"][1].__setitem__("uid", "t0"), "plan.tasks"),
+        (lambda d: d["unit"].__setitem__("commune_code", "18601"), "unit.commune_code"),
+        (lambda d: d.__setitem__("payload", "report"), "payload"),
+    ],
+)
 def test_payload_validation_failure_writes_nothing(receiver, commune_key, outbox, damage, expected):
     data = plan_data(2027)
     damage(data)
@@ -141,10 +147,18 @@ def test_a_package_for_another_province_is_refused(receiver, commune_key, outbox
     elsewhere = Sender("40", "18544", "Kỳ Phong", "xa")
     path, _ = build(outbox, commune_key, "plan", 2027, plan_data(2027, sender=elsewhere), sender=elsewhere)
     from cchc_desktop.exchange import store
+
     with receiver.transaction() as conn:
-        store.insert_enrolled_key(conn, {"province_code": "40", "unit_code": "18544", "unit_name": "Kỳ Phong",
-                                         "fingerprint": "x", "public_pem": receiver.conn.execute(
-                                             "SELECT public_pem FROM enrolled_keys").fetchone()[0]})
+        store.insert_enrolled_key(
+            conn,
+            {
+                "province_code": "40",
+                "unit_code": "18544",
+                "unit_name": "Kỳ Phong",
+                "fingerprint": "x",
+                "public_pem": receiver.conn.execute("SELECT public_pem FROM enrolled_keys").fetchone()[0],
+            },
+        )
     outcome = receiver.exchange.import_packages([path]).outcomes[0]
     assert outcome.status == "refused" and "thuộc tỉnh khác" in outcome.line
 
@@ -158,8 +172,9 @@ def test_evidence_is_kept_and_read_back_by_hash(receiver, commune_key, outbox):
     receiver.exchange.import_packages([path])
     row = receiver.conn.execute("SELECT id FROM received_packages").fetchone()
     evidence = receiver.exchange.received_rows(row["id"], "evidence")
-    assert [(e["name"], e["size"], json.loads(e["refs"])) for e in evidence] == \
-        [("Quyết định 12.pdf", len(raw), ["task:t0", "indicator:i1"])]
+    assert [(e["name"], e["size"], json.loads(e["refs"])) for e in evidence] == [
+        ("Quyết định 12.pdf", len(raw), ["task:t0", "indicator:i1"])
+    ]
     assert receiver.exchange.received_evidence(row["id"], evidence[0]["sha256"]) == raw
 
 
@@ -178,10 +193,14 @@ def test_stored_rows_equal_the_payload_rows_of_what_was_sent(receiver, commune_k
     package = verify_package(path, lambda p, u: [commune_key.public_key()])
     expected = payload_rows(package.manifest, package.data, path.name)
     row_id = receiver.conn.execute("SELECT id FROM received_packages").fetchone()[0]
-    stored = [tuple(r) for r in receiver.conn.execute(
-        "SELECT position, uid, area_code, content, lead_unit, deadline_text, deadline_due, not_applicable, status,"
-        " progress, result, reason, completed_on FROM received_tasks WHERE package_row_id = ? ORDER BY position",
-        [row_id])]
+    stored = [
+        tuple(r)
+        for r in receiver.conn.execute(
+            "SELECT position, uid, area_code, content, lead_unit, deadline_text, deadline_due, not_applicable, status,"
+            " progress, result, reason, completed_on FROM received_tasks WHERE package_row_id = ? ORDER BY position",
+            [row_id],
+        )
+    ]
     assert stored == expected.tasks
     assert series_of(package.manifest) == ("42", "18544", "report", 2026, "H1")
 
@@ -191,12 +210,19 @@ def test_assessment_round_trip_with_scores_explanations_and_evidence(commune, re
     view = commune.assessment.view(2026)
     leaves = [line for line in view.lines if line.is_leaf and line.score and line.criterion.method in ("self", "")]
     first, second = leaves[0], leaves[1]
-    commune.edit_cells("criterion_score", [(first.score.id, "self_score", first.criterion.max_points),
-                                           (first.score.id, "explanation", "Kế hoạch số 05/KH-UBND")])
-    commune.evidence.attach("criterion_score", first.score.id, data=b"%PDF-1.4 ke hoach " + bytes(100),
-                            name="Kế hoạch 05.pdf")
-    commune.evidence.attach("criterion_score", second.score.id, data=b"%PDF-1.4 mat " + bytes(50),
-                            name="Văn bản mật.pdf", secret=True)
+    commune.edit_cells(
+        "criterion_score",
+        [
+            (first.score.id, "self_score", first.criterion.max_points),
+            (first.score.id, "explanation", "Kế hoạch số 05/KH-UBND"),
+        ],
+    )
+    commune.evidence.attach(
+        "criterion_score", first.score.id, data=b"%PDF-1.4 ke hoach " + bytes(100), name="Kế hoạch 05.pdf"
+    )
+    commune.evidence.attach(
+        "criterion_score", second.score.id, data=b"%PDF-1.4 mat " + bytes(50), name="Văn bản mật.pdf", secret=True
+    )
     result = commune.exchange.export("assessment", 2026, None, outbox, PASSPHRASE)
     assert (result.evidence_count, result.withheld_secret) == (1, 1) and assessment.status == "draft"
     assert receiver.exchange.import_packages([result.path]).outcomes[0].status == "imported"
@@ -205,7 +231,10 @@ def test_assessment_round_trip_with_scores_explanations_and_evidence(commune, re
     assert len(criteria) == len(view.lines)
     got = criteria[first.criterion.code]
     assert (got["self_score"], got["explanation"], got["evidence_count"]) == (
-        first.criterion.max_points, "Kế hoạch số 05/KH-UBND", 1)
+        first.criterion.max_points,
+        "Kế hoạch số 05/KH-UBND",
+        1,
+    )
     assert criteria[second.criterion.code]["evidence_count"] == 0
     stored = json.loads(stored_data_json(receiver.conn.execute("SELECT data_zlib FROM received_packages").fetchone()))
     assert stored["withheld_secret"] == 1 and stored["assessment"]["status"] == "draft"

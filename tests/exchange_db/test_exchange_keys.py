@@ -7,10 +7,16 @@ import subprocess
 
 import pytest
 
-from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.exchange.format.errors import PassphraseTooShortError, WrongPassphraseError
-from cchc_desktop.exchange.import_errors import AlreadyEnrolledError, FingerprintMismatchError, FingerprintNeededError, KeyExistsError, PassphraseMismatchError
 from cchc_desktop.exchange.format.pubfile import read_pub_file
+from cchc_desktop.exchange.import_errors import (
+    AlreadyEnrolledError,
+    FingerprintMismatchError,
+    FingerprintNeededError,
+    KeyExistsError,
+    PassphraseMismatchError,
+)
+from cchc_desktop.kernel.errors import ValidationError
 from tests.exchange_db.conftest import PASSPHRASE, pub_file_of
 from tests.exchange_db.craft import build, plan_data
 
@@ -40,8 +46,8 @@ def test_a_second_key_needs_rotation_or_the_loss_procedure(commune):
         commune.exchange.create_key(PASSPHRASE, PASSPHRASE)
     new = commune.exchange.replace_lost_key("mật khẩu mới 2027", "mật khẩu mới 2027")
     assert new.fingerprint != old.fingerprint
-    assert [(k.fingerprint, k.status) for k in commune.exchange.keys()] == [(old.fingerprint, "lost"),
-                                                                           (new.fingerprint, "active")]
+    keys = commune.exchange.keys()
+    assert [(k.fingerprint, k.status) for k in keys] == [(old.fingerprint, "lost"), (new.fingerprint, "active")]
 
 
 def test_enrolment_card_pdf_and_public_key_file(commune, tmp_path):
@@ -55,14 +61,19 @@ def test_enrolment_card_pdf_and_public_key_file(commune, tmp_path):
     assert "tỉnh 42 – xã 18544" in text and "Tỉnh Hà Tĩnh" in text and "09/01/2026" in text
     groups, flat = info.fingerprint.split(), " ".join(text.split())
     for row in range(4):
-        assert f"Dòng {row + 1} " + " ".join(groups[row * 4:row * 4 + 4]) in flat
+        assert f"Dòng {row + 1} " + " ".join(groups[row * 4 : row * 4 + 4]) in flat
     assert "(Ký, ghi rõ họ tên và đóng dấu)" in text and "Nguyễn Văn Hùng" in text
     fonts = subprocess.run(["pdffonts", str(card)], capture_output=True, text=True, check=True).stdout
     assert "Courier-Bold" in fonts and "LiberationSerif" in fonts
     read = read_pub_file(pub)
     assert read.fingerprint == info.fingerprint and read.identity.code == "42-18544"
-    openssl = subprocess.run(f"openssl pkey -pubin -in '{pub}' -outform DER | tail -c 32 | sha256sum", shell=True,
-                             capture_output=True, text=True, check=True).stdout
+    openssl = subprocess.run(
+        f"openssl pkey -pubin -in '{pub}' -outform DER | tail -c 32 | sha256sum",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert openssl.split()[0].upper() == info.fingerprint.replace(" ", "")
 
 
@@ -108,19 +119,25 @@ def test_lost_key_re_enrolment_revokes_the_old_key(receiver, commune, outbox):
 def test_rotation_package_moves_the_receiver_to_the_new_key(receiver, commune, outbox):
     for name in "abc":
         (outbox / name).mkdir()
-    before = receiver.exchange.import_packages([commune.exchange.export("plan", 2026, None, outbox / "a",
-                                                                        PASSPHRASE).path])
+    before = receiver.exchange.import_packages(
+        [commune.exchange.export("plan", 2026, None, outbox / "a", PASSPHRASE).path]
+    )
     assert before.outcomes[0].status == "imported"
     old_package = next((outbox / "a").glob("*.cchc"))
     rotation = commune.exchange.rotate_key(PASSPHRASE, "mật khẩu khóa mới", "mật khẩu khóa mới", outbox / "b")
     new_fp = commune.exchange.key_info().fingerprint
-    assert rotation.manifest.kind == "key_rotation" and rotation.path.name == f"42-18544_key_rotation_{dt.date.today().year}_r1.cchc"
+    assert (
+        rotation.manifest.kind == "key_rotation"
+        and rotation.path.name == f"42-18544_key_rotation_{dt.date.today().year}_r1.cchc"
+    )
     dry = receiver.exchange.import_packages([rotation.path], dry_run=True).outcomes[0]
     assert dry.status == "rotated" and dry.line.startswith("Sẽ đăng ký khóa mới")
     done = receiver.exchange.import_packages([rotation.path]).outcomes[0]
     assert done.status == "rotated" and new_fp in done.line
     assert [(k.fingerprint == new_fp, k.status, k.source) for k in receiver.exchange.senders()] == [
-        (False, "retired", "card"), (True, "active", "rotation")]
+        (False, "retired", "card"),
+        (True, "active", "rotation"),
+    ]
     report = commune.exchange.export("plan", 2026, None, outbox / "c", "mật khẩu khóa mới")
     assert receiver.exchange.import_packages([report.path]).outcomes[0].status == "replaced"
     assert "khóa cũ" in receiver.exchange.verify(old_package).line  # archived packages still check out
@@ -138,7 +155,22 @@ def test_enrol_from_pasted_pem_text_with_the_unit_typed(receiver, capsys, monkey
     pub = receiver.exchange.read_public_key(pem)
     assert pub.identity is None
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(pem)))
-    code = run(["keys", "enroll", "--db", str(receiver.path), "-", "--province", "42", "--unit", "18601",
-                "--name", "Kỳ Thọ", "--fingerprint", pub.fingerprint])
+    code = run(
+        [
+            "keys",
+            "enroll",
+            "--db",
+            str(receiver.path),
+            "-",
+            "--province",
+            "42",
+            "--unit",
+            "18601",
+            "--name",
+            "Kỳ Thọ",
+            "--fingerprint",
+            pub.fingerprint,
+        ]
+    )
     assert code == 0 and "xã Kỳ Thọ (mã 42-18601)" in capsys.readouterr().out
     assert ("18601", "active") in [(k.unit_code, k.status) for k in receiver.exchange.senders()]

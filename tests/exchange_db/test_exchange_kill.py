@@ -3,8 +3,6 @@ either wholly applied or not at all; importing again afterwards completes the ba
 
 from __future__ import annotations
 
-from cchc_desktop.exchange.store import stored_data_json
-
 import json
 import os
 import random
@@ -21,6 +19,7 @@ import pytest
 
 from cchc_desktop.exchange.format import generate_private_key
 from cchc_desktop.exchange.format.pubfile import UnitIdentity, parse_pub_file, pub_file_text
+from cchc_desktop.exchange.store import stored_data_json
 from cchc_desktop.workspace import create_receiver
 from tests.exchange_db.craft import build, plan_data, report_data
 
@@ -102,8 +101,10 @@ def _check_intact(db: Path, folder: Path) -> int:
 
 
 def _check_package(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
-    counts = [conn.execute(f"SELECT count(*) FROM {t} WHERE package_row_id = ?", [row["id"]]).fetchone()[0]
-              for t in ("received_tasks", "received_indicators")]
+    counts = [
+        conn.execute(f"SELECT count(*) FROM {t} WHERE package_row_id = ?", [row["id"]]).fetchone()[0]
+        for t in ("received_tasks", "received_indicators")
+    ]
     if row["state"] == "superseded":
         assert counts == [0, 0]
         return
@@ -122,8 +123,9 @@ def test_sigkill_at_random_moments_leaves_the_file_whole(setting, tmp_path):
         running = []
         for trial in range(first, first + PARALLEL):
             db = _fresh_copy(template, tmp_path / f"trial{trial}")
-            process = subprocess.Popen(_command(db, folder), cwd=ROOT, stdout=subprocess.PIPE,
-                                       stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                _command(db, folder), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
             killer = threading.Thread(target=_kill_later, args=(process, rng.uniform(0.0, span * 1.5)))
             killer.start()
             running.append((killer, db))

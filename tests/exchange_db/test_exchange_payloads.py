@@ -6,22 +6,41 @@ import copy
 
 import pytest
 
-from cchc_desktop.exchange.import_errors import PayloadError
 from cchc_desktop.exchange.format.manifest import FORMAT_VERSION, Manifest, Member, SignatureInfo
+from cchc_desktop.exchange.import_errors import PayloadError
+from cchc_desktop.exchange.payload_check import Check
 from cchc_desktop.exchange.payload_fast import Bad
-from cchc_desktop.exchange.payload_rows import Check, payload_rows, precise_rows
+from cchc_desktop.exchange.payload_rows import payload_rows, precise_rows
 from cchc_desktop.exchange.payload_shapes import fast_rows
 from tests.exchange_db.craft import RECEIVER, SENDER, SIGNER, assessment_data, plan_data, report_data
 
 
 def _manifest(kind: str, year: int, period: str | None) -> Manifest:
     data = Member("data.json", "0" * 64, 1, "data")
-    return Manifest("a" * 32, kind, SENDER, RECEIVER, year, period, 1, None, "2026-04-03T09:15:00+07:00", "0.1.0",
-                    None, (data,), SIGNER, SignatureInfo("ed25519", "0000 " * 15 + "0000"), FORMAT_VERSION)
+    return Manifest(
+        "a" * 32,
+        kind,
+        SENDER,
+        RECEIVER,
+        year,
+        period,
+        1,
+        None,
+        "2026-04-03T09:15:00+07:00",
+        "0.1.0",
+        None,
+        (data,),
+        SIGNER,
+        SignatureInfo("ed25519", "0000 " * 15 + "0000"),
+        FORMAT_VERSION,
+    )
 
 
-CASES = [("plan", 2026, None, plan_data(2026, tasks=4)), ("report", 2026, "Q1", report_data(2026, "Q1")),
-         ("assessment", 2026, None, assessment_data(2026))]
+CASES = [
+    ("plan", 2026, None, plan_data(2026, tasks=4)),
+    ("report", 2026, "Q1", report_data(2026, "Q1")),
+    ("assessment", 2026, None, assessment_data(2026)),
+]
 
 
 @pytest.mark.parametrize("kind, year, period, data", CASES)
@@ -36,20 +55,36 @@ def test_fast_and_precise_paths_give_the_same_rows(kind, year, period, data):
 DAMAGE = [
     ("plan", lambda d: d["plan"]["tasks"][0].__setitem__("content", 12), "plan.tasks[0].content"),
     ("plan", lambda d: d["plan"]["tasks"][0].__setitem__("not_applicable", "có"), "plan.tasks[0].not_applicable"),
-    ("plan", lambda d: d["plan"]["tasks"][0]["deadline"].__setitem__("due", "30/06/2026"), "plan.tasks[0].deadline.due"),
+    (
+        "plan",
+        lambda d: d["plan"]["tasks"][0]["deadline"].__setitem__("due", "30/06/2026"),
+        "plan.tasks[0].deadline.due",
+    ),
     ("plan", lambda d: d["plan"]["indicators"][1].__setitem__("target", "năm mươi"), "plan.indicators[1].target"),
     ("plan", lambda d: d["plan"]["indicators"][1].__setitem__("uid", ""), "plan.indicators[1].uid"),
     ("report", lambda d: d["report"]["tasks"][2].__setitem__("progress", 120), "report.tasks[2].progress"),
     ("report", lambda d: d["report"]["tasks"][2].__setitem__("status", "xong"), "report.tasks[2].status"),
     ("report", lambda d: d["period"].__setitem__("code", "Q2"), "period.code"),
-    ("report", lambda d: d["report"]["indicators"][0]["period"].__setitem__("figure", True),
-     "report.indicators[0].period.figure"),
-    ("assessment", lambda d: d["assessment"]["criteria"][1].__setitem__("self_score", 2.5),
-     "assessment.criteria[1].self_score"),
-    ("assessment", lambda d: d["assessment"]["criteria"][1].__setitem__("method", "survey"),
-     "assessment.criteria[1].self_score"),
-    ("assessment", lambda d: d["assessment"]["criteria"][2].__setitem__("parent_code", "9"),
-     "assessment.criteria[2].parent_code"),
+    (
+        "report",
+        lambda d: d["report"]["indicators"][0]["period"].__setitem__("figure", True),
+        "report.indicators[0].period.figure",
+    ),
+    (
+        "assessment",
+        lambda d: d["assessment"]["criteria"][1].__setitem__("self_score", 2.5),
+        "assessment.criteria[1].self_score",
+    ),
+    (
+        "assessment",
+        lambda d: d["assessment"]["criteria"][1].__setitem__("method", "survey"),
+        "assessment.criteria[1].self_score",
+    ),
+    (
+        "assessment",
+        lambda d: d["assessment"]["criteria"][2].__setitem__("parent_code", "9"),
+        "assessment.criteria[2].parent_code",
+    ),
     ("assessment", lambda d: d["assessment"]["criteria"][2].__setitem__("code", "1.1"), "assessment.criteria"),
 ]
 

@@ -23,7 +23,10 @@ def test_batch_in_worker_processes_gives_one_line_per_file_in_order(receiver, co
     (folder / "hong.cchc").write_bytes(b"not a zip at all")
     batch = receiver.exchange.import_packages([folder])
     assert [(o.file, o.status) for o in batch.outcomes] == [
-        (first.name, "imported"), (second.name, "replaced"), ("hong.cchc", "refused")]
+        (first.name, "imported"),
+        (second.name, "replaced"),
+        ("hong.cchc", "refused"),
+    ]
     assert "hong.cchc" in batch.outcomes[2].line
     assert receiver.conn.execute("SELECT count(*) FROM received_packages WHERE state = 'current'").fetchone()[0] == 1
     assert receiver.exchange.import_packages([folder]).count("already") == 2
@@ -40,4 +43,7 @@ def test_key_rotation_mid_batch_is_verified_again_with_the_new_key(receiver, com
     # is verified again and imported.
     batch = receiver.exchange.import_packages([folder])
     assert [(o.file, o.status) for o in batch.outcomes] == [
-        (rotation.path.name, "rotated"), (signed_old.name, "refused"), (signed_new.name, "imported")]
+        (rotation.path.name, "rotated"),
+        (signed_old.name, "refused"),
+        (signed_new.name, "imported"),
+    ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from cchc_desktop.exchange.store import stored_data_json
-
 import itertools
 import json
 import zipfile
@@ -11,22 +9,42 @@ import zipfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cchc_desktop.exchange.store import stored_data_json
 from cchc_desktop.reports.model import TASK_STATUSES
 from tests.exchange_db.conftest import PASSPHRASE
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 words = st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " 0123456789,.;:-/()%\n", min_size=1, max_size=60)
 numbers = st.one_of(st.none(), st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda x: round(x, 3)))
-task = st.fixed_dictionaries({"content": words.filter(str.strip), "lead_unit": words, "deadline_text": words,
-                              "budget": numbers, "not_applicable": st.booleans(), "na_reason": words})
-indicator = st.fixed_dictionaries({"text": words.filter(str.strip), "unit": st.sampled_from(["%", "cuộc", "hồ sơ", ""]),
-                                   "target": st.one_of(st.none(), st.floats(0, 100).map(lambda x: round(x, 2))),
-                                   "comparator": st.sampled_from([">=", "<=", "=", "~"])})
-progress = st.fixed_dictionaries({"status": st.sampled_from(TASK_STATUSES),
-                                  "progress": st.one_of(st.none(), st.integers(0, 100)), "result": words,
-                                  "reason": words.filter(str.strip)})
-SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                          HealthCheck.too_slow])
+task = st.fixed_dictionaries(
+    {
+        "content": words.filter(str.strip),
+        "lead_unit": words,
+        "deadline_text": words,
+        "budget": numbers,
+        "not_applicable": st.booleans(),
+        "na_reason": words,
+    }
+)
+indicator = st.fixed_dictionaries(
+    {
+        "text": words.filter(str.strip),
+        "unit": st.sampled_from(["%", "cuộc", "hồ sơ", ""]),
+        "target": st.one_of(st.none(), st.floats(0, 100).map(lambda x: round(x, 2))),
+        "comparator": st.sampled_from([">=", "<=", "=", "~"]),
+    }
+)
+progress = st.fixed_dictionaries(
+    {
+        "status": st.sampled_from(TASK_STATUSES),
+        "progress": st.one_of(st.none(), st.integers(0, 100)),
+        "result": words,
+        "reason": words.filter(str.strip),
+    }
+)
+SETTINGS = settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 def _issue(ws, framework, year, tasks, indicators):
@@ -47,8 +65,9 @@ def _figure_field(agg, actual) -> str:
 def _sent_and_recorded(receiver, path):
     with zipfile.ZipFile(path) as archive:
         sent = json.loads(archive.read("data.json"))
-    row = receiver.conn.execute("SELECT id, data_zlib FROM received_packages WHERE state = 'current'"
-                                " ORDER BY id DESC LIMIT 1").fetchone()
+    row = receiver.conn.execute(
+        "SELECT id, data_zlib FROM received_packages WHERE state = 'current' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
     return sent, json.loads(stored_data_json(row)), row["id"]
 
 
@@ -66,11 +85,13 @@ def test_any_plan_round_trips(commune, receiver, small_framework, tmp_path):
         assert recorded == sent
         agg = commune.plans.aggregate(plan.id)
         got = receiver.exchange.received_rows(row_id, "tasks")
-        assert [(r["uid"], r["content"], r["lead_unit"], r["deadline_text"], bool(r["not_applicable"])) for r in got] \
-            == [(t.uid, t.content, t.lead_unit, t.deadline_text, t.not_applicable) for t in agg.tasks]
+        assert [
+            (r["uid"], r["content"], r["lead_unit"], r["deadline_text"], bool(r["not_applicable"])) for r in got
+        ] == [(t.uid, t.content, t.lead_unit, t.deadline_text, t.not_applicable) for t in agg.tasks]
         got = receiver.exchange.received_rows(row_id, "indicators")
-        assert [(r["uid"], r["text"], r["unit"], r["target"], r["comparator"]) for r in got] \
-            == [(i.uid, i.text, i.unit, i.target, i.comparator) for i in agg.indicators]
+        assert [(r["uid"], r["text"], r["unit"], r["target"], r["comparator"]) for r in got] == [
+            (i.uid, i.text, i.unit, i.target, i.comparator) for i in agg.indicators
+        ]
 
     check()
 
@@ -87,7 +108,9 @@ def test_any_report_round_trips(commune, receiver, small_framework, tmp_path):
         _issue(commune, small_framework, year, [], [])
         report = commune.reports.create(year, "Q1")
         agg = commune.reports.aggregate(report.id)
-        cells = [(p.id, field, value) for p, row in zip(agg.progress, rows) for field, value in row.items()]
+        cells = [
+            (p.id, field, value) for p, row in zip(agg.progress, rows, strict=False) for field, value in row.items()
+        ]
         commune.edit_cells("task_progress", cells)
         commune.edit_cells("indicator_actual", [(a.id, _figure_field(agg, a), numerator) for a in agg.actuals])
         commune.edit_cells("report", [(report.id, "doc_number", 2), (report.id, "report_date", f"{year}-03-10")])
@@ -98,8 +121,9 @@ def test_any_report_round_trips(commune, receiver, small_framework, tmp_path):
         assert recorded == sent
         agg = commune.reports.aggregate(report.id)
         got = receiver.exchange.received_rows(row_id, "tasks")
-        assert [(r["status"], r["progress"], r["result"], r["reason"]) for r in got] \
-            == [(p.status, p.progress, p.result, p.reason) for p in agg.progress]
+        assert [(r["status"], r["progress"], r["result"], r["reason"]) for r in got] == [
+            (p.status, p.progress, p.result, p.reason) for p in agg.progress
+        ]
         got = receiver.exchange.received_rows(row_id, "indicators")
         assert [(r["numerator"], r["value"]) for r in got] == [(a.numerator, a.value) for a in agg.actuals]
 

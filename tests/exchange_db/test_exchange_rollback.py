@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
 from cchc_desktop.exchange.format.manifest import Sender
+from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
 from tests.exchange_db.conftest import table_counts
 from tests.exchange_db.craft import build, plan_data, report_data
 
@@ -103,11 +103,26 @@ def test_other_communes_are_independent_series(receiver, commune_key, outbox):
     neighbour = Sender("42", "18601", "Kỳ Thọ", "xa")
     pem = receiver.conn.execute("SELECT public_pem FROM enrolled_keys").fetchone()[0]
     with receiver.transaction() as conn:
-        store.insert_enrolled_key(conn, {"province_code": "42", "unit_code": "18601", "unit_name": "Kỳ Thọ",
-                                         "fingerprint": "same key, other unit (test only)", "public_pem": pem})
+        store.insert_enrolled_key(
+            conn,
+            {
+                "province_code": "42",
+                "unit_code": "18601",
+                "unit_name": "Kỳ Thọ",
+                "fingerprint": "same key, other unit (test only)",
+                "public_pem": pem,
+            },
+        )
     ours, _ = _report(outbox / "a", commune_key)
-    theirs, _ = build(outbox / "b", commune_key, "report", 2026, report_data(2026, "Q1", sender=neighbour),
-                      period="Q1", sender=neighbour)
+    theirs, _ = build(
+        outbox / "b",
+        commune_key,
+        "report",
+        2026,
+        report_data(2026, "Q1", sender=neighbour),
+        period="Q1",
+        sender=neighbour,
+    )
     batch = receiver.exchange.import_packages([ours, theirs])
     assert [o.status for o in batch.outcomes] == ["imported", "imported"]
     assert len(receiver.exchange.received(current_only=True)) == 2

@@ -27,9 +27,17 @@ def _report(ws, code):
 def test_two_reports_submitted_one_late_and_a_draft(demo):
     q1, h1, q3 = (_report(demo, code) for code in ("Q1", "H1", "Q3"))
     assert (q1.status, q1.number_text, q1.first_submitted_at, q1.late_days) == (
-        "submitted", "28/BC-UBND", "2026-03-18T16:20:00", 0)
+        "submitted",
+        "28/BC-UBND",
+        "2026-03-18T16:20:00",
+        0,
+    )
     assert (h1.status, h1.number_text, h1.first_submitted_at, h1.late_days) == (
-        "submitted", "96/BC-UBND", "2026-06-21T09:15:00", 1)
+        "submitted",
+        "96/BC-UBND",
+        "2026-06-21T09:15:00",
+        1,
+    )
     assert h1.late_reason.startswith("Chờ Kho bạc Nhà nước")
     assert q3.status == "draft" and _report(demo, "Y") is None
     assert q1.created_at < q1.first_submitted_at  # drafted before it was sent

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from cchc_desktop.reports import calendar as cal
 from cchc_desktop.framework.model import load_framework
 from cchc_desktop.kernel.errors import LockedError, ValidationError
+from cchc_desktop.reports import calendar as cal
 from tests.reports.conftest import ready_to_submit
 
 D = dt.date
@@ -52,8 +52,7 @@ def test_a_province_calendar_comes_from_its_framework(reports):
 def test_the_year_calendar_can_be_edited_and_extended(ws, issued_plan):
     q1 = ws.reports.period(2026, "q1")
     ws.edit("report_period", q1.id, "due_date", "15/03/2026")
-    ws.reports.add_period(2026, code="t05", name="Tháng 5/2026", start="15/04/2026", end="14/05/2026",
-                          due="18/05/2026")
+    ws.reports.add_period(2026, code="t05", name="Tháng 5/2026", start="15/04/2026", end="14/05/2026", due="18/05/2026")
     periods = _by_code(ws.reports.calendar(2026))
     assert cal.due_date(periods["Q1"]) == D(2026, 3, 15)
     assert periods["T05"].adhoc and periods["T05"].label == "Tháng 5/2026"
@@ -105,8 +104,12 @@ class P:
         self.start_date, self.end_date, self.due_date = start, end, due or end
 
 
-DEFAULTS = [P("Q1", D(2025, 12, 15), D(2026, 3, 14)), P("H1", D(2025, 12, 15), D(2026, 6, 14)),
-            P("Q3", D(2026, 6, 15), D(2026, 9, 14)), P("Y", D(2025, 12, 15), D(2026, 12, 14))]
+DEFAULTS = [
+    P("Q1", D(2025, 12, 15), D(2026, 3, 14)),
+    P("H1", D(2025, 12, 15), D(2026, 6, 14)),
+    P("Q3", D(2026, 6, 15), D(2026, 9, 14)),
+    P("Y", D(2025, 12, 15), D(2026, 12, 14)),
+]
 
 
 def _codes(chain) -> list[str] | None:

@@ -34,15 +34,18 @@ def test_totals_need_every_window_and_sum_plain_values():
     assert total([Amount(value=3), Amount(value=6)], fraction=False) == Amount(value=9)
 
 
-@pytest.mark.parametrize(("comparator", "target", "target_max", "met", "missed"), [
-    (">=", 55, None, [55, 55.0000000001, 80], [54.99]),
-    (">", 22, None, [22.01, 30], [22, 21]),
-    ("=", 100, None, [100, 99.99999999999999], [99.9, 100.1]),
-    ("<=", 25, None, [25, 10], [25.5]),
-    ("<", 25, None, [24.9], [25, 26]),
-    ("~", 5000, None, [4750, 5250, 5000], [4749, 5251]),
-    ("range", 1, 2, [1, 1.5, 2], [0, 3]),
-])
+@pytest.mark.parametrize(
+    ("comparator", "target", "target_max", "met", "missed"),
+    [
+        (">=", 55, None, [55, 55.0000000001, 80], [54.99]),
+        (">", 22, None, [22.01, 30], [22, 21]),
+        ("=", 100, None, [100, 99.99999999999999], [99.9, 100.1]),
+        ("<=", 25, None, [25, 10], [25.5]),
+        ("<", 25, None, [24.9], [25, 26]),
+        ("~", 5000, None, [4750, 5250, 5000], [4749, 5251]),
+        ("range", 1, 2, [1, 1.5, 2], [0, 3]),
+    ],
+)
 def test_every_comparator(comparator, target, target_max, met, missed):
     for value in met:
         assert meets(value, comparator, target, target_max), value

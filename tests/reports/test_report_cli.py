@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "main.py", "report", "show", *args], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "main.py", "report", "show", *args], cwd=ROOT, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,10 @@ def test_json_of_the_late_half_year_report(demo_db):
     data = json.loads(result.stdout)
     period, report = data["period"], data["report"]
     assert (period["label"], period["window"]["text"], period["due_date_text"]) == (
-        "6 tháng đầu năm 2026", "15/12/2025 – 14/06/2026", "20/06/2026")
+        "6 tháng đầu năm 2026",
+        "15/12/2025 – 14/06/2026",
+        "20/06/2026",
+    )
     assert period["state"] == {"kind": "late", "days": 1, "text": "Nộp muộn 1 ngày"}
     assert report["status"] == "submitted" and report["document"]["number_text"] == "96/BC-UBND"
     assert report["submission"]["late_days"] == 1 and report["submission"]["late_reason"]

@@ -10,8 +10,10 @@ import pytest
 from cchc_desktop.kernel.errors import LockedError
 from tests.reports.conftest import ready_to_submit
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("cchc_desktop.evidence.service") is None,
-                                reason="evidence files are not part of this build")
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("cchc_desktop.evidence.service") is None,
+    reason="evidence files are not part of this build",
+)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -76,7 +76,11 @@ def test_snapshot_is_judged_on_the_period_figure(ws, small_framework):
     q3 = _report(ws, "Q3", 60, 100, 1)
     digitised, _ = _figures(ws, q3)
     assert (digitised.basis, digitised.ytd_amount, digitised.assessed, digitised.attainment) == (
-        "period", None, 60, "met")
+        "period",
+        None,
+        60,
+        "met",
+    )
 
 
 def test_nothing_to_measure_is_not_a_failure(ws, reports):
@@ -86,8 +90,9 @@ def test_nothing_to_measure_is_not_a_failure(ws, reports):
 
 
 def test_an_ad_hoc_window_is_judged_on_its_own_figures(ws, reports):
-    reports.add_period(2026, code="DX1", name="Chuyên đề tháng 5/2026", start="01/05/2026", end="31/05/2026",
-                       due="05/06/2026")
+    reports.add_period(
+        2026, code="DX1", name="Chuyên đề tháng 5/2026", start="01/05/2026", end="31/05/2026", due="05/06/2026"
+    )
     may = _report(ws, "DX1", 60, 100, 1)
     digitised, dialogues = _figures(ws, may)
     assert (digitised.basis, digitised.ytd_amount, digitised.attainment) == ("period", None, "met")

@@ -42,11 +42,13 @@ def test_edits_are_audited_and_undoable(ws, reports):
     ws.edit("task_progress", row.id, "result", "Đã ban hành Kế hoạch số 05/KH-UBND")
     ws.edit("task_progress", row.id, "status", "done_on_time")
     assert ws.get("task_progress", row.id).progress == 100  # done means 100%
-    audit = ws.conn.execute("SELECT actor, action, field, old_value, new_value FROM audit_log"
-                            " WHERE entity = 'task_progress' ORDER BY id").fetchall()
+    audit = ws.conn.execute(
+        "SELECT actor, action, field, old_value, new_value FROM audit_log WHERE entity = 'task_progress' ORDER BY id"
+    ).fetchall()
     assert [tuple(a) for a in audit] == [
         ("Lê Thị Mai", "update", "result", "", "Đã ban hành Kế hoạch số 05/KH-UBND"),
-        ("Lê Thị Mai", "update", "status", "not_started", "done_on_time")]
+        ("Lê Thị Mai", "update", "status", "not_started", "done_on_time"),
+    ]
     ws.undo()
     assert ws.get("task_progress", row.id).status == "not_started"
 
@@ -86,12 +88,16 @@ def test_submitted_report_refuses_every_edit_until_reopened(ws, reports, ws_path
     agg = reports.aggregate(report.id)
     with pytest.raises(LockedError) as info:
         ws.edit("task_progress", agg.progress[1].id, "result", "thêm")
-    assert str(info.value) == ("Báo cáo Quý I/2026 đã nộp lúc 15:30 14/03/2026, người nộp: Lê Thị Mai, nên không "
-                               "sửa được. Muốn sửa, hãy bấm «Mở lại để sửa…» và ghi lý do mở lại.")
-    for attempt in (lambda: ws.edit("report", report.id, "causes_text", "x"),
-                    lambda: ws.edit("indicator_actual", agg.actuals[0].id, "numerator", 3),
-                    lambda: ws.insert("report_recipient", report.id, {"recipient": "UBND xã"}),
-                    lambda: ws.delete("report_recipient", [agg.recipients[0].id])):
+    assert str(info.value) == (
+        "Báo cáo Quý I/2026 đã nộp lúc 15:30 14/03/2026, người nộp: Lê Thị Mai, nên không "
+        "sửa được. Muốn sửa, hãy bấm «Mở lại để sửa…» và ghi lý do mở lại."
+    )
+    for attempt in (
+        lambda: ws.edit("report", report.id, "causes_text", "x"),
+        lambda: ws.edit("indicator_actual", agg.actuals[0].id, "numerator", 3),
+        lambda: ws.insert("report_recipient", report.id, {"recipient": "UBND xã"}),
+        lambda: ws.delete("report_recipient", [agg.recipients[0].id]),
+    ):
         with pytest.raises(LockedError):
             attempt()
     with pytest.raises(ValidationError):
@@ -102,10 +108,16 @@ def test_submitted_report_refuses_every_edit_until_reopened(ws, reports, ws_path
     reopened = Workspace.open(ws_path)
     events = reopened.reports.events(report.id)
     assert [(e.action, e.actor, e.reason) for e in events] == [
-        ("create", "Lê Thị Mai", ""), ("submit", "Lê Thị Mai", ""),
-        ("reopen", "Lê Thị Mai", "Sở Nội vụ đề nghị bổ sung số liệu số hóa")]
-    actions = [r[0] for r in reopened.conn.execute(
-        "SELECT action FROM audit_log WHERE entity = 'report' AND field = 'status' ORDER BY id")]
+        ("create", "Lê Thị Mai", ""),
+        ("submit", "Lê Thị Mai", ""),
+        ("reopen", "Lê Thị Mai", "Sở Nội vụ đề nghị bổ sung số liệu số hóa"),
+    ]
+    actions = [
+        r[0]
+        for r in reopened.conn.execute(
+            "SELECT action FROM audit_log WHERE entity = 'report' AND field = 'status' ORDER BY id"
+        )
+    ]
     assert actions == ["create", "submit", "reopen"]
     reopened.close()
 
@@ -132,8 +144,11 @@ def test_late_submission_needs_a_reason_and_is_recorded(ws, reports):
     state = reports.state(reports.period(2026, "Q1"))
     assert (state.kind, state.days) == ("late", 2)
     submit = reports.events(report.id)[-1]
-    assert (submit.at, submit.reason, submit.detail) == ("2026-03-17T08:00:00", "Chờ số liệu của tỉnh",
-                                                         "12/BC-UBND; nộp muộn 2 ngày")
+    assert (submit.at, submit.reason, submit.detail) == (
+        "2026-03-17T08:00:00",
+        "Chờ số liệu của tỉnh",
+        "12/BC-UBND; nộp muộn 2 ngày",
+    )
 
 
 def test_report_and_plan_numbers_share_the_year_counter(ws, reports, issued_plan):
@@ -165,13 +180,26 @@ def _q1_written(ws, reports):
     report = reports.create(2026, "Q1")
     agg = reports.aggregate(report.id)
     dated, monthly, continuous = agg.progress
-    ws.edit_cells("task_progress", [
-        (dated.id, "status", "done_late"), (dated.id, "result", "Ban hành ngày 10/02/2026"),
-        (dated.id, "reason", "Chờ kế hoạch của tỉnh"), (monthly.id, "status", "in_progress"),
-        (monthly.id, "result", "Tiếp công dân 3 buổi"), (continuous.id, "status", "in_progress")])
-    ws.edit_cells("report", [(report.id, "achievements_text", "Kết quả quý I"),
-                             (report.id, "next_tasks_text", "Tiếp tục số hóa hồ sơ"),
-                             (report.id, "signer_name", "Trần Thị Lan"), (report.id, "signer_mode", "KT")])
+    ws.edit_cells(
+        "task_progress",
+        [
+            (dated.id, "status", "done_late"),
+            (dated.id, "result", "Ban hành ngày 10/02/2026"),
+            (dated.id, "reason", "Chờ kế hoạch của tỉnh"),
+            (monthly.id, "status", "in_progress"),
+            (monthly.id, "result", "Tiếp công dân 3 buổi"),
+            (continuous.id, "status", "in_progress"),
+        ],
+    )
+    ws.edit_cells(
+        "report",
+        [
+            (report.id, "achievements_text", "Kết quả quý I"),
+            (report.id, "next_tasks_text", "Tiếp tục số hóa hồ sơ"),
+            (report.id, "signer_name", "Trần Thị Lan"),
+            (report.id, "signer_mode", "KT"),
+        ],
+    )
     ws.edit("indicator_actual", agg.actuals[0].id, "source", "Hệ thống giải quyết TTHC tỉnh")
     return report
 
@@ -197,8 +225,13 @@ def test_snapshot_figures_are_carried_until_confirmed(ws, small_framework):
     ws.edit_cells("plan", [(plan.id, "doc_number", 5), (plan.id, "issue_date", "08/01/2026")])
     ws.plans.issue(plan.id)
     q1 = ws.reports.create(2026, "Q1")
-    ws.edit_cells("indicator_actual", [(ws.reports.aggregate(q1.id).actuals[0].id, "numerator", 3),
-                                       (ws.reports.aggregate(q1.id).actuals[0].id, "denominator", 3)])
+    ws.edit_cells(
+        "indicator_actual",
+        [
+            (ws.reports.aggregate(q1.id).actuals[0].id, "numerator", 3),
+            (ws.reports.aggregate(q1.id).actuals[0].id, "denominator", 3),
+        ],
+    )
     h1 = ws.reports.create(2026, "H1")
     carried = ws.reports.aggregate(h1.id).actuals[0]
     assert (carried.numerator, carried.denominator, carried.carried_from) == (3, 3, "Quý I/2026")
@@ -213,8 +246,9 @@ def test_a_draft_follows_an_amended_plan_keeping_what_was_typed(ws, reports, iss
     first = reports.aggregate(report.id).progress[0]
     ws.edit("task_progress", first.id, "result", "Đã ban hành")
     amended = ws.plans.amend(issued_plan.id, effective_date="01/05/2026", reason="Bổ sung nhiệm vụ")
-    ws.insert("task", amended.id, {"content": "Nhiệm vụ bổ sung", "lead_unit": "UBND xã",
-                                   "deadline_text": "Quý III/2026"})
+    ws.insert(
+        "task", amended.id, {"content": "Nhiệm vụ bổ sung", "lead_unit": "UBND xã", "deadline_text": "Quý III/2026"}
+    )
     ws.edit_cells("plan", [(amended.id, "doc_number", 40), (amended.id, "issue_date", "01/05/2026")])
     ws.plans.issue(amended.id)
     assert any(p.key == "problem.report.plan_changed" for p in reports.problems(report.id))
@@ -241,9 +275,12 @@ def test_problems_name_the_row_and_field(ws, reports):
     ws.edit("indicator_actual", digitised.id, "as_of", "31/03/2026")
     problems = {p.key: p for p in reports.problems(report.id)}
     assert problems["problem.task_progress.not_done_no_reason"].message == (
-        "Nhiệm vụ 1 không thực hiện nhưng chưa ghi lý do.")
-    assert (problems["problem.task_progress.not_done_no_reason"].row_id, problems[
-        "problem.task_progress.not_done_no_reason"].field) == (dated.id, "reason")
+        "Nhiệm vụ 1 không thực hiện nhưng chưa ghi lý do."
+    )
+    assert (
+        problems["problem.task_progress.not_done_no_reason"].row_id,
+        problems["problem.task_progress.not_done_no_reason"].field,
+    ) == (dated.id, "reason")
     assert problems["problem.task_progress.progress_range"].message == "Nhiệm vụ 2: tiến độ 120% phải từ 0 đến 100."
     over = problems["problem.indicator_actual.numerator_over_denominator"]
     assert over.blocking and over.message == "Chỉ tiêu CX-01: tử số 120 lớn hơn mẫu số 100."

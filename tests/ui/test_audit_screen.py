@@ -52,11 +52,16 @@ def test_filters_by_actor_kind_words_and_dates(window, ws, draft_plan, qtbot):
 
 
 def test_long_trails_are_fetched_page_by_page(window, ws, draft_plan):
-    rows = [("2026-05-01T08:00:00", "Lê Thị Mai", "update", "task", 1, "", f"Nhiệm vụ {i}", "content", "a", "b")
-            for i in range(PAGE_SIZE * 2 + 10)]
+    rows = [
+        ("2026-05-01T08:00:00", "Lê Thị Mai", "update", "task", 1, "", f"Nhiệm vụ {i}", "content", "a", "b")
+        for i in range(PAGE_SIZE * 2 + 10)
+    ]
     with ws.transaction() as conn:
-        conn.executemany("INSERT INTO audit_log (at, actor, action, entity, entity_id, scope, label, field,"
-                         " old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, scope, label, field,"
+            " old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     screen = _show_audit(window)
     assert screen.model.rowCount() == PAGE_SIZE
     assert screen.model.canFetchMore(QModelIndex())

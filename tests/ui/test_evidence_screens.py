@@ -48,7 +48,9 @@ def test_attach_mark_secret_open_and_remove(criterion_panel, ws, files, shown_er
     pdf, png, fake = files
     monkeypatch.setattr(asking, "open_files", lambda *a: [str(pdf), str(fake), str(png)])
     panel.buttons["attach"].click()
-    assert len(shown_errors) == 1 and "«Báo cáo.pdf»" in shown_errors[0] and "không phải tài liệu PDF" in shown_errors[0]
+    assert (
+        len(shown_errors) == 1 and "«Báo cáo.pdf»" in shown_errors[0] and "không phải tài liệu PDF" in shown_errors[0]
+    )
     assert [panel.list.item(i).text().split("\n")[0] for i in range(panel.list.count())] == [pdf.name, png.name]
     assert screen.model.index(screen.model.row_of_code("1.1.1"), screen.model.column_of("evidence")).data() == "2"
     panel.list.setCurrentRow(0)
@@ -90,8 +92,13 @@ def test_evidence_screen_lists_the_year_and_removes(window, ws, files, monkeypat
     screen.filter_box.setText("ke hoach")
     assert screen.proxy.rowCount() == 1
     screen.filter_box.clear()
-    monkeypatch.setattr(asking, "choose", lambda parent, title, label, items: next(
-        i for i, text in enumerate(items) if text.startswith("Tiêu chí: 1.2 ")))
+    monkeypatch.setattr(
+        asking,
+        "choose",
+        lambda parent, title, label, items: next(
+            i for i, text in enumerate(items) if text.startswith("Tiêu chí: 1.2 ")
+        ),
+    )
     monkeypatch.setattr(asking, "open_files", lambda *a: [str(files[0])])
     screen.attach()
     assert screen.model.rowCount() == 3 and ws.evidence.blob_count() == 2

@@ -27,7 +27,7 @@ def _issue(ws, plan):
 
 
 def _answer(qtbot, dialog, *texts: str) -> None:
-    for field, text in zip((dialog.first, dialog.second), texts):
+    for field, text in zip((dialog.first, dialog.second), texts, strict=False):
         field.setFocus()
         type_text(field, text)
     qtbot.keyClick(dialog.first, Qt.Key.Key_Return)

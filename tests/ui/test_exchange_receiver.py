@@ -4,7 +4,7 @@ a sender from its .pub.pem after confirming the fingerprint."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 PASSPHRASE = "mật khẩu xã Kỳ Phong"
@@ -47,8 +47,9 @@ def _drop(widget, *paths) -> None:
     """A real drop event handed to the widget's handler (offscreen Qt delivers no drop without a drag)."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     widget.dropEvent(event)
     assert event.isAccepted()
 

@@ -45,7 +45,10 @@ def test_add_and_edit_a_task_by_keyboard(window, qtbot, ws, draft_plan):
     _type_into_cell(qtbot, view, "Quý III/2026")
     task = ws.plans.aggregate(draft_plan.id).tasks[3]
     assert (task.content, task.lead_unit, task.deadline_due) == (
-        "Rà soát quy trình nội bộ theo ISO", "Văn phòng - Thống kê", "2026-09-30")
+        "Rà soát quy trình nội bộ theo ISO",
+        "Văn phòng - Thống kê",
+        "2026-09-30",
+    )
     assert window.saved_label.text().startswith("Đã lưu lúc")
     parsed = view.model().index(3, editor.model.column_of("deadline_kind")).data()
     assert parsed == "Quý: 30/09/2026"
@@ -72,7 +75,8 @@ def test_paste_rows_copied_from_word(window, qtbot, ws, draft_plan):
     QApplication.clipboard().setText(
         "STT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n"
         "1\tCập nhật hồ sơ lên Cổng dịch vụ công\tBộ phận Một cửa\tHằng tháng\n"
-        "2\tTập huấn kỹ năng số cho công chức\tVăn phòng\tQuý II/2026\n")
+        "2\tTập huấn kỹ năng số cho công chức\tVăn phòng\tQuý II/2026\n"
+    )
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     contents = [t.content for t in ws.plans.aggregate(draft_plan.id).tasks]
     assert contents[1:3] == ["Cập nhật hồ sơ lên Cổng dịch vụ công", "Tập huấn kỹ năng số cho công chức"]

@@ -91,7 +91,10 @@ def test_fill_by_keyboard_submit_and_see_it_locked(report_screen, window, qtbot,
     _type_into_cell(qtbot, tasks.view, "50")
     progress = ws.reports.aggregate(report.id).progress
     assert (progress[0].status, progress[0].progress, progress[0].result) == (
-        "done_on_time", 100, "Đã ban hành Kế hoạch số 05/KH-UBND")
+        "done_on_time",
+        100,
+        "Đã ban hành Kế hoạch số 05/KH-UBND",
+    )
     assert progress[1].progress == 50
 
     screen.tabs.setCurrentIndex(INDICATORS)
@@ -120,8 +123,9 @@ def test_fill_by_keyboard_submit_and_see_it_locked(report_screen, window, qtbot,
     qtbot.keyClicks(date, "14/03/2026")
     qtbot.keyClick(date, Qt.Key.Key_Return)
 
-    monkeypatch.setattr(SubmitDialog, "exec",
-                        lambda self: (self.reason_edit.setPlainText("Chờ số liệu của tỉnh"), 1)[1])
+    monkeypatch.setattr(
+        SubmitDialog, "exec", lambda self: (self.reason_edit.setPlainText("Chờ số liệu của tỉnh"), 1)[1]
+    )
     qtbot.mouseClick(screen.buttons["submit"], Qt.MouseButton.LeftButton)
     report = ws.reports.get(report.id)
     assert report.status == "submitted" and report.number_text == "06/BC-UBND"
@@ -182,8 +186,12 @@ def test_calendar_dialog_edits_dates_and_adds_a_period(report_screen, qtbot, ws,
     assert ws.reports.period(2026, "Q1").due_date == "2026-03-15"
 
     def fill(self):
-        for name, text in (("name", "Báo cáo chuyên đề tháng 5/2026"), ("start", "01/05/2026"),
-                           ("end", "31/05/2026"), ("due", "05/06/2026")):
+        for name, text in (
+            ("name", "Báo cáo chuyên đề tháng 5/2026"),
+            ("start", "01/05/2026"),
+            ("end", "31/05/2026"),
+            ("due", "05/06/2026"),
+        ):
             self.edits[name].setText(text)
         return 1
 

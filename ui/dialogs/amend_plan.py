@@ -12,8 +12,9 @@ from ui.dialogs.reason_dialog import ReasonDialog
 
 class AmendPlanDialog(ReasonDialog):
     def __init__(self, parent=None) -> None:
-        super().__init__(tr("ui.plan.amend"), tr("ui.plan.amend.explain"), tr("plan.field.amendment_reason"),
-                         False, parent)
+        super().__init__(
+            tr("ui.plan.amend"), tr("ui.plan.amend.explain"), tr("plan.field.amendment_reason"), False, parent
+        )
 
     def add_fields(self, form: QFormLayout) -> None:
         self.date_edit = QLineEdit(format_date(dt.date.today()))

@@ -5,19 +5,26 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
 )
 
-from cchc_desktop.kernel.units import UNIT_TYPES, normalise_commune_code
-from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity
+from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.units import UNIT_TYPES, normalise_commune_code
 
 
 def fingerprint_rows(fingerprint: str) -> str:
     """Four lines of four groups, as on the card."""
     groups = fingerprint.split()
-    return "\n".join("   ".join(groups[row * 4:row * 4 + 4]) for row in range(4))
+    return "\n".join("   ".join(groups[row * 4 : row * 4 + 4]) for row in range(4))
 
 
 def _fingerprint_label(fingerprint: str) -> QLabel:
@@ -77,8 +84,12 @@ class EnrolDialog(QDialog):
         form.addRow(self.buttons)
 
     def identity(self) -> UnitIdentity:
-        return UnitIdentity(self.province.text().strip().zfill(2), normalise_commune_code(self.unit.text()),
-                            self.name.text().strip(), self.unit_type.currentData())
+        return UnitIdentity(
+            self.province.text().strip().zfill(2),
+            normalise_commune_code(self.unit.text()),
+            self.name.text().strip(),
+            self.unit_type.currentData(),
+        )
 
     def try_accept(self) -> None:
         try:

@@ -12,15 +12,16 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.format.keys import MIN_PASSPHRASE_LENGTH
+from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import nfc
 
 
 class PassphraseDialog(QDialog):
-    def __init__(self, parent, title: str, explain: str, *, new: bool = False,
-                 check: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, parent, title: str, explain: str, *, new: bool = False, check: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.new = new

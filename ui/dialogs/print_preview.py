@@ -69,7 +69,7 @@ def _forget_old_previews(folder: Path) -> None:
 
 
 class SavedDialog(QDialog):
-    """"Đã lưu …" with [Mở tệp] [Mở thư mục] [Đóng]."""
+    """ "Đã lưu …" with [Mở tệp] [Mở thư mục] [Đóng]."""
 
     def __init__(self, path: Path, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

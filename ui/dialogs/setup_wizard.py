@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
 
-from cchc_desktop.profile.model import UnitProfile, validate_profile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.profile.model import UnitProfile, validate_profile
 from ui.widgets.profile_form import GROUPS, ProfileForm
 
 
 class _Page(QWizardPage):
-    def __init__(self, wizard: "SetupWizard", group: str) -> None:
+    def __init__(self, wizard: SetupWizard, group: str) -> None:
         super().__init__()
         self.wizard_ = wizard
         self.group = group

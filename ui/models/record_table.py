@@ -16,8 +16,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from cchc_desktop.kernel.fields import display, field_specs
-from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.i18n import format_date, format_number
+from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.store import records
 from ui.icons import problem_icon
 from ui.session import Session
@@ -60,8 +60,17 @@ class RecordTableModel(QAbstractTableModel):
         title = column.title or (spec.label if spec else column.field)
         multiline = column.multiline or bool(spec and spec.multiline)
         editable = column.editable and spec is not None
-        return Column(column.field, column.width, editable, title, column.choices, column.display,
-                      column.sort_key, multiline, column.extra)
+        return Column(
+            column.field,
+            column.width,
+            editable,
+            title,
+            column.choices,
+            column.display,
+            column.sort_key,
+            multiline,
+            column.extra,
+        )
 
     # Loading ############################################################
 
@@ -72,8 +81,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         if self.parent_id is not None:
-            self.set_records(records.children(self.session.ws.conn, self.entity, self.parent_id),
-                             self.parent_id, self.read_only)
+            self.set_records(
+                records.children(self.session.ws.conn, self.entity, self.parent_id), self.parent_id, self.read_only
+            )
 
     def refresh_row(self, row: int) -> None:
         self.rows[row] = self.session.ws.get(self.entity, self.rows[row].id)
@@ -213,5 +223,3 @@ _ROLE_HANDLERS = {
     SORT_ROLE: _sort,
     ID_ROLE: lambda model, record, column, value: record.id,
 }
-
-

@@ -78,9 +78,14 @@ class CriterionDetails(QWidget):
         if scored:
             read_only = read_only or line.criterion.method == "survey"  # the province scores the survey
             self._load_fields(line, read_only, same)
-            self.evidence.set_target((SCORE, line.score.id), read_only=read_only, year=year,
-                                     hint=tr("ui.assessment.evidence.hint", text=line.criterion.evidence_required)
-                                     if line.criterion.evidence_required else "")
+            self.evidence.set_target(
+                (SCORE, line.score.id),
+                read_only=read_only,
+                year=year,
+                hint=tr("ui.assessment.evidence.hint", text=line.criterion.evidence_required)
+                if line.criterion.evidence_required
+                else "",
+            )
         else:
             self.evidence.set_target(None)
 
@@ -90,18 +95,26 @@ class CriterionDetails(QWidget):
                 field.load(line.score, read_only)
         proposed = line.proposed
         value = line.indicator_value
-        self.proposal.setText(tr("ui.assessment.proposal.text", indicator=line.criterion.indicator_code,
-                                 value=format_number(value) if value is not None else tr("ui.assessment.no_value"),
-                                 proposed=format_number(proposed) if proposed is not None else "—",
-                                 rules=line.criterion.thresholds or "—"))
+        self.proposal.setText(
+            tr(
+                "ui.assessment.proposal.text",
+                indicator=line.criterion.indicator_code,
+                value=format_number(value) if value is not None else tr("ui.assessment.no_value"),
+                proposed=format_number(proposed) if proposed is not None else "—",
+                rules=line.criterion.thresholds or "—",
+            )
+        )
         self.accept.setEnabled(not read_only and proposed is not None and proposed != line.self_score)
 
     @staticmethod
     def _guidance(line: ScoreLine) -> str:
         criterion = line.criterion
         parts = [tr(f"assessment.method.{criterion.method}")] if criterion.method else []
-        parts.append(tr("ui.assessment.max", max=format_number(criterion.max_points),
-                        step=format_number(criterion.step)) if line.is_leaf else "")
+        parts.append(
+            tr("ui.assessment.max", max=format_number(criterion.max_points), step=format_number(criterion.step))
+            if line.is_leaf
+            else ""
+        )
         if criterion.guidance:
             parts.append(criterion.guidance)
         return "\n".join(p for p in parts if p)

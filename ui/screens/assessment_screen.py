@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.assessment.model import AssessmentView, overall
-from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.i18n import format_date, format_number, tr
+from cchc_desktop.kernel.problems import Problem
 from ui.screens.assessment_details import CriterionDetails
 from ui.screens.assessment_table import SCORE, CriteriaModel, CriteriaView
 from ui.session import Session
@@ -30,7 +30,7 @@ _LOCAL_ENTITIES = {SCORE, "evidence"}
 class StartPage(QWidget):
     """No assessment for the year yet: which catalogue will be used, start or import first."""
 
-    def __init__(self, screen: "AssessmentScreen") -> None:
+    def __init__(self, screen: AssessmentScreen) -> None:
         super().__init__(screen)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt;")
@@ -85,8 +85,9 @@ class AssessmentScreen(QWidget):
         actions = QHBoxLayout()
         actions.addStretch(1)
         top.addLayout(actions)
-        self.documents = DocumentActions(self.session, self, "assessment",
-                                         lambda: DocumentTarget(self.year) if self.view_data is not None else None)
+        self.documents = DocumentActions(
+            self.session, self, "assessment", lambda: DocumentTarget(self.year) if self.view_data is not None else None
+        )
         self.documents.add_to(actions)
         for key, slot in (("import", self.import_catalogue), ("submit", self.submit), ("reopen", self.reopen)):
             self.buttons[key] = QPushButton(tr(f"ui.assessment.{key}"))
@@ -140,7 +141,8 @@ class AssessmentScreen(QWidget):
         self.session.changed.connect(self._on_changed)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.table.clear_requested.connect(
-            lambda score_id, field: self.session.edit(self.table, SCORE, score_id, field, ""))
+            lambda score_id, field: self.session.edit(self.table, SCORE, score_id, field, "")
+        )
         self.model.tentative_changed.connect(self._show_totals)
         self.details.accept_requested.connect(self.accept_proposal)
         self.problems.activated.connect(self.go_to_problem)
@@ -188,8 +190,7 @@ class AssessmentScreen(QWidget):
         status = view.assessment.status
         self.heading.setText(tr("ui.assessment.heading", year=self.year, status=tr(f"assessment.status.{status}")))
         catalogue = view.catalogue
-        self.catalogue.setText(tr("ui.assessment.catalogue", title=catalogue.title,
-                                  decision=catalogue.decision or "—"))
+        self.catalogue.setText(tr("ui.assessment.catalogue", title=catalogue.title, decision=catalogue.decision or "—"))
         self.illustrative.setVisible(catalogue.illustrative)
         self.locked.setVisible(status != "draft")
         self.locked.setText(tr("ui.assessment.locked", date=format_date(view.assessment.submitted_at)))
@@ -201,11 +202,19 @@ class AssessmentScreen(QWidget):
         if self.view_data is None:
             return
         total = overall(self.view_data.roots, self.model.tentative)
-        self.totals.setText(tr(
-            "ui.assessment.totals", score=format_number(total.self_score), max=format_number(total.self_max),
-            survey=format_number(total.survey_max), bonus=format_number(total.bonus),
-            penalty=format_number(total.penalty), total=format_number(total.total), scored=total.scored,
-            scorable=total.scorable))
+        self.totals.setText(
+            tr(
+                "ui.assessment.totals",
+                score=format_number(total.self_score),
+                max=format_number(total.self_max),
+                survey=format_number(total.survey_max),
+                bonus=format_number(total.bonus),
+                penalty=format_number(total.penalty),
+                total=format_number(total.total),
+                scored=total.scored,
+                scorable=total.scorable,
+            )
+        )
 
     def _show_details(self, *args) -> None:
         index = self.table.currentIndex()
@@ -276,4 +285,3 @@ class AssessmentScreen(QWidget):
         reason = asking.ask_text(self, tr("ui.assessment.reopen"), tr("ui.assessment.reopen.prompt"))
         if reason is not None:
             self.session.call(self, lambda: self.session.ws.assessment.reopen(self.year, reason), structural=True)
-

@@ -14,8 +14,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLineEdit, QStyle, QTableView
 
 from cchc_desktop.assessment.model import ScoreLine, Tentative, subtotal
-from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.i18n import format_number, parse_number, tr
+from cchc_desktop.kernel.problems import Problem
 from ui.models.record_table import Column
 from ui.session import Session
 from ui.widgets.grid import GridDelegate
@@ -130,8 +130,13 @@ class CriteriaModel(QAbstractTableModel):
 
     def editable(self, row: int, field: str) -> bool:
         line = self.lines[row]
-        return (not self.read_only and field in EDITABLE and line.is_leaf and line.score is not None
-                and line.criterion.method != "survey")
+        return (
+            not self.read_only
+            and field in EDITABLE
+            and line.is_leaf
+            and line.score is not None
+            and line.criterion.method != "survey"
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -205,8 +210,14 @@ class CriteriaModel(QAbstractTableModel):
         criterion = line.criterion
         if field == "proposed" and criterion.indicator_code:
             value = _points(line.indicator_value) or tr("ui.assessment.no_value")
-            messages.append(tr("ui.assessment.proposal.tip", indicator=criterion.indicator_code, value=value,
-                               rules=criterion.thresholds))
+            messages.append(
+                tr(
+                    "ui.assessment.proposal.tip",
+                    indicator=criterion.indicator_code,
+                    value=value,
+                    rules=criterion.thresholds,
+                )
+            )
         if field == "name" and criterion.guidance:
             messages.append(criterion.guidance)
         if field == "explanation" and line.score and len(line.score.explanation) > 40:
@@ -216,8 +227,11 @@ class CriteriaModel(QAbstractTableModel):
     def _cell_problems(self, line: ScoreLine, field: str) -> list[Problem]:
         if line.score is None:
             return []
-        return [p for p in self.problems.get(line.score.id, []) if p.field == field
-                or (field == "self_score" and p.field == "override_reason")]
+        return [
+            p
+            for p in self.problems.get(line.score.id, [])
+            if p.field == field or (field == "self_score" and p.field == "override_reason")
+        ]
 
     def _decorate(self, line: ScoreLine, field: str, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -232,8 +246,11 @@ class CriteriaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and field == "code" and line.score:
             problems = self.problems.get(line.score.id)
             if problems:
-                icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if any(p.blocking for p in problems)
-                        else QStyle.StandardPixmap.SP_MessageBoxWarning)
+                icon = (
+                    QStyle.StandardPixmap.SP_MessageBoxCritical
+                    if any(p.blocking for p in problems)
+                    else QStyle.StandardPixmap.SP_MessageBoxWarning
+                )
                 return QApplication.style().standardIcon(icon)
         return None
 
@@ -275,9 +292,11 @@ class CriteriaView(QTableView):
         self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.horizontalHeader().setStretchLastSection(False)
         self.verticalHeader().setVisible(False)
         # Rows are sized after each load, not on every repaint: a score typed key by key repaints

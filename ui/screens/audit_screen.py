@@ -22,13 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cchc_desktop.audit.model import AuditEntry, AuditFilter
+from cchc_desktop.audit.service import PAGE_SIZE
 from cchc_desktop.kernel.i18n import format_number, parse_date, tr
-from cchc_desktop.audit.service import PAGE_SIZE, AuditEntry, AuditFilter
 from ui.session import Session
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = (("when", 125), ("actor", 150), ("action_text", 100), ("object_text", 330), ("field_text", 150),
-           ("old_text", 200), ("new_text", 200))
+COLUMNS = (
+    ("when", 125),
+    ("actor", 150),
+    ("action_text", 100),
+    ("object_text", 330),
+    ("field_text", 150),
+    ("old_text", 200),
+    ("new_text", 200),
+)
 TYPING_PAUSE_MS = 300
 
 
@@ -127,8 +135,13 @@ class AuditScreen(QWidget):
         heading = QLabel(tr("ui.nav.audit"))
         heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
         grid = QGridLayout()
-        cells = (("ui.audit.from", self.date_from), ("ui.audit.to", self.date_to), ("ui.audit.actor", self.actor),
-                 ("ui.audit.entity", self.entity), ("ui.audit.text", self.text))
+        cells = (
+            ("ui.audit.from", self.date_from),
+            ("ui.audit.to", self.date_to),
+            ("ui.audit.actor", self.actor),
+            ("ui.audit.entity", self.entity),
+            ("ui.audit.text", self.text),
+        )
         for column, (key, widget) in enumerate(cells):
             grid.addWidget(QLabel(tr(key)), 0, column)
             grid.addWidget(widget, 1, column)
@@ -168,8 +181,9 @@ class AuditScreen(QWidget):
                 problems.append(tr("ui.audit.bad_date", value=box.text()))
         self.problem.setText("\n".join(problems))
         self.problem.setVisible(bool(problems))
-        return AuditFilter(dates[0], dates[1], self.actor.currentData() or "", self.entity.currentData() or "",
-                           self.text.text())
+        return AuditFilter(
+            dates[0], dates[1], self.actor.currentData() or "", self.entity.currentData() or "", self.text.text()
+        )
 
     def apply_filters(self) -> None:
         self._pause.stop()

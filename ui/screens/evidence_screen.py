@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from cchc_desktop.audit.labels import entity_label
 from cchc_desktop.evidence.model import MIB, format_size
 from cchc_desktop.kernel.i18n import format_datetime, format_number, tr
-from cchc_desktop.audit.labels import entity_label
 from ui.models.record_table import Column, RecordTableModel
 from ui.session import Session
 from ui.widgets import asking
@@ -48,15 +48,32 @@ class EvidenceScreen(QWidget):
     def _columns(self) -> list[Column]:
         return [
             Column("name", 250),
-            Column("row_id", 330, editable=False, title=tr("evidence.col.target"),
-                   display=lambda r: self.targets.get(r.id, "")),
+            Column(
+                "row_id",
+                330,
+                editable=False,
+                title=tr("evidence.col.target"),
+                display=lambda r: self.targets.get(r.id, ""),
+            ),
             Column("extension", 140, editable=False, title=tr("evidence.col.kind"), display=lambda r: r.kind_label),
-            Column("size", 90, editable=False, title=tr("evidence.col.size"), display=lambda r: format_size(r.size),
-                   sort_key=lambda r: r.size),
+            Column(
+                "size",
+                90,
+                editable=False,
+                title=tr("evidence.col.size"),
+                display=lambda r: format_size(r.size),
+                sort_key=lambda r: r.size,
+            ),
             Column("secret", 200, choices=[(False, tr("common.no")), (True, tr("evidence.secret.note"))]),
             Column("doc_ref", 170),
-            Column("added_at", 130, editable=False, title=tr("evidence.col.added"),
-                   display=lambda r: format_datetime(r.added_at), sort_key=lambda r: r.added_at),
+            Column(
+                "added_at",
+                130,
+                editable=False,
+                title=tr("evidence.col.added"),
+                display=lambda r: format_datetime(r.added_at),
+                sort_key=lambda r: r.added_at,
+            ),
             Column("added_by", 150, editable=False, title=tr("evidence.col.added_by")),
             Column("note", 220),
         ]
@@ -99,8 +116,14 @@ class EvidenceScreen(QWidget):
         self.model.set_records([item.evidence for item in items], None, False)
         self.heading.setText(tr("ui.evidence.heading", year=self.year))
         secret = sum(1 for item in items if item.evidence.secret)
-        self.summary.setText(tr("ui.evidence.summary", count=len(items), secret=secret,
-                                size=format_size(sum(item.evidence.size for item in items))))
+        self.summary.setText(
+            tr(
+                "ui.evidence.summary",
+                count=len(items),
+                secret=secret,
+                size=format_size(sum(item.evidence.size for item in items)),
+            )
+        )
         self.limit.setText(format_number(round(ws.evidence.max_bytes() / MIB, 1)))
 
     def _on_changed(self, changes) -> None:

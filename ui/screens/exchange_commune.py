@@ -7,12 +7,22 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-    QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.format.labels import kind_label, period_label
+from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_datetime, tr
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.errors import show_error
@@ -96,8 +106,12 @@ class CommunePanel(QWidget):
 
     def _export_layout(self, box: QGroupBox, browse: QPushButton) -> None:
         grid = QGridLayout(box)
-        rows = ((tr("ui.exchange.export.kind"), self.kind), (tr("ui.exchange.export.period"), self.period),
-                (tr("ui.exchange.export.folder"), self.folder), (tr("ui.exchange.export.to"), self.to))
+        rows = (
+            (tr("ui.exchange.export.kind"), self.kind),
+            (tr("ui.exchange.export.period"), self.period),
+            (tr("ui.exchange.export.folder"), self.folder),
+            (tr("ui.exchange.export.to"), self.to),
+        )
         for row, (label, widget) in enumerate(rows):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(widget, row, 1)
@@ -109,8 +123,12 @@ class CommunePanel(QWidget):
 
     def _outbox_box(self) -> QGroupBox:
         box = QGroupBox(tr("ui.exchange.outbox.box"))
-        self.outbox = ReadOnlyTable([tr(f"ui.exchange.outbox.col.{c}") for c in
-                                     ("kind", "period", "revision", "time", "folder", "file", "hash", "status")])
+        self.outbox = ReadOnlyTable(
+            [
+                tr(f"ui.exchange.outbox.col.{c}")
+                for c in ("kind", "period", "revision", "time", "folder", "file", "hash", "status")
+            ]
+        )
         self.ack_button = QPushButton(tr("ui.exchange.outbox.ack"))
         self.ack_button.clicked.connect(self.acknowledge)
         layout = QVBoxLayout(box)
@@ -148,7 +166,7 @@ class CommunePanel(QWidget):
         self.period.clear()
         try:
             periods = report_store.calendar(self.ws.conn, self.year)
-        except Exception:  # noqa: BLE001 - no reporting tables in this build
+        except Exception:
             periods = []
         for period in periods:
             self.period.addItem(period.label, period.code)
@@ -178,10 +196,21 @@ class CommunePanel(QWidget):
     def refresh_outbox(self) -> None:
         rows = []
         for row in self.ws.exchange.outbox():
-            rows.append((row["package_id"], (
-                kind_label(row["kind"]), period_label(row["period"] or None, row["year"]), row["revision"],
-                format_datetime(row["created_at"][:19]), row["folder"], row["file_name"], row["sha256"][:16] + "…",
-                tr(f"exchange.outbox.status.{row['status']}"))))
+            rows.append(
+                (
+                    row["package_id"],
+                    (
+                        kind_label(row["kind"]),
+                        period_label(row["period"] or None, row["year"]),
+                        row["revision"],
+                        format_datetime(row["created_at"][:19]),
+                        row["folder"],
+                        row["file_name"],
+                        row["sha256"][:16] + "…",
+                        tr(f"exchange.outbox.status.{row['status']}"),
+                    ),
+                )
+            )
         self.outbox.fill(rows)
 
     def refresh(self) -> None:
@@ -200,6 +229,7 @@ class CommunePanel(QWidget):
         def create(passphrase: str) -> None:
             if self.session.call(self, lambda: self.ws.exchange.create_key(passphrase, passphrase)) is not None:
                 self.refresh()
+
         return self._ask("ui.exchange.key.create.title", "ui.exchange.key.create.explain", create, new=True)
 
     def replace_lost_key(self) -> PassphraseDialog | None:
@@ -210,6 +240,7 @@ class CommunePanel(QWidget):
         def replace(passphrase: str) -> None:
             if self.session.call(self, lambda: self.ws.exchange.replace_lost_key(passphrase, passphrase)):
                 self.refresh()
+
         return self._ask("ui.exchange.key.lost", "ui.exchange.key.lost.explain", replace, new=True)
 
     def rotate_key(self) -> PassphraseDialog | None:
@@ -219,14 +250,24 @@ class CommunePanel(QWidget):
             return None
 
         def with_old(old: str) -> None:
-            self._ask("ui.exchange.key.rotate.new", "ui.exchange.key.rotate.new.explain",
-                      lambda new: self._rotate(old, new, folder), new=True)
-        return self._ask("ui.exchange.key.rotate", "ui.exchange.key.rotate.explain", with_old,
-                         check=self.ws.exchange.check_passphrase)
+            self._ask(
+                "ui.exchange.key.rotate.new",
+                "ui.exchange.key.rotate.new.explain",
+                lambda new: self._rotate(old, new, folder),
+                new=True,
+            )
+
+        return self._ask(
+            "ui.exchange.key.rotate",
+            "ui.exchange.key.rotate.explain",
+            with_old,
+            check=self.ws.exchange.check_passphrase,
+        )
 
     def _rotate(self, old: str, new: str, folder: str) -> None:
-        result = self.session.call(self, lambda: self.ws.exchange.rotate_key(old, new, new, folder,
-                                                                             eml=self.eml.isChecked()))
+        result = self.session.call(
+            self, lambda: self.ws.exchange.rotate_key(old, new, new, folder, eml=self.eml.isChecked())
+        )
         if result is not None:
             self.result.setText(tr("ui.exchange.key.rotated", file=str(result.path)))
             self.refresh()
@@ -254,9 +295,12 @@ class CommunePanel(QWidget):
         if not folder or not Path(folder).is_dir():
             self.result.setText(tr("ui.exchange.export.folder.missing"))
             return None
-        return self._ask("ui.exchange.export.unlock", "ui.exchange.export.unlock.explain",
-                         lambda passphrase: self._run_export(passphrase, folder),
-                         check=self.ws.exchange.check_passphrase)
+        return self._ask(
+            "ui.exchange.export.unlock",
+            "ui.exchange.export.unlock.explain",
+            lambda passphrase: self._run_export(passphrase, folder),
+            check=self.ws.exchange.check_passphrase,
+        )
 
     def _run_export(self, passphrase: str, folder: str) -> None:
         from cchc_desktop.workspace import Workspace
@@ -266,8 +310,10 @@ class CommunePanel(QWidget):
 
         def work(progress, cancelled):
             with Workspace.open(path) as own:  # never the UI's connection
-                return own.exchange.export(kind, year, period, folder, passphrase, eml=eml, to=to,
-                                           progress=progress, cancelled=cancelled)
+                return own.exchange.export(
+                    kind, year, period, folder, passphrase, eml=eml, to=to, progress=progress, cancelled=cancelled
+                )
+
         self.job = run_job(self, tr("ui.exchange.export.running"), work, self._exported)
 
     def _exported(self, result) -> None:

@@ -5,14 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
-from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.exchange.format.labels import kind_label, period_label
+from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_datetime, tr
 from ui.dialogs.enrol_dialog import EnrolDialog
 from ui.dialogs.import_preview import ImportPreviewDialog
@@ -28,6 +37,7 @@ def _import_work(db_path: Path, paths: list[Path], dry_run: bool):
     def work(progress, cancelled):
         with Workspace.open(db_path) as own:
             return own.exchange.import_packages(paths, dry_run=dry_run, progress=progress, cancelled=cancelled)
+
     return work
 
 
@@ -64,8 +74,9 @@ class ReceiverPanel(QWidget):
 
     def _senders_box(self) -> QGroupBox:
         box = QGroupBox(tr("ui.exchange.senders.box"))
-        self.senders = ReadOnlyTable([tr(f"ui.exchange.senders.col.{c}") for c in
-                                      ("unit", "code", "fingerprint", "status", "source", "since")])
+        self.senders = ReadOnlyTable(
+            [tr(f"ui.exchange.senders.col.{c}") for c in ("unit", "code", "fingerprint", "status", "source", "since")]
+        )
         enrol = QPushButton(tr("ui.exchange.senders.enrol"))
         enrol.clicked.connect(self.choose_key_file)
         paste = QPushButton(tr("ui.exchange.senders.paste"))
@@ -96,8 +107,12 @@ class ReceiverPanel(QWidget):
 
     def _received_box(self) -> QGroupBox:
         box = QGroupBox(tr("ui.exchange.received.box"))
-        self.received = ReadOnlyTable([tr(f"ui.exchange.received.col.{c}") for c in
-                                       ("unit", "kind", "period", "revision", "state", "received", "signer", "file")])
+        self.received = ReadOnlyTable(
+            [
+                tr(f"ui.exchange.received.col.{c}")
+                for c in ("unit", "kind", "period", "revision", "state", "received", "signer", "file")
+            ]
+        )
         QVBoxLayout(box).addWidget(self.received)
         return box
 
@@ -115,29 +130,68 @@ class ReceiverPanel(QWidget):
 
     def load(self, year: int = 0) -> None:
         exchange = self.ws.exchange
-        self.senders.fill([(k.id, (k.unit_name, f"{k.province_code}-{k.unit_code}", k.fingerprint, k.status_label,
-                                   tr(f"ui.exchange.senders.source.{k.source}"), format_datetime(k.enrolled_at)))
-                           for k in exchange.senders()])
-        self.received.fill([(r["id"], (f"{r['unit_name']} ({r['province_code']}-{r['unit_code']})",
-                                       kind_label(r["kind"]), period_label(r["period"] or None, r["year"]),
-                                       r["revision"], tr(f"exchange.received.state.{r['state']}"),
-                                       format_datetime(r["received_at"]), r["signer_name"], r["source_file"]))
-                            for r in exchange.received()])
-        self.log.fill([(e["name"], (e["name"], format_datetime(e["at"]), e["result_line"],
-                                    tr("cli.receiver.log.rolled_back") if e["rolled_back_at"] else ""))
-                       for e in exchange.import_log()])
+        self.senders.fill(
+            [
+                (
+                    k.id,
+                    (
+                        k.unit_name,
+                        f"{k.province_code}-{k.unit_code}",
+                        k.fingerprint,
+                        k.status_label,
+                        tr(f"ui.exchange.senders.source.{k.source}"),
+                        format_datetime(k.enrolled_at),
+                    ),
+                )
+                for k in exchange.senders()
+            ]
+        )
+        self.received.fill(
+            [
+                (
+                    r["id"],
+                    (
+                        f"{r['unit_name']} ({r['province_code']}-{r['unit_code']})",
+                        kind_label(r["kind"]),
+                        period_label(r["period"] or None, r["year"]),
+                        r["revision"],
+                        tr(f"exchange.received.state.{r['state']}"),
+                        format_datetime(r["received_at"]),
+                        r["signer_name"],
+                        r["source_file"],
+                    ),
+                )
+                for r in exchange.received()
+            ]
+        )
+        self.log.fill(
+            [
+                (
+                    e["name"],
+                    (
+                        e["name"],
+                        format_datetime(e["at"]),
+                        e["result_line"],
+                        tr("cli.receiver.log.rolled_back") if e["rolled_back_at"] else "",
+                    ),
+                )
+                for e in exchange.import_log()
+            ]
+        )
 
     # Senders ############################################################
 
     def choose_key_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, tr("ui.exchange.senders.enrol"), str(Path.home()),
-                                                tr("ui.exchange.senders.filter"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, tr("ui.exchange.senders.enrol"), str(Path.home()), tr("ui.exchange.senders.filter")
+        )
         if chosen:
             self.enrol_from(Path(chosen))
 
     def paste_key(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, tr("ui.exchange.senders.paste"),
-                                                 tr("ui.exchange.senders.paste.prompt"))
+        text, ok = QInputDialog.getMultiLineText(
+            self, tr("ui.exchange.senders.paste"), tr("ui.exchange.senders.paste.prompt")
+        )
         if ok and text.strip():
             self.enrol_from(text.encode("utf-8"))
 
@@ -149,8 +203,11 @@ class ReceiverPanel(QWidget):
             show_error(self, exc)
             return None
         known = pub.identity is not None and any(
-            k.province_code == pub.identity.province_code and k.unit_code == pub.identity.unit_code
-            and k.status == "active" for k in self.ws.exchange.senders())
+            k.province_code == pub.identity.province_code
+            and k.unit_code == pub.identity.unit_code
+            and k.status == "active"
+            for k in self.ws.exchange.senders()
+        )
         self.dialog = EnrolDialog(self, pub, already_enrolled=known)
         self.dialog.accepted.connect(lambda d=self.dialog: self._enrol(d))
         self.dialog.open()
@@ -158,24 +215,31 @@ class ReceiverPanel(QWidget):
 
     def _enrol(self, dialog: EnrolDialog) -> None:
         exchange = self.ws.exchange
-        self.session.call(self, lambda: exchange.enrol(dialog.pub, dialog.pub.fingerprint, dialog.identity(),
-                                                       revoke_old=dialog.revoke_old.isChecked()))
+        self.session.call(
+            self,
+            lambda: exchange.enrol(
+                dialog.pub, dialog.pub.fingerprint, dialog.identity(), revoke_old=dialog.revoke_old.isChecked()
+            ),
+        )
         self.load()
 
     def revoke(self) -> None:
         key_id = self.senders.selected_key()
         if key_id is None:
             return
-        if QMessageBox.question(self, tr("app.name"), tr("ui.exchange.senders.revoke.confirm")) \
-                == QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(self, tr("app.name"), tr("ui.exchange.senders.revoke.confirm"))
+            == QMessageBox.StandardButton.Yes
+        ):
             self.session.call(self, lambda: self.ws.exchange.revoke(int(key_id)))
             self.load()
 
     # Import #############################################################
 
     def choose_files(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, tr("ui.exchange.import.files"), str(Path.home()),
-                                                 tr("ui.exchange.import.filter"))
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self, tr("ui.exchange.import.files"), str(Path.home()), tr("ui.exchange.import.filter")
+        )
         if chosen:
             self.import_paths([Path(p) for p in chosen])
 
@@ -186,8 +250,12 @@ class ReceiverPanel(QWidget):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Preview first (a dry run on a worker thread), then apply what the user accepts."""
-        self.job = run_job(self, tr("ui.exchange.import.checking"), _import_work(self.ws.path, paths, True),
-                           lambda batch: self._preview(batch, paths))
+        self.job = run_job(
+            self,
+            tr("ui.exchange.import.checking"),
+            _import_work(self.ws.path, paths, True),
+            lambda batch: self._preview(batch, paths),
+        )
 
     def _preview(self, batch, paths: list[Path]) -> None:
         self.dialog = ImportPreviewDialog(self, batch)
@@ -195,8 +263,9 @@ class ReceiverPanel(QWidget):
         self.dialog.open()
 
     def _apply(self, paths: list[Path]) -> None:
-        self.job = run_job(self, tr("ui.exchange.import.running"), _import_work(self.ws.path, paths, False),
-                           self._imported)
+        self.job = run_job(
+            self, tr("ui.exchange.import.running"), _import_work(self.ws.path, paths, False), self._imported
+        )
 
     def _imported(self, batch) -> None:
         self.last_batch = batch
@@ -211,8 +280,10 @@ class ReceiverPanel(QWidget):
         name = self.log.selected_key()
         if name is None:
             return
-        if QMessageBox.question(self, tr("app.name"), tr("ui.exchange.log.rollback.confirm", name=name)) \
-                == QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(self, tr("app.name"), tr("ui.exchange.log.rollback.confirm", name=name))
+            == QMessageBox.StandardButton.Yes
+        ):
             self.rollback(str(name))
 
     def rollback(self, name: str) -> None:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.plans.model import PlanAggregate
-from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.plans.model import PlanAggregate
 from ui.screens.plan_tabs import (
     AreasPage,
     GridPage,
@@ -36,14 +36,21 @@ from ui.widgets.problems_panel import ProblemsPanel
 from ui.widgets.two_states import empty_or_editor
 
 #: Which page shows which entity's problems (page index in the tab widget).
-_PAGE_OF_ENTITY = {"plan": 0, "plan_basis": 0, "indicator": 2, "plan_area": 3, "task": 4, "plan_actor": 6,
-                   "plan_recipient": 7}
+_PAGE_OF_ENTITY = {
+    "plan": 0,
+    "plan_basis": 0,
+    "indicator": 2,
+    "plan_area": 3,
+    "task": 4,
+    "plan_actor": 6,
+    "plan_recipient": 7,
+}
 
 
 class EmptyPlanPage(QWidget):
     """No plan for the year yet: the three ways to start one."""
 
-    def __init__(self, screen: "PlanScreen") -> None:
+    def __init__(self, screen: PlanScreen) -> None:
         super().__init__(screen)
         self.title = QLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -140,11 +147,19 @@ class PlanScreen(QWidget):
         return [
             ("plan.section.meta", lambda: MetaPage(s)),
             ("plan.section.purpose", lambda: TextsPage(s, ["purpose_text", "requirement_text"])),
-            ("plan.section.indicators", lambda: GridPage(s, "indicator", indicator_columns, paste=paste_indicator,
-                                                         note_key="ui.plan.indicators.note")),
+            (
+                "plan.section.indicators",
+                lambda: GridPage(
+                    s, "indicator", indicator_columns, paste=paste_indicator, note_key="ui.plan.indicators.note"
+                ),
+            ),
             ("plan.section.area_tasks", lambda: AreasPage(s)),
-            ("plan.section.tasks", lambda: GridPage(s, "task", task_columns, filterable=True, paste=paste_task,
-                                                    note_key="ui.plan.tasks.note")),
+            (
+                "plan.section.tasks",
+                lambda: GridPage(
+                    s, "task", task_columns, filterable=True, paste=paste_task, note_key="ui.plan.tasks.note"
+                ),
+            ),
             ("plan.section.budget", lambda: TextsPage(s, ["budget_text"])),
             ("plan.section.actors", lambda: GridPage(s, "plan_actor", actor_columns)),
             ("plan.section.recipients", lambda: GridPage(s, "plan_recipient", recipient_columns)),
@@ -218,8 +233,9 @@ class PlanScreen(QWidget):
         self.heading.setText(tr("ui.plan.heading", year=plan.year))
         self.versions.clear()
         for version in self.session.ws.plans.versions(plan.year):
-            self.versions.addItem(tr("ui.plan.version", version=version.version,
-                                     status=tr(f"plan.status.{version.status}")), version.id)
+            self.versions.addItem(
+                tr("ui.plan.version", version=version.version, status=tr(f"plan.status.{version.status}")), version.id
+            )
         self.versions.setCurrentIndex(self.versions.findData(plan.id))
         self.issue_button.setVisible(not read_only)
         self.delete_button.setVisible(not read_only)
@@ -315,8 +331,13 @@ class PlanScreen(QWidget):
         dialog = AmendPlanDialog(self)
         if not dialog.exec():
             return
-        plan = self.session.call(self, lambda: self.session.ws.plans.amend(
-            self.plan_id, effective_date=dialog.effective_date, reason=dialog.reason), structural=True)
+        plan = self.session.call(
+            self,
+            lambda: self.session.ws.plans.amend(
+                self.plan_id, effective_date=dialog.effective_date, reason=dialog.reason
+            ),
+            structural=True,
+        )
         if plan is not None:
             self.set_year(self.year, plan.id)
 

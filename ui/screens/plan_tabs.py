@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.framework.areas import AREA_BY_CODE
-from cchc_desktop.plans.model import COMPARATORS, ISSUE_MODES, MEASURES, SIGNER_MODES, PlanAggregate
 from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.plans.model import COMPARATORS, ISSUE_MODES, MEASURES, SIGNER_MODES, PlanAggregate
 from ui.models.record_table import Column
 from ui.session import Session
 from ui.widgets.bound_fields import BoundChoice, BoundLine, BoundText
@@ -40,13 +40,17 @@ class MetaPage(PlanPage):
         super().__init__(parent)
         self.session = session
         self.fields = {
-            "issue_mode": BoundChoice(session, "plan", "issue_mode", [(m, tr(f"plan.issue_mode.{m}")) for m in ISSUE_MODES]),
+            "issue_mode": BoundChoice(
+                session, "plan", "issue_mode", [(m, tr(f"plan.issue_mode.{m}")) for m in ISSUE_MODES]
+            ),
             "doc_number": BoundLine(session, "plan", "doc_number"),
             "doc_symbol": BoundLine(session, "plan", "doc_symbol"),
             "issue_place": BoundLine(session, "plan", "issue_place"),
             "issue_date": BoundLine(session, "plan", "issue_date"),
             "title": BoundLine(session, "plan", "title"),
-            "signer_mode": BoundChoice(session, "plan", "signer_mode", [(m, tr(f"plan.signer_mode.{m}")) for m in SIGNER_MODES]),
+            "signer_mode": BoundChoice(
+                session, "plan", "signer_mode", [(m, tr(f"plan.signer_mode.{m}")) for m in SIGNER_MODES]
+            ),
             "signer_title": BoundLine(session, "plan", "signer_title"),
             "signer_name": BoundLine(session, "plan", "signer_name"),
             "effective_date": BoundLine(session, "plan", "effective_date"),
@@ -128,8 +132,17 @@ def area_choices(agg: PlanAggregate) -> list[tuple[str, str]]:
 class GridPage(PlanPage):
     """One table of the plan (indicators, tasks, actors, recipients)."""
 
-    def __init__(self, session: Session, entity: str, columns_for, *, filterable=False, paste=None,
-                 note_key: str | None = None, parent=None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        entity: str,
+        columns_for,
+        *,
+        filterable=False,
+        paste=None,
+        note_key: str | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.session, self.entity, self.columns_for = session, entity, columns_for
         self.filterable, self.paste = filterable, paste
@@ -147,8 +160,12 @@ class GridPage(PlanPage):
         if self.editor is None or signature != self._signature:
             self._replace_editor(columns)
             self._signature = signature
-        rows = getattr(agg, {"indicator": "indicators", "task": "tasks", "plan_actor": "actors",
-                             "plan_recipient": "recipients"}[self.entity])
+        rows = getattr(
+            agg,
+            {"indicator": "indicators", "task": "tasks", "plan_actor": "actors", "plan_recipient": "recipients"}[
+                self.entity
+            ],
+        )
         self.editor.load(rows, agg.plan.id, read_only)
 
     def _replace_editor(self, columns: list[Column]) -> None:
@@ -164,11 +181,18 @@ class GridPage(PlanPage):
 
 def indicator_columns(agg: PlanAggregate) -> list[Column]:
     return [
-        Column("code", 70), Column("text", 380), Column("area_code", 170, choices=area_choices(agg)),
+        Column("code", 70),
+        Column("text", 380),
+        Column("area_code", 170, choices=area_choices(agg)),
         Column("comparator", 130, choices=[(c, tr(f"plan.comparator.{c}")) for c in COMPARATORS]),
-        Column("target", 80), Column("target_max", 80), Column("unit", 80),
-        Column("numerator_label", 200), Column("denominator_label", 200),
-        Column("baseline_year", 80), Column("baseline_value", 90), Column("aspirational", 80),
+        Column("target", 80),
+        Column("target_max", 80),
+        Column("unit", 80),
+        Column("numerator_label", 200),
+        Column("denominator_label", 200),
+        Column("baseline_year", 80),
+        Column("baseline_value", 90),
+        Column("aspirational", 80),
         Column("measure", 140, choices=[(m, tr(f"plan.measure.{m}")) for m in MEASURES]),
         Column("source_ref", 200),
     ]
@@ -184,13 +208,25 @@ def _deadline_note(task) -> str:
 
 def task_columns(agg: PlanAggregate) -> list[Column]:
     return [
-        Column("area_code", 170, choices=area_choices(agg)), Column("content", 380), Column("lead_unit", 180),
-        Column("coordinating_units", 180), Column("deadline_text", 140,
-                                                  sort_key=lambda t: (t.deadline_due or "9999", t.deadline_kind)),
-        Column("deadline_kind", 130, editable=False, title=tr("ui.plan.deadline_parsed"), display=_deadline_note,
-               sort_key=lambda t: (t.deadline_due or "9999", t.deadline_kind)),
-        Column("product", 160), Column("responsible", 150), Column("budget", 110),
-        Column("carried_over_from", 90), Column("not_applicable", 90), Column("na_reason", 180),
+        Column("area_code", 170, choices=area_choices(agg)),
+        Column("content", 380),
+        Column("lead_unit", 180),
+        Column("coordinating_units", 180),
+        Column("deadline_text", 140, sort_key=lambda t: (t.deadline_due or "9999", t.deadline_kind)),
+        Column(
+            "deadline_kind",
+            130,
+            editable=False,
+            title=tr("ui.plan.deadline_parsed"),
+            display=_deadline_note,
+            sort_key=lambda t: (t.deadline_due or "9999", t.deadline_kind),
+        ),
+        Column("product", 160),
+        Column("responsible", 150),
+        Column("budget", 110),
+        Column("carried_over_from", 90),
+        Column("not_applicable", 90),
+        Column("na_reason", 180),
     ]
 
 
@@ -208,9 +244,11 @@ class AreasPage(PlanPage):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.areas = TableEditor(session, "plan_area", [Column("code", 90, editable=False,
-                                                               title=tr("plan.area.col.code")),
-                                                        Column("display_name", 320)])
+        self.areas = TableEditor(
+            session,
+            "plan_area",
+            [Column("code", 90, editable=False, title=tr("plan.area.col.code")), Column("display_name", 320)],
+        )
         self.areas.buttons["paste"].hide()
         self.areas.buttons["add"].clicked.disconnect()
         self.areas.buttons["add"].clicked.connect(self._add_area)

@@ -42,9 +42,14 @@ class CalendarDialog(QDialog):
 
     def _columns(self) -> list[Column]:
         return [
-            Column("code", 60, editable=False, title=tr("report.period.col.code")), Column("name", 200),
-            Column("start_date", 110), Column("end_date", 110), Column("due_date", 110),
-            Column("cumulative_label", 100), Column("figures_required", 170), Column("title", 240),
+            Column("code", 60, editable=False, title=tr("report.period.col.code")),
+            Column("name", 200),
+            Column("start_date", 110),
+            Column("end_date", 110),
+            Column("due_date", 110),
+            Column("cumulative_label", 100),
+            Column("figures_required", 170),
+            Column("title", 240),
         ]
 
     def reload(self) -> None:
@@ -56,9 +61,17 @@ class CalendarDialog(QDialog):
         if not dialog.exec():
             return
         values = dialog.values
-        result = self.session.call(self, lambda: reports.add_period(
-            self.year, code=values["code"], name=values["name"], start=values["start"], end=values["end"],
-            due=values["due"]))
+        result = self.session.call(
+            self,
+            lambda: reports.add_period(
+                self.year,
+                code=values["code"],
+                name=values["name"],
+                start=values["start"],
+                end=values["end"],
+                due=values["due"],
+            ),
+        )
         if result:
             self.reload()
 

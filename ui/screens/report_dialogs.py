@@ -23,8 +23,13 @@ class ReopenDialog(ReasonDialog):
     """Mở lại để sửa: always with a reason, which is recorded."""
 
     def __init__(self, period_label: str, parent=None) -> None:
-        super().__init__(tr("ui.report.reopen"), tr("ui.report.reopen.explain", period=period_label),
-                         tr("ui.report.reopen.reason"), True, parent)
+        super().__init__(
+            tr("ui.report.reopen"),
+            tr("ui.report.reopen.explain", period=period_label),
+            tr("ui.report.reopen.reason"),
+            True,
+            parent,
+        )
 
 
 class AddPeriodDialog(QDialog):
@@ -44,9 +49,13 @@ class AddPeriodDialog(QDialog):
         note = QLabel(tr("ui.report.calendar.add.explain"))
         note.setWordWrap(True)
         form.addRow(note)
-        for name, key in (("code", "report.period.col.code"), ("name", "report.period.col.name"),
-                          ("start", "report.period.col.start_date"), ("end", "report.period.col.end_date"),
-                          ("due", "report.period.col.due_date")):
+        for name, key in (
+            ("code", "report.period.col.code"),
+            ("name", "report.period.col.name"),
+            ("start", "report.period.col.start_date"),
+            ("end", "report.period.col.end_date"),
+            ("due", "report.period.col.due_date"),
+        ):
             form.addRow(tr(key), self.edits[name])
         form.addRow(buttons)
 

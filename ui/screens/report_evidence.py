@@ -16,14 +16,15 @@ from ui.widgets.evidence_panel import EvidencePanel
 if TYPE_CHECKING:
     from ui.screens.report_screen import ReportScreen
 
-def evidence_panel(screen: "ReportScreen") -> EvidencePanel:
+
+def evidence_panel(screen: ReportScreen) -> EvidencePanel:
     """The panel following the screen's current row."""
     panel = EvidencePanel(screen.session, screen)
     screen.subject_changed.connect(lambda entity, row_id: show_row(screen, panel, entity, row_id))
     return panel
 
 
-def show_row(screen: "ReportScreen", panel: EvidencePanel, entity: str, row_id: int) -> None:
+def show_row(screen: ReportScreen, panel: EvidencePanel, entity: str, row_id: int) -> None:
     panel.setVisible(bool(entity))  # files belong to grid rows, not to the narrative or document tabs
     if screen.agg is None or row_id < 0:
         panel.set_target(None)
@@ -32,7 +33,7 @@ def show_row(screen: "ReportScreen", panel: EvidencePanel, entity: str, row_id: 
     panel.set_target((entity, row_id), read_only=screen.agg.report.locked, year=screen.agg.report.year, hint=hint)
 
 
-def _row_name(screen: "ReportScreen", entity: str, row_id: int) -> str:
+def _row_name(screen: ReportScreen, entity: str, row_id: int) -> str:
     agg = screen.agg
     if entity == "task_progress":
         row = next((p for p in agg.progress if p.id == row_id), None)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from ui.screens.report_evidence import evidence_panel
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.reports.calendar import days_late, due_date
-from cchc_desktop.kernel.problems import Problem
-from cchc_desktop.reports.model import NARRATIVE_FIELDS, ReportAggregate, ReportPeriod
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_date, format_datetime, tr
+from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.reports.calendar import days_late, due_date
+from cchc_desktop.reports.model import NARRATIVE_FIELDS, ReportAggregate, ReportPeriod
 from ui.errors import show_error
+from ui.screens.report_evidence import evidence_panel
 from ui.screens.report_tabs import DocumentPage, IndicatorsPage, NarrativePage, TasksPage
 from ui.session import Session
 from ui.widgets.document_actions import DocumentActions, DocumentTarget
@@ -42,7 +42,7 @@ _BADGE = {"overdue": "#fde7e9", "late": "#fde7e9", "due": "#fff4ce", "on_time": 
 class EmptyReportPage(QWidget):
     """No report for the period yet (or no issued plan to report on)."""
 
-    def __init__(self, screen: "ReportScreen") -> None:
+    def __init__(self, screen: ReportScreen) -> None:
         super().__init__(screen)
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -157,8 +157,12 @@ class ReportScreen(QWidget):
 
     def _build_actions(self) -> QHBoxLayout:
         self.buttons = {}
-        actions = (("submit", self.submit_report), ("reopen", self.reopen_report),
-                   ("follow_plan", self.follow_plan), ("delete", self.delete_draft))
+        actions = (
+            ("submit", self.submit_report),
+            ("reopen", self.reopen_report),
+            ("follow_plan", self.follow_plan),
+            ("delete", self.delete_draft),
+        )
         bar = QHBoxLayout()
         bar.addStretch(1)
         self.documents = DocumentActions(self.session, self, "report", self._document_target)
@@ -275,8 +279,12 @@ class ReportScreen(QWidget):
     def _banner_text(self, locked: bool) -> str:
         report = self.agg.report
         if locked:
-            return tr("ui.report.banner.submitted", when=format_datetime(report.submitted_at),
-                      who=report.submitted_by or "—", state=self.session.ws.reports.state(self.period).text)
+            return tr(
+                "ui.report.banner.submitted",
+                when=format_datetime(report.submitted_at),
+                who=report.submitted_by or "—",
+                state=self.session.ws.reports.state(self.period).text,
+            )
         reopened = [e for e in self.agg.events if e.action == "reopen"]
         if reopened:
             last = reopened[-1]
@@ -317,7 +325,8 @@ class ReportScreen(QWidget):
 
     def go_to_problem(self, problem: Problem) -> None:
         page_index = {"task_progress": TASKS, "indicator_actual": INDICATORS, "report_recipient": DOCUMENT}.get(
-            problem.entity, NARRATIVE if problem.field in NARRATIVE_FIELDS else DOCUMENT)
+            problem.entity, NARRATIVE if problem.field in NARRATIVE_FIELDS else DOCUMENT
+        )
         self.tabs.setCurrentIndex(page_index)
         page = self.pages[page_index]
         for editor in page.editors():
@@ -349,8 +358,7 @@ class ReportScreen(QWidget):
         if not dialog.exec():
             return
         report_id, reason = self.report_id, dialog.reason
-        self.session.call(self, lambda: self.session.ws.reports.submit(report_id, late_reason=reason),
-                          structural=True)
+        self.session.call(self, lambda: self.session.ws.reports.submit(report_id, late_reason=reason), structural=True)
 
     def _submittable(self) -> bool:
         """Say at once what stops the report from being submitted, before asking to confirm."""

@@ -18,28 +18,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.plans.model import SIGNER_MODES
-from cchc_desktop.reports.model import NARRATIVE_FIELDS, TASK_STATUSES, ReportAggregate, has_fraction
-from cchc_desktop.reports.calc import attainment_text
-from cchc_desktop.reports.view import IndicatorFigures, is_behind, is_per_period
-from cchc_desktop.plans.targets import describe_target
 from cchc_desktop.kernel.i18n import format_datetime, format_number, format_percent, tr
 from cchc_desktop.kernel.text import clean
+from cchc_desktop.plans.model import SIGNER_MODES
+from cchc_desktop.plans.targets import describe_target
+from cchc_desktop.reports.calc import attainment_text
+from cchc_desktop.reports.model import NARRATIVE_FIELDS, TASK_STATUSES, ReportAggregate, has_fraction
+from cchc_desktop.reports.view import IndicatorFigures, is_behind, is_per_period
 from ui.models.record_table import Column
 from ui.session import Session
 from ui.widgets.bound_fields import BoundChoice, BoundLine, BoundText
 from ui.widgets.table_editor import TableEditor
 
-DOCUMENT_FIELDS = ("doc_number", "doc_symbol", "issue_place", "report_date", "title", "addressee",
-                   "signer_mode", "signer_title", "signer_name")
+DOCUMENT_FIELDS = (
+    "doc_number",
+    "doc_symbol",
+    "issue_place",
+    "report_date",
+    "title",
+    "addressee",
+    "signer_mode",
+    "signer_title",
+    "signer_name",
+)
 
 
 def fixed_rows(editor: TableEditor) -> TableEditor:
     """Rows that belong to the plan (or the calendar): no add, remove, move or row paste."""
     for button in editor.buttons.values():
         button.hide()
-    for signal in (editor.view.add_requested, editor.view.delete_requested, editor.view.move_requested,
-                   editor.view.paste_requested):
+    for signal in (
+        editor.view.add_requested,
+        editor.view.delete_requested,
+        editor.view.move_requested,
+        editor.view.paste_requested,
+    ):
         signal.disconnect()
     return editor
 
@@ -73,13 +86,22 @@ class TasksPage(ReportPage):
     def _columns(self) -> list[Column]:
         statuses = [(s, tr(f"report.task_status.{s}")) for s in TASK_STATUSES]
         return [
-            Column("task", 360, editable=False, title=tr("ui.report.col.task"),
-                   display=lambda r: self._task(r).content),
-            Column("deadline", 120, editable=False, title=tr("ui.report.col.deadline"),
-                   display=lambda r: self._task(r).deadline_text),
+            Column(
+                "task", 360, editable=False, title=tr("ui.report.col.task"), display=lambda r: self._task(r).content
+            ),
+            Column(
+                "deadline",
+                120,
+                editable=False,
+                title=tr("ui.report.col.deadline"),
+                display=lambda r: self._task(r).deadline_text,
+            ),
             Column("flag", 120, editable=False, title=tr("ui.report.col.flag"), display=self._flag),
-            Column("status", 150, choices=statuses), Column("progress", 80), Column("result", 300),
-            Column("reason", 220), Column("completed_on", 110),
+            Column("status", 150, choices=statuses),
+            Column("progress", 80),
+            Column("result", 300),
+            Column("reason", 220),
+            Column("completed_on", 110),
         ]
 
     def _flag(self, row) -> str:
@@ -121,11 +143,18 @@ class IndicatorsPage(ReportPage):
             Column("numerator", 80, display=lambda r: self._number(r, "numerator", True)),
             Column("denominator", 80, display=lambda r: self._number(r, "denominator", True)),
             Column("value", 80, display=lambda r: self._number(r, "value", False)),
-            Column("period_figure", 80, editable=False, title=tr("ui.report.col.period_figure"),
-                   display=lambda r: self._figure(r, "period_figure")),
+            Column(
+                "period_figure",
+                80,
+                editable=False,
+                title=tr("ui.report.col.period_figure"),
+                display=lambda r: self._figure(r, "period_figure"),
+            ),
             Column("ytd_figure", 90, editable=False, title=tr("ui.report.col.ytd_figure"), display=self._ytd),
             Column("attainment", 140, editable=False, title=tr("ui.report.col.attainment"), display=self._attainment),
-            Column("source", 180), Column("as_of", 100), Column("note", 200),
+            Column("source", 180),
+            Column("as_of", 100),
+            Column("note", 200),
         ]
 
     def _name(self, row) -> str:
@@ -273,8 +302,12 @@ class DocumentPage(ReportPage):
 
 
 def _event_text(event) -> str:
-    text = tr("ui.report.event", when=format_datetime(event.at), who=event.actor or "—",
-              action=tr(f"report.event.action.{event.action}"))
+    text = tr(
+        "ui.report.event",
+        when=format_datetime(event.at),
+        who=event.actor or "—",
+        action=tr(f"report.event.action.{event.action}"),
+    )
     if event.reason:
         text += " — " + tr("ui.report.event.reason", reason=event.reason)
     elif event.detail:

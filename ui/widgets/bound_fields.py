@@ -111,8 +111,9 @@ class BoundLine(QLineEdit, _Bound):
 
 
 class BoundChoice(QComboBox, _Bound):
-    def __init__(self, session: Session, entity: str, field: str, choices: list[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, entity: str, field: str, choices: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         QComboBox.__init__(self, parent)
         self.bind(session, entity, field)
         for key, label in choices:

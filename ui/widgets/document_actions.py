@@ -43,8 +43,9 @@ class DocumentTarget:
 class DocumentActions(QObject):
     """The three buttons and Ctrl+P for one screen; ``kind`` is plan, report or assessment."""
 
-    def __init__(self, session: Session, screen: QWidget, kind: str,
-                 target: Callable[[], DocumentTarget | None]) -> None:
+    def __init__(
+        self, session: Session, screen: QWidget, kind: str, target: Callable[[], DocumentTarget | None]
+    ) -> None:
         super().__init__(screen)
         self.session, self.screen, self.kind, self.target = session, screen, kind, target
         self.job: Job | None = None
@@ -98,8 +99,9 @@ class DocumentActions(QObject):
         prepared = self._prepare(fmt)
         if prepared is None:
             return
-        path = print_preview.ask_save_path(self.screen, tr("ui.print.save_title", what=prepared.title),
-                                           self._suggested(prepared), tr(_FILTERS[fmt]))
+        path = print_preview.ask_save_path(
+            self.screen, tr("ui.print.save_title", what=prepared.title), self._suggested(prepared), tr(_FILTERS[fmt])
+        )
         if path is None:
             return
         if path.suffix.lower() != f".{fmt}":
@@ -119,7 +121,7 @@ class DocumentActions(QObject):
             return None
         try:
             return prepare(self.session.ws, self.kind, fmt, target.year, target.period, plan_id=target.plan_id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user in the one error display
+        except Exception as exc:
             show_error(self.screen, exc)
             return None
 
@@ -127,8 +129,9 @@ class DocumentActions(QObject):
         from ui.jobs import run_job
 
         title = tr("ui.print.rendering", what=prepared.title)
-        self.job = run_job(self.screen, title, lambda progress, cancelled: prepared.save(path, progress, cancelled),
-                           on_done)
+        self.job = run_job(
+            self.screen, title, lambda progress, cancelled: prepared.save(path, progress, cancelled), on_done
+        )
 
     def _show_saved(self, path: Path, what: str) -> None:
         from ui.dialogs import print_preview

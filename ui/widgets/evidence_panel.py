@@ -34,6 +34,7 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 def open_evidence(parent: QWidget, session: Session, evidence_id: int) -> Path | None:
     """Write a temporary copy of the file and open it with the system viewer; returns the copy."""
+
     def write() -> Path:
         item = session.ws.evidence.get(evidence_id)
         folder = Path(tempfile.gettempdir()) / "cchc-tai-lieu"
@@ -81,8 +82,11 @@ class EvidencePanel(QWidget):
 
     def _buttons(self) -> dict[str, QPushButton]:
         buttons = {}
-        for key, slot in (("attach", self.pick_and_attach), ("open", self.open_selected),
-                          ("remove", self.remove_selected)):
+        for key, slot in (
+            ("attach", self.pick_and_attach),
+            ("open", self.open_selected),
+            ("remove", self.remove_selected),
+        ):
             button = QPushButton(tr(f"ui.evidence.{key}"))
             button.setToolTip(tr(f"ui.evidence.{key}.tip"))
             button.clicked.connect(slot)
@@ -104,8 +108,9 @@ class EvidencePanel(QWidget):
 
     # Target ##############################################################
 
-    def set_target(self, target: tuple[str, int] | None, *, read_only: bool = False, year: int | None = None,
-                   hint: str = "") -> None:
+    def set_target(
+        self, target: tuple[str, int] | None, *, read_only: bool = False, year: int | None = None, hint: str = ""
+    ) -> None:
         """Show the files of (entity, row id); None shows an empty, disabled panel."""
         self.target, self.year = target, year
         self.read_only = read_only or target is None
@@ -120,8 +125,9 @@ class EvidencePanel(QWidget):
         for evidence in files:
             item = QListWidgetItem(item_text(evidence))
             item.setData(Qt.ItemDataRole.UserRole, evidence.id)
-            item.setToolTip(tr("ui.evidence.added", when=format_datetime(evidence.added_at),
-                               who=evidence.added_by or "—"))
+            item.setToolTip(
+                tr("ui.evidence.added", when=format_datetime(evidence.added_at), who=evidence.added_by or "—")
+            )
             if evidence.secret:
                 item.setForeground(QBrush(QColor("#a4262c")))
             self.list.addItem(item)
@@ -164,8 +170,9 @@ class EvidencePanel(QWidget):
         entity, row_id = self.target
         attached = 0
         for path in paths:
-            done = self.session.call(self, lambda p=path: self.session.ws.evidence.attach(entity, row_id, p,
-                                                                                         year=self.year))
+            done = self.session.call(
+                self, lambda p=path: self.session.ws.evidence.attach(entity, row_id, p, year=self.year)
+            )
             attached += done is not None
         if attached:
             self.reload()
@@ -190,8 +197,10 @@ class EvidencePanel(QWidget):
 
     def _set_secret(self, checked: bool) -> None:
         evidence_id = self.selected_id()
-        if evidence_id is not None and self.session.call(
-                self, lambda: self.session.ws.evidence.set_secret(evidence_id, checked)) is not None:
+        if (
+            evidence_id is not None
+            and self.session.call(self, lambda: self.session.ws.evidence.set_secret(evidence_id, checked)) is not None
+        ):
             self.reload()
         else:
             self._show_selected()

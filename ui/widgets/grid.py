@@ -137,9 +137,11 @@ class GridView(QTableView):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.horizontalHeader().setStretchLastSection(True)
         # Rows are sized to their text once per load (see fit_rows), not on every repaint.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

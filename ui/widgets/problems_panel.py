@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.problems import Problem
 from ui.icons import problem_icon
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from cchc_desktop.kernel.units import PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, default_receiver
-from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.units import PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, default_receiver
+from cchc_desktop.profile.model import UnitProfile
 
 #: Fields on each page of the setup wizard (the settings screen shows them all).
 GROUPS = {

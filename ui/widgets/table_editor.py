@@ -19,8 +19,17 @@ PasteHandler = Callable[[int, str, int | None], ChangeSet]
 class TableEditor(QWidget):
     """Rows of one entity under one parent (a plan); every button is one core action."""
 
-    def __init__(self, session: Session, entity: str, columns: list[Column], *, filterable: bool = False,
-                 paste: PasteHandler | None = None, new_row: Callable[[], dict] | None = None, parent=None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        entity: str,
+        columns: list[Column],
+        *,
+        filterable: bool = False,
+        paste: PasteHandler | None = None,
+        new_row: Callable[[], dict] | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.entity = entity
@@ -42,8 +51,13 @@ class TableEditor(QWidget):
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
         self.buttons = {}
-        for key, slot in (("add", self.add_row), ("delete", self.delete_selected), ("up", lambda: self.move(-1)),
-                          ("down", lambda: self.move(1)), ("paste", self.paste_clipboard)):
+        for key, slot in (
+            ("add", self.add_row),
+            ("delete", self.delete_selected),
+            ("up", lambda: self.move(-1)),
+            ("down", lambda: self.move(1)),
+            ("paste", self.paste_clipboard),
+        ):
             button = QPushButton(tr(f"ui.grid.{key}"), self)
             button.setToolTip(tr(f"ui.grid.{key}.tip"))
             button.clicked.connect(slot)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cchc_desktop.assessment.model import AssessmentView, ScoreLine
-from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import format_number, tr
 from cchc_desktop.kernel.text import clean
+from cchc_desktop.profile.model import UnitProfile
 
 
 @dataclass
@@ -42,14 +42,20 @@ def unit_leaves(data: AssessmentData) -> list[ScoreLine]:
 
 def without_evidence(data: AssessmentData) -> list[ScoreLine]:
     """Scored or explained leaves with no tài liệu kiểm chứng attached."""
-    return [line for line in unit_leaves(data) if line.evidence_count == 0
-            and (line.self_score is not None or explanation(line))]
+    return [
+        line
+        for line in unit_leaves(data)
+        if line.evidence_count == 0 and (line.self_score is not None or explanation(line))
+    ]
 
 
 def overridden(data: AssessmentData) -> list[ScoreLine]:
     """Leaves scored differently from the indicator's proposal (the reason is printed)."""
-    return [line for line in unit_leaves(data) if line.self_score is not None and line.proposed is not None
-            and abs(line.self_score - line.proposed) > 1e-9]
+    return [
+        line
+        for line in unit_leaves(data)
+        if line.self_score is not None and line.proposed is not None and abs(line.self_score - line.proposed) > 1e-9
+    ]
 
 
 def unscored(data: AssessmentData) -> list[ScoreLine]:
@@ -65,7 +71,7 @@ def override_reason(line: ScoreLine) -> str:
 
 
 def evidence_text(data: AssessmentData, line: ScoreLine) -> str:
-    """"02 tệp: Kế hoạch 05.pdf; Biên bản kiểm tra.pdf"; "" when nothing is attached."""
+    """ "02 tệp: Kế hoạch 05.pdf; Biên bản kiểm tra.pdf"; "" when nothing is attached."""
     names = data.evidence_names.get(line.score.id, []) if line.score else []
     count = line.evidence_count or len(names)
     if not count:

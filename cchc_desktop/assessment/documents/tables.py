@@ -8,8 +8,8 @@ the giải trình. Survey leaves say that the province scores them.
 from __future__ import annotations
 
 from cchc_desktop.assessment.documents.data import AssessmentData, evidence_text, explanation, override_reason
-from cchc_desktop.kernel.documents.model import Column, Row, Table
 from cchc_desktop.assessment.model import ScoreLine, Subtotal, subtotal
+from cchc_desktop.kernel.documents.model import Column, Row, Table
 from cchc_desktop.kernel.i18n import format_number, tr
 
 
@@ -31,8 +31,9 @@ def area_columns() -> list[Column]:
 def area_note(total: Subtotal) -> str:
     """What the maximum of a lĩnh vực holds besides self-scored points."""
     if total.bonus_max or total.penalty_max:
-        return tr("doc.assessment.note.bonus", bonus=format_number(total.bonus_max),
-                  penalty=format_number(total.penalty_max))
+        return tr(
+            "doc.assessment.note.bonus", bonus=format_number(total.bonus_max), penalty=format_number(total.penalty_max)
+        )
     if total.survey_max:
         return tr("doc.assessment.note.survey", points=format_number(total.survey_max))
     return ""
@@ -49,8 +50,19 @@ def area_rows(data: AssessmentData) -> list[Row]:
     rows = [area_row(number, root, total) for number, (root, total) in enumerate(data.view.area_totals(), start=1)]
     totals = data.view.totals
     note = tr("doc.assessment.note.total", points=format_number(totals.self_max))
-    rows.append(Row(["", tr("doc.assessment.total"), totals.max_total, round(totals.total, 4),
-                     _rate(totals.self_score, totals.self_max), note], bold=True))
+    rows.append(
+        Row(
+            [
+                "",
+                tr("doc.assessment.total"),
+                totals.max_total,
+                round(totals.total, 4),
+                _rate(totals.self_score, totals.self_max),
+                note,
+            ],
+            bold=True,
+        )
+    )
     return rows
 
 
@@ -84,8 +96,16 @@ def score_row(data: AssessmentData, line: ScoreLine) -> Row:
         return Row([criterion.code, criterion.name, criterion.max_points, round(subtotal(line).total, 4)], bold=True)
     if criterion.method == "survey":
         return Row([criterion.code, criterion.name, criterion.max_points, tr("doc.assessment.survey_cell")])
-    return Row([criterion.code, criterion.name, criterion.max_points, line.self_score,
-                evidence_text(data, line), leaf_note(line)])
+    return Row(
+        [
+            criterion.code,
+            criterion.name,
+            criterion.max_points,
+            line.self_score,
+            evidence_text(data, line),
+            leaf_note(line),
+        ]
+    )
 
 
 def score_rows(data: AssessmentData) -> list[Row]:

@@ -3,15 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from cchc_desktop.assessment.documents.data import AssessmentData, evidence_text, explanation, override_reason
 from cchc_desktop.assessment.documents.tables import area_columns, area_rows
-from cchc_desktop.kernel.documents.model import Column, Row
-from cchc_desktop.plans.documents.document import agency_header
-from cchc_desktop.kernel.documents.xlsx import Sheet, render_xlsx
 from cchc_desktop.assessment.model import ScoreLine, subtotal
+from cchc_desktop.kernel.documents.model import Column, Row
+from cchc_desktop.kernel.documents.xlsx import Sheet, render_xlsx
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.plans.documents.document import agency_header
 
 
 def score_sheet_columns() -> list[Column]:
@@ -33,18 +33,30 @@ def score_sheet_columns() -> list[Column]:
 def _score_row(data: AssessmentData, line: ScoreLine) -> Row:
     criterion = line.criterion
     if not line.is_leaf:
-        return Row([criterion.code, criterion.name, "", criterion.max_points, None, round(subtotal(line).total, 4)],
-                   bold=True)
+        return Row(
+            [criterion.code, criterion.name, "", criterion.max_points, None, round(subtotal(line).total, 4)], bold=True
+        )
     method = tr(f"assessment.method.{criterion.method}") if criterion.method else ""
-    return Row([criterion.code, criterion.name, method, criterion.max_points, line.proposed, line.self_score,
-                line.evidence_count, evidence_text(data, line), explanation(line), override_reason(line)])
+    return Row(
+        [
+            criterion.code,
+            criterion.name,
+            method,
+            criterion.max_points,
+            line.proposed,
+            line.self_score,
+            line.evidence_count,
+            evidence_text(data, line),
+            explanation(line),
+            override_reason(line),
+        ]
+    )
 
 
 def score_sheet_rows(data: AssessmentData) -> list[Row]:
     totals = data.view.totals
     rows = [_score_row(data, line) for line in data.view.lines]
-    return rows + [Row(["", tr("doc.assessment.total"), "", totals.max_total, None, round(totals.total, 4)],
-                       bold=True)]
+    return rows + [Row(["", tr("doc.assessment.total"), "", totals.max_total, None, round(totals.total, 4)], bold=True)]
 
 
 def assessment_sheets(data: AssessmentData) -> list[Sheet]:
@@ -59,7 +71,11 @@ def assessment_sheets(data: AssessmentData) -> list[Sheet]:
     ]
 
 
-def render_assessment_xlsx(data: AssessmentData, *, progress: Callable[[int, int], None] | None = None,
-                           cancelled: Callable[[], bool] | None = None) -> bytes:
+def render_assessment_xlsx(
+    data: AssessmentData,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
     """The score table and the per-area summary as .xlsx bytes."""
     return render_xlsx(assessment_sheets(data), progress=progress, cancelled=cancelled)

@@ -17,14 +17,49 @@ from typing import Any, BinaryIO
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from cchc_desktop import __version__
-from cchc_desktop.kernel.atomic import atomic_output
-from cchc_desktop.exchange.format.errors import EvidenceReadError, InvalidDocumentError, ManifestFieldError, OutputNameError, PackageError, PackageFieldError, PackageOverLimitError, PackageWriteError
+from cchc_desktop.exchange.format.errors import (
+    EvidenceReadError,
+    InvalidDocumentError,
+    ManifestFieldError,
+    OutputNameError,
+    PackageError,
+    PackageFieldError,
+    PackageOverLimitError,
+    PackageWriteError,
+)
 from cchc_desktop.exchange.format.jsonutil import canonical_bytes
 from cchc_desktop.exchange.format.keys import fingerprint, public_pem, raw_public_bytes
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
-from cchc_desktop.exchange.format.manifest import ANNOUNCE_NAME, DATA_NAME, DOCUMENT_NAME, MANIFEST_NAME, SIGNATURE_NAME, FrameworkRef, Manifest, Receiver, Sender, SignatureInfo, Signer, parse_body, parse_envelope
-from cchc_desktop.exchange.format.parts import STORED_EXTENSIONS, Cancelled, EvidenceFile, Part, Progress, Ticker, bytes_part, check_evidence, evidence_parts, evidence_size, read_chunks
+from cchc_desktop.exchange.format.manifest import (
+    ANNOUNCE_NAME,
+    DATA_NAME,
+    DOCUMENT_NAME,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    FrameworkRef,
+    Manifest,
+    Receiver,
+    Sender,
+    SignatureInfo,
+    Signer,
+    parse_body,
+    parse_envelope,
+)
+from cchc_desktop.exchange.format.parts import (
+    STORED_EXTENSIONS,
+    Cancelled,
+    EvidenceFile,
+    Part,
+    Progress,
+    Ticker,
+    bytes_part,
+    check_evidence,
+    evidence_parts,
+    evidence_size,
+    read_chunks,
+)
 from cchc_desktop.exchange.format.signing import SIGNATURE_ED25519, sign_manifest
+from cchc_desktop.kernel.atomic import atomic_output
 from cchc_desktop.kernel.i18n import tr
 
 PACKAGE_SUFFIX = ".cchc"
@@ -150,8 +185,9 @@ def _check_size(what: str, size: int, limit: int) -> None:
 def _check_totals(parts: list[Part], limits: Limits) -> None:
     count = len(parts) + 2
     if count > limits.max_members:
-        raise PackageOverLimitError(what=tr("exchange.build.what.count"), size=str(count),
-                                    limit=str(limits.max_members))
+        raise PackageOverLimitError(
+            what=tr("exchange.build.what.count"), size=str(count), limit=str(limits.max_members)
+        )
     total = sum(p.member.size for p in parts)
     _check_size(tr("exchange.build.what.total"), total, limits.max_total_bytes)
 
@@ -162,11 +198,20 @@ def _now_vietnam() -> str:
 
 def _make_manifest(fields: ManifestFields, parts: list[Part], key: Ed25519PrivateKey, file: str) -> Manifest:
     manifest = Manifest(
-        package_id=fields.package_id or uuid.uuid4().hex, kind=fields.kind, sender=fields.sender,
-        receiver=fields.receiver, year=fields.year, period=fields.period, revision=fields.revision,
-        supersedes=fields.supersedes, created_at=fields.created_at or _now_vietnam(),
-        app_version=fields.app_version, framework=fields.framework, members=tuple(p.member for p in parts),
-        signer=fields.signer, signature=SignatureInfo(SIGNATURE_ED25519, fingerprint(key)),
+        package_id=fields.package_id or uuid.uuid4().hex,
+        kind=fields.kind,
+        sender=fields.sender,
+        receiver=fields.receiver,
+        year=fields.year,
+        period=fields.period,
+        revision=fields.revision,
+        supersedes=fields.supersedes,
+        created_at=fields.created_at or _now_vietnam(),
+        app_version=fields.app_version,
+        framework=fields.framework,
+        members=tuple(p.member for p in parts),
+        signer=fields.signer,
+        signature=SignatureInfo(SIGNATURE_ED25519, fingerprint(key)),
     )
     _validate(manifest, file)
     return manifest
@@ -202,12 +247,22 @@ class _Content:
 
 def _zip_time(created_at: str) -> tuple[int, int, int, int, int, int]:
     moment = dt.datetime.fromisoformat(created_at)
-    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second) \
-        if moment.year >= 1980 else (1980, 1, 1, 0, 0, 0)
+    return (
+        (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+        if moment.year >= 1980
+        else (1980, 1, 1, 0, 0, 0)
+    )
 
 
-def _write(out: Path, manifest: Manifest, manifest_bytes: bytes, signature: bytes, parts: list[Part],
-           ticker: Ticker, limits: Limits) -> None:
+def _write(
+    out: Path,
+    manifest: Manifest,
+    manifest_bytes: bytes,
+    signature: bytes,
+    parts: list[Part],
+    ticker: Ticker,
+    limits: Limits,
+) -> None:
     content = _Content(manifest_bytes, signature, parts, _zip_time(manifest.created_at))
     stored: set[str] = set()
     start = ticker.done
@@ -239,20 +294,22 @@ def _compression(name: str, stored: set[str]) -> int:
 
 def _write_zip(handle: BinaryIO, content: _Content, ticker: Ticker, limits: Limits, stored: set[str]) -> None:
     with zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
-        for name, raw, method in ((MANIFEST_NAME, content.manifest_bytes, zipfile.ZIP_DEFLATED),
-                                  (SIGNATURE_NAME, content.signature, zipfile.ZIP_STORED)):
+        for name, raw, method in (
+            (MANIFEST_NAME, content.manifest_bytes, zipfile.ZIP_DEFLATED),
+            (SIGNATURE_NAME, content.signature, zipfile.ZIP_STORED),
+        ):
             with archive.open(_zip_info(name, len(raw), content.when, method), "w") as sink:
                 sink.write(raw)
         for part in content.parts:
             _write_part(archive, part, content.when, _compression(part.name, stored), ticker)
-        too_compressed = {i.filename for i in archive.infolist()
-                          if limits.ratio_too_high(i.file_size, i.compress_size)}
+        too_compressed = {i.filename for i in archive.infolist() if limits.ratio_too_high(i.file_size, i.compress_size)}
         if too_compressed:
             raise _RatioRetry(too_compressed)
 
 
-def _write_part(archive: zipfile.ZipFile, part: Part, when: tuple[int, int, int, int, int, int], compress: int,
-                ticker: Ticker) -> None:
+def _write_part(
+    archive: zipfile.ZipFile, part: Part, when: tuple[int, int, int, int, int, int], compress: int, ticker: Ticker
+) -> None:
     digest = hashlib.sha256()
     size = 0
     with archive.open(_zip_info(part.name, part.member.size, when, compress), "w") as sink:

@@ -11,10 +11,11 @@ import email.utils
 from email.message import EmailMessage
 from pathlib import Path
 
-from cchc_desktop.kernel.atomic import write_bytes_atomic
-from cchc_desktop.exchange.format.errors import PackageReadError, PackageWriteError, describe_os_error, display_name
+from cchc_desktop.exchange.format.errors import PackageReadError, PackageWriteError
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.manifest import Manifest
+from cchc_desktop.kernel.atomic import write_bytes_atomic
+from cchc_desktop.kernel.files import describe_os_error, display_name
 from cchc_desktop.kernel.i18n import format_number, tr
 
 #: Many mail servers refuse larger attachments; above this, suggest a USB stick.

@@ -10,10 +10,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from cchc_desktop.kernel.files import FileWriteError, describe_os_error, display_name
 from cchc_desktop.kernel.errors import CchcError, ValidationError
-from cchc_desktop.kernel.i18n import tr
-
+from cchc_desktop.kernel.files import FileWriteError, display_name
 
 # Verification refusals ###################################################
 

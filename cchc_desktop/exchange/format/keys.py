@@ -18,7 +18,14 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from cchc_desktop.exchange.format.errors import KeyFileError, NotEd25519KeyError, PassphraseTooShortError, PrivateKeyNotEncryptedError, PublicKeyFileError, WrongPassphraseError
+from cchc_desktop.exchange.format.errors import (
+    KeyFileError,
+    NotEd25519KeyError,
+    PassphraseTooShortError,
+    PrivateKeyNotEncryptedError,
+    PublicKeyFileError,
+    WrongPassphraseError,
+)
 from cchc_desktop.kernel.text import nfc
 
 MIN_PASSPHRASE_LENGTH = 8
@@ -47,14 +54,22 @@ def encrypt_private_key(key: Ed25519PrivateKey, passphrase: str) -> bytes:
 
     if len(nfc(passphrase)) < MIN_PASSPHRASE_LENGTH:
         raise PassphraseTooShortError(field="passphrase", minimum=MIN_PASSPHRASE_LENGTH)
-    encryption = (serialization.PrivateFormat.PKCS12.encryption_builder().kdf_rounds(KDF_ROUNDS)
-                  .hmac_hash(hashes.SHA256()).key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
-                  .build(_passphrase_bytes(passphrase)))
+    encryption = (
+        serialization.PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(KDF_ROUNDS)
+        .hmac_hash(hashes.SHA256())
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .build(_passphrase_bytes(passphrase))
+    )
     der = pkcs12.serialize_key_and_certificates(b"cchc", key, None, None, encryption)
     body = base64.encodebytes(der).replace(b"\n", b"").decode("ascii")
-    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
-    return b"\n".join([_ENCRYPTED_HEADER, *(line.encode("ascii") for line in lines),
-                       _ENCRYPTED_HEADER.replace(b"BEGIN", b"END")]) + b"\n"
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return (
+        b"\n".join(
+            [_ENCRYPTED_HEADER, *(line.encode("ascii") for line in lines), _ENCRYPTED_HEADER.replace(b"BEGIN", b"END")]
+        )
+        + b"\n"
+    )
 
 
 def _pem_body_decodes(pem: bytes) -> bool:
@@ -130,11 +145,11 @@ def raw_public_bytes(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:
 
 
 def _grouped(hex_upper: str) -> str:
-    return " ".join(hex_upper[i:i + 4] for i in range(0, 64, 4))
+    return " ".join(hex_upper[i : i + 4] for i in range(0, 64, 4))
 
 
 def fingerprint(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
-    """"3F2A 9C01 …": SHA-256 of the raw public key, 16 groups of 4 upper-case hex digits."""
+    """ "3F2A 9C01 …": SHA-256 of the raw public key, 16 groups of 4 upper-case hex digits."""
     return _grouped(hashlib.sha256(raw_public_bytes(key)).hexdigest().upper())
 
 

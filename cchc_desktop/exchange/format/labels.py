@@ -11,13 +11,13 @@ _QUARTER = re.compile(r"Q([1-4])")
 
 
 def kind_label(kind: str) -> str:
-    """"report" → "Báo cáo CCHC"; an unknown kind is shown as its code."""
+    """ "report" → "Báo cáo CCHC"; an unknown kind is shown as its code."""
     label = tr(f"exchange.kind.{kind}")
     return kind if label == f"exchange.kind.{kind}" else label
 
 
 def period_label(period: str | None, year: int) -> str:
-    """"Q1", 2026 → "Quý I/2026"; "H1" → "6 tháng đầu năm 2026"; None or "Y" → "năm 2026"."""
+    """ "Q1", 2026 → "Quý I/2026"; "H1" → "6 tháng đầu năm 2026"; None or "Y" → "năm 2026"."""
     if period is None or period == "Y":
         return tr("exchange.period.year", year=year)
     quarter = _QUARTER.fullmatch(period)
@@ -29,7 +29,7 @@ def period_label(period: str | None, year: int) -> str:
 
 
 def package_title(manifest: Manifest) -> str:
-    """"Báo cáo CCHC Quý I/2026 của xã Kỳ Phong (lần gửi 2)"."""
+    """ "Báo cáo CCHC Quý I/2026 của xã Kỳ Phong (lần gửi 2)"."""
     return tr(
         "exchange.title",
         kind=kind_label(manifest.kind),

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cchc_desktop.kernel.units import UNIT_TYPES
 from cchc_desktop.exchange.format.errors import ManifestSyntaxError, NotAPackageError
 from cchc_desktop.exchange.format.fields import FieldReader
 from cchc_desktop.exchange.format.jsonutil import StrictJsonError, canonical_bytes, strict_loads
 from cchc_desktop.exchange.format.keys import normalise_fingerprint
+from cchc_desktop.kernel.units import UNIT_TYPES
 
 FORMAT = "cchc-package"
 FORMAT_VERSION = 1
@@ -51,7 +51,7 @@ class Sender:
 
     @property
     def label(self) -> str:
-        """"xã Kỳ Phong (mã 42-18103)", for messages."""
+        """ "xã Kỳ Phong (mã 42-18103)", for messages."""
         word = UNIT_TYPES.get(self.unit_type, "").lower()
         return f"{word} {self.unit_name} (mã {self.province_code}-{self.unit_code})".strip()
 
@@ -154,12 +154,21 @@ class Manifest:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "format": FORMAT, "format_version": self.format_version, "package_id": self.package_id,
-            "kind": self.kind, "sender": vars(self.sender).copy(), "receiver": vars(self.receiver).copy(),
-            "year": self.year, "period": self.period, "revision": self.revision,
-            "supersedes": self.supersedes, "created_at": self.created_at, "app_version": self.app_version,
+            "format": FORMAT,
+            "format_version": self.format_version,
+            "package_id": self.package_id,
+            "kind": self.kind,
+            "sender": vars(self.sender).copy(),
+            "receiver": vars(self.receiver).copy(),
+            "year": self.year,
+            "period": self.period,
+            "revision": self.revision,
+            "supersedes": self.supersedes,
+            "created_at": self.created_at,
+            "app_version": self.app_version,
             "framework": vars(self.framework).copy() if self.framework else None,
-            "members": [m.to_dict() for m in self.members], "signer": vars(self.signer).copy(),
+            "members": [m.to_dict() for m in self.members],
+            "signer": vars(self.signer).copy(),
             "signature": vars(self.signature).copy(),
         }
 
@@ -267,8 +276,11 @@ def _framework(r: FieldReader | None) -> FrameworkRef | None:
 
 
 def _signer(r: FieldReader) -> Signer:
-    return Signer(name=r.text("name"), role=r.text("role", allow_empty=True),
-                  on_behalf_of=r.text("on_behalf_of", allow_empty=True))
+    return Signer(
+        name=r.text("name"),
+        role=r.text("role", allow_empty=True),
+        on_behalf_of=r.text("on_behalf_of", allow_empty=True),
+    )
 
 
 def _created_at(r: FieldReader) -> str:

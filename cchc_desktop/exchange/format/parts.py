@@ -12,18 +12,39 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from cchc_desktop.kernel.errors import JobCancelled
 from cchc_desktop.exchange.format.errors import EvidenceReadError, EvidenceTooLargeError, SecretEvidenceError
-from cchc_desktop.exchange.format.errors import describe_os_error
 from cchc_desktop.exchange.format.limits import Limits
 from cchc_desktop.exchange.format.manifest import Member
+from cchc_desktop.kernel.errors import JobCancelled
+from cchc_desktop.kernel.files import describe_os_error
 from cchc_desktop.kernel.text import nfc
 
 CHUNK = 1024 * 1024
 _EXTENSION = re.compile(r"[a-z0-9]{1,10}")
 #: Already-compressed formats are stored: deflating them costs time and saves nothing.
 STORED_EXTENSIONS = frozenset(
-    "pdf jpg jpeg png gif webp heic zip 7z rar gz docx xlsx pptx odt ods odp mp3 mp4 m4a".split()
+    [
+        "pdf",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "heic",
+        "zip",
+        "7z",
+        "rar",
+        "gz",
+        "docx",
+        "xlsx",
+        "pptx",
+        "odt",
+        "ods",
+        "odp",
+        "mp3",
+        "mp4",
+        "m4a",
+    ]
 )
 
 Progress = Callable[[int, int], None]
@@ -82,7 +103,7 @@ class Ticker:
 
 
 def extension_of(original_name: str) -> str:
-    """"Quyết định 12.PDF" → "pdf"; anything unusual → "bin"."""
+    """ "Quyết định 12.PDF" → "pdf"; anything unusual → "bin"."""
     suffix = PurePath(original_name).suffix.lower().lstrip(".")
     return suffix if _EXTENSION.fullmatch(suffix) else "bin"
 
@@ -100,8 +121,9 @@ def check_evidence(evidence: list[EvidenceFile], limits: Limits) -> None:
             raise SecretEvidenceError(name=nfc(item.original_name))
         size = evidence_size(item)
         if size > limits.max_member_bytes:
-            raise EvidenceTooLargeError(name=nfc(item.original_name), size=_mib(size),
-                                        limit=_mib(limits.max_member_bytes))
+            raise EvidenceTooLargeError(
+                name=nfc(item.original_name), size=_mib(size), limit=_mib(limits.max_member_bytes)
+            )
 
 
 def evidence_size(item: EvidenceFile) -> int:
@@ -123,7 +145,7 @@ def read_chunks(part: Part, ticker: Ticker) -> Iterator[bytes]:
     if isinstance(part.source, bytes):
         for start in range(0, len(part.source), CHUNK):
             ticker.check()
-            yield part.source[start:start + CHUNK]
+            yield part.source[start : start + CHUNK]
         return
     yield from _file_chunks(part.source, part.member.original_name or part.name, ticker)
 
@@ -149,8 +171,14 @@ def evidence_part(item: EvidenceFile, ticker: Ticker) -> Part:
         assert item.path is not None
         digest, size = _hash_file(item.path, nfc(item.original_name), ticker)
         source = item.path
-    member = Member(name=f"evidence/{digest}.{extension_of(item.original_name)}", sha256=digest, size=size,
-                    role="evidence", original_name=nfc(item.original_name), mime=item.mime)
+    member = Member(
+        name=f"evidence/{digest}.{extension_of(item.original_name)}",
+        sha256=digest,
+        size=size,
+        role="evidence",
+        original_name=nfc(item.original_name),
+        mime=item.mime,
+    )
     return Part(member, source)
 
 

@@ -39,8 +39,9 @@ class UnitIdentity:
         return f"{self.province_code}-{self.unit_code}"
 
     def valid(self) -> bool:
-        return bool(PROVINCE_CODE.fullmatch(self.province_code) and UNIT_CODE.fullmatch(self.unit_code)
-                    and self.unit_name)
+        return bool(
+            PROVINCE_CODE.fullmatch(self.province_code) and UNIT_CODE.fullmatch(self.unit_code) and self.unit_name
+        )
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class PublicKeyFile:
 
 
 def pub_file_name(identity: UnitIdentity) -> str:
-    """"42-18544.pub.pem"."""
+    """ "42-18544.pub.pem"."""
     return f"{identity.code}{PUB_SUFFIX}"
 
 
@@ -87,7 +88,7 @@ def parse_pub_file(raw: bytes) -> PublicKeyFile:
         raise PublicKeyFileError()
     pem = match.group(0).strip() + b"\n"
     key = load_public_pem(pem)
-    return PublicKeyFile(key, pem, _identity(raw[:match.start()]))
+    return PublicKeyFile(key, pem, _identity(raw[: match.start()]))
 
 
 def read_pub_file(path: str | Path) -> PublicKeyFile:
@@ -104,8 +105,12 @@ def _identity(header: bytes) -> UnitIdentity | None:
         match = _HEADER.match(line.strip())
         if match:
             values[match.group(1)] = clean(match.group(2))
-    identity = UnitIdentity(values.get("Unit-Province", ""), values.get("Unit-Code", ""),
-                            values.get("Unit-Name", ""), values.get("Unit-Type", "") or "xa")
+    identity = UnitIdentity(
+        values.get("Unit-Province", ""),
+        values.get("Unit-Code", ""),
+        values.get("Unit-Name", ""),
+        values.get("Unit-Type", "") or "xa",
+    )
     return identity if identity.valid() else None
 
 

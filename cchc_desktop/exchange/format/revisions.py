@@ -52,8 +52,7 @@ def check_revision(
     verdict = classify_revision(manifest, latest, imported_ids)
     if verdict is RevisionVerdict.OLDER:
         assert latest is not None
-        raise RevisionOlderError(file, sender=manifest.sender.label, revision=manifest.revision,
-                                 latest=latest.revision)
+        raise RevisionOlderError(file, sender=manifest.sender.label, revision=manifest.revision, latest=latest.revision)
     if verdict is RevisionVerdict.CONFLICT:
         raise RevisionConflictError(file, sender=manifest.sender.label, revision=manifest.revision)
     return verdict

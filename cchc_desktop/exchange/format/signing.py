@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from cchc_desktop.exchange.format.errors import SignatureMismatchError, UnknownSenderError, UnsupportedSignatureTypeError, WrongKeyError
+from cchc_desktop.exchange.format.errors import (
+    SignatureMismatchError,
+    UnknownSenderError,
+    UnsupportedSignatureTypeError,
+    WrongKeyError,
+)
 from cchc_desktop.exchange.format.keys import fingerprint
 from cchc_desktop.exchange.format.manifest import Sender, SignatureInfo
 
@@ -34,7 +39,7 @@ class TrustedKey:
 
 
 #: Supplied by the database layer: (province_code, unit_code) → the sender's currently enrolled keys.
-KeyLookup = Callable[[str, str], Iterable[Union[Ed25519PublicKey, TrustedKey]]]
+KeyLookup = Callable[[str, str], Iterable[Ed25519PublicKey | TrustedKey]]
 
 
 def sign_manifest(manifest_bytes: bytes, private_key: Ed25519PrivateKey) -> bytes:

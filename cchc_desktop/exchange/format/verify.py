@@ -18,10 +18,23 @@ from cchc_desktop.exchange.format import errors as e
 from cchc_desktop.exchange.format.jsonutil import StrictJsonError, strict_loads
 from cchc_desktop.exchange.format.keys import load_public_pem, raw_public_bytes
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
-from cchc_desktop.exchange.format.manifest import ANNOUNCE_NAME, DATA_NAME, DOCUMENT_NAME, FORMAT_VERSION, MANIFEST_NAME, SIGNATURE_NAME, Envelope, Manifest, Member, parse_body, parse_envelope
+from cchc_desktop.exchange.format.manifest import (
+    ANNOUNCE_NAME,
+    DATA_NAME,
+    DOCUMENT_NAME,
+    FORMAT_VERSION,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    Envelope,
+    Manifest,
+    Member,
+    parse_body,
+    parse_envelope,
+)
 from cchc_desktop.exchange.format.parts import Cancelled, Progress, Ticker
 from cchc_desktop.exchange.format.signing import KeyLookup, TrustedKey, verify_manifest_signature
 from cchc_desktop.exchange.format.zipsafe import SafeZip
+from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
 
 _KEPT_IN_MEMORY = (DATA_NAME, ANNOUNCE_NAME)
@@ -42,7 +55,7 @@ class VerifiedPackage:
 
     @property
     def file(self) -> str:
-        return e.display_name(self.path)
+        return display_name(self.path)
 
     def read_member(self, name: str) -> bytes:
         """Bytes of a listed member, re-hashed now: PackageChangedError if the file changed since."""
@@ -88,12 +101,13 @@ def verify_package(
     that sender; ``progress(done, total)`` gets bytes hashed; ``cancelled()`` True → JobCancelled.
     """
     path = Path(path)
-    file = e.display_name(path)
+    file = display_name(path)
     with SafeZip.open(path, limits) as archive:  # steps 1–2
         manifest_bytes, signature = _read_seal(archive, file)
         envelope = parse_envelope(manifest_bytes, file)  # step 3
-        key = verify_manifest_signature(manifest_bytes, signature, envelope.signature, envelope.sender,
-                                        key_lookup, file)  # step 4
+        key = verify_manifest_signature(
+            manifest_bytes, signature, envelope.signature, envelope.sender, key_lookup, file
+        )  # step 4
         _check_member_set(archive, envelope, file)  # step 5
         kept = _check_member_contents(archive, envelope, file, Ticker(_listed_bytes(envelope), progress, cancelled))
     _check_version(envelope, file)  # step 6
@@ -156,8 +170,9 @@ def _hash_member(archive: SafeZip, member: Member, file: str, ticker: Ticker, ke
 
 def _check_version(envelope: Envelope, file: str) -> None:
     if envelope.format_version > FORMAT_VERSION:
-        raise e.FormatTooNewError(file, version=envelope.format_version, supported=FORMAT_VERSION,
-                                  sender=envelope.sender.label)
+        raise e.FormatTooNewError(
+            file, version=envelope.format_version, supported=FORMAT_VERSION, sender=envelope.sender.label
+        )
 
 
 def _parse_data(raw: bytes, file: str) -> dict[str, Any]:

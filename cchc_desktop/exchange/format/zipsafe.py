@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from cchc_desktop.exchange.format import errors as e
 from cchc_desktop.exchange.format.limits import Limits
+from cchc_desktop.kernel.files import describe_os_error, display_name
 
 CHUNK = 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -43,7 +44,7 @@ class SafeZip:
     @classmethod
     def open(cls, path: str | os.PathLike[str], limits: Limits) -> SafeZip:
         """Open ``path`` and run the size, limit and safety checks; raise the precise refusal."""
-        file = e.display_name(path)
+        file = display_name(path)
         _check_file(Path(path), file, limits)
         handle, archive = _open_zip(Path(path), file)
         try:
@@ -90,7 +91,7 @@ class SafeZip:
         except OSError as exc:
             if exc.errno == errno.EINVAL:  # a seek to a negative offset: the directory points nowhere
                 raise e.CorruptMemberError(self.file, member=name) from None
-            raise e.PackageReadError(self.file, detail=e.describe_os_error(exc)) from None
+            raise e.PackageReadError(self.file, detail=describe_os_error(exc)) from None
         if remaining != 0:
             raise e.CorruptMemberError(self.file, member=name)
 
@@ -103,7 +104,7 @@ def _check_file(path: Path, file: str, limits: Limits) -> None:
     try:
         info = path.stat()
     except OSError as exc:
-        raise e.PackageReadError(file, detail=e.describe_os_error(exc)) from None
+        raise e.PackageReadError(file, detail=describe_os_error(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         raise e.NotAZipError(file)
     if info.st_size > limits.max_package_bytes:
@@ -114,7 +115,7 @@ def _open_zip(path: Path, file: str) -> tuple[BinaryIO, zipfile.ZipFile]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise e.PackageReadError(file, detail=e.describe_os_error(exc)) from None
+        raise e.PackageReadError(file, detail=describe_os_error(exc)) from None
     head = b""
     try:
         head = handle.read(4)
@@ -198,7 +199,7 @@ def _raw_name_length(info: zipfile.ZipInfo) -> int:
 def _check_no_overlap(infos: list[zipfile.ZipInfo], file: str, start_dir: int | None) -> None:
     ordered = sorted(infos, key=lambda i: i.header_offset)
     bounds = [i.header_offset for i in ordered[1:]] + [start_dir]
-    for info, next_start in zip(ordered, bounds):
+    for info, next_start in zip(ordered, bounds, strict=False):
         end = info.header_offset + _LOCAL_HEADER_FIXED + _raw_name_length(info) + info.compress_size
         if next_start is not None and end > next_start:
             raise e.OverlappingMembersError(file, member=info.filename)

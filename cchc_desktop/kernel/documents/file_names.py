@@ -16,7 +16,7 @@ MAX_STEM = 80
 
 
 def ascii_slug(text: str) -> str:
-    """"xã Kỳ Phong" → "xa-Ky-Phong"; "Quý I/2026" → "Quy-I-2026"."""
+    """ "xã Kỳ Phong" → "xa-Ky-Phong"; "Quý I/2026" → "Quy-I-2026"."""
     decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NOT_SAFE.sub("-", plain).strip("-")

@@ -8,10 +8,10 @@ normalise it to NFC and apply the Decree-30 layout and punctuation rules.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Union
 
-CellValue = Union[str, int, float, dt.date, None]
+CellValue = str | int | float | dt.date | None
 
 
 @dataclass
@@ -104,7 +104,7 @@ class PageBreak:
     """Start a new page."""
 
 
-Block = Union[Heading, Paragraph, Bullet, Table, PageBreak]
+Block = Heading | Paragraph | Bullet | Table | PageBreak
 
 
 @dataclass
@@ -157,11 +157,11 @@ class OfficialDocument:
     signature: Signature | None = None
     recipients: list[str] = field(default_factory=list)
     appendices: list[Appendix] = field(default_factory=list)
-    attachments: list["OfficialDocument"] = field(default_factory=list)
+    attachments: list[OfficialDocument] = field(default_factory=list)
     title: str = ""
     author: str = ""
 
-    def all_documents(self) -> list["OfficialDocument"]:
+    def all_documents(self) -> list[OfficialDocument]:
         """This document followed by its attachments (depth first)."""
         result = [self]
         for attached in self.attachments:

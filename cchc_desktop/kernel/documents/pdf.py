@@ -6,15 +6,20 @@ ReportLab is imported here lazily, when a document is rendered, not at app start
 from __future__ import annotations
 
 import io
-from typing import Callable
+from collections.abc import Callable
 
 from cchc_desktop.kernel.documents.model import OfficialDocument
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import nfc
 
 
-def render_pdf(document: OfficialDocument, *, progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None, invariant: bool = True) -> bytes:
+def render_pdf(
+    document: OfficialDocument,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    invariant: bool = True,
+) -> bytes:
     """Render ``document`` (with its appendices and attachments) to PDF bytes.
 
     ``progress(done, total)`` is called as the layout advances; ``cancelled()`` returning
@@ -28,9 +33,15 @@ def render_pdf(document: OfficialDocument, *, progress: Callable[[int, int], Non
     buffer = io.BytesIO()
     counter = PageCounter()
     template = OfficialDocTemplate(
-        buffer, counter, progress=progress, cancelled=cancelled, invariant=int(invariant),
+        buffer,
+        counter,
+        progress=progress,
+        cancelled=cancelled,
+        invariant=int(invariant),
         title=nfc(document.title or f"{document.type_name} {document.summary}".strip()),
-        author=nfc(document.author), creator=tr("app.name"), lang="vi-VN",
+        author=nfc(document.author),
+        creator=tr("app.name"),
+        lang="vi-VN",
     )
     template.build_story(build_story(document, counter))
     return buffer.getvalue()

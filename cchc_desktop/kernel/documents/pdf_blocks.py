@@ -16,7 +16,17 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from cchc_desktop.kernel.documents import pdf_styles as S
-from cchc_desktop.kernel.documents.model import Block, Bullet, CellValue, Column, Heading, PageBreak, Paragraph, Row, Table
+from cchc_desktop.kernel.documents.model import (
+    Block,
+    Bullet,
+    CellValue,
+    Column,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Row,
+    Table,
+)
 from cchc_desktop.kernel.documents.pdf_markup import bold, markup
 from cchc_desktop.kernel.i18n import format_date, format_number
 
@@ -35,8 +45,9 @@ def heading(block: Heading) -> RLParagraph:
 
 
 def paragraph(block: Paragraph) -> RLParagraph:
-    style = S.body_style(bold=block.bold, italic=block.italic, align=block.align,
-                         indent=block.indent and block.align == "justify")
+    style = S.body_style(
+        bold=block.bold, italic=block.italic, align=block.align, indent=block.indent and block.align == "justify"
+    )
     text = markup(block.text)
     if block.lead:
         text = f"{bold(block.lead)} {text}"
@@ -71,8 +82,8 @@ def _row_cells(row: Row, columns: list[Column], styles: list) -> tuple[list, boo
         return cells + [""] * (len(columns) - 2), True
     values = list(row.cells) + [None] * (len(columns) - len(row.cells))
     if row.bold:
-        styles = [S.style(s.fontSize, bold=True, align=c.align) for s, c in zip(styles, columns)]
-    return [RLParagraph(cell_text(v, c), s) for v, c, s in zip(values, columns, styles)], False
+        styles = [S.style(s.fontSize, bold=True, align=c.align) for s, c in zip(styles, columns, strict=False)]
+    return [RLParagraph(cell_text(v, c), s) for v, c, s in zip(values, columns, styles, strict=False)], False
 
 
 def _column_styles(columns: list[Column], size: float) -> list:
@@ -82,7 +93,7 @@ def _column_styles(columns: list[Column], size: float) -> list:
 def _estimated_height(row: Row, widths: list[float], size: float) -> float:
     """A rough height of a row (Times averages about half an em per character)."""
     lines = 1
-    for value, width in zip(row.cells, widths):
+    for value, width in zip(row.cells, widths, strict=False):
         text = "" if value is None else str(value)
         per_line = max(1.0, (width - 2 * CELL_PADDING) / (0.5 * size))
         lines = max(lines, sum(int(len(part) / per_line) + 1 for part in text.split("\n")))
@@ -128,7 +139,7 @@ def _table_class(frame_height: float) -> type:
             for _name, (_sc, start), (_ec, end), *_rest in self._nosplitCmds:
                 if start <= row <= end:
                     last = max(last, end)
-            return sum(self._rowHeights[:self.repeatRows]) + sum(self._rowHeights[row:last + 1])
+            return sum(self._rowHeights[: self.repeatRows]) + sum(self._rowHeights[row : last + 1])
 
     return DocumentTable
 
@@ -157,8 +168,15 @@ def table(block: Table, width: float, frame_height: float | None = None) -> RLTa
             commands += _group_commands(index, rows, widths, block.font_size)
         data.append(cells)
     table_class = _table_class(round(frame_height or S.text_height(), 1))
-    return table_class(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=MIN_ROW_SPLIT,
-                       style=TableStyle(commands), hAlign="CENTER")
+    return table_class(
+        data,
+        colWidths=widths,
+        repeatRows=1,
+        splitByRow=1,
+        splitInRow=MIN_ROW_SPLIT,
+        style=TableStyle(commands),
+        hAlign="CENTER",
+    )
 
 
 def block_flowables(block: Block, width: float, frame_height: float | None = None) -> list:

@@ -17,9 +17,13 @@ from cchc_desktop.kernel.documents.wording import punctuate
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import nfc
 
-_NO_PADDING = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-               ("VALIGN", (0, 0), (-1, -1), "TOP")]
+_NO_PADDING = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+]
 
 
 def _no_padding() -> list:
@@ -65,10 +69,16 @@ def _mark_box(mark: str) -> Table:
     text = _upper(mark)
     width = _width(text, S.fonts().bold, S.SIZE_MARK) + 12
     box = Table([[Paragraph(markup(text), S.style(S.SIZE_MARK, bold=True))]], colWidths=[width])
-    box.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), S.fonts().bold, S.SIZE_MARK), ("BOX", (0, 0), (-1, -1), 0.8, "black"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), S.fonts().bold, S.SIZE_MARK),
+                ("BOX", (0, 0), (-1, -1), 0.8, "black"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return box
 
 
@@ -79,8 +89,12 @@ def header_table(header: Header, width: float) -> Table:
     rows: list[list] = [[_agency_cell(header, left_width), _national_cell()]]
     if header.number_text is not None or header.place_date is not None:
         number = tr("doc.number", number=header.number_text) if header.number_text is not None else ""
-        rows.append([Paragraph(markup(number), S.style(S.SIZE_NUMBER)),
-                     Paragraph(markup(header.place_date or ""), S.style(S.SIZE_PLACE_DATE, italic=True))])
+        rows.append(
+            [
+                Paragraph(markup(number), S.style(S.SIZE_NUMBER)),
+                Paragraph(markup(header.place_date or ""), S.style(S.SIZE_PLACE_DATE, italic=True)),
+            ]
+        )
     if header.mark:
         rows.append([_mark_box(header.mark), ""])
     commands = _no_padding() + [("TOPPADDING", (0, 1), (-1, -1), 3), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
@@ -103,8 +117,12 @@ def title_flowables(document: OfficialDocument, width: float) -> list:
 def authority_flowables(document: OfficialDocument) -> list:
     if not document.authority:
         return []
-    return [Paragraph(markup(_upper(document.authority)),
-                      S.style(S.SIZE_BODY, bold=True, space_before=4, space_after=S.PARAGRAPH_GAP + 4))]
+    return [
+        Paragraph(
+            markup(_upper(document.authority)),
+            S.style(S.SIZE_BODY, bold=True, space_before=4, space_after=S.PARAGRAPH_GAP + 4),
+        )
+    ]
 
 
 def salutation_flowables(recipients: list[str], width: float) -> list:
@@ -120,8 +138,12 @@ def salutation_flowables(recipients: list[str], width: float) -> list:
     label_width = _width(label, S.fonts().regular, S.SIZE_BODY) + 4
     body_width = min(max(_width(line, S.fonts().regular, S.SIZE_BODY) for line in lines) + 4, width - label_width)
     cell = [Paragraph(markup(line), line_style) for line in lines]
-    table = Table([[Paragraph(markup(label), line_style), cell]], colWidths=[label_width, body_width],
-                  style=TableStyle(_no_padding()), hAlign="CENTER")
+    table = Table(
+        [[Paragraph(markup(label), line_style), cell]],
+        colWidths=[label_width, body_width],
+        style=TableStyle(_no_padding()),
+        hAlign="CENTER",
+    )
     return [table, Spacer(1, S.PARAGRAPH_GAP + 4)]
 
 
@@ -133,8 +155,12 @@ def bases_flowables(bases: list[str]) -> list:
 def recipients_cell(recipients: list[str]) -> list:
     if not recipients:
         return []
-    out: list = [Paragraph(markup(tr("doc.recipients.heading")),
-                           S.style(S.SIZE_RECIPIENTS_HEADING, bold=True, italic=True, align="left"))]
+    out: list = [
+        Paragraph(
+            markup(tr("doc.recipients.heading")),
+            S.style(S.SIZE_RECIPIENTS_HEADING, bold=True, italic=True, align="left"),
+        )
+    ]
     item_style = S.style(S.SIZE_RECIPIENTS, align="left")
     out.extend(Paragraph(markup(f"- {line}"), item_style) for line in punctuate(recipients))
     return out
@@ -161,7 +187,7 @@ def signature_table(signature: Signature | None, recipients: list[str], width: f
 
 
 def appendix_title_flowables(appendix: Appendix, width: float) -> list:
-    """"Phụ lục I" (bold, normal case), the title (UPPER bold) and the italic "(Kèm theo …)" line."""
+    """ "Phụ lục I" (bold, normal case), the title (UPPER bold) and the italic "(Kèm theo …)" line."""
     out: list = [Paragraph(markup(appendix.label), S.style(S.SIZE_BODY, bold=True))]
     out.append(Paragraph(markup(_upper(appendix.title)), S.style(S.SIZE_BODY, bold=True)))
     if appendix.reference:

@@ -21,8 +21,7 @@ MARGIN_RIGHT_MM = 15.0
 
 #: Allowed ranges, Decree 30/2020 Phụ lục I §I.
 MARGIN_RANGES_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
-MARGINS_MM = {"top": MARGIN_TOP_MM, "bottom": MARGIN_BOTTOM_MM,
-              "left": MARGIN_LEFT_MM, "right": MARGIN_RIGHT_MM}
+MARGINS_MM = {"top": MARGIN_TOP_MM, "bottom": MARGIN_BOTTOM_MM, "left": MARGIN_LEFT_MM, "right": MARGIN_RIGHT_MM}
 
 SIZE_NATIONAL = 12
 SIZE_MOTTO = 13
@@ -96,23 +95,52 @@ _ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}
 
 
 @lru_cache(maxsize=256)
-def style(size: float, *, bold: bool = False, italic: bool = False, align: str = "center",
-          indent: bool = False, space_after: float = 0, space_before: float = 0,
-          keep_with_next: bool = False):
+def style(
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: str = "center",
+    indent: bool = False,
+    space_after: float = 0,
+    space_before: float = 0,
+    keep_with_next: bool = False,
+):
     """A cached ParagraphStyle in the document family."""
     from reportlab.lib.styles import ParagraphStyle
 
     name = f"s{size}{'b' if bold else ''}{'i' if italic else ''}{align}{int(indent)}{space_before}-{space_after}"
     return ParagraphStyle(
-        name, fontName=fonts().pick(bold, italic), fontSize=size, leading=round(size * LEADING_FACTOR, 2),
-        alignment=_ALIGN[align], firstLineIndent=FIRST_LINE_INDENT if indent else 0,
-        spaceAfter=space_after, spaceBefore=space_before, keepWithNext=int(keep_with_next),
-        splitLongWords=1, allowWidows=0, allowOrphans=0,
+        name,
+        fontName=fonts().pick(bold, italic),
+        fontSize=size,
+        leading=round(size * LEADING_FACTOR, 2),
+        alignment=_ALIGN[align],
+        firstLineIndent=FIRST_LINE_INDENT if indent else 0,
+        spaceAfter=space_after,
+        spaceBefore=space_before,
+        keepWithNext=int(keep_with_next),
+        splitLongWords=1,
+        allowWidows=0,
+        allowOrphans=0,
     )
 
 
-def body_style(*, bold: bool = False, italic: bool = False, align: str = "justify", indent: bool = True,
-               keep_with_next: bool = False):
+def body_style(
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: str = "justify",
+    indent: bool = True,
+    keep_with_next: bool = False,
+):
     """Nội dung: 14 pt, justified, 1 cm first-line indent, 6 pt after each paragraph."""
-    return style(SIZE_BODY, bold=bold, italic=italic, align=align, indent=indent,
-                 space_after=PARAGRAPH_GAP, keep_with_next=keep_with_next)
+    return style(
+        SIZE_BODY,
+        bold=bold,
+        italic=italic,
+        align=align,
+        indent=indent,
+        space_after=PARAGRAPH_GAP,
+        keep_with_next=keep_with_next,
+    )

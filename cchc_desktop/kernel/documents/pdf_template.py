@@ -6,7 +6,7 @@ Imported only by the PDF renderer at render time.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -24,8 +24,17 @@ def _frame(page_size: tuple[float, float], frame_id: str) -> Frame:
     width, height = page_size
     left, right = S.MARGIN_LEFT_MM * S.MM, S.MARGIN_RIGHT_MM * S.MM
     top, bottom = S.MARGIN_TOP_MM * S.MM, S.MARGIN_BOTTOM_MM * S.MM
-    return Frame(left, bottom, width - left - right, height - top - bottom, id=frame_id,
-                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    return Frame(
+        left,
+        bottom,
+        width - left - right,
+        height - top - bottom,
+        id=frame_id,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
 
 
 def _page_number_drawer(counter: PageCounter) -> Callable:
@@ -50,15 +59,25 @@ def _page_number_drawer(counter: PageCounter) -> Callable:
 class OfficialDocTemplate(BaseDocTemplate):
     """Portrait and landscape A4 templates; reports progress and honours cancellation."""
 
-    def __init__(self, buffer, counter: PageCounter, *, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        buffer,
+        counter: PageCounter,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(buffer, pagesize=A4, initialFontName=S.fonts().regular, **kwargs)
         draw_number = _page_number_drawer(counter)
-        self.addPageTemplates([
-            PageTemplate(PORTRAIT, [_frame(A4, PORTRAIT)], onPageEnd=draw_number, pagesize=A4),
-            PageTemplate(LANDSCAPE, [_frame(landscape(A4), LANDSCAPE)], onPageEnd=draw_number,
-                         pagesize=landscape(A4)),
-        ])
+        self.addPageTemplates(
+            [
+                PageTemplate(PORTRAIT, [_frame(A4, PORTRAIT)], onPageEnd=draw_number, pagesize=A4),
+                PageTemplate(
+                    LANDSCAPE, [_frame(landscape(A4), LANDSCAPE)], onPageEnd=draw_number, pagesize=landscape(A4)
+                ),
+            ]
+        )
         self._progress = progress
         self._cancelled = cancelled
         self._total = 0

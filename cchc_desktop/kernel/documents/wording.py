@@ -19,7 +19,7 @@ _TRAILING = " \t;.,:"
 
 
 def long_date(value: dt.date | str | None, year: int | None = None) -> str:
-    """"ngày 08 tháng 01 năm 2026"; with no date, blanks and ``year`` (or a blank year)."""
+    """ "ngày 08 tháng 01 năm 2026"; with no date, blanks and ``year`` (or a blank year)."""
     date = as_date(value)
     if date is None:
         year_text = str(year) if year else BLANK
@@ -29,7 +29,7 @@ def long_date(value: dt.date | str | None, year: int | None = None) -> str:
 
 
 def place_date(place: str, value: dt.date | str | None, year: int | None = None) -> str:
-    """"Kỳ Phong, ngày 08 tháng 01 năm 2026"."""
+    """ "Kỳ Phong, ngày 08 tháng 01 năm 2026"."""
     return tr("doc.place_date", place=clean(place), date=long_date(value, year))
 
 
@@ -45,12 +45,12 @@ def punctuate(items: list[str], between: str = ";", last: str = ".") -> list[str
 
 
 def with_end_mark(text: str) -> str:
-    """"… thi hành Quyết định này./." (the end mark replaces a final full stop)."""
+    """ "… thi hành Quyết định này./." (the end mark replaces a final full stop)."""
     return strip_end(text) + END_MARK
 
 
 def lower_first(text: str) -> str:
-    """"Cải cách hành chính" → "cải cách hành chính"; acronyms ("UBND …") are kept."""
+    """ "Cải cách hành chính" → "cải cách hành chính"; acronyms ("UBND …") are kept."""
     text = clean(text)
     if len(text) > 1 and text[1].isupper():
         return text

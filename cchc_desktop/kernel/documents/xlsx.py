@@ -10,12 +10,13 @@ openpyxl is imported lazily, when a workbook is rendered.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Iterable
 from copy import copy
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from cchc_desktop.kernel.documents.model import CellValue, Column, Row
 from cchc_desktop.kernel.errors import JobCancelled
@@ -26,8 +27,7 @@ from cchc_desktop.kernel.text import nfc
 STREAM_THRESHOLD = 20000
 MAX_CELL_TEXT = 32767
 FONT_NAME = "Times New Roman"
-NUMBER_FORMATS = {"integer": "0", "money": "#,##0", "number": "General", "percent": '0.##"%"',
-                  "date": "DD/MM/YYYY"}
+NUMBER_FORMATS = {"integer": "0", "money": "#,##0", "number": "General", "percent": '0.##"%"', "date": "DD/MM/YYYY"}
 PAPER_A4 = 9
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CHECK_EVERY = 500
@@ -142,7 +142,7 @@ def _header_row(sheet, columns: list[Column], styles: _Styles) -> None:
 def _data_row(sheet, row: Row, columns: list[Column], styles: _Styles) -> list:
     values = list(row.cells) + [None] * (len(columns) - len(row.cells))
     cells = []
-    for value, column in zip(values, columns):
+    for value, column in zip(values, columns, strict=False):
         cell = make_cell(sheet, value)
         cell._style = styles.body_array(sheet, row.group or row.bold, column.align, number_format(cell.value, column))
         cells.append(cell)
@@ -168,8 +168,15 @@ def _print_setup(sheet, header_row: int, landscape: bool) -> None:
     sheet.print_options.horizontalCentered = True
 
 
-def write_table(sheet, columns: list[Column], rows: Iterable[Row], *, title_lines: Iterable[str] = (),
-                landscape: bool = True, on_row: Callable[[int], None] | None = None) -> int:
+def write_table(
+    sheet,
+    columns: list[Column],
+    rows: Iterable[Row],
+    *,
+    title_lines: Iterable[str] = (),
+    landscape: bool = True,
+    on_row: Callable[[int], None] | None = None,
+) -> int:
     """Write title lines, a styled header row and ``rows`` to ``sheet`` (normal or write-only).
 
     Returns the header row number. ``on_row(count)`` is called every few hundred rows
@@ -207,8 +214,9 @@ def _write_sheets(workbook, sheets: list[Sheet], total: int | None, progress, ca
             if progress is not None and total:
                 progress(min(base + count, total), total)
 
-        write_table(sheet, spec.columns, spec.rows, title_lines=spec.title_lines, landscape=spec.landscape,
-                    on_row=on_row)
+        write_table(
+            sheet, spec.columns, spec.rows, title_lines=spec.title_lines, landscape=spec.landscape, on_row=on_row
+        )
         done += len(spec.rows) if total is not None else 0  # type: ignore[arg-type]
     if progress is not None and total is not None:
         progress(total, total)
@@ -219,15 +227,17 @@ def _discard(workbook) -> None:
     for sheet in workbook.worksheets:
         close = getattr(sheet, "close", None)
         if close is not None and not getattr(sheet, "closed", True):
-            try:
+            with contextlib.suppress(Exception):  # already broken; nothing more to release
                 close()
-            except Exception:  # already broken; nothing more to release
-                pass
 
 
-def render_xlsx(sheets: list[Sheet], *, streaming: bool | None = None,
-                progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> bytes:
+def render_xlsx(
+    sheets: list[Sheet],
+    *,
+    streaming: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
     """Write ``sheets`` to an .xlsx workbook and return its bytes.
 
     ``streaming`` None chooses write-only mode for long (or unsized) tables.

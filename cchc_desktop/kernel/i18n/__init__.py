@@ -104,9 +104,7 @@ def parse_number(text: str | float | int | None) -> float | None:
     return float(raw)
 
 
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"),
-)
+_DATE_PATTERNS = (re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"),)
 
 
 def as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:

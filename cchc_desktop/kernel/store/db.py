@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cchc_desktop.kernel.errors import SchemaTooNewError, WorkspaceError
@@ -30,15 +32,34 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error; inside a transaction already, just joins it."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def batch_commits(conn: sqlite3.Connection, batching: bool) -> None:
+    """Many small commits made durable together: while ``batching``, commits skip their own fsync; the
+    first commit after it is fully synced, which makes them all durable (WAL: they precede it in the file)."""
+    conn.execute(f"PRAGMA synchronous = {'NORMAL' if batching else 'FULL'}")
+
+
 def applied_steps(conn: sqlite3.Connection) -> list[str]:
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
     ).fetchone()
     if not exists:
         return []
-    rows = conn.execute(
-        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY id", [MIGRATION_SET]
-    )
+    rows = conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY id", [MIGRATION_SET])
     return [row[0] for row in rows]
 
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
 from cchc_desktop.kernel.fields import FieldSpec, coerce, field_specs
-from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 
 Guard = Callable[[sqlite3.Connection, dict], None]
 Derive = Callable[[sqlite3.Connection, dict], dict]
@@ -79,7 +79,7 @@ class Change:
     new: Any = None
     row: dict | None = None
 
-    def inverse(self) -> "Change":
+    def inverse(self) -> Change:
         swap = {"insert": "delete", "delete": "insert"}.get(self.action, self.action)
         return dataclasses.replace(self, action=swap, old=self.new, new=self.old)
 
@@ -147,13 +147,55 @@ def _audit_value(value: Any) -> str | None:
     return str(value)
 
 
-def write_audit(conn: sqlite3.Connection, actor: str, action: str, ent: Entity, row: dict,
-                field: str = "", old: Any = None, new: Any = None) -> None:
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the audit trail (nhật ký thay đổi): who did what to which row, old → new."""
+
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    scope: str
+    label: str
+    field: str = ""
+    old: Any = None
+    new: Any = None
+
+
+def append_audit(conn: sqlite3.Connection, entry: AuditEntry) -> None:
+    """The one writer of ``audit_log``: every change of every feature is recorded through here."""
     conn.execute(
         "INSERT INTO audit_log (at, actor, action, entity, entity_id, scope, label, field, old_value, new_value)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [now_iso(), actor, action, ent.name, row.get("id"), _scope(ent, row), _row_label(ent, row),
-         field, _audit_value(old), _audit_value(new)],
+        [
+            now_iso(),
+            entry.actor,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            entry.scope,
+            entry.label,
+            entry.field,
+            _audit_value(entry.old),
+            _audit_value(entry.new),
+        ],
+    )
+
+
+def write_audit(
+    conn: sqlite3.Connection,
+    actor: str,
+    action: str,
+    ent: Entity,
+    row: dict,
+    field: str = "",
+    old: Any = None,
+    new: Any = None,
+) -> None:
+    """Audit a change to a row of a registered entity."""
+    append_audit(
+        conn,
+        AuditEntry(actor, action, ent.name, row.get("id"), _scope(ent, row), _row_label(ent, row), field, old, new),
     )
 
 
@@ -183,8 +225,15 @@ def update(conn: sqlite3.Connection, name: str, row_id: int, field: str, value: 
         old = bool(old)
     if old == stored:
         return None
-    change = Change("update", name, row_id, row.get(ent.parent_column) if ent.parent_column else None,
-                    field=field, old=old, new=stored)
+    change = Change(
+        "update",
+        name,
+        row_id,
+        row.get(ent.parent_column) if ent.parent_column else None,
+        field=field,
+        old=old,
+        new=stored,
+    )
     _apply_update(conn, ent, row, field, stored)
     write_audit(conn, actor, "update", ent, row, field, old, stored)
     return change
@@ -200,8 +249,15 @@ def _apply_update(conn: sqlite3.Connection, ent: Entity, row: dict, field: str, 
 # Insert / delete #######################################################
 
 
-def insert(conn: sqlite3.Connection, name: str, parent_id: int | None, values: dict[str, Any],
-           actor: str, position: int | None = None, fixed: dict[str, Any] | None = None) -> Change:
+def insert(
+    conn: sqlite3.Connection,
+    name: str,
+    parent_id: int | None,
+    values: dict[str, Any],
+    actor: str,
+    position: int | None = None,
+    fixed: dict[str, Any] | None = None,
+) -> Change:
     """Insert a row from user input at ``position`` (end when None).
 
     ``fixed`` holds trusted values for columns the user does not type (e.g. an area's code).
@@ -293,6 +349,54 @@ def _apply_move(conn: sqlite3.Connection, ent: Entity, row: dict, target: int) -
         [parent_id, target],
     )
     conn.execute(f"UPDATE {ent.table} SET position = ? WHERE id = ?", [target, row["id"]])
+
+
+# Status changes ########################################################
+
+
+def transition(
+    conn: sqlite3.Connection,
+    name: str,
+    row_id: int,
+    *,
+    expected: str,
+    values: dict[str, Any],
+    actor: str,
+    action: str,
+    refusal: CchcError,
+    note: tuple[str, Any, Any] | None = None,
+) -> dict:
+    """Change the status of a row (ban hành, nộp, mở lại…) with the columns that go with it.
+
+    The status is checked again inside the caller's transaction, so an action another window took
+    first is refused with ``refusal`` rather than done twice. The entity's edit guard is not asked:
+    a status change is exactly what locks or unlocks a row. One audit row is written: ``note`` as
+    (field, old, new), by default the status itself. Returns the row as it was before.
+    """
+    ent = entity(name)
+    row = fetch_row(conn, ent, row_id)
+    if row.get("status") != expected:
+        raise refusal
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    conn.execute(f"UPDATE {ent.table} SET {assignments} WHERE id = ?", [*values.values(), row_id])
+    field, old, new = note or ("status", row.get("status"), values.get("status", row.get("status")))
+    write_audit(conn, actor, action, ent, row, field, old, new)
+    return row
+
+
+def remove(conn: sqlite3.Connection, name: str, row_id: int, *, expected: str, actor: str, refusal: CchcError) -> dict:
+    """Delete a whole document while it is still in the ``expected`` status (a draft), audited.
+
+    Its child rows go with it (foreign keys cascade); the caller removes what the database does not
+    own (evidence files of its rows) first. Not undoable: the undo history is the caller's to clear.
+    """
+    ent = entity(name)
+    row = fetch_row(conn, ent, row_id)
+    if row.get("status") != expected:
+        raise refusal
+    write_audit(conn, actor, "delete", ent, row)
+    conn.execute(f"DELETE FROM {ent.table} WHERE id = ?", [row_id])
+    return row
 
 
 # Replaying a change (undo / redo) ######################################

@@ -10,20 +10,21 @@ Either way the plan carries Phụ lục I (nhiệm vụ cụ thể) and Phụ l�
 from __future__ import annotations
 
 from cchc_desktop.kernel.documents.model import Header, OfficialDocument, Paragraph, Signature
-from cchc_desktop.plans.documents.sections import plan_body
-from cchc_desktop.plans.documents.tables import plan_appendices
 from cchc_desktop.kernel.documents.wording import BLANK, long_date, lower_first, place_date, strip_end
-from cchc_desktop.plans.model import DEFAULT_SYMBOL, Plan, PlanAggregate, signature_lines
-from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import clean, fold
+from cchc_desktop.plans.documents.sections import plan_body
+from cchc_desktop.plans.documents.tables import plan_appendices
+from cchc_desktop.plans.model import DEFAULT_SYMBOL, Plan, PlanAggregate, signature_lines
+from cchc_desktop.profile.model import UnitProfile
 
 #: Signer modes of a plan → the mode used on the Quyết định (the Chủ tịch's own authority).
 _DECISION_SIGNER = {"TM": "CT", "CT": "CT", "KT": "KTCT", "KTCT": "KTCT", "Q": "Q"}
 
 
-def build_plan_document(profile: UnitProfile, aggregate: PlanAggregate, *, as_decision: bool | None = None,
-                        draft_mark: bool = False) -> OfficialDocument:
+def build_plan_document(
+    profile: UnitProfile, aggregate: PlanAggregate, *, as_decision: bool | None = None, draft_mark: bool = False
+) -> OfficialDocument:
     """The plan as a standalone Kế hoạch, or (``plan.issue_mode == "QD"`` or ``as_decision``)
     as a Quyết định with the plan attached. ``draft_mark`` boxes "DỰ THẢO" under the number."""
     mark = tr("doc.mark.draft") if draft_mark else ""
@@ -38,7 +39,7 @@ def plan_title(profile: UnitProfile, plan: Plan) -> str:
 
 
 def number_text(plan: Plan, kind: str) -> str:
-    """"05/KH-UBND" or "05/QĐ-UBND"; a blank number for hand numbering when there is none."""
+    """ "05/KH-UBND" or "05/QĐ-UBND"; a blank number for hand numbering when there is none."""
     symbol = clean(plan.doc_symbol) or DEFAULT_SYMBOL[kind]
     if fold(symbol[:2]) != fold(DEFAULT_SYMBOL[kind][:2]):
         symbol = DEFAULT_SYMBOL[kind]
@@ -75,8 +76,9 @@ def recipient_lines(entries: list, first: tuple[str, ...] = ()) -> list[str]:
         if fold(recipient).startswith(archive_prefix):
             archive = recipient
         elif recipient:
-            items.append(tr("doc.recipients.with_purpose", recipient=recipient, purpose=purpose)
-                         if purpose else recipient)
+            items.append(
+                tr("doc.recipients.with_purpose", recipient=recipient, purpose=purpose) if purpose else recipient
+            )
     return items + [archive or tr("doc.recipients.archive")]
 
 
@@ -110,11 +112,15 @@ def _standalone_plan(profile: UnitProfile, aggregate: PlanAggregate, mark: str) 
     intro = Paragraph(tr("doc.plan.intro", unit=profile.short_name, year=plan.year))
     return OfficialDocument(
         header=agency_header(profile, number, _place_date(profile, plan), mark),
-        type_name=tr("doc.type.plan"), summary=plan_title(profile, plan), bases=_bases(aggregate),
+        type_name=tr("doc.type.plan"),
+        summary=plan_title(profile, plan),
+        bases=_bases(aggregate),
         body=[intro, *plan_body(profile, aggregate)],
         signature=Signature(signature_lines(plan.signer_mode, plan.signer_title), _signer_name(profile, plan)),
-        recipients=plan_recipients(aggregate), appendices=plan_appendices(aggregate, reference),
-        title=f"{tr('doc.type.plan')} {number}", author=profile.full_name,
+        recipients=plan_recipients(aggregate),
+        appendices=plan_appendices(aggregate, reference),
+        title=f"{tr('doc.type.plan')} {number}",
+        author=profile.full_name,
     )
 
 
@@ -140,7 +146,8 @@ def _decision_articles(aggregate: PlanAggregate, title: str) -> list[Paragraph]:
     article3 = tr("doc.decision.article3", actors=actors) if actors else tr("doc.decision.article3.bare")
     texts = [tr("doc.decision.article1", title=title), tr("doc.decision.article2"), article3]
     return [Paragraph(tr("doc.decision.decides"), bold=True, align="center", indent=False)] + [
-        Paragraph(text, lead=tr("doc.decision.article", number=n)) for n, text in enumerate(texts, start=1)]
+        Paragraph(text, lead=tr("doc.decision.article", number=n)) for n, text in enumerate(texts, start=1)
+    ]
 
 
 def _decision_bases(profile: UnitProfile, aggregate: PlanAggregate) -> list[str]:
@@ -156,17 +163,23 @@ def _decision(profile: UnitProfile, aggregate: PlanAggregate, mark: str) -> Offi
     title = plan_title(profile, plan)
     date = long_date(plan.issue_date, plan.year)
     attached = OfficialDocument(
-        header=agency_header(profile, None, None), type_name=tr("doc.type.plan"), summary=title,
+        header=agency_header(profile, None, None),
+        type_name=tr("doc.type.plan"),
+        summary=title,
         subtitle=tr("doc.plan.attached_to", number=number, date=date, unit=profile.short_name),
         body=plan_body(profile, aggregate),
         appendices=plan_appendices(aggregate, appendix_reference(profile, aggregate, as_decision=True)),
     )
     return OfficialDocument(
         header=agency_header(profile, number, _place_date(profile, plan), mark),
-        type_name=tr("doc.type.decision"), summary=tr("doc.decision.summary", title=lower_first(title)),
+        type_name=tr("doc.type.decision"),
+        summary=tr("doc.decision.summary", title=lower_first(title)),
         authority=tr("doc.decision.authority", agency=profile.agency_upper),
-        bases=_decision_bases(profile, aggregate), body=_decision_articles(aggregate, lower_first(title)),
+        bases=_decision_bases(profile, aggregate),
+        body=_decision_articles(aggregate, lower_first(title)),
         signature=_decision_signature(profile, plan),
         recipients=plan_recipients(aggregate, first=(tr("doc.decision.as_article3"),)),
-        attachments=[attached], title=f"{tr('doc.type.decision')} {number}", author=profile.full_name,
+        attachments=[attached],
+        title=f"{tr('doc.type.decision')} {number}",
+        author=profile.full_name,
     )

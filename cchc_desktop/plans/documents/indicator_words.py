@@ -7,9 +7,9 @@ Shared by the plan document, its Excel export and, later, reports that quote tar
 from __future__ import annotations
 
 from cchc_desktop.kernel.documents.wording import lower_first, strip_end
-from cchc_desktop.plans.model import Indicator
 from cchc_desktop.kernel.i18n import MESSAGES, format_number, tr
 from cchc_desktop.kernel.text import clean, fold
+from cchc_desktop.plans.model import Indicator
 
 #: Comparators after which the sentence needs the verb "đạt" ("Tỷ lệ … đạt từ 90% trở lên").
 _NEEDS_VERB = (">=", ">")
@@ -58,7 +58,7 @@ def indicator_sentence(indicator: Indicator) -> str:
 
 
 def baseline_words(indicator: Indicator) -> str:
-    """"2025: 48%" (năm gốc and its value), either part alone, or ""."""
+    """ "2025: 48%" (năm gốc and its value), either part alone, or ""."""
     value = ""
     if indicator.baseline_value is not None:
         value = _with_unit(format_number(indicator.baseline_value), indicator)

@@ -7,12 +7,12 @@ VI. Tổ chức thực hiện (actor → duties); closing.
 
 from __future__ import annotations
 
-from cchc_desktop.plans.documents.indicator_words import indicator_sentence
 from cchc_desktop.kernel.documents.model import Block, Bullet, Heading, Paragraph
 from cchc_desktop.kernel.documents.wording import text_lines
+from cchc_desktop.kernel.i18n import roman, tr
+from cchc_desktop.plans.documents.indicator_words import indicator_sentence
 from cchc_desktop.plans.model import PlanAggregate
 from cchc_desktop.profile.model import UnitProfile
-from cchc_desktop.kernel.i18n import roman, tr
 
 _BULLET_MARKERS = {"-": "-", "+": "+", "•": "-", "*": "-", "–": "-"}
 
@@ -39,9 +39,13 @@ def sub_heading(number: int, title: str) -> Heading:
 
 def purpose_section(aggregate: PlanAggregate) -> list[Block]:
     plan = aggregate.plan
-    return [section_heading(1, "doc.plan.section.purpose"),
-            sub_heading(1, tr("doc.plan.section.purpose.aim")), *text_blocks(plan.purpose_text),
-            sub_heading(2, tr("doc.plan.section.purpose.requirement")), *text_blocks(plan.requirement_text)]
+    return [
+        section_heading(1, "doc.plan.section.purpose"),
+        sub_heading(1, tr("doc.plan.section.purpose.aim")),
+        *text_blocks(plan.purpose_text),
+        sub_heading(2, tr("doc.plan.section.purpose.requirement")),
+        *text_blocks(plan.requirement_text),
+    ]
 
 
 def indicators_section(aggregate: PlanAggregate) -> list[Block]:
@@ -86,5 +90,11 @@ def actors_section(profile: UnitProfile, aggregate: PlanAggregate) -> list[Block
 
 def plan_body(profile: UnitProfile, aggregate: PlanAggregate) -> list[Block]:
     """Sections I-VI and the closing paragraph (the renderer adds "./." after it)."""
-    return [*purpose_section(aggregate), *indicators_section(aggregate), *solutions_section(aggregate),
-            *tasks_section(), *budget_section(profile, aggregate), *actors_section(profile, aggregate)]
+    return [
+        *purpose_section(aggregate),
+        *indicators_section(aggregate),
+        *solutions_section(aggregate),
+        *tasks_section(),
+        *budget_section(profile, aggregate),
+        *actors_section(profile, aggregate),
+    ]

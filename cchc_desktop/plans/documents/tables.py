@@ -5,11 +5,11 @@ The rows are shared by the PDF appendices and the Excel export.
 
 from __future__ import annotations
 
-from cchc_desktop.plans.documents.indicator_words import baseline_words, target_words
 from cchc_desktop.kernel.documents.model import Appendix, Column, Row, Table
-from cchc_desktop.plans.model import Indicator, PlanAggregate, Task
 from cchc_desktop.kernel.i18n import roman, tr
 from cchc_desktop.kernel.text import clean
+from cchc_desktop.plans.documents.indicator_words import baseline_words, target_words
+from cchc_desktop.plans.model import Indicator, PlanAggregate, Task
 
 
 def grouped_tasks(aggregate: PlanAggregate) -> list[tuple[str, list[Task]]]:
@@ -58,8 +58,20 @@ def task_rows(aggregate: PlanAggregate) -> list[Row]:
     for group_number, (area_name, tasks) in enumerate(grouped_tasks(aggregate), start=1):
         rows.append(Row([roman(group_number), area_name], group=True))
         for number, task in enumerate(tasks, start=1):
-            rows.append(Row([str(number), task.content, task.product, task.lead_unit, task.coordinating_units,
-                             task.deadline_text, task.budget, task_note(task)]))
+            rows.append(
+                Row(
+                    [
+                        str(number),
+                        task.content,
+                        task.product,
+                        task.lead_unit,
+                        task.coordinating_units,
+                        task.deadline_text,
+                        task.budget,
+                        task_note(task),
+                    ]
+                )
+            )
     return rows
 
 
@@ -79,8 +91,16 @@ def indicator_columns() -> list[Column]:
 
 
 def indicator_row(number: int, indicator: Indicator) -> Row:
-    return Row([str(number), clean(indicator.text), target_words(indicator), clean(indicator.unit),
-                baseline_words(indicator), clean(indicator.source_ref)])
+    return Row(
+        [
+            str(number),
+            clean(indicator.text),
+            target_words(indicator),
+            clean(indicator.unit),
+            baseline_words(indicator),
+            clean(indicator.source_ref),
+        ]
+    )
 
 
 def indicator_table(aggregate: PlanAggregate) -> Table:
@@ -91,9 +111,23 @@ def indicator_table(aggregate: PlanAggregate) -> Table:
 
 def plan_appendices(aggregate: PlanAggregate, reference: str) -> list[Appendix]:
     """Phụ lục I (landscape task table) and, when there are indicators, Phụ lục II."""
-    appendices = [Appendix(tr("doc.appendix.label", number=roman(1)), tr("doc.plan.appendix.tasks"),
-                           reference, [task_table(aggregate)], landscape=True)]
+    appendices = [
+        Appendix(
+            tr("doc.appendix.label", number=roman(1)),
+            tr("doc.plan.appendix.tasks"),
+            reference,
+            [task_table(aggregate)],
+            landscape=True,
+        )
+    ]
     if aggregate.indicators:
-        appendices.append(Appendix(tr("doc.appendix.label", number=roman(2)), tr("doc.plan.appendix.indicators"),
-                                   reference, [indicator_table(aggregate)], landscape=False))
+        appendices.append(
+            Appendix(
+                tr("doc.appendix.label", number=roman(2)),
+                tr("doc.plan.appendix.indicators"),
+                reference,
+                [indicator_table(aggregate)],
+                landscape=False,
+            )
+        )
     return appendices

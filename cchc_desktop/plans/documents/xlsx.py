@@ -6,18 +6,18 @@ filtered and sorted), budgets are numbers and parsed deadlines are real dates.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from cchc_desktop.plans.documents.indicator_words import target_words
 from cchc_desktop.kernel.documents.model import Column, Row
-from cchc_desktop.plans.documents.document import agency_header, appendix_reference
-from cchc_desktop.plans.documents.tables import grouped_tasks, task_note
 from cchc_desktop.kernel.documents.wording import as_date
 from cchc_desktop.kernel.documents.xlsx import Sheet, render_xlsx
-from cchc_desktop.plans.model import PlanAggregate
-from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import clean
+from cchc_desktop.plans.documents.document import agency_header, appendix_reference
+from cchc_desktop.plans.documents.indicator_words import target_words
+from cchc_desktop.plans.documents.tables import grouped_tasks, task_note
+from cchc_desktop.plans.model import PlanAggregate
+from cchc_desktop.profile.model import UnitProfile
 
 
 def task_sheet_columns() -> list[Column]:
@@ -40,9 +40,23 @@ def task_sheet_rows(aggregate: PlanAggregate) -> list[Row]:
     rows: list[Row] = []
     for area_name, tasks in grouped_tasks(aggregate):
         for task in tasks:
-            rows.append(Row([len(rows) + 1, area_name, task.content, task.product, task.lead_unit,
-                             task.coordinating_units, task.responsible, task.deadline_text,
-                             as_date(task.deadline_due), task.budget, task_note(task)]))
+            rows.append(
+                Row(
+                    [
+                        len(rows) + 1,
+                        area_name,
+                        task.content,
+                        task.product,
+                        task.lead_unit,
+                        task.coordinating_units,
+                        task.responsible,
+                        task.deadline_text,
+                        as_date(task.deadline_due),
+                        task.budget,
+                        task_note(task),
+                    ]
+                )
+            )
     return rows
 
 
@@ -61,23 +75,48 @@ def indicator_sheet_columns() -> list[Column]:
 
 def indicator_sheet_rows(aggregate: PlanAggregate) -> list[Row]:
     indicators = sorted(aggregate.indicators, key=lambda i: i.position)
-    return [Row([n, clean(i.text), target_words(i), i.target, clean(i.unit), i.baseline_year, i.baseline_value,
-                 clean(i.source_ref)]) for n, i in enumerate(indicators, start=1)]
+    return [
+        Row(
+            [
+                n,
+                clean(i.text),
+                target_words(i),
+                i.target,
+                clean(i.unit),
+                i.baseline_year,
+                i.baseline_value,
+                clean(i.source_ref),
+            ]
+        )
+        for n, i in enumerate(indicators, start=1)
+    ]
 
 
 def plan_sheets(profile: UnitProfile, aggregate: PlanAggregate) -> list[Sheet]:
     agency = " ".join(agency_header(profile, None, None).agency_lines)
     reference = appendix_reference(profile, aggregate)
     return [
-        Sheet(tr("doc.sheet.tasks"), task_sheet_columns(), task_sheet_rows(aggregate),
-              [agency, tr("doc.plan.appendix.tasks"), reference]),
-        Sheet(tr("doc.sheet.indicators"), indicator_sheet_columns(), indicator_sheet_rows(aggregate),
-              [agency, tr("doc.plan.appendix.indicators"), reference]),
+        Sheet(
+            tr("doc.sheet.tasks"),
+            task_sheet_columns(),
+            task_sheet_rows(aggregate),
+            [agency, tr("doc.plan.appendix.tasks"), reference],
+        ),
+        Sheet(
+            tr("doc.sheet.indicators"),
+            indicator_sheet_columns(),
+            indicator_sheet_rows(aggregate),
+            [agency, tr("doc.plan.appendix.indicators"), reference],
+        ),
     ]
 
 
-def render_plan_xlsx(profile: UnitProfile, aggregate: PlanAggregate, *,
-                     progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> bytes:
+def render_plan_xlsx(
+    profile: UnitProfile,
+    aggregate: PlanAggregate,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
     """The plan's task and indicator tables as .xlsx bytes."""
     return render_xlsx(plan_sheets(profile, aggregate), progress=progress, cancelled=cancelled)

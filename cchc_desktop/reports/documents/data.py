@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc_desktop.plans.model import PlanArea, Task
-from cchc_desktop.reports.model import DONE_STATUSES, IndicatorActual, Report, ReportAggregate, ReportPeriod, TaskProgress
-from cchc_desktop.reports.view import IndicatorFigures, is_behind
-from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.plans.model import PlanArea, Task
+from cchc_desktop.profile.model import UnitProfile
+from cchc_desktop.reports.model import (
+    DONE_STATUSES,
+    IndicatorActual,
+    Report,
+    ReportAggregate,
+    ReportPeriod,
+    TaskProgress,
+)
+from cchc_desktop.reports.view import IndicatorFigures, is_behind
 
 #: The area whose results make up section I (công tác chỉ đạo, điều hành).
 DIRECTION_AREA = "CDDH"
@@ -78,8 +85,11 @@ class AreaSection:
 def task_lines(data: ReportData) -> list[TaskLine]:
     agg = data.aggregate
     rows = sorted(agg.progress, key=lambda r: (r.position, r.id))
-    return [TaskLine(row, agg.tasks[row.task_id], is_behind(agg.tasks[row.task_id], row, agg.period))
-            for row in rows if row.task_id in agg.tasks]
+    return [
+        TaskLine(row, agg.tasks[row.task_id], is_behind(agg.tasks[row.task_id], row, agg.period))
+        for row in rows
+        if row.task_id in agg.tasks
+    ]
 
 
 def indicator_lines(data: ReportData) -> list[IndicatorLine]:

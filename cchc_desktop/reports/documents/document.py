@@ -9,19 +9,25 @@ năm 2026", "Kính gửi:" the receiving unit, body sections I-V (see ``report_s
 from __future__ import annotations
 
 from cchc_desktop.kernel.documents.model import OfficialDocument, Paragraph, Signature
-from cchc_desktop.plans.documents.document import agency_header, is_decision, number_text, recipient_lines
-from cchc_desktop.reports.documents.data import ReportData, area_sections
-from cchc_desktop.reports.documents.sections import assessment_section, direction_section, next_tasks_section, proposals_section, results_section
-from cchc_desktop.reports.documents.tables import report_appendices
 from cchc_desktop.kernel.documents.wording import BLANK, long_date, place_date
-from cchc_desktop.plans.model import signature_lines
-from cchc_desktop.reports.model import DEFAULT_SYMBOL, Report
 from cchc_desktop.kernel.i18n import format_date, tr
 from cchc_desktop.kernel.text import clean, fold
+from cchc_desktop.plans.documents.document import agency_header, is_decision, number_text, recipient_lines
+from cchc_desktop.plans.model import signature_lines
+from cchc_desktop.reports.documents.data import ReportData, area_sections
+from cchc_desktop.reports.documents.sections import (
+    assessment_section,
+    direction_section,
+    next_tasks_section,
+    proposals_section,
+    results_section,
+)
+from cchc_desktop.reports.documents.tables import report_appendices
+from cchc_desktop.reports.model import DEFAULT_SYMBOL, Report
 
 
 def report_number(report: Report) -> str:
-    """"28/BC-UBND"; blank for hand numbering while the report has no number."""
+    """ "28/BC-UBND"; blank for hand numbering while the report has no number."""
     symbol = clean(report.doc_symbol) or DEFAULT_SYMBOL
     number = f"{report.doc_number:02d}" if report.doc_number is not None else BLANK
     return f"{number}/{symbol}"
@@ -40,14 +46,18 @@ def salutation(data: ReportData) -> list[str]:
 
 
 def plan_reference(data: ReportData) -> str:
-    """"Kế hoạch số 05/KH-UBND ngày 08 tháng 01 năm 2026 của Ủy ban nhân dân xã Kỳ Phong …"."""
+    """ "Kế hoạch số 05/KH-UBND ngày 08 tháng 01 năm 2026 của Ủy ban nhân dân xã Kỳ Phong …"."""
     plan, profile = data.aggregate.plan, data.profile
     date = long_date(plan.issue_date, plan.year)
     if is_decision(plan):
-        return tr("doc.report.plan_ref.decision", number=number_text(plan, "QD"), date=date,
-                  unit=profile.short_name, year=plan.year)
-    return tr("doc.report.plan_ref", number=number_text(plan, "KH"), date=date, unit=profile.short_name,
-              year=plan.year)
+        return tr(
+            "doc.report.plan_ref.decision",
+            number=number_text(plan, "QD"),
+            date=date,
+            unit=profile.short_name,
+            year=plan.year,
+        )
+    return tr("doc.report.plan_ref", number=number_text(plan, "KH"), date=date, unit=profile.short_name, year=plan.year)
 
 
 def report_recipients(data: ReportData) -> list[str]:
@@ -71,12 +81,24 @@ def _body(data: ReportData) -> list:
     sections = area_sections(data)
     reference = plan_reference(data)
     window = data.period.window
-    intro = tr("doc.report.intro", plan=reference, unit=data.profile.full_name, period=_period_words(data),
-               start=format_date(window.start), end=format_date(window.end))
+    intro = tr(
+        "doc.report.intro",
+        plan=reference,
+        unit=data.profile.full_name,
+        period=_period_words(data),
+        start=format_date(window.start),
+        end=format_date(window.end),
+    )
     closing = tr("doc.report.closing", period=_period_words(data), unit=data.profile.full_name)
-    return [Paragraph(intro), *direction_section(data, sections), *results_section(data, sections),
-            *assessment_section(data, sections), *next_tasks_section(data, reference), *proposals_section(data),
-            Paragraph(closing)]
+    return [
+        Paragraph(intro),
+        *direction_section(data, sections),
+        *results_section(data, sections),
+        *assessment_section(data, sections),
+        *next_tasks_section(data, reference),
+        *proposals_section(data),
+        Paragraph(closing),
+    ]
 
 
 def _period_words(data: ReportData) -> str:
@@ -85,8 +107,12 @@ def _period_words(data: ReportData) -> str:
 
 def appendix_reference(data: ReportData) -> str:
     report = data.report
-    return tr("doc.report.appendix_ref", number=report_number(report), date=long_date(report.report_date, report.year),
-              unit=data.profile.full_name)
+    return tr(
+        "doc.report.appendix_ref",
+        number=report_number(report),
+        date=long_date(report.report_date, report.year),
+        unit=data.profile.full_name,
+    )
 
 
 def build_report_document(data: ReportData, *, draft_mark: bool = False) -> OfficialDocument:
@@ -96,8 +122,13 @@ def build_report_document(data: ReportData, *, draft_mark: bool = False) -> Offi
     when = place_date(clean(report.issue_place) or profile.place_name, report.report_date, report.year)
     return OfficialDocument(
         header=agency_header(profile, number, when, tr("doc.mark.draft") if draft_mark else ""),
-        type_name=tr("doc.type.report"), summary=report_summary(data), salutation=salutation(data),
-        body=_body(data), signature=_signature(data), recipients=report_recipients(data),
+        type_name=tr("doc.type.report"),
+        summary=report_summary(data),
+        salutation=salutation(data),
+        body=_body(data),
+        signature=_signature(data),
+        recipients=report_recipients(data),
         appendices=report_appendices(data, appendix_reference(data)),
-        title=f"{tr('doc.type.report')} {number}", author=profile.full_name,
+        title=f"{tr('doc.type.report')} {number}",
+        author=profile.full_name,
     )

@@ -10,12 +10,12 @@ from the figures stands in, so a draft never prints an empty section.
 from __future__ import annotations
 
 from cchc_desktop.kernel.documents.model import Block, Bullet, Paragraph
+from cchc_desktop.kernel.documents.wording import count_text, strip_end
+from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.plans.documents.sections import section_heading, sub_heading, text_blocks
 from cchc_desktop.reports.documents.data import DIRECTION_AREA, AreaSection, ReportData, status_counts, task_lines
 from cchc_desktop.reports.documents.words import indicator_sentence, status_summary, task_result_sentence
-from cchc_desktop.kernel.documents.wording import count_text, strip_end
 from cchc_desktop.reports.model import DONE_STATUSES
-from cchc_desktop.kernel.i18n import tr
 
 
 def area_blocks(data: ReportData, section: AreaSection) -> list[Block]:
@@ -48,11 +48,20 @@ def _overview(data: ReportData, sections: list[AreaSection]) -> list[Block]:
     met = sum(1 for line in indicators if line.figures.attainment == "met")
     behind = sum(1 for line in lines if line.behind)
     behind_text = tr("doc.report.behind_count", count=count_text(behind)) if behind else tr("doc.report.none_behind")
-    blocks: list[Block] = [Paragraph(tr("doc.report.overview_tasks", count=count_text(len(lines)),
-                                        summary=status_summary(counts) or "—", behind=behind_text))]
+    blocks: list[Block] = [
+        Paragraph(
+            tr(
+                "doc.report.overview_tasks",
+                count=count_text(len(lines)),
+                summary=status_summary(counts) or "—",
+                behind=behind_text,
+            )
+        )
+    ]
     if indicators:
-        blocks.append(Paragraph(tr("doc.report.overview_indicators", count=count_text(len(indicators)),
-                                   met=count_text(met))))
+        blocks.append(
+            Paragraph(tr("doc.report.overview_indicators", count=count_text(len(indicators)), met=count_text(met)))
+        )
     return blocks
 
 
@@ -90,8 +99,10 @@ def assessment_section(data: ReportData, sections: list[AreaSection]) -> list[Bl
     report = data.report
     parts = [
         ("doc.report.section.achievements", text_blocks(report.achievements_text) or _achievements_default(data)),
-        ("doc.report.section.shortcomings",
-         text_blocks(report.shortcomings_text) or _shortcomings_default(data, sections)),
+        (
+            "doc.report.section.shortcomings",
+            text_blocks(report.shortcomings_text) or _shortcomings_default(data, sections),
+        ),
         ("doc.report.section.causes", text_blocks(report.causes_text)),
     ]
     blocks: list[Block] = [section_heading(3, "doc.report.section.assessment")]

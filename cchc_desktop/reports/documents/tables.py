@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cchc_desktop.plans.documents.indicator_words import target_words
 from cchc_desktop.kernel.documents.model import Appendix, Column, Row, Table
-from cchc_desktop.reports.documents.data import AreaSection, IndicatorLine, ReportData, TaskLine, area_sections
-from cchc_desktop.reports.documents.words import attainment_label, figure_words, is_percent, status_label, value_text
 from cchc_desktop.kernel.i18n import roman, tr
 from cchc_desktop.kernel.text import clean
+from cchc_desktop.plans.documents.indicator_words import target_words
+from cchc_desktop.reports.documents.data import AreaSection, IndicatorLine, ReportData, TaskLine, area_sections
+from cchc_desktop.reports.documents.words import attainment_label, figure_words, is_percent, status_label, value_text
 
 
 def progress_columns() -> list[Column]:
@@ -29,12 +29,22 @@ def progress_columns() -> list[Column]:
 
 
 def progress_row(number: int, line: TaskLine) -> Row:
-    return Row([str(number), clean(line.task.content), clean(line.task.deadline_text), status_label(line),
-                line.percent, clean(line.progress.result), clean(line.progress.reason)])
+    return Row(
+        [
+            str(number),
+            clean(line.task.content),
+            clean(line.task.deadline_text),
+            status_label(line),
+            line.percent,
+            clean(line.progress.result),
+            clean(line.progress.reason),
+        ]
+    )
 
 
-def grouped_rows(sections: list[AreaSection], pick: Callable[[AreaSection], list],
-                 make_row: Callable[[int, object], Row]) -> list[Row]:
+def grouped_rows(
+    sections: list[AreaSection], pick: Callable[[AreaSection], list], make_row: Callable[[int, object], Row]
+) -> list[Row]:
     """A Roman-numbered row per area that has items, then its items numbered from 1."""
     rows: list[Row] = []
     groups = [(section.name, pick(section)) for section in sections if pick(section)]
@@ -74,9 +84,18 @@ def indicator_row(number: int, line: IndicatorLine) -> Row:
     figures = line.figures
     amount, fraction = figures.period_amount, figures.fraction
     period_text = value_text(figures.period_figure, figures.indicator, is_percent(figures))
-    return Row([str(number), clean(figures.indicator.text), target_words(figures.indicator),
-                amount.numerator if fraction else None, amount.denominator if fraction else None,
-                period_text, year_to_date_cell(line), attainment_label(figures)])
+    return Row(
+        [
+            str(number),
+            clean(figures.indicator.text),
+            target_words(figures.indicator),
+            amount.numerator if fraction else None,
+            amount.denominator if fraction else None,
+            period_text,
+            year_to_date_cell(line),
+            attainment_label(figures),
+        ]
+    )
 
 
 def indicator_rows(data: ReportData) -> list[Row]:
@@ -85,10 +104,23 @@ def indicator_rows(data: ReportData) -> list[Row]:
 
 def report_appendices(data: ReportData, reference: str) -> list[Appendix]:
     """Phụ lục I (task progress) and, when the report has indicators, Phụ lục II; both landscape."""
-    appendices = [Appendix(tr("doc.appendix.label", number=roman(1)), tr("doc.report.appendix.tasks"), reference,
-                           [Table(progress_columns(), progress_rows(data), font_size=11)], landscape=True)]
+    appendices = [
+        Appendix(
+            tr("doc.appendix.label", number=roman(1)),
+            tr("doc.report.appendix.tasks"),
+            reference,
+            [Table(progress_columns(), progress_rows(data), font_size=11)],
+            landscape=True,
+        )
+    ]
     if data.aggregate.actuals:
-        appendices.append(Appendix(tr("doc.appendix.label", number=roman(2)), tr("doc.report.appendix.indicators"),
-                                   reference, [Table(indicator_columns(), indicator_rows(data), font_size=11)],
-                                   landscape=True))
+        appendices.append(
+            Appendix(
+                tr("doc.appendix.label", number=roman(2)),
+                tr("doc.report.appendix.indicators"),
+                reference,
+                [Table(indicator_columns(), indicator_rows(data), font_size=11)],
+                landscape=True,
+            )
+        )
     return appendices

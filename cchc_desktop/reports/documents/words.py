@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from cchc_desktop.plans.documents.indicator_words import target_words
-from cchc_desktop.reports.documents.data import IndicatorLine, TaskLine
 from cchc_desktop.kernel.documents.wording import count_text, strip_end
-from cchc_desktop.plans.model import Indicator
-from cchc_desktop.reports.model import ReportPeriod
-from cchc_desktop.reports.calc import Amount, attainment_text
-from cchc_desktop.reports.view import IndicatorFigures
 from cchc_desktop.kernel.i18n import format_number, format_percent, tr
 from cchc_desktop.kernel.text import clean, fold
+from cchc_desktop.plans.documents.indicator_words import target_words
+from cchc_desktop.plans.model import Indicator
+from cchc_desktop.reports.calc import Amount, attainment_text
+from cchc_desktop.reports.documents.data import IndicatorLine, TaskLine
+from cchc_desktop.reports.model import ReportPeriod
+from cchc_desktop.reports.view import IndicatorFigures
 
 _COUNTED_PREFIXES = ("tong so ", "so ")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -34,7 +34,7 @@ def counted_noun(indicator: Indicator) -> str:
     folded = fold(label)
     for prefix in _COUNTED_PREFIXES:
         if folded.startswith(prefix):
-            return label[len(prefix):].strip()
+            return label[len(prefix) :].strip()
     return ""
 
 
@@ -49,7 +49,7 @@ def value_text(value: float | None, indicator: Indicator, percent: bool) -> str:
 
 
 def fraction_text(amount: Amount | None, indicator: Indicator, with_noun: bool = True) -> str:
-    """"373/655 hồ sơ tiếp nhận" (or "373/655"); "" when either part is missing."""
+    """ "373/655 hồ sơ tiếp nhận" (or "373/655"); "" when either part is missing."""
     if amount is None or amount.numerator is None or amount.denominator is None:
         return ""
     noun = counted_noun(indicator) if with_noun else ""
@@ -62,7 +62,7 @@ def is_percent(figures: IndicatorFigures) -> bool:
 
 
 def figure_words(figures: IndicatorFigures, use_ytd: bool, with_noun: bool = True) -> str:
-    """"56,9% (373/655 hồ sơ tiếp nhận)" for the period or the year so far; "" without data."""
+    """ "56,9% (373/655 hồ sơ tiếp nhận)" for the period or the year so far; "" without data."""
     amount = figures.ytd_amount if use_ytd else figures.period_amount
     value = figures.ytd_figure if use_ytd else figures.period_figure
     text = value_text(value, figures.indicator, is_percent(figures))
@@ -73,7 +73,7 @@ def figure_words(figures: IndicatorFigures, use_ytd: bool, with_noun: bool = Tru
 
 
 def attainment_words(figures: IndicatorFigures) -> str:
-    """"đạt chỉ tiêu kế hoạch (từ 55% trở lên)", "chưa đạt …", "" when there is no target."""
+    """ "đạt chỉ tiêu kế hoạch (từ 55% trở lên)", "chưa đạt …", "" when there is no target."""
     target = target_phrase(figures.indicator)
     state = figures.attainment
     if state in ("met", "not_met", "pending") and target:
@@ -90,7 +90,7 @@ def target_phrase(indicator: Indicator) -> str:
     """The target as quoted after "đạt chỉ tiêu kế hoạch": "từ 55% trở lên", "100%" (not "đạt 100%")."""
     words = target_words(indicator)
     reach = tr("doc.target.reach") + " "
-    return words[len(reach):] if indicator.comparator == "=" and words.startswith(reach) else words
+    return words[len(reach) :] if indicator.comparator == "=" and words.startswith(reach) else words
 
 
 def _cumulates(figures: IndicatorFigures) -> bool:
@@ -112,7 +112,7 @@ def indicator_result(figures: IndicatorFigures, period: ReportPeriod) -> str:
 
 
 def indicator_sentence(line: IndicatorLine, period: ReportPeriod) -> str:
-    """"<chỉ tiêu>: kết quả đạt 56,9% (373/655 hồ sơ tiếp nhận), đạt chỉ tiêu kế hoạch (…)."."""
+    """ "<chỉ tiêu>: kết quả đạt 56,9% (373/655 hồ sơ tiếp nhận), đạt chỉ tiêu kế hoạch (…)."."""
     figures = line.figures
     parts = [p for p in (indicator_result(figures, period), attainment_words(figures)) if p]
     if not parts:
@@ -126,20 +126,19 @@ def attainment_label(figures: IndicatorFigures) -> str:
 
 
 def status_summary(counts: dict[str, int]) -> str:
-    """"hoàn thành đúng hạn 07, đang thực hiện 12" in the order of the statuses."""
-    parts = [f"{tr(f'report.task_status.{s}').lower()} {count_text(counts[s])}"
-             for s in STATUS_ORDER if counts.get(s)]
+    """ "hoàn thành đúng hạn 07, đang thực hiện 12" in the order of the statuses."""
+    parts = [f"{tr(f'report.task_status.{s}').lower()} {count_text(counts[s])}" for s in STATUS_ORDER if counts.get(s)]
     return ", ".join(parts)
 
 
 def status_label(line: TaskLine) -> str:
-    """"Đang thực hiện" or "Đang thực hiện (chậm tiến độ)"."""
+    """ "Đang thực hiện" or "Đang thực hiện (chậm tiến độ)"."""
     label = tr(f"report.task_status.{line.progress.status}")
     return tr("doc.report.behind", status=label) if line.behind else label
 
 
 def task_result_sentence(line: TaskLine) -> str:
-    """"<nhiệm vụ>: <kết quả>." for a task with a written result; "" otherwise."""
+    """ "<nhiệm vụ>: <kết quả>." for a task with a written result; "" otherwise."""
     result = strip_end(line.progress.result)
     if not result:
         return ""

@@ -6,18 +6,18 @@ filtered), figures are numbers (tử số, mẫu số, rates rounded to 0,01) an
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from cchc_desktop.plans.documents.indicator_words import target_words
 from cchc_desktop.kernel.documents.model import Column, Row
-from cchc_desktop.plans.documents.document import agency_header
-from cchc_desktop.reports.documents.data import AreaSection, IndicatorLine, ReportData, TaskLine, area_sections
-from cchc_desktop.reports.documents.document import appendix_reference
-from cchc_desktop.reports.documents.words import attainment_label, status_label
 from cchc_desktop.kernel.documents.wording import as_date
 from cchc_desktop.kernel.documents.xlsx import Sheet, render_xlsx
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import clean
+from cchc_desktop.plans.documents.document import agency_header
+from cchc_desktop.plans.documents.indicator_words import target_words
+from cchc_desktop.reports.documents.data import AreaSection, IndicatorLine, ReportData, TaskLine, area_sections
+from cchc_desktop.reports.documents.document import appendix_reference
+from cchc_desktop.reports.documents.words import attainment_label, status_label
 
 
 def progress_sheet_columns() -> list[Column]:
@@ -38,9 +38,21 @@ def progress_sheet_columns() -> list[Column]:
 
 def _progress_row(number: int, section: AreaSection, line: TaskLine) -> Row:
     task, progress = line.task, line.progress
-    return Row([number, section.name, clean(task.content), clean(task.lead_unit), clean(task.deadline_text),
-                as_date(task.deadline_due), status_label(line), line.percent, as_date(progress.completed_on),
-                clean(progress.result), clean(progress.reason)])
+    return Row(
+        [
+            number,
+            section.name,
+            clean(task.content),
+            clean(task.lead_unit),
+            clean(task.deadline_text),
+            as_date(task.deadline_due),
+            status_label(line),
+            line.percent,
+            as_date(progress.completed_on),
+            clean(progress.result),
+            clean(progress.reason),
+        ]
+    )
 
 
 def progress_sheet_rows(data: ReportData) -> list[Row]:
@@ -82,13 +94,26 @@ def _indicator_row(number: int, section: AreaSection, line: IndicatorLine) -> Ro
     indicator, period, ytd = figures.indicator, figures.period_amount, figures.ytd_amount
     fraction = figures.fraction
     unit = "%" if fraction else clean(indicator.unit)
-    return Row([number, section.name, clean(indicator.code), clean(indicator.text),
-                target_words(indicator), unit,
-                period.numerator if fraction else None, period.denominator if fraction else None,
-                _rounded(figures.period_figure),
-                ytd.numerator if fraction and ytd else None, ytd.denominator if fraction and ytd else None,
-                _rounded(figures.ytd_figure), attainment_label(figures), clean(actual.source),
-                as_date(actual.as_of), clean(actual.note)])
+    return Row(
+        [
+            number,
+            section.name,
+            clean(indicator.code),
+            clean(indicator.text),
+            target_words(indicator),
+            unit,
+            period.numerator if fraction else None,
+            period.denominator if fraction else None,
+            _rounded(figures.period_figure),
+            ytd.numerator if fraction and ytd else None,
+            ytd.denominator if fraction and ytd else None,
+            _rounded(figures.ytd_figure),
+            attainment_label(figures),
+            clean(actual.source),
+            as_date(actual.as_of),
+            clean(actual.note),
+        ]
+    )
 
 
 def indicator_sheet_rows(data: ReportData) -> list[Row]:
@@ -103,14 +128,23 @@ def report_sheets(data: ReportData) -> list[Sheet]:
     agency = " ".join(agency_header(data.profile, None, None).agency_lines)
     reference = appendix_reference(data)
     return [
-        Sheet(tr("doc.sheet.progress"), progress_sheet_columns(), progress_sheet_rows(data),
-              [agency, tr("doc.report.appendix.tasks"), reference]),
-        Sheet(tr("doc.sheet.indicators"), indicator_sheet_columns(), indicator_sheet_rows(data),
-              [agency, tr("doc.report.appendix.indicators"), reference]),
+        Sheet(
+            tr("doc.sheet.progress"),
+            progress_sheet_columns(),
+            progress_sheet_rows(data),
+            [agency, tr("doc.report.appendix.tasks"), reference],
+        ),
+        Sheet(
+            tr("doc.sheet.indicators"),
+            indicator_sheet_columns(),
+            indicator_sheet_rows(data),
+            [agency, tr("doc.report.appendix.indicators"), reference],
+        ),
     ]
 
 
-def render_report_xlsx(data: ReportData, *, progress: Callable[[int, int], None] | None = None,
-                       cancelled: Callable[[], bool] | None = None) -> bytes:
+def render_report_xlsx(
+    data: ReportData, *, progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None
+) -> bytes:
     """The report's task progress and indicator tables as .xlsx bytes."""
     return render_xlsx(report_sheets(data), progress=progress, cancelled=cancelled)

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from cchc_desktop.kernel.i18n.vi import assessment, common, documents, exchange, plan, report, ui
 
-_PARTS = (common.MESSAGES, plan.MESSAGES, report.MESSAGES, assessment.MESSAGES,
-          documents.MESSAGES, exchange.MESSAGES, ui.MESSAGES)
+_PARTS = (
+    common.MESSAGES,
+    plan.MESSAGES,
+    report.MESSAGES,
+    assessment.MESSAGES,
+    documents.MESSAGES,
+    exchange.MESSAGES,
+    ui.MESSAGES,
+)
 
 
 def _merge() -> dict[str, str]:

@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "audit.action.create": "Tạo",
     "audit.action.issue": "Ban hành",
     "audit.action.amend": "Điều chỉnh",
+    "audit.action.supersede": "Thay thế bằng bản điều chỉnh",
     "audit.action.profile": "Cập nhật hồ sơ đơn vị",
     # Command line
     "cli.description": "Phần mềm Cải cách hành chính cấp xã: lập kế hoạch, báo cáo, tự đánh giá và trao đổi gói dữ liệu có ký số.\nChạy không có lệnh (hoặc chỉ với --db PATH) để mở giao diện.",

@@ -25,24 +25,34 @@ MESSAGES: dict[str, str] = {
     "exchange.error.read": "Không đọc được tệp «{file}»: {detail}. Hãy kiểm tra USB hoặc ổ đĩa rồi thử lại.",
     "exchange.error.package_too_large": "Gói «{file}» không được nhận: tệp nặng {size} MiB, vượt giới hạn {limit} MiB. Hãy đề nghị đơn vị gửi bớt tài liệu kiểm chứng hoặc chia thành nhiều gói.",
     "exchange.error.not_zip": "Tệp «{file}» không phải gói CCHC (không phải tệp .cchc do phần mềm tạo ra). Hãy kiểm tra đã chọn đúng tệp.",
-    "exchange.error.truncated": "Gói «{file}» bị cắt cụt hoặc hỏng phần cuối, chưa chép hết (có thể USB bị rút ra khi đang chép, hoặc tải tệp đính kèm chưa xong). " + _RECOPY,
-    "exchange.error.too_many_members": "Gói «{file}» không được nhận: có {count} tệp bên trong, vượt giới hạn {limit} tệp. " + _RESEND,
+    "exchange.error.truncated": "Gói «{file}» bị cắt cụt hoặc hỏng phần cuối, chưa chép hết (có thể USB bị rút ra khi đang chép, hoặc tải tệp đính kèm chưa xong). "
+    + _RECOPY,
+    "exchange.error.too_many_members": "Gói «{file}» không được nhận: có {count} tệp bên trong, vượt giới hạn {limit} tệp. "
+    + _RESEND,
     "exchange.error.member_too_large": "Gói «{file}» không được nhận: tệp «{member}» bên trong nặng {size} MiB, vượt giới hạn {limit} MiB. Hãy đề nghị đơn vị gửi thu nhỏ tệp này rồi gửi lại.",
     "exchange.error.total_too_large": "Gói «{file}» không được nhận: tổng dung lượng khi giải nén là {size} MiB, vượt giới hạn {limit} MiB. Hãy đề nghị đơn vị gửi chia thành nhiều gói.",
     "exchange.error.bomb": "Gói «{file}» không được nhận: tệp «{member}» bên trong nén bất thường (tỉ lệ {ratio}:1, giới hạn {limit}:1), có dấu hiệu tệp độc hại. Không mở gói này; hãy báo cho đơn vị gửi.",
-    "exchange.error.bad_name": "Gói «{file}» không được nhận: tên tệp bên trong «{member}» không hợp lệ. Gói không do phần mềm CCHC tạo ra hoặc đã bị sửa. " + _RESEND,
+    "exchange.error.bad_name": "Gói «{file}» không được nhận: tên tệp bên trong «{member}» không hợp lệ. Gói không do phần mềm CCHC tạo ra hoặc đã bị sửa. "
+    + _RESEND,
     "exchange.error.absolute_path": "Gói «{file}» không được nhận: tệp bên trong «{member}» mang đường dẫn tuyệt đối, có thể ghi đè tệp của máy. Không mở gói này; hãy báo cho đơn vị gửi.",
     "exchange.error.path_traversal": "Gói «{file}» không được nhận: tệp bên trong «{member}» trỏ ra ngoài thư mục của gói («..»), có thể ghi đè tệp của máy. Không mở gói này; hãy báo cho đơn vị gửi.",
-    "exchange.error.backslash": "Gói «{file}» không được nhận: tên tệp bên trong «{member}» có dấu «\\», không đúng định dạng gói. " + _RESEND,
+    "exchange.error.backslash": "Gói «{file}» không được nhận: tên tệp bên trong «{member}» có dấu «\\», không đúng định dạng gói. "
+    + _RESEND,
     "exchange.error.symlink": "Gói «{file}» không được nhận: «{member}» là liên kết tắt (symlink) trỏ tới tệp khác, có thể dùng để đọc hoặc ghi tệp của máy. Không mở gói này; hãy báo cho đơn vị gửi.",
-    "exchange.error.directory": "Gói «{file}» không được nhận: bên trong có thư mục «{member}», định dạng gói không cho phép. " + _RESEND,
-    "exchange.error.duplicate": "Gói «{file}» không được nhận: tệp «{member}» xuất hiện hai lần bên trong gói, không biết bản nào là thật. " + _RESEND,
-    "exchange.error.compression": "Gói «{file}» không được nhận: tệp «{member}» dùng kiểu nén không được hỗ trợ (mã {method}). " + _RESEND,
-    "exchange.error.zip_encrypted": "Gói «{file}» không được nhận: tệp «{member}» bị đặt mật khẩu nén, định dạng gói không cho phép. " + _RESEND,
+    "exchange.error.directory": "Gói «{file}» không được nhận: bên trong có thư mục «{member}», định dạng gói không cho phép. "
+    + _RESEND,
+    "exchange.error.duplicate": "Gói «{file}» không được nhận: tệp «{member}» xuất hiện hai lần bên trong gói, không biết bản nào là thật. "
+    + _RESEND,
+    "exchange.error.compression": "Gói «{file}» không được nhận: tệp «{member}» dùng kiểu nén không được hỗ trợ (mã {method}). "
+    + _RESEND,
+    "exchange.error.zip_encrypted": "Gói «{file}» không được nhận: tệp «{member}» bị đặt mật khẩu nén, định dạng gói không cho phép. "
+    + _RESEND,
     "exchange.error.overlap": "Gói «{file}» không được nhận: cấu trúc tệp nén bị chồng lấn quanh «{member}», có dấu hiệu tệp độc hại. Không mở gói này; hãy báo cho đơn vị gửi.",
-    "exchange.error.corrupt_member": "Gói «{file}» bị hỏng: không đọc được trọn vẹn tệp «{member}» bên trong (sai mã kiểm tra). " + _RECOPY,
+    "exchange.error.corrupt_member": "Gói «{file}» bị hỏng: không đọc được trọn vẹn tệp «{member}» bên trong (sai mã kiểm tra). "
+    + _RECOPY,
     "exchange.error.manifest_missing": "Tệp «{file}» không phải gói CCHC: thiếu bảng kê manifest.json. Hãy kiểm tra đã chọn đúng tệp do phần mềm CCHC tạo ra.",
-    "exchange.error.signature_missing": "Gói «{file}» không hợp lệ: thiếu chữ ký niêm phong (manifest.sig), nên không xác định được đơn vị gửi. " + _RESEND,
+    "exchange.error.signature_missing": "Gói «{file}» không hợp lệ: thiếu chữ ký niêm phong (manifest.sig), nên không xác định được đơn vị gửi. "
+    + _RESEND,
     "exchange.error.manifest_syntax": "Gói «{file}» không hợp lệ: bảng kê manifest.json bị hỏng ({reason}). " + _RESEND,
     "exchange.error.not_package": "Tệp «{file}» không phải gói CCHC: bảng kê manifest.json không mang dấu hiệu «cchc-package». Hãy kiểm tra đã chọn đúng tệp.",
     "exchange.error.manifest_field": "Gói «{file}» không hợp lệ: trong bảng kê, trường «{field}» {reason}. " + _RESEND,
@@ -51,9 +61,12 @@ MESSAGES: dict[str, str] = {
     "exchange.error.wrong_key": "Gói «{file}» không hợp lệ: chữ ký không khớp với khóa đã đăng ký của {sender}. Gói được niêm phong bằng một khóa khác, có dấu vân tay {fingerprint}. Nếu đơn vị đã cài lại phần mềm hoặc mất khóa, hãy đề nghị đơn vị đăng ký lại khóa; nếu không, hãy đề nghị đơn vị gửi lại gói.",
     "exchange.error.signature_mismatch": "Gói «{file}» không hợp lệ: chữ ký không khớp với nội dung bảng kê. Gói đã bị thay đổi sau khi {sender} niêm phong, hoặc bị hỏng khi sao chép. Hãy đề nghị đơn vị gửi lại gói.",
     "exchange.error.member_missing": "Gói «{file}» không hợp lệ: thiếu tệp «{member}» có trong bảng kê. " + _RECOPY,
-    "exchange.error.member_unlisted": "Gói «{file}» không hợp lệ: có tệp «{member}» không nằm trong bảng kê đã niêm phong (tệp lạ được thêm vào sau). " + _RESEND,
-    "exchange.error.member_size": "Gói «{file}» không hợp lệ: tệp «{member}» có dung lượng khác với bảng kê, tức là đã bị thay đổi hoặc bị hỏng. " + _RECOPY,
-    "exchange.error.member_hash": "Gói «{file}» không hợp lệ: nội dung tệp «{member}» khác với bảng kê đã niêm phong, tức là đã bị thay đổi hoặc bị hỏng. " + _RECOPY,
+    "exchange.error.member_unlisted": "Gói «{file}» không hợp lệ: có tệp «{member}» không nằm trong bảng kê đã niêm phong (tệp lạ được thêm vào sau). "
+    + _RESEND,
+    "exchange.error.member_size": "Gói «{file}» không hợp lệ: tệp «{member}» có dung lượng khác với bảng kê, tức là đã bị thay đổi hoặc bị hỏng. "
+    + _RECOPY,
+    "exchange.error.member_hash": "Gói «{file}» không hợp lệ: nội dung tệp «{member}» khác với bảng kê đã niêm phong, tức là đã bị thay đổi hoặc bị hỏng. "
+    + _RECOPY,
     "exchange.error.format_too_new": "Gói «{file}» của {sender} do phiên bản phần mềm mới hơn tạo ra (định dạng {version}, phần mềm này đọc được đến {supported}). Hãy cập nhật phần mềm lên bản mới nhất rồi nhận lại gói.",
     "exchange.error.data_json": "Gói «{file}» không hợp lệ: tệp dữ liệu data.json bị hỏng ({reason}). " + _RESEND,
     "exchange.error.announced_key": "Gói đổi khóa «{file}» không hợp lệ: {reason}. Hãy đề nghị đơn vị tạo lại gói đổi khóa.",
