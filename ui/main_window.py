@@ -213,9 +213,7 @@ class MainWindow(QMainWindow):
         self.session = None
 
     def _initial_year(self) -> int:
-        years = self.session.ws.plans.years()
-        this_year = dt.date.today().year
-        return this_year if this_year in years or not years else max(y for y in years if y <= this_year + 1)
+        return self.session.ws.plans.initial_year()
 
     # Building ###########################################################
 
@@ -258,8 +256,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     def _fill_years(self) -> None:
-        this_year = dt.date.today().year
-        years = sorted(set(self.session.ws.plans.years()) | {this_year, this_year + 1, self.year})
+        years = sorted(set(self.session.ws.plans.selectable_years()) | {self.year})
         self.year_box.clear()
         for year in years:
             self.year_box.addItem(str(year), year)

@@ -27,6 +27,7 @@ def build(ws: Workspace, year: int) -> None:
     if not spec or ws.plans.in_force(year) is None:
         return
     items = fill(spec["periods"], placeholders(ws.profile.get(), year))
+    ws.reports.create_calendar(year)
     with ws.transaction():
         for item in items:
             _build_one(ws, year, item, spec["defaults"])

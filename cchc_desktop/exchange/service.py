@@ -160,6 +160,13 @@ class ExchangeService:
     ) -> EnrolledKey:
         return enrolment.enrol(self.ws, pub, confirmed_fingerprint, identity, revoke_old=revoke_old)
 
+    def has_active_key(self, identity: UnitIdentity) -> bool:
+        """Whether the unit named on a key file already has an enrolled, active key here."""
+        return any(
+            k.province_code == identity.province_code and k.unit_code == identity.unit_code and k.status == "active"
+            for k in self.senders()
+        )
+
     def senders(self) -> list[EnrolledKey]:
         return enrolment.senders(self.ws)
 

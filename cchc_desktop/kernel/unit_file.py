@@ -145,6 +145,15 @@ class UnitFile:
                 changes.append(records.insert(conn, entity, parent_id, values, self.actor, at))
         return self._recorded(ChangeSet(label, changes))
 
+    def insert_fixed(self, entity: str, parent_id: int | None, rows: list[dict[str, Any]], label: str) -> ChangeSet:
+        """Insert rows whose values come from the app, not from typing (a calendar from the framework):
+        one transaction, audited, one undo step."""
+        changes = []
+        with self.transaction() as conn:
+            for values in rows:
+                changes.append(records.insert(conn, entity, parent_id, {}, self.actor, None, values))
+        return self._recorded(ChangeSet(label, changes))
+
     def delete(self, entity: str, row_ids: list[int]) -> ChangeSet:
         label = tr("undo.delete", count=len(row_ids), what=tr(records.entity(entity).label_key))
         with self.transaction() as conn:

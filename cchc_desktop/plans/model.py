@@ -197,3 +197,14 @@ def signature_lines(mode: str, title: str) -> list[str]:
     if mode == "KTCT":
         return ["KT. CHỦ TỊCH", title if title != "CHỦ TỊCH" else "PHÓ CHỦ TỊCH"]
     return ["TM. ỦY BAN NHÂN DÂN", title]
+
+
+@dataclass(frozen=True)
+class PlanActions:
+    """What may be done with one version of the plan now (the screen shows these buttons only)."""
+
+    editable: bool
+    may_issue: bool
+    may_amend: bool
+    may_delete: bool
+    stale_years: int  # texts and deadlines still naming last year, fixed in one action

@@ -5,6 +5,7 @@ Each public method is one user action and one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from cchc_desktop.framework.areas import AREA_BY_CODE, AREA_CODES, CANONICAL_AREAS
@@ -22,11 +23,17 @@ from cchc_desktop.plans import (
     store_evidence,  # noqa: F401 - registers tasks and indicators as evidence owners
 )
 from cchc_desktop.plans.export import plan_to_dict
-from cchc_desktop.plans.model import Plan, PlanAggregate
+from cchc_desktop.plans.model import Plan, PlanActions, PlanAggregate
 from cchc_desktop.plans.rules import check_plan
 from cchc_desktop.profile.service import ProfileService
 
 SOURCES = ("framework", "copy", "blank")
+
+
+#: The first year the app offers (the current CCHC programme began in 2021; 2020 for its baseline).
+FIRST_YEAR = 2020
+#: Checks that mean "last year's text or deadline": fixed together by :meth:`PlanService.update_years`.
+STALE_YEAR_PROBLEMS = ("problem.stale_year", "problem.task.deadline_outside_year")
 
 
 class PlanService:
@@ -216,10 +223,38 @@ class PlanService:
         notes = [tr(key, **params) for key, params in parsed.notes]
         return self.ws.insert_many(entity, plan_id, parsed.rows, position), notes
 
-    def stale_year_count(self, plan_id: int) -> int:
-        return sum(
-            1 for p in self.problems(plan_id) if p.key in ("problem.stale_year", "problem.task.deadline_outside_year")
+    def stale_year_count(self, plan_id: int, problems: list[Problem] | None = None) -> int:
+        """How many texts and deadlines copied from last year still name it (``problems``: already checked)."""
+        found = self.problems(plan_id) if problems is None else problems
+        return sum(1 for p in found if p.key in STALE_YEAR_PROBLEMS)
+
+    def actions(self, plan_id: int, problems: list[Problem] | None = None) -> PlanActions:
+        """What the user may do with this version now: edit, issue, amend, delete, update the years."""
+        plan = self.get(plan_id)
+        newest = self.current(plan.year)
+        draft = plan.editable_now
+        return PlanActions(
+            editable=draft,
+            may_issue=draft,
+            may_delete=draft,
+            may_amend=plan.status == "issued" and newest is not None and not newest.editable_now,
+            stale_years=self.stale_year_count(plan_id, problems) if draft else 0,
         )
+
+    def selectable_years(self, today: dt.date | None = None) -> list[int]:
+        """Years a user may open: every year with a plan, and 2020 to next year (back-filling a past
+        year's plan is normal when a new official takes over)."""
+        this_year = (today or dt.date.today()).year
+        return sorted(set(self.years()) | set(range(FIRST_YEAR, this_year + 2)))
+
+    def initial_year(self, today: dt.date | None = None) -> int:
+        """The year the window opens on: this year, unless only later or earlier plans exist."""
+        this_year = (today or dt.date.today()).year
+        years = self.years()
+        if this_year in years or not years:
+            return this_year
+        earlier = [y for y in years if y <= this_year + 1]
+        return max(earlier) if earlier else this_year
 
     def update_years(self, plan_id: int) -> ChangeSet:
         """Cập nhật năm: move texts and deadlines copied from last year to this plan's year.

@@ -46,7 +46,7 @@ class ReportFlow:
         when = (at or dt.datetime.now()).replace(microsecond=0)
         period = store.load_period(self.ws.conn, report.period_id)
         first = report.first_submitted_at is None
-        late = cal.days_late(cal.due_date(period), when.date()) if first else report.late_days
+        late = self.late_reason_days(report_id, when.date()) if first else report.late_days
         reason = clean(late_reason)
         if first and late and not reason:
             raise ValidationError(
@@ -79,6 +79,15 @@ class ReportFlow:
             )
         self.ws.history.clear()
         return self.get(report_id)
+
+    def late_reason_days(self, report_id: int, on: dt.date | None = None) -> int:
+        """Days late if the report were submitted ``on`` that day (today), when that needs a reason:
+        only the first submission counts; submitting again after a reopen keeps the first date."""
+        report = self.get(report_id)
+        if report.first_submitted_at is not None:
+            return 0
+        period = store.load_period(self.ws.conn, report.period_id)
+        return cal.days_late(cal.due_date(period), on or dt.date.today())
 
     def check_submittable(self, report_id: int) -> Report:
         """The report, when nothing stops it from being submitted; else the reason, as an error."""

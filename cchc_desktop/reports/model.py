@@ -189,3 +189,14 @@ def task_key(task: Task) -> str:
 
 def _folded(text: str) -> str:
     return " ".join(fold(text).split())
+
+
+@dataclass(frozen=True)
+class ReportActions:
+    """What may be done with a report now (the screen shows these buttons only)."""
+
+    editable: bool
+    may_submit: bool
+    may_reopen: bool
+    may_delete: bool
+    may_follow_plan: bool  # a draft made under a plan that has since been amended

@@ -32,6 +32,7 @@ from cchc_desktop.reports.export import period_to_dict, report_to_dict
 from cchc_desktop.reports.flow import ReportFlow
 from cchc_desktop.reports.model import (
     Report,
+    ReportActions,
     ReportAggregate,
     ReportEvent,
     ReportPeriod,
@@ -61,24 +62,56 @@ class ReportService(ReportFlow):
     # Calendar ###########################################################
 
     def calendar(self, year: int) -> list[ReportPeriod]:
-        """The year's reporting periods, seeded from the framework the first time they are needed."""
-        periods = store.calendar(self.ws.conn, year)
-        return periods or self.seed_calendar(year)
+        """The year's reporting periods (none until :meth:`create_calendar` made them)."""
+        return store.calendar(self.ws.conn, year)
 
-    def seed_calendar(self, year: int, framework: Framework | None = None) -> list[ReportPeriod]:
-        """Store the framework's calendar for ``year`` (refused when the year has one)."""
+    def create_calendar(self, year: int, framework: Framework | None = None) -> ChangeSet:
+        """Lập lịch báo cáo: the framework's periods for ``year`` (refused when the year has one).
+
+        One undoable action, audited period by period; the dates can then be edited like any row.
+        """
         if store.calendar(self.ws.conn, year):
             raise ValidationError("report.calendar.exists", year=year)
         specs = cal.specs_from_framework((framework or self.framework).extra.get("periods"))
         if not specs:
             specs = cal.specs_from_framework(load_framework().extra.get("periods"))
-        with self.ws.transaction() as conn:
-            for position, spec in enumerate(specs):
-                store.insert_row(conn, "report_periods", dict(cal.resolve(spec, year), year=year, position=position))
-        return store.calendar(self.ws.conn, year)
+        rows = [cal.resolve(spec, year) for spec in specs]
+        return self.ws.insert_fixed("report_period", year, rows, tr("undo.calendar", year=year))
+
+    def default_period(self, year: int, today: dt.date | None = None) -> ReportPeriod | None:
+        """The period to open on: the first regular one not yet submitted whose window has begun, else
+        the first of the year."""
+        periods = self.calendar(year)
+        for period in sorted((p for p in periods if not p.adhoc), key=lambda p: p.due_date):
+            if self.state(period, today).kind in ("open", "due", "overdue"):
+                return period
+        return periods[0] if periods else None
+
+    def latest_submitted_period(self, year: int) -> ReportPeriod | None:
+        """The period of the year's most recently submitted report (what a package usually carries)."""
+        submitted = [r for r in self.reports(year) if r.locked and r.submitted_at]
+        if not submitted:
+            return None
+        newest = max(submitted, key=lambda r: r.submitted_at or "")
+        return next((p for p in self.calendar(year) if p.id == newest.period_id), None)
+
+    def actions(self, report_id: int) -> ReportActions:
+        """What the user may do with the report now."""
+        report = self.get(report_id)
+        plan = self.plans.in_force(report.year)
+        draft = not report.locked
+        return ReportActions(
+            editable=draft,
+            may_submit=draft,
+            may_delete=draft,
+            may_reopen=report.locked,
+            may_follow_plan=draft and plan is not None and plan.id != report.plan_id,
+        )
 
     def period(self, year: int, code: str) -> ReportPeriod:
         periods = self.calendar(year)
+        if not periods:
+            raise NotFoundError("report.calendar.missing", year=year)
         wanted = clean(code).upper()
         for period in periods:
             if period.code.upper() == wanted:

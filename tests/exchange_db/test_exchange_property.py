@@ -106,6 +106,7 @@ def test_any_report_round_trips(commune, receiver, small_framework, tmp_path):
     def check(rows, numerator):
         year = next(years)
         _issue(commune, small_framework, year, [], [])
+        commune.reports.create_calendar(year)
         report = commune.reports.create(year, "Q1")
         agg = commune.reports.aggregate(report.id)
         cells = [

@@ -20,9 +20,16 @@ def issued_plan(ws, small_framework):
 
 
 @pytest.fixture
+def default_calendar(ws, issued_plan):
+    """The 2026 calendar of the embedded framework (581/BNV-CCHC: Q1, H1, Q3, Y)."""
+    ws.reports.create_calendar(2026)
+    return ws.reports.calendar(2026)
+
+
+@pytest.fixture
 def reports(ws, issued_plan, small_framework):
     """``ws.reports`` with the test framework's calendar seeded for 2026."""
-    ws.reports.seed_calendar(2026, small_framework)
+    ws.reports.create_calendar(2026, small_framework)
     return ws.reports
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cchc_desktop.framework.model import load_framework
-from cchc_desktop.kernel.errors import LockedError, ValidationError
+from cchc_desktop.kernel.errors import LockedError, NotFoundError, ValidationError
 from cchc_desktop.reports import calendar as cal
 from tests.reports.conftest import ready_to_submit
 
@@ -19,6 +19,7 @@ def _by_code(periods) -> dict:
 
 
 def test_default_calendar_follows_581_bnv(ws, issued_plan):
+    ws.reports.create_calendar(2026)
     periods = _by_code(ws.reports.calendar(2026))
     assert list(periods) == ["Q1", "H1", "Q3", "Y"]
     expected = {
@@ -33,12 +34,28 @@ def test_default_calendar_follows_581_bnv(ws, issued_plan):
     assert periods["Q1"].window.text == "15/12/2025 – 14/03/2026"
 
 
-def test_calendar_is_seeded_once_and_per_year(ws, issued_plan):
+def _dump(ws) -> list:
+    return list(ws.conn.iterdump())
+
+
+def test_showing_a_year_writes_nothing_and_the_calendar_is_an_explicit_undoable_action(ws, issued_plan):
+    before = _dump(ws)
+    assert ws.reports.calendar(2026) == [] and ws.reports.default_period(2026) is None
+    with pytest.raises(NotFoundError, match="chưa có lịch báo cáo"):
+        ws.reports.period(2026, "Q1")
+    assert _dump(ws) == before
+    changes = ws.reports.create_calendar(2026)
+    assert len(changes.changes) == 4 and ws.history.undo_label == "lập lịch báo cáo năm 2026"
+    audited = ws.conn.execute("SELECT count(*) FROM audit_log WHERE entity = 'report_period' AND action = 'insert'")
+    assert audited.fetchone()[0] == 4
     first = ws.reports.calendar(2026)
     assert [p.id for p in ws.reports.calendar(2026)] == [p.id for p in first]
-    assert ws.reports.calendar(2027)[0].window.start == D(2026, 12, 15)
     with pytest.raises(ValidationError):
-        ws.reports.seed_calendar(2026)
+        ws.reports.create_calendar(2026)
+    ws.reports.create_calendar(2027)
+    assert ws.reports.calendar(2027)[0].window.start == D(2026, 12, 15)
+    ws.undo()
+    assert ws.reports.calendar(2027) == [] and len(ws.reports.calendar(2026)) == 4
 
 
 def test_a_province_calendar_comes_from_its_framework(reports):
@@ -49,7 +66,7 @@ def test_a_province_calendar_comes_from_its_framework(reports):
     assert periods["T04"].figures_required is False
 
 
-def test_the_year_calendar_can_be_edited_and_extended(ws, issued_plan):
+def test_the_year_calendar_can_be_edited_and_extended(ws, default_calendar):
     q1 = ws.reports.period(2026, "q1")
     ws.edit("report_period", q1.id, "due_date", "15/03/2026")
     ws.reports.add_period(2026, code="t05", name="Tháng 5/2026", start="15/04/2026", end="14/05/2026", due="18/05/2026")
@@ -61,7 +78,7 @@ def test_the_year_calendar_can_be_edited_and_extended(ws, issued_plan):
     assert "T05" not in _by_code(ws.reports.calendar(2026))
 
 
-def test_bad_calendar_edits_are_refused_with_a_reason(ws, issued_plan):
+def test_bad_calendar_edits_are_refused_with_a_reason(ws, default_calendar):
     q1 = ws.reports.period(2026, "Q1")
     with pytest.raises(ValidationError) as info:
         ws.edit("report_period", q1.id, "end_date", "01/12/2025")
@@ -76,7 +93,7 @@ def test_bad_calendar_edits_are_refused_with_a_reason(ws, issued_plan):
         ws.reports.add_period(2026, code="đx 1", name="x", start="01/05/2026", end="31/05/2026", due="05/06/2026")
 
 
-def test_unknown_period_lists_the_known_ones(ws, issued_plan):
+def test_unknown_period_lists_the_known_ones(ws, default_calendar):
     with pytest.raises(Exception) as info:
         ws.reports.period(2026, "Q4")
     assert str(info.value) == "Năm 2026 không có kỳ báo cáo «Q4». Các kỳ có trong lịch: Q1, H1, Q3, Y."

@@ -71,7 +71,7 @@ def test_snapshot_is_judged_on_the_period_figure(ws, small_framework):
     ws.edit("indicator", indicator.id, "measure", "snapshot")
     ws.edit_cells("plan", [(plan.id, "doc_number", 5), (plan.id, "issue_date", "08/01/2026")])
     ws.plans.issue(plan.id)
-    ws.reports.seed_calendar(2026, small_framework)
+    ws.reports.create_calendar(2026, small_framework)
     _report(ws, "H1", 50, 100, 1)
     q3 = _report(ws, "Q3", 60, 100, 1)
     digitised, _ = _figures(ws, q3)

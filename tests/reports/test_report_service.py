@@ -15,6 +15,7 @@ AT = dt.datetime(2026, 3, 14, 15, 30)
 
 def test_no_report_without_an_issued_plan(ws, small_framework):
     ws.plans.create(2026, "framework", small_framework)
+    ws.reports.create_calendar(2026)
     with pytest.raises(ValidationError) as info:
         ws.reports.create(2026, "Q1")
     assert str(info.value).startswith("Chưa lập được báo cáo Quý I/2026: năm 2026 chưa có kế hoạch")
@@ -224,6 +225,7 @@ def test_snapshot_figures_are_carried_until_confirmed(ws, small_framework):
     ws.edit("indicator", indicator.id, "measure", "snapshot")
     ws.edit_cells("plan", [(plan.id, "doc_number", 5), (plan.id, "issue_date", "08/01/2026")])
     ws.plans.issue(plan.id)
+    ws.reports.create_calendar(2026)
     q1 = ws.reports.create(2026, "Q1")
     ws.edit_cells(
         "indicator_actual",

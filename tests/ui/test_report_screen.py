@@ -60,12 +60,24 @@ def _go(view, editor, row: int, field: str) -> None:
 @pytest.fixture
 def report_screen(window, ws, draft_plan):
     _issue(ws, draft_plan)
+    ws.reports.create_calendar(2026)
     screen = _open_reports(window)
     screen.show_period(ws.reports.period(2026, "Q1").id)
     return screen
 
 
+def test_a_year_without_a_calendar_offers_to_make_one_and_showing_it_wrote_nothing(window, ws, qtbot):
+    before = list(ws.conn.iterdump())
+    screen = _open_reports(window)
+    assert screen.stack.currentWidget() is screen.empty and screen.period_box.count() == 0
+    assert screen.empty.title.text() == "Năm 2026 chưa có lịch báo cáo."
+    assert list(ws.conn.iterdump()) == before
+    qtbot.mouseClick(screen.empty.calendar_button, Qt.MouseButton.LeftButton)
+    assert screen.period_box.count() == 4 and ws.history.undo_label == "lập lịch báo cáo năm 2026"
+
+
 def test_without_an_issued_plan_the_screen_says_why(window, ws):
+    ws.reports.create_calendar(2026)
     screen = _open_reports(window)
     assert screen.stack.currentWidget() is screen.empty
     assert "chưa có kế hoạch cải cách hành chính đã ban hành" in screen.empty.title.text()

@@ -184,19 +184,20 @@ class AssessmentScreen(QWidget):
 
     @property
     def read_only(self) -> bool:
-        return self.view_data is None or self.view_data.assessment.status != "draft"
+        return self.view_data is None or not self.view_data.assessment.editable_now
 
     def _show_header(self, view: AssessmentView) -> None:
         status = view.assessment.status
+        editable = view.assessment.editable_now
         self.heading.setText(tr("ui.assessment.heading", year=self.year, status=tr(f"assessment.status.{status}")))
         catalogue = view.catalogue
         self.catalogue.setText(tr("ui.assessment.catalogue", title=catalogue.title, decision=catalogue.decision or "—"))
         self.illustrative.setVisible(catalogue.illustrative)
-        self.locked.setVisible(status != "draft")
+        self.locked.setVisible(not editable)
         self.locked.setText(tr("ui.assessment.locked", date=format_date(view.assessment.submitted_at)))
-        self.buttons["import"].setVisible(status == "draft")
-        self.buttons["submit"].setVisible(status == "draft")
-        self.buttons["reopen"].setVisible(status != "draft")
+        self.buttons["import"].setVisible(editable)
+        self.buttons["submit"].setVisible(editable)
+        self.buttons["reopen"].setVisible(not editable)
 
     def _show_totals(self) -> None:
         if self.view_data is None:

@@ -160,16 +160,14 @@ class CommunePanel(QWidget):
             button.setVisible(info is not None)
 
     def _fill_periods(self) -> None:
-        from cchc_desktop.reports import store as report_store
-
         self.period.blockSignals(True)
         self.period.clear()
-        try:
-            periods = report_store.calendar(self.ws.conn, self.year)
-        except Exception:
-            periods = []
-        for period in periods:
+        reports = self.ws.reports
+        for period in reports.calendar(self.year):
             self.period.addItem(period.label, period.code)
+        latest = reports.latest_submitted_period(self.year)
+        if latest is not None:
+            self.period.setCurrentIndex(self.period.findData(latest.code))
         self.period.blockSignals(False)
         self.period.setEnabled(self.kind.currentData() == "report")
 

@@ -202,12 +202,7 @@ class ReceiverPanel(QWidget):
         except CchcError as exc:
             show_error(self, exc)
             return None
-        known = pub.identity is not None and any(
-            k.province_code == pub.identity.province_code
-            and k.unit_code == pub.identity.unit_code
-            and k.status == "active"
-            for k in self.ws.exchange.senders()
-        )
+        known = pub.identity is not None and self.ws.exchange.has_active_key(pub.identity)
         self.dialog = EnrolDialog(self, pub, already_enrolled=known)
         self.dialog.accepted.connect(lambda d=self.dialog: self._enrol(d))
         self.dialog.open()

@@ -22,7 +22,7 @@ class ExchangeScreen(QWidget):
 
     @property
     def is_receiver(self) -> bool:
-        return self.session.ws.profile.get().mode == "receiver"
+        return self.session.ws.exchange.is_receiver
 
     def panel(self) -> QWidget:
         """The panel for the file's mode, built on first use."""

@@ -179,7 +179,7 @@ class PlanScreen(QWidget):
             self.tabs.blockSignals(False)
             if self.plan_id is not None:
                 self.agg = self.session.ws.plans.aggregate(self.plan_id)
-                page.load(self.agg, self.agg.plan.status != "draft")
+                page.load(self.agg, not self.agg.plan.editable_now)
                 self._show_problems_in(page)
         return page
 
@@ -222,14 +222,14 @@ class PlanScreen(QWidget):
         ws = self.session.ws
         self.agg = ws.plans.aggregate(self.plan_id)
         plan = self.agg.plan
-        read_only = plan.status != "draft"
-        self._show_header(plan, read_only)
+        read_only = not plan.editable_now
+        self._show_header(plan)
         self.page(self.tabs.currentIndex())
         for page in self.built_pages():
             page.load(self.agg, read_only)
         self._refresh_problems()
 
-    def _show_header(self, plan, read_only: bool) -> None:
+    def _show_header(self, plan) -> None:
         self.heading.setText(tr("ui.plan.heading", year=plan.year))
         self.versions.clear()
         for version in self.session.ws.plans.versions(plan.year):
@@ -237,21 +237,21 @@ class PlanScreen(QWidget):
                 tr("ui.plan.version", version=version.version, status=tr(f"plan.status.{version.status}")), version.id
             )
         self.versions.setCurrentIndex(self.versions.findData(plan.id))
-        self.issue_button.setVisible(not read_only)
-        self.delete_button.setVisible(not read_only)
-        newest = self.session.ws.plans.current(plan.year)
-        self.amend_button.setVisible(plan.status == "issued" and newest is not None and newest.status != "draft")
-        self.banner.setVisible(read_only)
-        if read_only:
+        actions = self.session.ws.plans.actions(plan.id)
+        self.issue_button.setVisible(actions.may_issue)
+        self.delete_button.setVisible(actions.may_delete)
+        self.amend_button.setVisible(actions.may_amend)
+        self.banner.setVisible(not actions.editable)
+        if not actions.editable:
             key = "ui.plan.banner.issued" if plan.status == "issued" else "ui.plan.banner.superseded"
             self.banner.setText(tr(key, number=plan.number_text, date=format_date(plan.issue_date)))
 
     def _refresh_problems(self) -> None:
-        problems = self.session.ws.plans.problems(self.plan_id) if self.plan_id else []
+        plans = self.session.ws.plans
+        problems = plans.problems(self.plan_id) if self.plan_id else []
         self.problems.set_problems(problems)
-        stale = sum(1 for p in problems if p.key in ("problem.stale_year", "problem.task.deadline_outside_year"))
-        draft = self.agg is not None and self.agg.plan.status == "draft"
-        self.years_button.setVisible(bool(stale) and draft)
+        stale = plans.actions(self.plan_id, problems).stale_years if self.plan_id else 0
+        self.years_button.setVisible(bool(stale))
         if self.agg is not None:
             self.years_button.setText(tr("ui.plan.update_years", count=stale, year=self.agg.plan.year))
         for page in self.built_pages():
@@ -283,8 +283,8 @@ class PlanScreen(QWidget):
         form pages show it; the grids do not, so they are left alone (reloading them on every pause
         in typing made the window hitch)."""
         self.agg = self.session.ws.plans.aggregate(self.plan_id)
-        read_only = self.agg.plan.status != "draft"
-        self._show_header(self.agg.plan, read_only)
+        read_only = not self.agg.plan.editable_now
+        self._show_header(self.agg.plan)
         for page in self.built_pages():
             if isinstance(page, (MetaPage, TextsPage)):
                 page.load(self.agg, read_only)

@@ -7,8 +7,6 @@ shown beside the grids when that module is part of the build.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_date, format_datetime, tr
 from cchc_desktop.kernel.problems import Problem
-from cchc_desktop.reports.calendar import days_late, due_date
 from cchc_desktop.reports.model import NARRATIVE_FIELDS, ReportAggregate, ReportPeriod
 from ui.errors import show_error
 from ui.screens.report_evidence import evidence_panel
@@ -54,12 +51,23 @@ class EmptyReportPage(QWidget):
         self.create_button = QPushButton()
         self.create_button.setMinimumHeight(36)
         self.create_button.clicked.connect(screen.create_report)
+        self.calendar_button = QPushButton()
+        self.calendar_button.setMinimumHeight(36)
+        self.calendar_button.clicked.connect(screen.create_calendar)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.title, self.note):
             layout.addWidget(widget)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.calendar_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def show_no_calendar(self, year: int) -> None:
+        self.title.setText(tr("ui.report.no_calendar", year=year))
+        self.note.setText(tr("ui.report.no_calendar.note"))
+        self.calendar_button.setText(tr("ui.report.create_calendar", year=year))
+        self.calendar_button.setVisible(True)
+        self.create_button.setVisible(False)
 
     def show_period(self, period: ReportPeriod, has_plan: bool, has_previous: bool) -> None:
         if not has_plan:
@@ -70,6 +78,7 @@ class EmptyReportPage(QWidget):
             self.note.setText(tr("ui.report.empty.prefill" if has_previous else "ui.report.empty.fresh"))
         self.create_button.setText(tr("ui.report.create", period=period.label))
         self.create_button.setVisible(has_plan)
+        self.calendar_button.setVisible(False)
 
 
 def _scrolling(page: QWidget) -> QWidget:
@@ -211,22 +220,20 @@ class ReportScreen(QWidget):
         periods = self.session.ws.reports.calendar(year)
         keep = self.period.id if self.period is not None and self.period.year == year else None
         self._fill_periods(periods)
+        if not periods:
+            self.period, self.report_id = None, None
+            self.empty.show_no_calendar(year)
+            self.stack.setCurrentWidget(self.empty)
+            return
         ids = [p.id for p in periods]
-        self.show_period(keep if keep in ids else self._default_period(periods))
+        default = self.session.ws.reports.default_period(year)
+        self.show_period(keep if keep in ids else default.id if default else None)
 
     def _fill_periods(self, periods: list[ReportPeriod]) -> None:
         self.period_box.clear()
         for period in periods:
             state = self.session.ws.reports.state(period)
             self.period_box.addItem(f"{period.label} — {state.text}", period.id)
-
-    def _default_period(self, periods: list[ReportPeriod]) -> int | None:
-        """The first regular period not yet submitted whose window has begun, else the first."""
-        reports = self.session.ws.reports
-        for period in sorted((p for p in periods if not p.adhoc), key=lambda p: p.due_date):
-            if reports.state(period).kind in ("open", "due", "overdue"):
-                return period.id
-        return periods[0].id if periods else None
 
     def show_period(self, period_id: int | None) -> None:
         ws = self.session.ws
@@ -266,12 +273,11 @@ class ReportScreen(QWidget):
         self._announce()
 
     def _show_actions(self, locked: bool) -> None:
-        report = self.agg.report
-        plan = self.session.ws.plans.in_force(self.year)
-        self.buttons["submit"].setVisible(not locked)
-        self.buttons["delete"].setVisible(not locked)
-        self.buttons["reopen"].setVisible(locked)
-        self.buttons["follow_plan"].setVisible(not locked and plan is not None and plan.id != report.plan_id)
+        actions = self.session.ws.reports.actions(self.agg.report.id)
+        self.buttons["submit"].setVisible(actions.may_submit)
+        self.buttons["delete"].setVisible(actions.may_delete)
+        self.buttons["reopen"].setVisible(actions.may_reopen)
+        self.buttons["follow_plan"].setVisible(actions.may_follow_plan)
         text = self._banner_text(locked)
         self.banner.setVisible(bool(text))
         self.banner.setText(text)
@@ -348,12 +354,17 @@ class ReportScreen(QWidget):
         if report is not None:
             self.show_period(report.period_id)
 
+    def create_calendar(self) -> None:
+        year = self.year
+        if self.session.call(self, lambda: self.session.ws.reports.create_calendar(year)) is not None:
+            self.set_year(year)
+
     def submit_report(self) -> None:
         from ui.screens.report_dialogs import SubmitDialog
 
         if self.report_id is None or not self._submittable():
             return
-        late = 0 if self.agg.report.first_submitted_at else days_late(due_date(self.period), dt.date.today())
+        late = self.session.ws.reports.late_reason_days(self.report_id)
         dialog = SubmitDialog(self.period.label, late, format_date(self.period.due_date), self)
         if not dialog.exec():
             return

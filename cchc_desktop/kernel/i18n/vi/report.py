@@ -10,6 +10,11 @@ MESSAGES: dict[str, str] = {
     # Calendar
     "report.calendar.invalid": "Lịch báo cáo trong khung kế hoạch không hợp lệ ({reason}). Hãy dùng khung mặc định hoặc đề nghị Sở Nội vụ cung cấp khung đúng.",
     "report.calendar.exists": "Năm {year} đã có lịch báo cáo; hãy sửa trực tiếp các kỳ trong lịch.",
+    "report.calendar.missing": "Năm {year} chưa có lịch báo cáo. Hãy mở «Báo cáo định kỳ», chọn năm {year} và bấm «Lập lịch báo cáo».",
+    "undo.calendar": "lập lịch báo cáo năm {year}",
+    "ui.report.no_calendar": "Năm {year} chưa có lịch báo cáo.",
+    "ui.report.no_calendar.note": "Lịch báo cáo gồm các kỳ quý I, 6 tháng, quý III và năm với ngày chốt số liệu và hạn nộp theo hướng dẫn của tỉnh. Bấm nút dưới đây để lập lịch theo khung; sau đó có thể sửa ngày hoặc thêm kỳ đột xuất ở «Lịch báo cáo…».",
+    "ui.report.create_calendar": "Lập lịch báo cáo năm {year}",
     "report.period.col.name": "Tên kỳ",
     "report.period.col.title": "Tên kỳ trong trích yếu",
     "report.period.col.start_date": "Số liệu từ ngày",
