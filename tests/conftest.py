@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import FIXTURES
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-FIXTURES = Path(__file__).parent / "fixtures"
+#: Fixtures shared by several folders: documents rendered once per session, a commune and its receiver.
+pytest_plugins = ["tests.support.document_fixtures", "tests.support.exchange", "tests.support.assessment"]
+
 
 PROFILE = {
     "unit_type": "xa",

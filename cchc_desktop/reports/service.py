@@ -19,6 +19,7 @@ from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.store import numbering, records
 from cchc_desktop.kernel.text import clean
 from cchc_desktop.kernel.unit_file import UnitFile
+from cchc_desktop.plans.model import Plan
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.reports import (
@@ -40,7 +41,7 @@ from cchc_desktop.reports.model import (
     key_of_indicator,
 )
 from cchc_desktop.reports.rules import ReportContext, check_report
-from cchc_desktop.reports.view import IndicatorFigures, amount_of, indicator_figures
+from cchc_desktop.reports.view import IndicatorFigures, ReportView, YearOverview, amount_of, indicator_figures
 
 
 class ReportService(ReportFlow):
@@ -78,14 +79,27 @@ class ReportService(ReportFlow):
         rows = [cal.resolve(spec, year) for spec in specs]
         return self.ws.insert_fixed("report_period", year, rows, tr("undo.calendar", year=year))
 
+    def overview(self, year: int, today: dt.date | None = None) -> YearOverview:
+        """The year's periods, where each stands, its reports and the period to open on (two queries)."""
+        periods = self.calendar(year)
+        by_period = {r.period_id: r for r in self.reports(year)}
+        day = today or dt.date.today()
+        states = {p.id: _state(p, by_period.get(p.id), day) for p in periods}
+        return YearOverview(year, periods, states, by_period, _default_period(periods, states))
+
     def default_period(self, year: int, today: dt.date | None = None) -> ReportPeriod | None:
         """The period to open on: the first regular one not yet submitted whose window has begun, else
         the first of the year."""
-        periods = self.calendar(year)
-        for period in sorted((p for p in periods if not p.adhoc), key=lambda p: p.due_date):
-            if self.state(period, today).kind in ("open", "due", "overdue"):
-                return period
-        return periods[0] if periods else None
+        return self.overview(year, today).default
+
+    def view(self, report_id: int, today: dt.date | None = None) -> ReportView:
+        """The report with its figures, checks, allowed actions and period state, read once."""
+        agg = self.aggregate(report_id)
+        figures = self.figures(report_id, agg)
+        in_force = self.plans.in_force(agg.report.year)
+        problems = self._problems(agg, figures, in_force)
+        state = _state(agg.period, agg.report, today or dt.date.today())
+        return ReportView(agg, figures, problems, _actions(agg.report, in_force), state)
 
     def latest_submitted_period(self, year: int) -> ReportPeriod | None:
         """The period of the year's most recently submitted report (what a package usually carries)."""
@@ -98,15 +112,7 @@ class ReportService(ReportFlow):
     def actions(self, report_id: int) -> ReportActions:
         """What the user may do with the report now."""
         report = self.get(report_id)
-        plan = self.plans.in_force(report.year)
-        draft = not report.locked
-        return ReportActions(
-            editable=draft,
-            may_submit=draft,
-            may_delete=draft,
-            may_reopen=report.locked,
-            may_follow_plan=draft and plan is not None and plan.id != report.plan_id,
-        )
+        return _actions(report, self.plans.in_force(report.year))
 
     def period(self, year: int, code: str) -> ReportPeriod:
         periods = self.calendar(year)
@@ -185,9 +191,7 @@ class ReportService(ReportFlow):
 
     def state(self, period: ReportPeriod, today: dt.date | None = None) -> cal.PeriodState:
         """Where the period stands today: open, due, overdue, submitted on time or late."""
-        report = store.report_for_period(self.ws.conn, period.id)
-        submitted = report.first_submitted_at if report else None
-        return cal.period_state(period, today or dt.date.today(), cal.as_date(submitted) if submitted else None)
+        return _state(period, store.report_for_period(self.ws.conn, period.id), today or dt.date.today())
 
     # Computed figures and checks ########################################
 
@@ -232,12 +236,16 @@ class ReportService(ReportFlow):
 
     def problems(self, report_id: int) -> list[Problem]:
         agg = self.aggregate(report_id)
+        return self._problems(agg, self.figures(report_id, agg), self.plans.in_force(agg.report.year))
+
+    def _problems(
+        self, agg: ReportAggregate, figures: dict[int, IndicatorFigures], in_force: Plan | None
+    ) -> list[Problem]:
         report = agg.report
         year = int(report.report_date[:4]) if report.report_date else report.year
-        used = numbering.used_numbers(self.ws.conn, year, exclude=("reports", report_id))
-        in_force = self.plans.in_force(report.year) if report.status == "draft" else None
-        context = ReportContext(used, in_force.version if in_force else None, self.figures(report_id, agg))
-        return check_report(agg, context)
+        used = numbering.used_numbers(self.ws.conn, year, exclude=("reports", report.id))
+        version = in_force.version if in_force is not None and report.status == "draft" else None
+        return check_report(agg, ReportContext(used, version, figures))
 
     # Creating ###########################################################
 
@@ -292,3 +300,26 @@ class ReportService(ReportFlow):
 
     def due_text(self, period: ReportPeriod) -> str:
         return tr("report.period.window", window=period.window.text, due=format_date(period.due_date))
+
+
+def _state(period: ReportPeriod, report: Report | None, today: dt.date) -> cal.PeriodState:
+    submitted = report.first_submitted_at if report else None
+    return cal.period_state(period, today, cal.as_date(submitted) if submitted else None)
+
+
+def _default_period(periods: list[ReportPeriod], states: dict[int, cal.PeriodState]) -> ReportPeriod | None:
+    for period in sorted((p for p in periods if not p.adhoc), key=lambda p: p.due_date):
+        if states[period.id].kind in ("open", "due", "overdue"):
+            return period
+    return periods[0] if periods else None
+
+
+def _actions(report: Report, in_force: Plan | None) -> ReportActions:
+    draft = not report.locked
+    return ReportActions(
+        editable=draft,
+        may_submit=draft,
+        may_delete=draft,
+        may_reopen=report.locked,
+        may_follow_plan=draft and in_force is not None and in_force.id != report.plan_id,
+    )

@@ -182,8 +182,7 @@ def report_for_period(conn: sqlite3.Connection, period_id: int) -> Report | None
 
 
 def reports_of_year(conn: sqlite3.Connection, year: int) -> list[Report]:
-    rows = conn.execute("SELECT id FROM reports WHERE year = ? ORDER BY id", [year])
-    return [load_report(conn, row[0]) for row in rows]
+    return records.find(conn, "report", "year = ?", [year])
 
 
 def events(conn: sqlite3.Connection, report_id: int) -> list[ReportEvent]:

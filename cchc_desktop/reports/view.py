@@ -20,10 +20,20 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.plans.model import Indicator, Task
 from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.calc import Amount, attainment, figure, total
-from cchc_desktop.reports.model import PER_PERIOD_KINDS, IndicatorActual, ReportPeriod, TaskProgress, has_fraction
+from cchc_desktop.reports.model import (
+    PER_PERIOD_KINDS,
+    IndicatorActual,
+    Report,
+    ReportActions,
+    ReportAggregate,
+    ReportPeriod,
+    TaskProgress,
+    has_fraction,
+)
 
 #: Amount of one indicator in one period's report (None: no report or no figures).
 AmountLookup = Callable[[ReportPeriod], Amount | None]
@@ -112,3 +122,25 @@ def counts_by_status(rows: Sequence[TaskProgress]) -> dict[str, int]:
     for row in rows:
         counts[row.status] = counts.get(row.status, 0) + 1
     return counts
+
+
+@dataclass(frozen=True)
+class YearOverview:
+    """A year's reporting at a glance: its periods, where each stands, its reports, where to open."""
+
+    year: int
+    periods: list[ReportPeriod]
+    states: dict[int, cal.PeriodState]  # by period id
+    reports: dict[int, Report]  # by period id
+    default: ReportPeriod | None
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One report with everything its screen shows, read once."""
+
+    agg: ReportAggregate
+    figures: dict[int, IndicatorFigures]
+    problems: list[Problem]
+    actions: ReportActions
+    state: cal.PeriodState

@@ -6,7 +6,7 @@ import pytest
 
 from cchc_desktop.assessment.criteria import Criterion, parse_thresholds, propose_score
 from cchc_desktop.kernel.errors import LockedError, ValidationError
-from tests.assessment.helpers import YEAR, line_of, score_id
+from tests.support.assessment import YEAR, line_of, score_id
 
 SCORE = "criterion_score"
 

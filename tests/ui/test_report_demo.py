@@ -60,8 +60,6 @@ def test_nine_month_view_sums_half_year_and_third_quarter(demo_window):
 
 def test_evidence_panel_follows_the_current_row(demo_window):
     screen = demo_window.screens["report"]
-    if screen.evidence is None:
-        pytest.skip("evidence files are not part of this build")
     ws = demo_window.session.ws
     screen.show_period(ws.reports.period(2026, "H1").id)
     screen.tabs.setCurrentIndex(1)
@@ -78,3 +76,20 @@ def test_evidence_panel_follows_the_current_row(demo_window):
     assert screen.evidence.hint.text() == "Nhiệm vụ 3, báo cáo Quý III/2026 (9 tháng)"
     screen.tabs.setCurrentIndex(2)
     assert not screen.evidence.isVisible()
+
+
+def test_showing_a_year_reads_little_and_writes_nothing(demo_window):
+    """The report screen asks its service once per year and once per report: a bounded number of
+    queries whatever the number of periods and reports, and never a write."""
+    screen = demo_window.screens["report"]
+    conn = demo_window.session.ws.conn
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        screen.set_year(2026)
+    finally:
+        conn.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) <= 20, "\n".join(selects)
+    assert len(selects) == len(statements), "a read wrote to the file"
+    assert sum("FROM report_periods WHERE year" in s for s in selects) <= 2

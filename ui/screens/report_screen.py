@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_date, format_datetime, tr
 from cchc_desktop.kernel.problems import Problem
-from cchc_desktop.reports.model import NARRATIVE_FIELDS, ReportAggregate, ReportPeriod
+from cchc_desktop.reports.calendar import PeriodState
+from cchc_desktop.reports.model import NARRATIVE_FIELDS, ReportActions, ReportAggregate, ReportPeriod
+from cchc_desktop.reports.view import YearOverview
 from ui.errors import show_error
 from ui.screens.report_evidence import evidence_panel
 from ui.screens.report_tabs import DocumentPage, IndicatorsPage, NarrativePage, TasksPage
@@ -99,6 +101,7 @@ class ReportScreen(QWidget):
         self.session = session
         self.year = 0
         self.period: ReportPeriod | None = None
+        self.overview = YearOverview(0, [], {}, {}, None)
         self.report_id: int | None = None
         self.agg: ReportAggregate | None = None
         self.evidence: QWidget | None = None
@@ -217,43 +220,44 @@ class ReportScreen(QWidget):
     def set_year(self, year: int) -> None:
         self.year = year
         self.heading.setText(tr("ui.report.heading", year=year))
-        periods = self.session.ws.reports.calendar(year)
+        self.overview = self.session.ws.reports.overview(year)
+        periods = self.overview.periods
         keep = self.period.id if self.period is not None and self.period.year == year else None
-        self._fill_periods(periods)
+        self._fill_periods()
         if not periods:
             self.period, self.report_id = None, None
             self.empty.show_no_calendar(year)
             self.stack.setCurrentWidget(self.empty)
             return
-        ids = [p.id for p in periods]
-        default = self.session.ws.reports.default_period(year)
-        self.show_period(keep if keep in ids else default.id if default else None)
+        default = self.overview.default
+        self.show_period(keep if keep in self.overview.states else default.id if default else None)
 
-    def _fill_periods(self, periods: list[ReportPeriod]) -> None:
+    def _fill_periods(self) -> None:
         self.period_box.clear()
-        for period in periods:
-            state = self.session.ws.reports.state(period)
-            self.period_box.addItem(f"{period.label} — {state.text}", period.id)
+        for period in self.overview.periods:
+            self.period_box.addItem(f"{period.label} — {self.overview.states[period.id].text}", period.id)
 
     def show_period(self, period_id: int | None) -> None:
-        ws = self.session.ws
         if period_id is None:
             return
-        self.period = ws.get("report_period", period_id)
+        if period_id not in self.overview.states:  # a period added since the year was read
+            self.overview = self.session.ws.reports.overview(self.year)
+            self._fill_periods()
+        self.period = next(p for p in self.overview.periods if p.id == period_id)
         self.period_box.setCurrentIndex(self.period_box.findData(period_id))
-        self._show_state()
-        report = ws.reports.for_period(self.year, self.period.code)
+        self._show_state(self.overview.states[period_id])
+        report = self.overview.reports.get(period_id)
         self.report_id = report.id if report else None
         if report is None:
-            has_previous = any(r.period_id != period_id for r in ws.reports.reports(self.year))
-            self.empty.show_period(self.period, ws.plans.in_force(self.year) is not None, has_previous)
+            has_previous = any(pid != period_id for pid in self.overview.reports)
+            has_plan = self.session.ws.plans.in_force(self.year) is not None
+            self.empty.show_period(self.period, has_plan, has_previous)
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentWidget(self.editor)
         self.reload()
 
-    def _show_state(self) -> None:
-        state = self.session.ws.reports.state(self.period)
+    def _show_state(self, state: PeriodState) -> None:
         self.window_label.setText(self.session.ws.reports.due_text(self.period))
         self.badge.setText(state.text)
         color = _BADGE.get(state.kind, "#edebe9")
@@ -262,34 +266,32 @@ class ReportScreen(QWidget):
     def reload(self) -> None:
         if self.report_id is None:
             return
-        reports = self.session.ws.reports
-        self.agg = reports.aggregate(self.report_id)
-        figures = reports.figures(self.report_id, self.agg)
+        view = self.session.ws.reports.view(self.report_id)
+        self.agg = view.agg
         locked = self.agg.report.locked
         for page in self.pages:
-            page.load(self.agg, figures, locked)
-        self._show_actions(locked)
-        self._refresh_problems()
+            page.load(self.agg, view.figures, locked)
+        self._show_actions(view.actions, view.state)
+        self._show_problems(view.problems)
         self._announce()
 
-    def _show_actions(self, locked: bool) -> None:
-        actions = self.session.ws.reports.actions(self.agg.report.id)
+    def _show_actions(self, actions: ReportActions, state: PeriodState) -> None:
         self.buttons["submit"].setVisible(actions.may_submit)
         self.buttons["delete"].setVisible(actions.may_delete)
         self.buttons["reopen"].setVisible(actions.may_reopen)
         self.buttons["follow_plan"].setVisible(actions.may_follow_plan)
-        text = self._banner_text(locked)
+        text = self._banner_text(not actions.editable, state)
         self.banner.setVisible(bool(text))
         self.banner.setText(text)
 
-    def _banner_text(self, locked: bool) -> str:
+    def _banner_text(self, locked: bool, state: PeriodState) -> str:
         report = self.agg.report
         if locked:
             return tr(
                 "ui.report.banner.submitted",
                 when=format_datetime(report.submitted_at),
                 who=report.submitted_by or "—",
-                state=self.session.ws.reports.state(self.period).text,
+                state=state.text,
             )
         reopened = [e for e in self.agg.events if e.action == "reopen"]
         if reopened:
@@ -298,7 +300,9 @@ class ReportScreen(QWidget):
         return ""
 
     def _refresh_problems(self) -> None:
-        problems = self.session.ws.reports.problems(self.report_id) if self.report_id else []
+        self._show_problems(self.session.ws.reports.problems(self.report_id) if self.report_id else [])
+
+    def _show_problems(self, problems: list[Problem]) -> None:
         self.problems.set_problems(problems)
         for page in self.pages:
             for editor in page.editors():
@@ -352,7 +356,7 @@ class ReportScreen(QWidget):
         code = self.period.code
         report = self.session.call(self, lambda: self.session.ws.reports.create(self.year, code), structural=True)
         if report is not None:
-            self.show_period(report.period_id)
+            self.set_year(self.year)  # the period stays chosen and now shows its report
 
     def create_calendar(self) -> None:
         year = self.year

@@ -122,6 +122,13 @@ def children(conn: sqlite3.Connection, name: str, parent_id: int) -> list[Any]:
     return [_to_record(ent, row) for row in rows]
 
 
+def find(conn: sqlite3.Connection, name: str, where: str, params: list[Any], order: str = "id") -> list[Any]:
+    """Records of entity ``name`` matching ``where`` (SQL with ? placeholders), in one query."""
+    ent = entity(name)
+    rows = conn.execute(f"SELECT * FROM {ent.table} WHERE {where} ORDER BY {order}", params)
+    return [_to_record(ent, row) for row in rows]
+
+
 def _entity_label(ent: Entity) -> str:
     from cchc_desktop.kernel.i18n import tr
 
