@@ -165,10 +165,10 @@ class MainWindow(QMainWindow):
 
     def _daily_backup(self, path) -> None:
         """Once a day, a backup beside the file, made quietly in the background."""
-        from cchc_desktop.kernel.store.db import daily_backup_of
+        from cchc_desktop.kernel.unit_file import UnitFile
         from ui.jobs import run_quiet
 
-        run_quiet(lambda progress, cancelled: daily_backup_of(path))
+        run_quiet(lambda progress, cancelled: UnitFile.daily_backup_of(path))
 
     def _fill_nav(self) -> None:
         self.nav.clear()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from cchc_desktop.kernel.errors import NothingToUndoError, WorkspaceError
+from cchc_desktop.kernel.fields import FieldSpec, field_specs
 from cchc_desktop.kernel.history import ChangeSet, History
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.store import db as store_db
@@ -49,6 +50,11 @@ class UnitFile:
     def daily_backup(self, keep: int = 7) -> Path | None:
         """The automatic backup of the day (kept for ``keep`` days), made once per day."""
         return store_db.rotate_daily_backup(self.conn, self.path, keep)
+
+    @staticmethod
+    def daily_backup_of(path: Path, keep: int = 7) -> Path | None:
+        """The same from another thread: it opens its own connection to the file at ``path``."""
+        return store_db.daily_backup_of(path, keep)
 
     def __enter__(self) -> Self:
         return self
@@ -119,6 +125,15 @@ class UnitFile:
 
     def get(self, entity: str, row_id: int) -> Any:
         return records.get(self.conn, entity, row_id)
+
+    def children(self, entity: str, parent_id: int) -> list[Any]:
+        """The rows of ``entity`` under ``parent_id``, in order (a grid's content)."""
+        return records.children(self.conn, entity, parent_id)
+
+    @staticmethod
+    def field_specs(entity: str) -> dict[str, FieldSpec]:
+        """How each editable field of ``entity`` is typed, labelled and checked."""
+        return field_specs(records.entity(entity).record)
 
     def insert(
         self,

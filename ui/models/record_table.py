@@ -15,10 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from cchc_desktop.kernel.fields import display, field_specs
+from cchc_desktop.kernel.fields import display
 from cchc_desktop.kernel.i18n import format_date, format_number
 from cchc_desktop.kernel.problems import Problem
-from cchc_desktop.kernel.store import records
 from ui.icons import problem_icon
 from ui.session import Session
 
@@ -47,7 +46,7 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.entity = entity
-        self.specs = field_specs(records.entity(entity).record)
+        self.specs = session.ws.field_specs(entity)
         self.columns = [self._complete(c) for c in columns]
         self.rows: list[Any] = []
         self.parent_id: int | None = None
@@ -82,7 +81,7 @@ class RecordTableModel(QAbstractTableModel):
     def reload(self) -> None:
         if self.parent_id is not None:
             self.set_records(
-                records.children(self.session.ws.conn, self.entity, self.parent_id), self.parent_id, self.read_only
+                self.session.ws.children(self.entity, self.parent_id), self.parent_id, self.read_only
             )
 
     def refresh_row(self, row: int) -> None:

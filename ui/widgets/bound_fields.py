@@ -12,9 +12,8 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from cchc_desktop.kernel.fields import display, field_specs
+from cchc_desktop.kernel.fields import display
 from cchc_desktop.kernel.i18n import format_date, format_number
-from cchc_desktop.kernel.store import records
 from cchc_desktop.kernel.text import clean
 from ui.session import Session
 
@@ -27,7 +26,7 @@ class _Bound:
 
     def bind(self, session: Session, entity: str, field: str) -> None:
         self.session, self.entity, self.field = session, entity, field
-        self.spec = field_specs(records.entity(entity).record)[field]
+        self.spec = session.ws.field_specs(entity)[field]
         self.row_id: int | None = None
         self.committed_text = ""
 
