@@ -80,9 +80,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         if self.parent_id is not None:
-            self.set_records(
-                self.session.ws.children(self.entity, self.parent_id), self.parent_id, self.read_only
-            )
+            self.set_records(self.session.ws.children(self.entity, self.parent_id), self.parent_id, self.read_only)
 
     def refresh_row(self, row: int) -> None:
         self.rows[row] = self.session.ws.get(self.entity, self.rows[row].id)
