@@ -6,10 +6,10 @@ A key defined twice is a programming error and fails at import.
 
 from __future__ import annotations
 
-from cchc_desktop.i18n.vi import assessment, common, documents, exchange, plan, report, ui
+from cchc_desktop.i18n.vi import assessment, common, documents, exchange, plan, report, signatures, ui
 
 _PARTS = (common.MESSAGES, plan.MESSAGES, report.MESSAGES, assessment.MESSAGES,
-          documents.MESSAGES, exchange.MESSAGES, ui.MESSAGES)
+          documents.MESSAGES, exchange.MESSAGES, signatures.MESSAGES, ui.MESSAGES)
 
 
 def _merge() -> dict[str, str]:
