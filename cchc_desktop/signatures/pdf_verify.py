@@ -1,0 +1,88 @@
+"""Chữ ký số trong tệp PDF: list them with the signer's name, signing time and state, so a receiver
+can show "đã ký số" and tests can check what was signed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from cchc_desktop.i18n import tr
+from cchc_desktop.signatures import errors as e
+from cchc_desktop.signatures.certs import CertificateSummary, summarize
+from cchc_desktop.signatures.trust import TrustAnchors, validation_context
+
+
+@dataclass(frozen=True)
+class PdfSignatureInfo:
+    """Một chữ ký trong tệp PDF.
+
+    ``intact``: the signed bytes are unchanged; ``valid``: the signature over them verifies;
+    ``trusted``: the certificate chains to a supplied root (None when no roots were given);
+    ``covers_whole_document``: nothing was added after it; ``later_changes_allowed``: what was added
+    after it is only form filling and further signatures (the agency's over the signer's).
+    """
+
+    field_name: str
+    signer: CertificateSummary | None
+    signing_time: dt.datetime | None
+    intact: bool
+    valid: bool
+    trusted: bool | None
+    covers_whole_document: bool
+    later_changes_allowed: bool
+    revision: int
+
+    @property
+    def ok(self) -> bool:
+        """Intact, valid, no disallowed later change, and trusted when trust was checked."""
+        return self.intact and self.valid and self.later_changes_allowed and self.trusted is not False
+
+    @property
+    def label(self) -> str:
+        """"Đã ký số: Nguyễn Văn A"."""
+        return tr("signatures.status.signed", name=self.signer.common_name if self.signer else "?")
+
+
+def list_pdf_signatures(pdf: bytes, trust: TrustAnchors | None = None) -> list[PdfSignatureInfo]:
+    """Every signature of the PDF, in signing order, each checked (against ``trust`` when given)."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except (PdfError, ValueError, KeyError, IndexError):
+        raise e.PdfSigningError("signatures.pdf.not_pdf") from None
+    context = validation_context(trust or TrustAnchors(roots=()))
+    return [_check(signature, context, trust is not None) for signature in embedded]
+
+
+def _check(signature, context, trust_checked: bool) -> PdfSignatureInfo:
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    try:
+        status = validate_pdf_signature(signature, signer_validation_context=context)
+    except Exception:  # noqa: BLE001 - a signature pyHanko cannot even evaluate is reported as broken
+        return _broken(signature)
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    return PdfSignatureInfo(
+        field_name=signature.field_name, signer=summarize(status.signing_cert),
+        signing_time=status.signer_reported_dt, intact=bool(status.intact), valid=bool(status.valid),
+        trusted=bool(status.trusted) if trust_checked else None,
+        covers_whole_document=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        later_changes_allowed=bool(status.docmdp_ok) or status.modification_level is None,
+        revision=signature.signed_revision,
+    )
+
+
+def _broken(signature) -> PdfSignatureInfo:
+    try:
+        signer = summarize(signature.signer_cert)
+    except Exception:  # noqa: BLE001
+        signer = None
+    return PdfSignatureInfo(field_name=signature.field_name, signer=signer, signing_time=None, intact=False,
+                            valid=False, trusted=None, covers_whole_document=False,
+                            later_changes_allowed=False, revision=signature.signed_revision)
