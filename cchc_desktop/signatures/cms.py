@@ -6,18 +6,26 @@ content of manifest.sig would be the DER bytes returned here.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from cchc_desktop.signatures._sync import run_sync
+from cchc_desktop.signatures.clock import in_vietnam
 from cchc_desktop.signatures.signer import CertSigner, token_errors
 
 DIGEST = "sha256"
 
 
-def sign_detached(data: bytes, signer: CertSigner, *, digest: str = DIGEST) -> bytes:
+def sign_detached(data: bytes, signer: CertSigner, *, signing_time: dt.datetime | None = None,
+                  digest: str = DIGEST) -> bytes:
     """DER bytes of a CMS SignedData over ``data``, detached (the content is not inside).
 
-    Signed attributes: content type, message digest, signing time, CMS algorithm protection; the
-    signer's certificate and its CA certificates are embedded.
+    Signed attributes: content type, message digest, signing time (default now), CMS algorithm
+    protection; the signer's certificate and its CA certificates are embedded.
     """
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+    attributes = PdfCMSSignedAttributes(signing_time=in_vietnam(signing_time))
     with token_errors(signer.token_label):
-        info = run_sync(signer.signer.async_sign_general_data(data, digest, detached=True))
+        info = run_sync(signer.signer.async_sign_general_data(data, digest, detached=True,
+                                                              signed_attr_settings=attributes))
     return info.dump()

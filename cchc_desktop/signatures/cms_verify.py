@@ -17,7 +17,7 @@ from asn1crypto import x509 as asn1_x509
 from cchc_desktop.i18n import tr
 from cchc_desktop.signatures import errors as e
 from cchc_desktop.signatures.certs import CertificateSummary, summarize
-from cchc_desktop.signatures.trust import TrustAnchors, revocation_checked, validate_chain
+from cchc_desktop.signatures.trust import TrustAnchors, check_revocation, validate_chain
 
 REVOCATION_NOT_CHECKED = "signatures.verify.revocation_not_checked"
 _SIGNING_USAGES = {"digital_signature", "non_repudiation"}
@@ -47,8 +47,8 @@ def verify_detached(data: bytes, signature: bytes, trust: TrustAnchors, *,
     signer_info, cert, others = _signer_parts(signed_data)
     _check_integrity(data, signer_info, cert)
     chain = validate_chain(cert, others, trust, moment)
+    checked = check_revocation(chain, trust.crls, moment)
     check_signing_usage(cert)
-    checked = revocation_checked(cert, trust.crls, moment)
     return CmsVerification(
         signer=summarize(cert), chain=tuple(summarize(c) for c in chain), signed_at=_signing_time(signer_info),
         revocation_checked=checked, warnings=() if checked else (REVOCATION_NOT_CHECKED,),

@@ -21,9 +21,9 @@ def load_pkcs12_signer(source: bytes | str | os.PathLike[str], password: str | b
     """
     raw, name = _read(source, file_name)
     key, cert, chain = _unpack(raw, password, name)
-    from pyhanko.keys import SimpleCertificateStore
-    from pyhanko.sign.signers import SimpleSigner
     from pyhanko.keys.internal import translate_pyca_cryptography_key_to_asn1
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     store = SimpleCertificateStore()
     store.register_multiple([to_asn1(c) for c in [*chain, *extra_certs]])

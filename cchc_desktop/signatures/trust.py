@@ -20,7 +20,7 @@ from asn1crypto import x509 as asn1_x509
 from cchc_desktop.i18n import format_date, tr
 from cchc_desktop.signatures import errors as e
 from cchc_desktop.signatures._sync import run_sync
-from cchc_desktop.signatures.certs import summarize
+from cchc_desktop.signatures.certs import summarize, to_cryptography
 
 PathLike = str | os.PathLike[str]
 
@@ -80,18 +80,35 @@ def _parse_blocks(raw: bytes, kind: type, pem_type: str) -> list:
     return items
 
 
-def revocation_checked(cert: asn1_x509.Certificate, crls: Iterable[asn1_crl.CertificateList],
-                       moment: dt.datetime) -> bool:
-    """True when a CRL from the certificate's issuer, current at ``moment``, was supplied."""
-    for item in crls:
-        tbs = item["tbs_cert_list"]
-        if tbs["issuer"] != cert.issuer:
-            continue
-        this_update = tbs["this_update"].native
-        next_update = tbs["next_update"].native
-        if this_update <= moment and (next_update is None or moment <= next_update):
-            return True
-    return False
+def check_revocation(chain: list[asn1_x509.Certificate], crls: Iterable[asn1_crl.CertificateList],
+                     moment: dt.datetime) -> bool:
+    """CertificateRevokedError when a supplied CRL (signed by the issuer, current at ``moment``) lists a
+    certificate of the validated chain (signer first); True when the signer's own issuer had one.
+
+    Done here as well as in the chain validation, which consults CRLs only for certificates that
+    name a CRL distribution point."""
+    from cryptography import x509
+
+    parsed = [x509.load_der_x509_crl(item.dump()) for item in crls]
+    covered = False
+    for cert, issuer in zip(chain, chain[1:]):
+        issuer_key = to_cryptography(issuer).public_key()
+        for item in parsed:
+            if not _current_crl_of(item, to_cryptography(issuer), issuer_key, moment):
+                continue
+            covered = covered or cert is chain[0]
+            entry = item.get_revoked_certificate_by_serial_number(cert.serial_number)
+            if entry is not None and entry.revocation_date_utc <= moment:
+                raise e.CertificateRevokedError(subject=summarize(cert).common_name,
+                                                date=format_date(entry.revocation_date_utc.date()))
+    return covered
+
+
+def _current_crl_of(item, issuer, issuer_key, moment: dt.datetime) -> bool:
+    if item.issuer != issuer.subject or not item.is_signature_valid(issuer_key):
+        return False
+    next_update = item.next_update_utc
+    return item.last_update_utc <= moment and (next_update is None or moment <= next_update)
 
 
 def validate_chain(cert: asn1_x509.Certificate, other_certs: Iterable[asn1_x509.Certificate],
