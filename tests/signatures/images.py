@@ -12,6 +12,8 @@ from cchc_desktop.paths import resource_path
 
 BLUE = (16, 48, 190, 255)
 RED = (214, 20, 28, 235)
+SEAL_SIZE = 425
+SEAL_INSET = 6
 
 
 def signature_png(width: int = 600, height: int = 240) -> bytes:
@@ -24,11 +26,11 @@ def signature_png(width: int = 600, height: int = 240) -> bytes:
     return _png(image)
 
 
-def seal_png(size: int = 425) -> bytes:
+def seal_png(size: int = SEAL_SIZE) -> bytes:
     """A red round seal: two rings, a star and "MẪU" (specimen) across the middle, on transparency."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.ellipse([6, 6, size - 6, size - 6], outline=RED, width=14)
+    draw.ellipse([SEAL_INSET, SEAL_INSET, size - SEAL_INSET, size - SEAL_INSET], outline=RED, width=14)
     inset = size // 6
     draw.ellipse([inset, inset, size - inset, size - inset], outline=RED, width=5)
     draw.polygon(_star(size / 2, size / 3, size / 12), fill=RED)
