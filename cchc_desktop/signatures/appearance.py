@@ -5,8 +5,10 @@ as appearance streams by pyHanko. ReportLab embeds the Vietnamese TTF and keeps 
 from __future__ import annotations
 
 import io
+import os
 import uuid
 from functools import lru_cache
+from pathlib import Path
 
 from pyhanko.pdf_utils import content, layout
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -21,13 +23,23 @@ TEXT_SIZE = 10.0
 LINE_HEIGHT = 12.0
 
 
+def font_file() -> Path:
+    """Times New Roman (the font Decree 30 names) when Windows has it, else the bundled Liberation
+    Serif, which has the same metrics."""
+    if os.name == "nt":
+        times = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts" / "times.ttf"
+        if times.is_file():
+            return times
+    return resource_path("fonts", "LiberationSerif-Regular.ttf")
+
+
 @lru_cache(maxsize=1)
 def _font() -> str:
-    """Liberation Serif (metrically Times New Roman, as Decree 30 names) registered with ReportLab."""
+    """The serif font registered with ReportLab for the 10 pt số/thời gian text."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    pdfmetrics.registerFont(TTFont(TEXT_FONT, str(resource_path("fonts", "LiberationSerif-Regular.ttf"))))
+    pdfmetrics.registerFont(TTFont(TEXT_FONT, str(font_file())))
     return TEXT_FONT
 
 

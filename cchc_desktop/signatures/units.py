@@ -103,12 +103,22 @@ def matches_unit(cert: CertificateSummary, name: str, unit_type: str | None = No
 def find_unit(cert: CertificateSummary, roster: Iterable[Unit], *, name_of: Callable[[Unit], str],
               type_of: Callable[[Unit], str | None] | None = None,
               code_of: Callable[[Unit], str | None] | None = None) -> Unit | None:
-    """The one roster entry the certificate matches, or None when none or several match.
+    """The roster entry the certificate belongs to, or None when none or several fit equally.
 
-    ``name_of(entry)`` gives the entry's name; ``type_of`` and ``code_of`` (optional) its unit type
-    and unit code, so a roster of any shape can be searched.
+    A unit code found in the certificate decides first; then its names are tried from the most
+    specific (CN, then OU, then O), so a commune's certificate whose O names the province goes to
+    the commune. ``name_of(entry)`` gives an entry's name; ``type_of`` and ``code_of`` (optional) its
+    unit type and code, so a roster of any shape can be searched.
     """
-    found = [entry for entry in roster
-             if matches_unit(cert, name_of(entry), type_of(entry) if type_of else None,
-                             code_of(entry) if code_of else None)]
-    return found[0] if len(found) == 1 else None
+    entries = list(roster)
+    unit = certificate_unit(cert)
+    if code_of is not None:
+        by_code = [entry for entry in entries if (code_of(entry) or "").strip() in unit.codes]
+        if len(by_code) == 1:
+            return by_code[0]
+    for candidate in unit.names:
+        found = [entry for entry in entries
+                 if names_match(candidate, name_of(entry), type_of(entry) if type_of else None)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
