@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
@@ -122,9 +124,21 @@ def _sign(writer: IncrementalPdfFileWriter, signer: CertSigner, field_name: str,
     pdf_signer = _TimedPdfSigner(meta, signer.signer, stamp_style=style, new_field_spec=spec,
                                  signing_time=in_vietnam(signing_time))
     output = io.BytesIO()
-    with token_errors(signer.token_label):
+    with token_errors(signer.token_label), _pyhanko_errors():
         pdf_signer.sign_pdf(writer, output=output)
     return output.getvalue()
+
+
+@contextmanager
+def _pyhanko_errors() -> Iterator[None]:
+    """pyHanko's refusals (a damaged PDF, a field it cannot fill) as PdfSigningError."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.general import SigningError
+
+    try:
+        yield
+    except (SigningError, PdfError) as exc:
+        raise e.PdfSigningError(detail=str(exc)[:200]) from None
 
 
 class _TimedPdfSigner(signers.PdfSigner):

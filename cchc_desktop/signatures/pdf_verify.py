@@ -40,6 +40,18 @@ class PdfSignatureInfo:
         return self.intact and self.valid and self.later_changes_allowed and self.trusted is not False
 
     @property
+    def status_key(self) -> str:
+        """Catalogue key of the one-line verdict: invalid, untrusted or valid."""
+        if not (self.intact and self.valid and self.later_changes_allowed):
+            return "signatures.status.invalid"
+        return "signatures.status.untrusted" if self.trusted is False else "signatures.status.valid"
+
+    @property
+    def coverage_key(self) -> str:
+        """Catalogue key saying whether anything was added to the file after this signature."""
+        return "signatures.status.whole_document" if self.covers_whole_document else "signatures.status.partial"
+
+    @property
     def label(self) -> str:
         """"Đã ký số: Nguyễn Văn A"."""
         return tr("signatures.status.signed", name=self.signer.common_name if self.signer else "?")

@@ -34,7 +34,8 @@ def test_both_signatures_are_valid_for_pyhanko(signed, pki_files):
     assert all(i.intact and i.valid and i.trusted and i.later_changes_allowed and i.ok for i in infos)
     assert not signer.covers_whole_document and agency.covers_whole_document
     assert signer.signing_time == SIGNER_TIME and agency.signing_time == AGENCY_TIME
-    assert agency.label == "Đã ký số: UBND xã Kỳ Phong"
+    assert agency.label == "Đã ký số: UBND xã Kỳ Phong" and agency.status_key == "signatures.status.valid"
+    assert signer.coverage_key == "signatures.status.partial"
     assert [i.revision for i in infos] == [1, 2] and second.startswith(first)
 
 
@@ -43,6 +44,7 @@ def test_without_roots_trust_is_not_claimed(signed, pki_files):
     assert all(i.trusted is None and i.ok for i in infos)
     untrusted = list_pdf_signatures(signed[1], load_trust([pki_files["other_root"]]))
     assert all(i.trusted is False and not i.ok for i in untrusted)
+    assert {i.status_key for i in untrusted} == {"signatures.status.untrusted"}
 
 
 @needs_pdfsig
@@ -84,6 +86,7 @@ def test_a_changed_byte_breaks_the_signatures(signed, tmp_path, pki_files):
     broken = _tamper(signed[1])
     infos = list_pdf_signatures(broken, load_trust([pki_files["root"]]))
     assert len(infos) == 2 and not any(i.intact for i in infos) and not any(i.ok for i in infos)
+    assert {i.status_key for i in infos} == {"signatures.status.invalid"}
     if shutil.which("pdfsig"):
         path = tmp_path / "bi-sua.pdf"
         path.write_bytes(broken)

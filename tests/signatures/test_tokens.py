@@ -79,3 +79,4 @@ def test_closing_the_signer_logs_out(hsm):
     signer = open_token_signer(hsm, ORG_PIN, token_label=ORG_TOKEN, key_id=ORG_KEY_ID)
     signer.close()
     signer.close()
+
