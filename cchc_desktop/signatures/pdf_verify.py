@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cchc_desktop.i18n import tr
 from cchc_desktop.signatures import errors as e
 from cchc_desktop.signatures.certs import CertificateSummary, summarize
-from cchc_desktop.signatures.trust import TrustAnchors, validation_context
+from cchc_desktop.signatures.trust import TrustAnchors, check_revocation, validation_context
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,9 @@ class PdfSignatureInfo:
     ``intact``: the signed bytes are unchanged; ``valid``: the signature over them verifies;
     ``trusted``: the certificate chains to a supplied root (None when no roots were given);
     ``covers_whole_document``: nothing was added after it; ``later_changes_allowed``: what was added
-    after it is only form filling and further signatures (the agency's over the signer's).
+    after it is only form filling and further signatures (the agency's over the signer's);
+    ``revoked`` / ``revocation_checked``: what the supplied CRLs say (a revoked certificate is not
+    trusted).
     """
 
     field_name: str
@@ -33,6 +35,8 @@ class PdfSignatureInfo:
     covers_whole_document: bool
     later_changes_allowed: bool
     revision: int
+    revoked: bool = False
+    revocation_checked: bool = False
 
     @property
     def ok(self) -> bool:
@@ -68,16 +72,29 @@ def list_pdf_signatures(pdf: bytes, trust: TrustAnchors | None = None) -> list[P
     except (PdfError, ValueError, KeyError, IndexError):
         raise e.PdfSigningError("signatures.pdf.not_pdf") from None
     context = validation_context(trust or TrustAnchors(roots=()))
-    return [_check(signature, context, trust is not None) for signature in embedded]
+    infos = [_check(signature, context, trust is not None) for signature in embedded]
+    return [_with_revocation(info, status, trust) for info, status in infos]
 
 
-def _check(signature, context, trust_checked: bool) -> PdfSignatureInfo:
+def _with_revocation(info: PdfSignatureInfo, status, trust: TrustAnchors | None) -> PdfSignatureInfo:
+    path = getattr(status, "validation_path", None)
+    if trust is None or not trust.crls or path is None:
+        return info
+    chain = list(reversed(list(path.iter_certs(include_root=True))))
+    try:
+        checked = check_revocation(chain, trust.crls, dt.datetime.now(dt.timezone.utc))
+    except e.CertificateRevokedError:
+        return replace(info, revoked=True, revocation_checked=True, trusted=False)
+    return replace(info, revocation_checked=checked)
+
+
+def _check(signature, context, trust_checked: bool) -> tuple[PdfSignatureInfo, object]:
     from pyhanko.sign.validation import validate_pdf_signature
 
     try:
         status = validate_pdf_signature(signature, signer_validation_context=context)
     except Exception:  # noqa: BLE001 - a signature pyHanko cannot even evaluate is reported as broken
-        return _broken(signature)
+        return _broken(signature), None
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     return PdfSignatureInfo(
@@ -87,7 +104,7 @@ def _check(signature, context, trust_checked: bool) -> PdfSignatureInfo:
         covers_whole_document=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         later_changes_allowed=bool(status.docmdp_ok) or status.modification_level is None,
         revision=signature.signed_revision,
-    )
+    ), status
 
 
 def _broken(signature) -> PdfSignatureInfo:

@@ -135,3 +135,15 @@ def test_bad_inputs_are_typed_errors(document, images, person_signer):
     with pytest.raises(e.PdfSigningError) as twice:
         sign_as_signer(once, person_signer, images["signature"], box)
     assert twice.value.key == "signatures.pdf.field_exists"
+
+
+def test_a_revoked_signer_is_not_trusted_with_the_crl(document, p12_files, pki_files):
+    from cchc_desktop.signatures.pkcs12 import load_pkcs12_signer
+    from tests.signatures.conftest import P12_PASSWORD
+
+    with load_pkcs12_signer(p12_files["revoked"], P12_PASSWORD) as signer:
+        signed = sign_attachment(document[0], signer, document_number=NUMBER)
+    (plain,) = list_pdf_signatures(signed, load_trust([pki_files["root"]]))
+    assert plain.ok and not plain.revoked and not plain.revocation_checked
+    (checked,) = list_pdf_signatures(signed, load_trust([pki_files["root"]], crls=[pki_files["crl"]]))
+    assert checked.revoked and checked.revocation_checked and checked.trusted is False and not checked.ok
