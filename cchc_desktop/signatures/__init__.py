@@ -12,3 +12,5 @@
 
 Modules import pyHanko; import them where signing happens, not at start-up.
 """
+
+from __future__ import annotations

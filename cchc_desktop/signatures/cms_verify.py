@@ -74,7 +74,7 @@ def _signed_data(signature: bytes) -> cms.SignedData:
         raise e.VerificationError("signatures.verify.malformed", detail=str(exc)[:200]) from None
 
 
-def _signer_parts(signed: cms.SignedData):
+def _signer_parts(signed: cms.SignedData) -> tuple[cms.SignerInfo, asn1_x509.Certificate, list[asn1_x509.Certificate]]:
     from pyhanko.sign.general import CMSExtractionError, extract_certificate_info, extract_signer_info
 
     try:

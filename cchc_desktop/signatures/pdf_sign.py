@@ -17,6 +17,7 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
@@ -107,7 +108,7 @@ def _stamp_number(writer: IncrementalPdfFileWriter, lines: list[str]) -> None:
     fill_number_field(writer, ref, lines)
 
 
-def _constraints(box: PageBox):
+def _constraints(box: PageBox) -> Any:
     from pyhanko.pdf_utils.layout import BoxConstraints
 
     return BoxConstraints(width=box.width, height=box.height)
@@ -144,11 +145,11 @@ def _pyhanko_errors() -> Iterator[None]:
 class _TimedPdfSigner(signers.PdfSigner):
     """A PdfSigner whose signing time is the one shown on the page, not a second later."""
 
-    def __init__(self, *args, signing_time: dt.datetime, **kwargs) -> None:
+    def __init__(self, *args: Any, signing_time: dt.datetime, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._signing_time = signing_time
 
-    def init_signing_session(self, pdf_out, existing_fields_only=False):
+    def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
         session = super().init_signing_session(pdf_out, existing_fields_only)
         session.system_time = self._signing_time
         return session

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, replace
+from typing import Any
 
 from cchc_desktop.i18n import tr
 from cchc_desktop.signatures import errors as e
@@ -76,7 +77,7 @@ def list_pdf_signatures(pdf: bytes, trust: TrustAnchors | None = None) -> list[P
     return [_with_revocation(info, status, trust) for info, status in infos]
 
 
-def _with_revocation(info: PdfSignatureInfo, status, trust: TrustAnchors | None) -> PdfSignatureInfo:
+def _with_revocation(info: PdfSignatureInfo, status: Any, trust: TrustAnchors | None) -> PdfSignatureInfo:
     path = getattr(status, "validation_path", None)
     if trust is None or not trust.crls or path is None:
         return info
@@ -88,7 +89,7 @@ def _with_revocation(info: PdfSignatureInfo, status, trust: TrustAnchors | None)
     return replace(info, revocation_checked=checked)
 
 
-def _check(signature, context, trust_checked: bool) -> tuple[PdfSignatureInfo, object]:
+def _check(signature: Any, context: Any, trust_checked: bool) -> tuple[PdfSignatureInfo, Any]:
     from pyhanko.sign.validation import validate_pdf_signature
 
     try:
@@ -107,7 +108,7 @@ def _check(signature, context, trust_checked: bool) -> tuple[PdfSignatureInfo, o
     ), status
 
 
-def _broken(signature) -> PdfSignatureInfo:
+def _broken(signature: Any) -> PdfSignatureInfo:
     try:
         signer = summarize(signature.signer_cert)
     except Exception:  # noqa: BLE001

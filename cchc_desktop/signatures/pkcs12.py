@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from cchc_desktop.signatures import errors as e
 from cchc_desktop.signatures.certs import AnyCertificate, summarize, to_asn1
@@ -42,7 +43,7 @@ def _read(source: bytes | str | os.PathLike[str], file_name: str) -> tuple[bytes
         raise e.CertificateFileError(file=file_name or path.name) from None
 
 
-def _unpack(raw: bytes, password: str | bytes, name: str):
+def _unpack(raw: bytes, password: str | bytes, name: str) -> tuple[Any, Any, list[Any]]:
     from asn1crypto import pkcs12 as asn1_pkcs12
     from cryptography.hazmat.primitives.serialization import pkcs12
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import crl as asn1_crl
 from asn1crypto import pem
@@ -54,7 +55,7 @@ def load_crl_file(path: PathLike) -> list[asn1_crl.CertificateList]:
     return _load(path, asn1_crl.CertificateList, "X509 CRL", "signatures.trust.not_crl")
 
 
-def _load(path: PathLike, kind: type, pem_type: str, reason_key: str) -> list:
+def _load(path: PathLike, kind: type, pem_type: str, reason_key: str) -> list[Any]:
     name = Path(path).name
     try:
         raw = Path(path).read_bytes()
@@ -69,7 +70,7 @@ def _load(path: PathLike, kind: type, pem_type: str, reason_key: str) -> list:
     return items
 
 
-def _parse_blocks(raw: bytes, kind: type, pem_type: str) -> list:
+def _parse_blocks(raw: bytes, kind: type, pem_type: str) -> list[Any]:
     if pem.detect(raw):
         blocks = [der for block_type, _headers, der in pem.unarmor(raw, multiple=True) if block_type == pem_type]
     else:
@@ -104,7 +105,7 @@ def check_revocation(chain: list[asn1_x509.Certificate], crls: Iterable[asn1_crl
     return covered
 
 
-def _current_crl_of(item, issuer, issuer_key, moment: dt.datetime) -> bool:
+def _current_crl_of(item: Any, issuer: Any, issuer_key: Any, moment: dt.datetime) -> bool:
     if item.issuer != issuer.subject or not item.is_signature_valid(issuer_key):
         return False
     next_update = item.next_update_utc
@@ -126,7 +127,7 @@ def validate_chain(cert: asn1_x509.Certificate, other_certs: Iterable[asn1_x509.
 
 
 def validation_context(trust: TrustAnchors, moment: dt.datetime | None = None,
-                       other_certs: Iterable[asn1_x509.Certificate] = ()):
+                       other_certs: Iterable[asn1_x509.Certificate] = ()) -> Any:
     """A pyHanko validation context that never fetches and never falls back to the OS trust list."""
     from pyhanko_certvalidator import ValidationContext
 
