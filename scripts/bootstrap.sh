@@ -8,6 +8,10 @@ purpose="${1:-test}"
 # Libraries Qt loads even offscreen, the fonts documents and the UI use, PDF tools for tests.
 packages=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3
           fonts-noto-core fonts-liberation2 poppler-utils openssl unzip jq python3-venv)
+if [ "$purpose" = test ]; then
+  # A software PKCS#11 token and NSS tools (certutil) for the signature tests.
+  packages+=(softhsm2 libnss3-tools)
+fi
 if [ "$purpose" = app ]; then
   # A real window on an X desktop (the xcb platform plugin).
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0

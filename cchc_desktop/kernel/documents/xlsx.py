@@ -51,7 +51,10 @@ def safe_sheet_name(name: str) -> str:
 
 
 def _text(value: str) -> str:
-    return _ILLEGAL.sub("", nfc(value))[:MAX_CELL_TEXT]
+    """Cell text: NFC, line breaks as a single line feed (a spreadsheet's own form; a bare CR would be
+    written as "&#13;" by some XML writers), no characters a workbook cannot hold, at most 32,767."""
+    lines = nfc(value).replace("\r\n", "\n").replace("\r", "\n")
+    return _ILLEGAL.sub("", lines)[:MAX_CELL_TEXT]
 
 
 def number_format(value: CellValue, column: Column | None) -> str | None:

@@ -6,7 +6,7 @@ A key defined twice is a programming error and fails at import.
 
 from __future__ import annotations
 
-from cchc_desktop.kernel.i18n.vi import assessment, common, documents, exchange, plan, report, ui
+from cchc_desktop.kernel.i18n.vi import assessment, common, documents, exchange, plan, report, signatures, ui
 
 _PARTS = (
     common.MESSAGES,
@@ -15,6 +15,7 @@ _PARTS = (
     assessment.MESSAGES,
     documents.MESSAGES,
     exchange.MESSAGES,
+    signatures.MESSAGES,
     ui.MESSAGES,
 )
 
