@@ -78,18 +78,14 @@ class _Card:
         self.y -= gap
 
     def _header(self) -> None:
-        left_centre, right_centre = self.left + 40 * MM, self.right - 55 * MM
-        top = self.y
-        for index, line in enumerate(self.facts.agency_lines):
-            self._text(line, left_centre, 12, "Bold" if index else "Regular", "centre")
-            self._line(15)
-        self.y = top
-        self._text(tr("doc.national_name"), right_centre, 12, "Bold", "centre")
-        self._line(15)
-        self._text(tr("doc.motto"), right_centre, 13, "Bold", "centre")
-        self._line(10)
-        self.c.line(right_centre - 38 * MM, self.y + 6, right_centre + 38 * MM, self.y + 6)
-        self._line(30)
+        """The Decree-30 header (agency and national name), drawn by the same code as every document."""
+        from cchc_desktop.kernel.documents.model import Header
+        from cchc_desktop.kernel.documents.pdf_formalities import header_table
+
+        table = header_table(Header(agency_lines=list(self.facts.agency_lines)), self.right - self.left)
+        _, height = table.wrapOn(self.c, self.right - self.left, self.y)
+        table.drawOn(self.c, self.left, self.y - height)
+        self._line(height + 30)
 
     def _title(self) -> None:
         centre = (self.left + self.right) / 2
