@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
@@ -16,14 +16,19 @@ from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
 
-if TYPE_CHECKING:
-    from cchc_desktop.exchange.service import VerifyResult
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """A package checked without importing it: who sent what, with which key."""
+
+    file: str
+    title: str
+    line: str
+    key_status: str
 
 
 def verify_only(ws: ExchangeWorkspace, path: Path) -> VerifyResult:
     """Steps 1–7 against the sender's active and retired keys (a retired key still proves old packages)."""
-    from cchc_desktop.exchange.service import VerifyResult
-
     statuses: dict[int, str] = {}
 
     def lookup(province: str, unit: str) -> list[TrustedKey]:

@@ -20,7 +20,8 @@ from cchc_desktop.exchange.format.eml import build_eml_draft
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.manifest import Manifest, Receiver, Sender
 from cchc_desktop.exchange.format.parts import EvidenceFile
-from cchc_desktop.exchange.payloads import ExportContent, export_content, export_problems, with_evidence
+from cchc_desktop.exchange.payload_kinds import export_content
+from cchc_desktop.exchange.payloads import ExportContent, export_problems, with_evidence
 from cchc_desktop.kernel.errors import JobCancelled, ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.jobs import Cancelled, Progress

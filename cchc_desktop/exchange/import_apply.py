@@ -154,17 +154,14 @@ class Applier:
     def handle(
         self, package: VerifiedPackage, file: str, incoming: Path | None, prepared: PreparedContent | None = None
     ) -> ImportOutcome:
+        """A plan, report or assessment package (a key rotation goes to ``rotation.apply_rotation``)."""
         manifest = package.manifest
-        if manifest.kind not in CONTENT_KINDS and manifest.kind != "key_rotation":
+        if manifest.kind not in CONTENT_KINDS:
             raise KindNotHandledError(file, kind=kind_label(manifest.kind))
-        self._check_addressing(manifest, file)
-        if manifest.kind == "key_rotation":
-            from cchc_desktop.exchange.rotation import apply_rotation
-
-            return apply_rotation(self, package, file, incoming)
+        self.check_addressing(manifest, file)
         return self._content(package, file, incoming, prepared or prepare_content(package, file))
 
-    def _check_addressing(self, manifest: Manifest, file: str) -> None:
+    def check_addressing(self, manifest: Manifest, file: str) -> None:
         if self.profile.mode != "receiver":
             raise NotForThisModeError(file, kind=kind_label(manifest.kind))
         if manifest.sender.province_code != self.profile.province_code:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
-from cchc_desktop.exchange.format.verify import VerifiedPackage, verify_package
-from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, PreparedContent, prepare_content
+from cchc_desktop.exchange.format.verify import verify_package
+from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, prepare_content
 from cchc_desktop.exchange.package_store import PackageStore
-from cchc_desktop.exchange.prefetch import Prefetch
+from cchc_desktop.exchange.prefetch import Prefetch, Prepared
+from cchc_desktop.exchange.rotation import apply_rotation
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
@@ -27,16 +28,6 @@ from cchc_desktop.kernel.store import db as store_db
 
 PACKAGE_GLOB = "*.[cC][cC][hH][cC]"
 _REVISION_IN_NAME = re.compile(r"_r(\d+)\.cchc$", re.I)
-
-
-@dataclass
-class Prepared:
-    """A file after the database-free steps: its private copy, and the package or the refusal."""
-
-    incoming: Path | None
-    package: VerifiedPackage | None
-    error: CchcError | None
-    content: PreparedContent | None = None
 
 
 @dataclass
@@ -203,7 +194,11 @@ class Importer:
         try:
             if error is not None:
                 raise error
-            return self.applier.handle(package, file, None if self.dry_run else incoming, prepared.content)
+            kept = None if self.dry_run else incoming
+            if package.manifest.kind == "key_rotation":
+                self.applier.check_addressing(package.manifest, file)
+                return apply_rotation(self.applier, package, file, kept)
+            return self.applier.handle(package, file, kept, prepared.content)
         except CchcError as exc:
             return ImportOutcome(
                 file, "refused", tr("exchange.import.line.refused", file=file, reason=str(exc)), error=exc

@@ -11,7 +11,14 @@ from typing import Any
 
 from cchc_desktop import rendering
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.exchange.payloads import ExportContent, Renderer, framework_ref, signer_of
+from cchc_desktop.exchange.payloads import (
+    PAYLOAD_VERSION,
+    ExportContent,
+    Renderer,
+    framework_ref,
+    signer_of,
+    unit_block,
+)
 from cchc_desktop.kernel.documents.pdf import render_pdf
 from cchc_desktop.kernel.jobs import Cancelled, Progress
 from cchc_desktop.plans.documents.document import build_plan_document
@@ -161,3 +168,17 @@ def _criterion(line, codes: dict[int, str]) -> dict[str, Any]:
         "indicator_value": line.indicator_value,
         "evidence_count": line.evidence_count,
     }
+
+
+def export_content(ws: ExchangeWorkspace, kind: str, year: int, period: str | None) -> ExportContent:
+    """The package content of ``kind``; call after ``export_problems`` reported no error."""
+    builders = {"plan": plan_content, "report": report_content, "assessment": assessment_content}
+    content = builders[kind](ws, year, period)
+    content.data = {
+        "payload": kind,
+        "payload_version": PAYLOAD_VERSION,
+        "unit": unit_block(ws),
+        "year": year,
+        **content.data,
+    }
+    return content

@@ -132,26 +132,6 @@ def _assessment_problems(ws: ExchangeWorkspace, year: int, period: str | None) -
 # Content ################################################################
 
 
-def export_content(ws: ExchangeWorkspace, kind: str, year: int, period: str | None) -> ExportContent:
-    """The package content of ``kind``; call after ``export_problems`` reported no error."""
-    from cchc_desktop.exchange import payload_kinds
-
-    builders = {
-        "plan": payload_kinds.plan_content,
-        "report": payload_kinds.report_content,
-        "assessment": payload_kinds.assessment_content,
-    }
-    content = builders[kind](ws, year, period)
-    content.data = {
-        "payload": kind,
-        "payload_version": PAYLOAD_VERSION,
-        "unit": unit_block(ws),
-        "year": year,
-        **content.data,
-    }
-    return content
-
-
 def with_evidence(content: ExportContent, files: list[Any], withheld: int) -> dict[str, Any]:
     """data.json with its evidence list: every file by SHA-256 with the rows it is attached to."""
     evidence = []

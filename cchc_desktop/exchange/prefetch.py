@@ -14,17 +14,27 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cchc_desktop.exchange.format.keys import load_public_pem
 from cchc_desktop.exchange.format.limits import Limits
 from cchc_desktop.exchange.format.signing import TrustedKey
-from cchc_desktop.exchange.format.verify import verify_package
+from cchc_desktop.exchange.format.verify import VerifiedPackage, verify_package
+from cchc_desktop.exchange.import_apply import PreparedContent, prepare_content
 from cchc_desktop.kernel.errors import CchcError
 
-if TYPE_CHECKING:
-    from cchc_desktop.exchange.importer import Prepared
+
+@dataclass
+class Prepared:
+    """A file after the database-free steps: its private copy, and the package or the refusal."""
+
+    incoming: Path | None
+    package: VerifiedPackage | None
+    error: CchcError | None
+    content: PreparedContent | None = None
+
 
 #: Below this many files the batch is prepared in a thread (process start-up would not pay off).
 PROCESS_MIN_FILES = 40
@@ -52,7 +62,6 @@ def _start_worker(snapshot: KeySnapshot, limits: Limits) -> None:
 
 def _prepare_in_worker(incoming: str, file: str) -> tuple:
     """Steps 1–7 and the rows; the key travels back as its id (key objects do not cross processes)."""
-    from cchc_desktop.exchange.import_apply import prepare_content
 
     try:
         package = verify_package(Path(incoming), lambda p, u: _keys.get((p, u), []), _limits)
@@ -118,7 +127,6 @@ class Prefetch:
         return path, self.executor.submit(_prepare_in_worker, str(incoming), path.name), incoming
 
     def _result(self, future: Future, incoming: Path | None) -> Prepared:
-        from cchc_desktop.exchange.importer import Prepared
 
         if not self.processes:
             return future.result()

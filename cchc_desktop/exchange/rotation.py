@@ -8,7 +8,6 @@ no longer opens new imports.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -17,15 +16,11 @@ from cchc_desktop.exchange.format.keys import fingerprint, public_pem
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.revisions import RevisionVerdict
 from cchc_desktop.exchange.format.verify import VerifiedPackage
+from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, check_rotation_data, import_name
 from cchc_desktop.kernel.i18n import tr
-
-if TYPE_CHECKING:
-    from cchc_desktop.exchange.import_apply import Applier, ImportOutcome
 
 
 def apply_rotation(applier: Applier, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
-    from cchc_desktop.exchange.import_apply import ImportOutcome, check_rotation_data, import_name
-
     manifest = package.manifest
     announced, grouped = check_rotation_data(package, file)
     verdict, state = applier.verdict(manifest, file)
@@ -49,8 +44,6 @@ def _apply(
     announced: Ed25519PublicKey,
     line: str,
 ) -> None:
-    from cchc_desktop.exchange.import_apply import import_name
-
     manifest = package.manifest
     grouped = fingerprint(announced)
     sender = manifest.sender

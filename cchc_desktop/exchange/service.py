@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.exchange import enrolment, keyring, rotation_export, store
+from cchc_desktop.exchange.checking import VerifyResult
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.enrolment import EnrolledKey
 from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity, parse_pub_file, read_pub_file
@@ -31,16 +31,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    """A package checked without importing it: who sent what, with which key."""
-
-    file: str
-    title: str
-    line: str
-    key_status: str
 
 
 class ExchangeService:
