@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from cchc_desktop.cli import run, wants_gui
+from cchc_desktop.cli.entry import wants_gui
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # large imports verify packages in worker processes (Windows build)
@@ -11,4 +11,6 @@ if __name__ == "__main__":
         from ui.app import run_gui
 
         raise SystemExit(run_gui(sys.argv[1:]))
+    from cchc_desktop.cli.main import run
+
     raise SystemExit(run(sys.argv[1:]))

@@ -15,16 +15,23 @@ from pathlib import Path
 from typing import Protocol
 
 from cchc_desktop.assessment.documents.data import AssessmentData
+from cchc_desktop.assessment.documents.document import build_assessment_document
+from cchc_desktop.assessment.documents.xlsx import render_assessment_xlsx
 from cchc_desktop.assessment.service import AssessmentService
 from cchc_desktop.evidence.service import EvidenceService
 from cchc_desktop.kernel.atomic import write_bytes_atomic
 from cchc_desktop.kernel.documents.file_names import document_file_name
+from cchc_desktop.kernel.documents.pdf import render_pdf
 from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.files import FileWriteError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.plans.documents.document import build_plan_document
+from cchc_desktop.plans.documents.xlsx import render_plan_xlsx
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.reports.documents.data import ReportData
+from cchc_desktop.reports.documents.document import build_report_document
+from cchc_desktop.reports.documents.xlsx import render_report_xlsx
 from cchc_desktop.reports.service import ReportService
 
 KINDS = ("plan", "report", "assessment")
@@ -105,8 +112,6 @@ def report_pdf_from_data(
     data: ReportData, *, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> bytes:
     """The report's PDF from its plain model (no database: any thread)."""
-    from cchc_desktop.kernel.documents.pdf import render_pdf
-    from cchc_desktop.reports.documents.document import build_report_document
 
     return render_pdf(build_report_document(data), progress=progress, cancelled=cancelled)
 
@@ -115,8 +120,6 @@ def assessment_pdf_from_data(
     data: AssessmentData, *, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> bytes:
     """The self-assessment report's PDF from its plain model (no database: any thread)."""
-    from cchc_desktop.assessment.documents.document import build_assessment_document
-    from cchc_desktop.kernel.documents.pdf import render_pdf
 
     return render_pdf(build_assessment_document(data), progress=progress, cancelled=cancelled)
 
@@ -160,7 +163,6 @@ def prepare(
 
 def _pdf(build: Callable[[], object]) -> Renderer:
     def render(progress: Progress | None, cancelled: Cancelled | None) -> bytes:
-        from cchc_desktop.kernel.documents.pdf import render_pdf
 
         return render_pdf(build(), progress=progress, cancelled=cancelled)
 
@@ -168,8 +170,6 @@ def _pdf(build: Callable[[], object]) -> Renderer:
 
 
 def _prepare_plan(ws: DocumentSources, fmt: str, year: int, plan_id: int | None, draft_mark: bool) -> PreparedDocument:
-    from cchc_desktop.plans.documents.document import build_plan_document
-    from cchc_desktop.plans.documents.xlsx import render_plan_xlsx
 
     profile, agg = read_plan(ws, year, plan_id)
     plan = agg.plan
@@ -184,8 +184,6 @@ def _prepare_plan(ws: DocumentSources, fmt: str, year: int, plan_id: int | None,
 
 
 def _prepare_report(ws: DocumentSources, fmt: str, year: int, period: str | None, draft_mark: bool) -> PreparedDocument:
-    from cchc_desktop.reports.documents.document import build_report_document
-    from cchc_desktop.reports.documents.xlsx import render_report_xlsx
 
     data = read_report(ws, year, period)
     name = document_file_name(["BC-CCHC", data.period.code, str(data.report.year), data.profile.short_name], fmt)
@@ -198,8 +196,6 @@ def _prepare_report(ws: DocumentSources, fmt: str, year: int, period: str | None
 
 
 def _prepare_assessment(ws: DocumentSources, fmt: str, year: int, draft_mark: bool) -> PreparedDocument:
-    from cchc_desktop.assessment.documents.document import build_assessment_document
-    from cchc_desktop.assessment.documents.xlsx import render_assessment_xlsx
 
     data = read_assessment(ws, year)
     name = document_file_name(["TDG-CCHC", str(year), data.profile.short_name], fmt)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cchc_desktop.assessment.catalogue import CatalogueImportError
+from cchc_desktop.assessment.export import assessment_to_dict, assessment_to_text
+from cchc_desktop.assessment.service import CatalogueWouldDropError
 from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
 from cchc_desktop.kernel.i18n import tr
 
@@ -29,7 +32,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from cchc_desktop.assessment.export import assessment_to_dict, assessment_to_text
 
     with open_workspace(args.db) as ws:
         data = assessment_to_dict(ws.assessment.view(args.year))
@@ -41,8 +43,6 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from cchc_desktop.assessment.catalogue import CatalogueImportError
-    from cchc_desktop.assessment.service import CatalogueWouldDropError
 
     with open_workspace(args.db) as ws:
         try:

@@ -17,8 +17,10 @@ import sys
 from pathlib import Path
 
 from cchc_desktop.cli.common import add_db, open_workspace, print_json
+from cchc_desktop.exchange.format.pubfile import UnitIdentity
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.units import normalise_commune_code
 
 PASSPHRASE_ENV = "CCHC_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "CCHC_NEW_PASSPHRASE"
@@ -133,8 +135,6 @@ def _rotate(args: argparse.Namespace) -> int:
 
 
 def _enroll(args: argparse.Namespace) -> int:
-    from cchc_desktop.exchange.format.pubfile import UnitIdentity
-    from cchc_desktop.kernel.units import normalise_commune_code
 
     source = sys.stdin.buffer.read() if args.file == "-" else args.file
     with open_workspace(args.db) as ws:

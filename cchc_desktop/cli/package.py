@@ -12,7 +12,8 @@ from pathlib import Path
 
 from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
 from cchc_desktop.cli.keys import add_passphrase, read_passphrase
-from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange.format.labels import kind_label, period_label
+from cchc_desktop.kernel.i18n import format_datetime, tr
 
 DIFF_LINES_SHOWN = 30
 
@@ -91,8 +92,6 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _outbox(args: argparse.Namespace) -> int:
-    from cchc_desktop.exchange.format.labels import kind_label, period_label
-    from cchc_desktop.kernel.i18n import format_datetime
 
     with open_workspace(args.db) as ws:
         rows = ws.exchange.outbox()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
+from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.plans.export import plan_to_text
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +23,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from cchc_desktop.plans.export import plan_to_text
 
     with open_workspace(args.db) as ws:
         plan = _pick(ws, args.year, args.version)
@@ -39,6 +40,5 @@ def _pick(ws, year: int, version: int | None):
     for plan in ws.plans.versions(year):
         if plan.version == version:
             return plan
-    from cchc_desktop.kernel.errors import NotFoundError
 
     raise NotFoundError("plan.version.missing", year=year, version=version)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 
 from cchc_desktop.cli.common import add_db, open_workspace, print_json
-from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.exchange.format.labels import kind_label, period_label
+from cchc_desktop.kernel.i18n import format_datetime, tr
+from cchc_desktop.workspace import create_receiver
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -34,7 +36,6 @@ def _command(actions, name: str, help_key: str, handler) -> argparse.ArgumentPar
 
 
 def _init(args: argparse.Namespace) -> int:
-    from cchc_desktop.workspace import create_receiver
 
     province = args.province.strip().zfill(2)
     with create_receiver(args.db, args.name, province, args.level) as ws:
@@ -44,8 +45,6 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _packages(args: argparse.Namespace) -> int:
-    from cchc_desktop.exchange.format.labels import kind_label, period_label
-    from cchc_desktop.kernel.i18n import format_datetime
 
     with open_workspace(args.db) as ws:
         rows = ws.exchange.received(current_only=args.current)
@@ -68,7 +67,6 @@ def _packages(args: argparse.Namespace) -> int:
 
 
 def _log(args: argparse.Namespace) -> int:
-    from cchc_desktop.kernel.i18n import format_datetime
 
     with open_workspace(args.db) as ws:
         rows = ws.exchange.import_log()

@@ -38,6 +38,7 @@ from cchc_desktop.exchange.payload_rows import payload_rows, rows_from_stored
 from cchc_desktop.exchange.payloads import CONTENT_KINDS
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.store.db import backup_path, backup_to
 from cchc_desktop.kernel.store.records import now_iso
 from cchc_desktop.kernel.text import fold
 
@@ -350,8 +351,6 @@ class Applier:
     def ensure_backup(self) -> Path:
         """Back the receiver file up once per batch, before its first change (written atomically)."""
         if self.backup_file is None:
-            from cchc_desktop.kernel.store.db import backup_path, backup_to
-
             final = backup_path(self.ws.path, "truoc-nhap-goi")
             partial = final.with_name(final.name + ".part")
             backup_to(self.ws.conn, partial)

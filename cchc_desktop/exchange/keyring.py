@@ -14,6 +14,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from cchc_desktop.exchange import store
+from cchc_desktop.exchange.card import CardFacts, card_pdf
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.errors import PackageWriteError
 from cchc_desktop.exchange.format.keys import (
@@ -109,7 +110,6 @@ def identity_of(ws: ExchangeWorkspace) -> UnitIdentity:
 
 def write_card(ws: ExchangeWorkspace, out_pdf: str | Path, today: dt.date | None = None) -> tuple[Path, Path]:
     """Phiếu đăng ký khóa (PDF) and the public key file beside it; returns both paths."""
-    from cchc_desktop.exchange.card import CardFacts, card_pdf
 
     info = key_info(ws)
     if info is None:

@@ -14,12 +14,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.exchange import enrolment, keyring, rotation_export, store
-from cchc_desktop.exchange.checking import VerifyResult
+from cchc_desktop.exchange.checking import VerifyResult, read_kept_evidence, read_kept_member, verify_only
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.enrolment import EnrolledKey
-from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity, parse_pub_file, read_pub_file
-from cchc_desktop.exchange.import_errors import NotReceiverError
+from cchc_desktop.exchange.exporter import export_package
+from cchc_desktop.exchange.format.pubfile import (
+    PublicKeyFile,
+    UnitIdentity,
+    find_pub_beside,
+    parse_pub_file,
+    read_pub_file,
+)
+from cchc_desktop.exchange.import_errors import NotReceiverError, SenderIdentityError
+from cchc_desktop.exchange.importer import Importer
 from cchc_desktop.exchange.keyring import KeyInfo
+from cchc_desktop.exchange.payloads import export_problems
+from cchc_desktop.exchange.rollback import rollback_import
 from cchc_desktop.kernel.problems import Problem
 
 if TYPE_CHECKING:
@@ -80,7 +90,6 @@ class ExchangeService:
     # Export (commune) ###################################################
 
     def export_problems(self, kind: str, year: int, period: str | None = None) -> list[Problem]:
-        from cchc_desktop.exchange.payloads import export_problems
 
         return export_problems(self.ws, kind, year, period)
 
@@ -99,7 +108,6 @@ class ExchangeService:
         cancelled: Cancelled = None,
     ) -> ExportResult:
         """Gửi gói: refused with the blocking problems listed; otherwise written and added to the outbox."""
-        from cchc_desktop.exchange.exporter import export_package
 
         return export_package(
             self.ws,
@@ -131,9 +139,6 @@ class ExchangeService:
             return parse_pub_file(source)
         path = Path(source)
         if path.suffix.lower() == ".pdf":
-            from cchc_desktop.exchange.format.pubfile import find_pub_beside
-            from cchc_desktop.exchange.import_errors import SenderIdentityError
-
             found = find_pub_beside(path)
             if found is None:
                 raise SenderIdentityError("exchange.enrol.pub_not_found", card=path.name)
@@ -180,7 +185,6 @@ class ExchangeService:
     ) -> ImportBatch:
         """Nhận gói: one result per file (also handed to ``on_outcome`` as each finishes); a backup is
         taken before the first change of the batch."""
-        from cchc_desktop.exchange.importer import Importer
 
         self._require_receiver()
         return Importer(self.ws, dry_run=dry_run, progress=progress, cancelled=cancelled, on_outcome=on_outcome).run(
@@ -189,7 +193,6 @@ class ExchangeService:
 
     def verify(self, path: str | Path) -> VerifyResult:
         """Kiểm tra gói without importing: enrolled keys, retired ones included (old archived packages)."""
-        from cchc_desktop.exchange.checking import verify_only
 
         return verify_only(self.ws, Path(path))
 
@@ -200,12 +203,10 @@ class ExchangeService:
         return [dict(row) for row in store.rows_of(self.ws.conn, table, package_row_id)]
 
     def received_document(self, package_row_id: int) -> bytes | None:
-        from cchc_desktop.exchange.checking import read_kept_member
 
         return read_kept_member(self.ws, package_row_id, "document.pdf")
 
     def received_evidence(self, package_row_id: int, sha256: str) -> bytes:
-        from cchc_desktop.exchange.checking import read_kept_evidence
 
         return read_kept_evidence(self.ws, package_row_id, sha256)
 
@@ -214,7 +215,6 @@ class ExchangeService:
 
     def rollback(self, name: str) -> RollbackResult:
         """Hoàn tác lần nhận gói ``name``; refused with the reason when a later import depends on it."""
-        from cchc_desktop.exchange.rollback import rollback_import
 
         self._require_receiver()
         return rollback_import(self.ws, name)

@@ -24,7 +24,8 @@ from cchc_desktop.plans import (
 )
 from cchc_desktop.plans.export import plan_to_dict
 from cchc_desktop.plans.model import Plan, PlanActions, PlanAggregate
-from cchc_desktop.plans.rules import check_plan
+from cchc_desktop.plans.paste import INDICATOR_COLUMNS, TASK_COLUMNS, parse_rows
+from cchc_desktop.plans.rules import check_plan, shift_deadline_year, shift_year_mentions
 from cchc_desktop.profile.service import ProfileService
 
 SOURCES = ("framework", "copy", "blank")
@@ -212,7 +213,6 @@ class PlanService:
 
     def paste(self, plan_id: int, entity: str, text: str, position: int | None = None) -> tuple[ChangeSet, list[str]]:
         """Dán các dòng từ Word/Excel vào bảng nhiệm vụ hoặc chỉ tiêu (one transaction)."""
-        from cchc_desktop.plans.paste import INDICATOR_COLUMNS, TASK_COLUMNS, parse_rows
 
         columns = TASK_COLUMNS if entity == "task" else INDICATOR_COLUMNS
         agg = self.aggregate(plan_id)
@@ -262,7 +262,6 @@ class PlanService:
         Only what the checks flag is changed ("năm 2025" in running text, deadlines of last
         year); one undoable action.
         """
-        from cchc_desktop.plans.rules import shift_deadline_year, shift_year_mentions
 
         agg = self.aggregate(plan_id)
         year = agg.plan.year

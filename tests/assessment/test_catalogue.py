@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from cchc_desktop.assessment.catalogue import CatalogueImportError
 from cchc_desktop.assessment.catalogue_files import load_default_catalogue
 from cchc_desktop.assessment.service import CatalogueWouldDropError
-from cchc_desktop.cli import run
+from cchc_desktop.cli.main import run
 from cchc_desktop.kernel.errors import LockedError
 from tests.support.assessment import YEAR, line_of, score_id
 

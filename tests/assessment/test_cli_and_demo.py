@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cchc_desktop.cli import run
+from cchc_desktop.cli.main import run
 from cchc_desktop.workspace import Workspace
 
 YEAR = 2026

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_desktop.cli import run
+from cchc_desktop.cli.main import run
 from tests.support.exchange import PASSPHRASE
 
 

@@ -147,7 +147,7 @@ def test_enrol_from_pasted_pem_text_with_the_unit_typed(receiver, capsys, monkey
     import io
     import sys
 
-    from cchc_desktop.cli import run
+    from cchc_desktop.cli.main import run
     from cchc_desktop.exchange.format import generate_private_key, public_pem
 
     key = generate_private_key()

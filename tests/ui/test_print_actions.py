@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
-import cchc_desktop.kernel.documents.pdf as pdf_module
+import cchc_desktop.rendering as pdf_module  # where the print job looks up the PDF renderer
 from cchc_desktop.workspace import Workspace
 from ui.dialogs import print_preview
 from ui.widgets.document_actions import FOLDER_SETTING
