@@ -13,8 +13,10 @@ export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
 # Run a Windows program with its output through pipes. Python under Wine dies at start-up
 # (init_sys_streams, WinError 6) when stdout or stderr is a regular file, and CI logs are files.
 # Standard input is closed so nothing ever waits for a keyboard. Returns the program's exit status.
+# WINE_LC_ALL, when set, is the locale Wine derives the Windows code page from (vi_VN.UTF-8: 1258);
+# it is passed through env so the shell itself does not try to switch to a locale it may not have.
 wine_run() {
-  "$WINE" "$@" </dev/null 2> >(cat >&2) | cat
+  env ${WINE_LC_ALL:+LC_ALL="$WINE_LC_ALL"} "$WINE" "$@" </dev/null 2> >(cat >&2) | cat
   return "${PIPESTATUS[0]}"
 }
 
