@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 step_start=$SECONDS
-step() {  # a heading per step, with the time the previous one took
+step() {  # a heading per step, with the seconds elapsed so far
   echo "== [$((SECONDS - step_start)) s] $*"
 }
 
