@@ -56,6 +56,9 @@ ShowUninstDetails nevershow
 !include "MUI2.nsh"
 
 !define MUI_ABORTWARNING
+; The app's name is long: give the welcome and finish titles three lines.
+!define MUI_WELCOMEPAGE_TITLE_3LINES
+!define MUI_FINISHPAGE_TITLE_3LINES
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
