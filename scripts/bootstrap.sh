@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prepare a fresh Debian 12 machine: Debian packages Qt needs, then .venv with pinned packages.
+# Prepare a fresh Debian 12 or 13 machine: Debian packages Qt needs, then .venv with pinned packages.
+# Python 3.11, 3.12 or 3.13 (Debian 12 has 3.11, Debian 13 has 3.13); every pin has wheels for all three.
 # Usage: scripts/bootstrap.sh app|test
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,13 @@ if [ "$purpose" = app ]; then
              libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxrender1 libx11-xcb1)
 fi
 
+# What is installed, by package name and by the names installed packages provide: Debian 13 renamed
+# some libraries for 64-bit time (libglib2.0-0 is libglib2.0-0t64 there, which provides the old name).
+have=" $(dpkg-query -W -f='${db:Status-Status} ${Package} ${Provides}\n' 2>/dev/null | awk '
+  $1 == "installed" { for (i = 2; i <= NF; i++) if ($i !~ /^[(=]|\)/) { gsub(/[,:].*$/, "", $i); printf "%s ", $i } }') "
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  [[ $have == *" $p "* ]] || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
@@ -35,13 +40,13 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python_bin=""
-for candidate in python3.11 python3; do
-  if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+for candidate in python3.11 python3.12 python3.13 python3; do
+  if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))'; then
     python_bin="$candidate"; break
   fi
 done
 if [ -z "$python_bin" ]; then
-  echo "Cần Python 3.11 (python3.11 hoặc python3). Trên Debian 12: apt-get install python3 python3-venv" >&2
+  echo "Cần Python 3.11, 3.12 hoặc 3.13 (python3). Trên Debian 12 hoặc 13: apt-get install python3 python3-venv" >&2
   exit 1
 fi
 

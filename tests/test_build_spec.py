@@ -1,4 +1,5 @@
-"""The PyInstaller spec parses, names only modules and resources that exist, and reads the one version."""
+"""The PyInstaller spec parses, names only modules and resources that exist, and reads the one version;
+it builds the windowed app and its console twin, both in UTF-8 mode, into one folder."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from tests.support.paths import ROOT
 class _Recorder:
     def __init__(self) -> None:
         self.calls: dict[str, tuple] = {}
+        self.all_calls: dict[str, list[tuple]] = {}
 
     def make(self, name: str):
         def record(*args, **kwargs):
             self.calls[name] = (args, kwargs)
-            return SimpleNamespace(pure=[], scripts=[], binaries=[], datas=kwargs.get("datas", []))
+            self.all_calls.setdefault(name, []).append((args, kwargs))
+            return SimpleNamespace(
+                pure=[], scripts=[], binaries=[], datas=kwargs.get("datas", []), name=kwargs.get("name")
+            )
 
         return record
 
@@ -36,9 +41,52 @@ def test_spec_builds_a_windowed_onedir_app_with_all_resources():
     assert any(src.endswith("LICENSE-NotoSans.txt") for src, _ in datas)
     assert any(src.endswith("commune-default.json") for src, _ in datas)
     assert all(Path(src).is_file() for src, _ in datas)
-    exe_kwargs = calls["EXE"][1]
-    assert exe_kwargs["console"] is False and exe_kwargs["upx"] is False and exe_kwargs["exclude_binaries"]
-    assert "COLLECT" in calls
+    exes = {kwargs["name"]: (args, kwargs) for args, kwargs in _run_spec().all_calls["EXE"]}
+    app_args, app = exes["cchc"]
+    assert app["console"] is False and app["upx"] is False and app["exclude_binaries"]
+    cli_args, cli = exes["cchc-cli"]  # the console twin: output shows in cmd
+    assert cli["console"] is True and cli["upx"] is False and cli["exclude_binaries"]
+    # UTF-8 mode in both exes ("X utf8"; "X utf8_mode=1" would be silently ignored).
+    assert ("X utf8", None, "OPTION") in app_args[2] and ("X utf8", None, "OPTION") in cli_args[2]
+    collected = calls["COLLECT"][0]
+    assert {getattr(item, "name", None) for item in collected} >= {"cchc", "cchc-cli"}
+    assert calls["COLLECT"][1]["upx"] is False
+
+
+def test_version_resource_numbers():
+    namespace = {"SPECPATH": str(ROOT), "__file__": str(ROOT / "build.spec")}
+    namespace.update({name: _Recorder().make(name) for name in ("Analysis", "PYZ", "EXE", "COLLECT")})
+    exec(compile((ROOT / "build.spec").read_text(encoding="utf-8"), "build.spec", "exec"), namespace)
+    assert namespace["_version_numbers"]("0.1.0") == (0, 1, 0, 0)
+    assert namespace["_version_numbers"]("1.2.3rc1") == (1, 2, 3, 0)
+
+
+def test_unused_qt_parts_are_left_out_and_the_used_ones_kept():
+    namespace = {"SPECPATH": str(ROOT), "__file__": str(ROOT / "build.spec")}
+    namespace.update({name: _Recorder().make(name) for name in ("Analysis", "PYZ", "EXE", "COLLECT")})
+    exec(compile((ROOT / "build.spec").read_text(encoding="utf-8"), "build.spec", "exec"), namespace)
+    unused = namespace["_unused_qt_file"]
+    for dest in (
+        "PySide6/opengl32sw.dll",
+        "PySide6/Qt6Network.dll",
+        "PySide6/Qt6Pdf.dll",
+        "PySide6/translations/qtbase_vi.qm",
+        "PySide6/plugins/imageformats/qsvg.dll",
+        "PySide6/plugins/tls/qschannelbackend.dll",
+    ):
+        assert unused(dest), dest
+    for dest in (
+        "PySide6/Qt6Core.dll",
+        "PySide6/Qt6Gui.dll",
+        "PySide6/Qt6Widgets.dll",
+        "PySide6/QtWidgets.pyd",
+        "PySide6/plugins/platforms/qwindows.dll",
+        "PySide6/plugins/styles/qmodernwindowsstyle.dll",
+        "PySide6/plugins/imageformats/qjpeg.dll",
+        "PySide6/plugins/imageformats/qico.dll",
+        "resources/fonts/NotoSans-Regular.ttf",
+    ):
+        assert not unused(dest), dest
 
 
 def test_no_module_needs_to_be_named_by_hand():

@@ -90,9 +90,24 @@ def attach_workspace(window, path: Path) -> Workspace | None:
     return ws
 
 
+def open_package(window, path: Path) -> None:
+    """A package given on the command line (a double-click on a .cchc file). At a receiver: the
+    exchange screen and the import preview of that file, nothing imported before the user accepts.
+    Elsewhere: why a package cannot be received in this file."""
+    exchange = window.session.ws.exchange
+    if not exchange.is_receiver:
+        # The core refuses it with the reason (not a receiver's file, how to open one); show that.
+        window.session.call(window, lambda: exchange.import_packages([path], dry_run=True))
+        return
+    keys = [key for key, _ in window.mode_screens]
+    window.nav.setCurrentRow(keys.index("exchange"))
+    window.screens["exchange"].panel().import_paths([path])
+
+
 def run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db")
+    parser.add_argument("package", nargs="?")  # a .cchc file to open (main.opens_package)
     args, _ = parser.parse_known_args(argv)
     logging.basicConfig(filename=str(data_dir() / "cchc.log"), level=logging.WARNING)
     app = create_application()
@@ -106,8 +121,10 @@ def run_gui(argv: list[str]) -> int:
         ws = attach_workspace(window, Path(args.db) if args.db else default_workspace_path())
         if ws is None:
             app.exit(1)
-        else:
-            opened.append(ws)
+            return
+        opened.append(ws)
+        if args.package:
+            open_package(window, Path(args.package))
 
     QTimer.singleShot(0, second_stage)
     code = app.exec()
