@@ -96,10 +96,23 @@ class PreparedContent:
     error: CchcError | None
     data_zlib: bytes
 
+    def checked_rows(self) -> PayloadRows:
+        """The rows; the payload's refusal is raised in their place."""
+        if self.error is not None:
+            raise self.error
+        if self.rows is None:
+            raise ValueError("prepared content holds neither rows nor a refusal")
+        return self.rows
+
 
 def prepare_content(package: VerifiedPackage, file: str) -> PreparedContent | None:
+    """The content of a content package worked out ahead; None for any other kind."""
     if package.manifest.kind not in CONTENT_KINDS:
         return None
+    return _prepare(package, file)
+
+
+def _prepare(package: VerifiedPackage, file: str) -> PreparedContent:
     try:
         rows, error = payload_rows(package.manifest, package.data, file), None
     except CchcError as exc:
@@ -162,7 +175,7 @@ class Applier:
             from cchc_desktop.exchange.rotation import apply_rotation
 
             return apply_rotation(self, package, file, incoming)
-        return self._content(package, file, incoming, prepared or prepare_content(package, file))
+        return self._content(package, file, incoming, prepared or _prepare(package, file))
 
     def _check_addressing(self, manifest: Manifest, file: str) -> None:
         if self.profile.mode != "receiver":
@@ -182,7 +195,7 @@ class Applier:
         state = store.series_state(self.ws.conn, series_of(manifest))
         latest = (
             ImportedRevision(state.current_package_id, state.current_revision)
-            if state.current_package_id is not None
+            if state.current_package_id is not None and state.current_revision is not None
             else None
         )
         return check_revision(manifest, latest, file, state.package_ids), state
@@ -212,9 +225,7 @@ class Applier:
         verdict, state = self.verdict(manifest, file)
         if verdict is RevisionVerdict.ALREADY_IMPORTED:
             return self.already(package, file, incoming)
-        if prepared.error is not None:
-            raise prepared.error
-        rows = prepared.rows
+        rows = prepared.checked_rows()
         status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
         title = package_title(manifest)
         diff = diff_rows(stored_rows(self.ws.conn, state.current_row_id), rows) if self.dry_run else []
@@ -302,7 +313,7 @@ class Applier:
             "manifest_json": package.manifest_bytes.decode("utf-8"),
             "signature": package.signature,
             "manifest_sha256": digest,
-            "data_sha256": m.member("data.json").sha256,
+            "data_sha256": m.data_member.sha256,
             "data_zlib": data_zlib,
             "document_sha256": document.sha256 if document else None,
             "evidence_count": len(m.evidence),

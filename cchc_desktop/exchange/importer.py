@@ -38,6 +38,14 @@ class Prepared:
     error: CchcError | None
     content: PreparedContent | None = None
 
+    def checked_package(self) -> VerifiedPackage:
+        """The verified package; the refusal is raised in its place."""
+        if self.error is not None:
+            raise self.error
+        if self.package is None:
+            raise ValueError("a prepared file holds neither a package nor a refusal")
+        return self.package
+
 
 @dataclass
 class ImportBatch:
@@ -199,10 +207,9 @@ class Importer:
     def finish(self, path: Path, prepared: Prepared) -> ImportOutcome:
         """Steps 8 on, in the database: one Vietnamese result line whatever happens."""
         file = display_name(path)
-        incoming, package, error = prepared.incoming, prepared.package, prepared.error
+        incoming = prepared.incoming
         try:
-            if error is not None:
-                raise error
+            package = prepared.checked_package()
             return self.applier.handle(package, file, None if self.dry_run else incoming, prepared.content)
         except CchcError as exc:
             return ImportOutcome(

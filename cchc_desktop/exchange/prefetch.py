@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from cchc_desktop.exchange.format.keys import load_public_pem
 from cchc_desktop.exchange.format.limits import Limits
 from cchc_desktop.exchange.format.signing import TrustedKey
-from cchc_desktop.exchange.format.verify import verify_package
+from cchc_desktop.exchange.format.verify import VerifiedPackage, verify_package
 from cchc_desktop.kernel.errors import CchcError
 
 if TYPE_CHECKING:
@@ -51,15 +51,18 @@ def _start_worker(snapshot: KeySnapshot, limits: Limits) -> None:
 
 
 def _prepare_in_worker(incoming: str, file: str) -> tuple:
-    """Steps 1–7 and the rows; the key travels back as its id (key objects do not cross processes)."""
+    """Steps 1–7 and the rows; the package travels back as its fields but the key, and the key as its id
+    (key objects do not cross processes)."""
     from cchc_desktop.exchange.import_apply import prepare_content
 
+    if _limits is None:
+        raise RuntimeError("the worker process was not started with _start_worker")
     try:
         package = verify_package(Path(incoming), lambda p, u: _keys.get((p, u), []), _limits)
     except CchcError as exc:
         return None, exc, None
-    portable = dataclasses.replace(package, key=TrustedKey(None, package.key.key_id))
-    return portable, None, prepare_content(package, file)
+    fields = {f.name: getattr(package, f.name) for f in dataclasses.fields(package) if f.name != "key"}
+    return (fields, package.key.key_id), None, prepare_content(package, file)
 
 
 # In the importer ########################################################
@@ -72,7 +75,7 @@ class Prefetch:
         self,
         files: list[Path],
         prepare: Callable[[Path], Prepared],
-        incoming: Callable[[Path], Path | None],
+        incoming: Callable[[Path], Path | CchcError],
         rebind: Callable[[Any], TrustedKey],
         snapshot: KeySnapshot,
         limits: Limits,
@@ -122,9 +125,11 @@ class Prefetch:
 
         if not self.processes:
             return future.result()
-        package, error, content = future.result()
-        if package is not None:
-            package = dataclasses.replace(package, key=self.rebind(package.key.key_id))
+        portable, error, content = future.result()
+        package = None
+        if portable is not None:
+            fields, key_id = portable
+            package = VerifiedPackage(**fields, key=self.rebind(key_id))
         return Prepared(incoming, package, error, content)
 
     def drain(self) -> list[Path | None]:
