@@ -154,11 +154,19 @@ class Window:
 
 
 def window(period: PeriodLike) -> Window:
-    return Window(as_date(period.start_date), as_date(period.end_date))
+    return Window(_required_date(period.start_date, "start_date"), _required_date(period.end_date, "end_date"))
 
 
 def due_date(period: PeriodLike) -> dt.date:
-    return as_date(period.due_date)
+    return _required_date(period.due_date, "due_date")
+
+
+def _required_date(value: Any, name: str) -> dt.date:
+    """One of the dates every period has; ValidationError when it is missing all the same."""
+    day = as_date(value)
+    if day is None:
+        raise ValidationError("field.required", field=name, label=tr(f"report.period.col.{name}"))
+    return day
 
 
 def label(period: PeriodLike) -> str:
