@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import as_date, format_date, parse_date, tr
@@ -33,6 +33,9 @@ class PeriodLike(Protocol):
     due_date: Any
     cumulative_label: str
     adhoc: bool
+
+
+PeriodT = TypeVar("PeriodT", bound=PeriodLike)
 
 
 @dataclass(frozen=True)
@@ -229,8 +232,8 @@ def year_end(periods: Sequence[PeriodLike]) -> dt.date:
 
 
 def ytd_chain(
-    target: PeriodLike, periods: Sequence[PeriodLike], available: Callable[[PeriodLike], bool] = lambda p: True
-) -> list[PeriodLike] | None:
+    target: PeriodT, periods: Sequence[PeriodT], available: Callable[[PeriodT], bool] = lambda p: True
+) -> list[PeriodT] | None:
     """Non-overlapping windows that tile the year from its start up to ``target``'s end.
 
     The chain ends with ``target``; each earlier piece ends the day before the next one
@@ -243,8 +246,8 @@ def ytd_chain(
 
 
 def _extend(
-    chain: list, periods: Sequence[PeriodLike], start: dt.date, available: Callable[[PeriodLike], bool]
-) -> list | None:
+    chain: list[PeriodT], periods: Sequence[PeriodT], start: dt.date, available: Callable[[PeriodT], bool]
+) -> list[PeriodT] | None:
     first = window(chain[0]).start
     if first <= start:
         return chain
