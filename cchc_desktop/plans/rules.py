@@ -140,7 +140,7 @@ def _deadline(task, row: int, year: int, ref: RowRef) -> Iterator[Problem]:
         )
 
 
-def _texts(agg: PlanAggregate) -> Iterator[tuple[str, str, str, int | None, str]]:
+def _texts(agg: PlanAggregate) -> Iterator[tuple[str, str, str, int, str]]:
     """(where, text, entity, row_id, field) for every free text of the plan."""
     plan = agg.plan
     for key, field_name in (
