@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from cchc_desktop.assessment.documents.data import AssessmentData
 from cchc_desktop.assessment.service import AssessmentService
@@ -26,6 +26,9 @@ from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.reports.documents.data import ReportData
 from cchc_desktop.reports.service import ReportService
+
+if TYPE_CHECKING:
+    from cchc_desktop.kernel.documents.model import OfficialDocument
 
 KINDS = ("plan", "report", "assessment")
 FORMATS = ("pdf", "xlsx")
@@ -158,7 +161,7 @@ def prepare(
     return _prepare_assessment(ws, fmt, year, draft_mark)
 
 
-def _pdf(build: Callable[[], object]) -> Renderer:
+def _pdf(build: Callable[[], OfficialDocument]) -> Renderer:
     def render(progress: Progress | None, cancelled: Cancelled | None) -> bytes:
         from cchc_desktop.kernel.documents.pdf import render_pdf
 
