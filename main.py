@@ -1,6 +1,5 @@
 """cchc-desktop: open the GUI, or run a command (``python main.py --help``)."""
 
-import multiprocessing
 import os
 import sys
 
@@ -33,7 +32,6 @@ def opens_package(argv: list[str]) -> bool:
 
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # large imports verify packages in worker processes (Windows build)
     utf8_streams()
     argv = sys.argv[1:]
     if wants_gui(argv) or opens_package(argv):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from cchc_desktop.assessment.documents.data import AssessmentData
 from cchc_desktop.assessment.documents.document import build_assessment_document
@@ -33,6 +33,9 @@ from cchc_desktop.reports.documents.data import ReportData
 from cchc_desktop.reports.documents.document import build_report_document
 from cchc_desktop.reports.documents.xlsx import render_report_xlsx
 from cchc_desktop.reports.service import ReportService
+
+if TYPE_CHECKING:
+    from cchc_desktop.kernel.documents.model import OfficialDocument
 
 KINDS = ("plan", "report", "assessment")
 FORMATS = ("pdf", "xlsx")
@@ -161,7 +164,7 @@ def prepare(
     return _prepare_assessment(ws, fmt, year, draft_mark)
 
 
-def _pdf(build: Callable[[], object]) -> Renderer:
+def _pdf(build: Callable[[], OfficialDocument]) -> Renderer:
     def render(progress: Progress | None, cancelled: Cancelled | None) -> bytes:
 
         return render_pdf(build(), progress=progress, cancelled=cancelled)

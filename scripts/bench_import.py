@@ -304,7 +304,7 @@ def bench_kind(work: Path, kind: str, count: int, key, key_pem: bytes) -> None:
         rate = result["packages"] / result["seconds"]
         print(
             f"  {mode:<6} {result['packages']} packages in {result['seconds']:6.2f} s = {rate:7.1f} packages/s,"
-            f" peak RSS {result['peak_rss_mb']:.0f} MB (largest worker {result['worker_rss_mb']:.0f} MB)"
+            f" peak RSS {result['peak_rss_mb']:.0f} MB"
             f" {result.get('first_refusal', '')}"
         )
         bench_kind.results[(kind, mode)] = result
@@ -330,8 +330,6 @@ def main() -> None:
             else child_import(Path(rest[0]), Path(rest[1]))
         )
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        # Large batches are prepared in worker processes: report the largest of them too.
-        result["worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps(result))
         return
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

@@ -166,7 +166,8 @@ def _columns(cells: tuple) -> dict[int, str]:
 def _read_sheet(sheet: Any) -> list[RawRow]:
     """The criteria rows under the title row (the first of the top rows that names the needed columns)."""
     rows = list(sheet.iter_rows(values_only=True))
-    header_row, columns = 0, {}
+    header_row = 0
+    columns: dict[int, str] = {}
     for number, cells in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
         found = _columns(cells)
         if len(set(found.values()) & set(REQUIRED_COLUMNS)) > len(set(columns.values()) & set(REQUIRED_COLUMNS)):
@@ -175,9 +176,9 @@ def _read_sheet(sheet: Any) -> list[RawRow]:
     if missing:
         titles = ", ".join(tr(f"assessment.import.column.{key}") for key in missing)
         raise CatalogueImportError([tr("assessment.import.missing_columns", sheet=sheet.title, columns=titles)])
-    found = []
+    raw_rows: list[RawRow] = []
     for number, cells in enumerate(rows[header_row:], start=header_row + 1):
         values = {key: cells[i] for i, key in columns.items() if i < len(cells)}
         if any(value not in (None, "") for value in values.values()):
-            found.append(RawRow(tr("assessment.import.where.row", number=number), values))
-    return found
+            raw_rows.append(RawRow(tr("assessment.import.where.row", number=number), values))
+    return raw_rows

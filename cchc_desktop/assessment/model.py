@@ -185,7 +185,7 @@ def build_tree(
 ) -> list[ScoreLine]:
     """Roots of the tree in catalogue order; ``scores`` by criterion id, ``evidence`` by score id."""
     lines = {c.id: ScoreLine(c) for c in criteria}
-    roots = []
+    roots: list[ScoreLine] = []
     for criterion in sorted(criteria, key=lambda c: c.position):
         line = lines[criterion.id]
         line.score = scores.get(criterion.id)

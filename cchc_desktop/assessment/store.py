@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
+from typing import Any
 
 from cchc_desktop.assessment.catalogue import CatalogueSpec
 from cchc_desktop.assessment.criteria import Criterion, parse_thresholds, score_problem, score_range
@@ -11,7 +13,7 @@ from cchc_desktop.evidence import store as store_evidence
 from cchc_desktop.kernel.errors import LockedError, NotFoundError, ValidationError
 from cchc_desktop.kernel.i18n import format_date, format_number
 from cchc_desktop.kernel.store import records
-from cchc_desktop.kernel.store.records import Entity, new_uid, now_iso, register
+from cchc_desktop.kernel.store.records import Entity, inserted_id, new_uid, now_iso, register
 
 SCORE_ENTITY = "criterion_score"
 
@@ -197,10 +199,10 @@ def insert_catalogue(conn: sqlite3.Connection, spec: CatalogueSpec, year: int) -
             now_iso(),
         ],
     )
-    catalogue_id = int(cursor.lastrowid)
-    ids = {}
+    catalogue_id = inserted_id(cursor)
+    ids: dict[str, int] = {}
     for position, node in enumerate(spec.nodes):
-        ids[node.code] = conn.execute(
+        cursor = conn.execute(
             "INSERT INTO criteria (catalogue_id, position, level, code, name, max_points, method, step, guidance,"
             " evidence_required, indicator_code, thresholds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -217,7 +219,8 @@ def insert_catalogue(conn: sqlite3.Connection, spec: CatalogueSpec, year: int) -
                 node.indicator_code,
                 node.thresholds,
             ],
-        ).lastrowid
+        )
+        ids[node.code] = inserted_id(cursor)
     for node in spec.nodes:
         if node.parent_code:
             conn.execute("UPDATE criteria SET parent_id = ? WHERE id = ?", [ids[node.parent_code], ids[node.code]])
@@ -227,7 +230,7 @@ def insert_catalogue(conn: sqlite3.Connection, spec: CatalogueSpec, year: int) -
 # Assessments and scores ################################################
 
 
-def _assessment(row: sqlite3.Row) -> Assessment:
+def _assessment(row: sqlite3.Row | Mapping[str, Any]) -> Assessment:
     return Assessment(**dict(row))
 
 
@@ -245,7 +248,7 @@ def insert_assessment(conn: sqlite3.Connection, year: int, catalogue_id: int) ->
         "INSERT INTO assessments (uid, year, catalogue_id, created_at) VALUES (?, ?, ?, ?)",
         [new_uid(), year, catalogue_id, now_iso()],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def scores(conn: sqlite3.Connection, assessment_id: int) -> list[CriterionScore]:

@@ -125,11 +125,15 @@ def _card(args: argparse.Namespace) -> int:
 
 
 def _rotate(args: argparse.Namespace) -> int:
+    from cchc_desktop.exchange.import_errors import NoKeyError
+
     with open_workspace(args.db) as ws:
         old, _ = read_passphrase(args)
         new, confirm = read_passphrase(args, new=True, attr="new_passphrase_file", env=NEW_PASSPHRASE_ENV)
         result = ws.exchange.rotate_key(old, new, confirm, args.output, eml=args.eml)
         info = ws.exchange.key_info()
+    if info is None:
+        raise NoKeyError()
     print(tr("cli.keys.rotated", file=str(result.path), fingerprint=info.fingerprint))
     return 0
 

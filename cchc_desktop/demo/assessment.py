@@ -43,24 +43,24 @@ def build(ws: Workspace, year: int) -> None:
     """Add the year's self-assessment to the demo workspace (one transaction for the scores)."""
     ws.assessment.start(year)
     view = ws.assessment.view(year)
-    leaves = [line for line in view.lines if line.is_leaf and line.score is not None]
+    leaves = [(line, line.score) for line in view.lines if line.is_leaf and line.score is not None]
     cells: list[tuple[int, str, object]] = []
-    for index, line in enumerate(line for line in leaves if line.criterion.method == "self"):
+    for index, (line, score) in enumerate(pair for pair in leaves if pair[0].criterion.method == "self"):
         if line.criterion.code == UNSUPPORTED or index % 5 in (0, 1, 2):
-            cells += _scored(line, index)
+            cells += _scored(line, score.id, index)
+    by_code = {line.criterion.code: score for line, score in leaves}
     for code, value in (("9.1.2", 0.5), ("9.2.3", -0.5)):
-        line = next(line for line in leaves if line.criterion.code == code)
-        cells += [(line.score.id, "self_score", value), (line.score.id, "explanation", EXPLANATIONS[code])]
+        score = by_code[code]
+        cells += [(score.id, "self_score", value), (score.id, "explanation", EXPLANATIONS[code])]
     ws.edit_cells(SCORE, cells)
-    by_code = {line.criterion.code: line for line in leaves}
     for code, (name, kind, secret) in FILES.items():
         data = tiny_pdf(name) if kind == "pdf" else tiny_png()
-        ws.evidence.attach(SCORE, by_code[code].score.id, data=data, name=name, secret=secret)
+        ws.evidence.attach(SCORE, by_code[code].id, data=data, name=name, secret=secret)
     ws.history.clear()
 
 
-def _scored(line: ScoreLine, index: int) -> list[tuple[int, str, object]]:
-    criterion, score_id = line.criterion, line.score.id
+def _scored(line: ScoreLine, score_id: int, index: int) -> list[tuple[int, str, object]]:
+    criterion = line.criterion
     value = line.proposed
     if value is None:
         value = criterion.max_points if index % 4 else floor_to_step(criterion.max_points / 2, criterion.step)

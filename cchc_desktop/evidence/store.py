@@ -15,7 +15,7 @@ from cchc_desktop.evidence.model import Evidence
 from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.store import records
-from cchc_desktop.kernel.store.records import Entity, register
+from cchc_desktop.kernel.store.records import Entity, inserted_id, register
 
 YearOf = Callable[[sqlite3.Connection, int], int]
 RowGuard = Callable[[sqlite3.Connection, int], None]
@@ -139,7 +139,7 @@ def insert(conn: sqlite3.Connection, values: dict) -> int:
         f"INSERT INTO evidence_files ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [values[c] for c in columns],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def delete(conn: sqlite3.Connection, evidence_id: int) -> None:

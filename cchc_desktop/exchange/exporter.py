@@ -186,7 +186,7 @@ def record_export(
                 "file_name": out.name,
                 "sha256": sha,
                 "size": size,
-                "data_sha256": manifest.member("data.json").sha256,
+                "data_sha256": manifest.data_member.sha256,
                 "evidence_count": evidence,
                 "withheld_secret": withheld,
                 "has_document": int(has_document),

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
-from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem, public_pem
+from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem
 from cchc_desktop.exchange.format.labels import kind_label, package_title
 from cchc_desktop.exchange.format.manifest import Manifest, parse_body, parse_envelope
 from cchc_desktop.exchange.format.revisions import ImportedRevision, RevisionVerdict, check_revision
@@ -97,10 +97,23 @@ class PreparedContent:
     error: CchcError | None
     data_zlib: bytes
 
+    def checked_rows(self) -> PayloadRows:
+        """The rows; the payload's refusal is raised in their place."""
+        if self.error is not None:
+            raise self.error
+        if self.rows is None:
+            raise ValueError("prepared content holds neither rows nor a refusal")
+        return self.rows
+
 
 def prepare_content(package: VerifiedPackage, file: str) -> PreparedContent | None:
+    """The content of a content package worked out ahead; None for any other kind."""
     if package.manifest.kind not in CONTENT_KINDS:
         return None
+    return _prepare(package, file)
+
+
+def _prepare(package: VerifiedPackage, file: str) -> PreparedContent:
     try:
         rows, error = payload_rows(package.manifest, package.data, file), None
     except CchcError as exc:
@@ -128,17 +141,6 @@ class Applier:
                 key = TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"])
                 self._keys.setdefault((row["province_code"], row["unit_code"]), []).append(key)
 
-    def key_snapshot(self) -> list[tuple[str, str, str, object]]:
-        """The preloaded keys as plain values (for worker processes)."""
-        return [
-            (province, unit, public_pem(key.public_key).decode("ascii"), key.key_id)
-            for (province, unit), keys in self._keys.items()
-            for key in keys
-        ]
-
-    def key_by_id(self, key_id: object) -> TrustedKey:
-        return next(key for keys in self._keys.values() for key in keys if key.key_id == key_id)
-
     def key_lookup(self, province: str, unit: str) -> list[TrustedKey]:
         """The sender's active keys (from the preloaded set; none for an unknown sender)."""
         return self._keys.get((province, unit), [])
@@ -160,7 +162,7 @@ class Applier:
         if manifest.kind not in CONTENT_KINDS:
             raise KindNotHandledError(file, kind=kind_label(manifest.kind))
         self.check_addressing(manifest, file)
-        return self._content(package, file, incoming, prepared or prepare_content(package, file))
+        return self._content(package, file, incoming, prepared or _prepare(package, file))
 
     def check_addressing(self, manifest: Manifest, file: str) -> None:
         if self.profile.mode != "receiver":
@@ -180,7 +182,7 @@ class Applier:
         state = store.series_state(self.ws.conn, series_of(manifest))
         latest = (
             ImportedRevision(state.current_package_id, state.current_revision)
-            if state.current_package_id is not None
+            if state.current_package_id is not None and state.current_revision is not None
             else None
         )
         return check_revision(manifest, latest, file, state.package_ids), state
@@ -210,9 +212,7 @@ class Applier:
         verdict, state = self.verdict(manifest, file)
         if verdict is RevisionVerdict.ALREADY_IMPORTED:
             return self.already(package, file, incoming)
-        if prepared.error is not None:
-            raise prepared.error
-        rows = prepared.rows
+        rows = prepared.checked_rows()
         status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
         title = package_title(manifest)
         diff = diff_rows(stored_rows(self.ws.conn, state.current_row_id), rows) if self.dry_run else []
@@ -300,7 +300,7 @@ class Applier:
             "manifest_json": package.manifest_bytes.decode("utf-8"),
             "signature": package.signature,
             "manifest_sha256": digest,
-            "data_sha256": m.member("data.json").sha256,
+            "data_sha256": m.data_member.sha256,
             "data_zlib": data_zlib,
             "document_sha256": document.sha256 if document else None,
             "evidence_count": len(m.evidence),

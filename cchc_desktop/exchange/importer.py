@@ -111,9 +111,7 @@ class Importer:
         prepared after one is prepared again.
         """
         self.applier.preload_keys()
-        ahead = Prefetch(
-            files, self.prepare, self._incoming, self.applier.key_by_id, self.applier.key_snapshot(), self.limits
-        )
+        ahead = Prefetch(files, self.prepare)
         try:
             for index, (path, prepared) in enumerate(ahead):
                 if self.cancelled is not None and self.cancelled():
@@ -136,15 +134,6 @@ class Importer:
             self.on_outcome(outcome)
         if self.progress is not None:
             self.progress(index + 1, total)
-
-    def _incoming(self, path: Path) -> Path | CchcError:
-        """The private copy a worker process verifies (made here: the store's folder is this process's)."""
-        if self.dry_run:
-            return path
-        try:
-            return self.store.incoming(path)
-        except CchcError as exc:
-            return exc
 
     def _discard(self, prepared: Prepared) -> None:
         self._discard_copy(prepared.incoming)
@@ -178,7 +167,7 @@ class Importer:
         return self.finish(path, self.prepare(path))
 
     def prepare(self, path: Path) -> Prepared:
-        """Steps 1–7 and the rows the payload makes, without the database (so in the worker)."""
+        """Steps 1–7 and the rows the payload makes, without the database (so on the preparing thread)."""
         incoming = None
         try:
             incoming = path if self.dry_run else self.store.incoming(path)
@@ -190,10 +179,9 @@ class Importer:
     def finish(self, path: Path, prepared: Prepared) -> ImportOutcome:
         """Steps 8 on, in the database: one Vietnamese result line whatever happens."""
         file = display_name(path)
-        incoming, package, error = prepared.incoming, prepared.package, prepared.error
+        incoming = prepared.incoming
         try:
-            if error is not None:
-                raise error
+            package = prepared.checked_package()
             kept = None if self.dry_run else incoming
             if package.manifest.kind == "key_rotation":
                 self.applier.check_addressing(package.manifest, file)

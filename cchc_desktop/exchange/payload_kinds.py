@@ -20,6 +20,7 @@ from cchc_desktop.exchange.payloads import (
     unit_block,
 )
 from cchc_desktop.kernel.documents.pdf import render_pdf
+from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.jobs import Cancelled, Progress
 from cchc_desktop.plans.documents.document import build_plan_document
 from cchc_desktop.plans.model import PlanAggregate
@@ -68,6 +69,8 @@ def report_content(ws: ExchangeWorkspace, year: int, period: str | None) -> Expo
     assert period is not None
     full = ws.reports.to_dict(year, period)
     report = ws.reports.for_period(year, period)
+    if report is None:  # export_problems says so first
+        raise ValidationError("exchange.export.report_missing", period=full["period"]["label"])
     agg = ws.reports.aggregate(report.id)
     body = {k: v for k, v in full["report"].items() if k not in ("problems", "events")}
     body["tasks"] = [{k: v for k, v in row.items() if k != "id"} for row in body["tasks"]]

@@ -68,7 +68,8 @@ def _check_rotation(ws: ExchangeWorkspace, entry) -> None:
 def _restore_replaced(conn, entry) -> int | None:
     """Make the package this import replaced current again, with its rows; its revision, or None."""
     replaced = entry["replaced_row_id"]
-    if replaced is None or store.package_row(conn, replaced) is None:
+    row = None if replaced is None else store.package_row(conn, replaced)
+    if row is None:
         return None
     if entry["package_row_id"] is not None:
         store.set_state(conn, entry["package_row_id"], "superseded")
@@ -76,7 +77,7 @@ def _restore_replaced(conn, entry) -> int | None:
     rows = stored_rows(conn, replaced)
     if rows is not None:
         store.insert_rows(conn, replaced, rows.tables())
-    return store.package_row(conn, replaced)["revision"]
+    return row["revision"]
 
 
 def _undo_keys(conn, changes: dict) -> None:

@@ -17,6 +17,7 @@ from cchc_desktop.exchange.format.builder import ManifestFields, build_key_rotat
 from cchc_desktop.exchange.format.eml import build_eml_draft
 from cchc_desktop.exchange.format.keys import fingerprint, public_pem
 from cchc_desktop.exchange.format.manifest import Receiver, Sender, Signer
+from cchc_desktop.exchange.import_errors import NoKeyError
 from cchc_desktop.exchange.payloads import signer_of
 
 
@@ -59,6 +60,8 @@ def rotate_key(
     new_key, encrypted = keyring.checked_new_key(new_passphrase, confirm)
     result = write_rotation_package(ws, old_key, new_key, Path(folder), eml)
     old = store.active_own_key(ws.conn)
+    if old is None:
+        raise NoKeyError()
     grouped = fingerprint(new_key)
     with ws.transaction() as conn:
         store.end_own_key(conn, old["id"], "retired")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cchc_desktop.kernel.store.records import AuditEntry, append_audit, now_iso
+from cchc_desktop.kernel.store.records import AuditEntry, append_audit, inserted_id, now_iso
 
 Series = tuple[str, str, str, int, str]
 
@@ -77,7 +77,7 @@ def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [values[c] for c in columns],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:

@@ -28,7 +28,7 @@ class CchcError(Exception):
         return self.message
 
     def __reduce__(self):
-        """Errors cross process boundaries (packages verified in worker processes) intact."""
+        """Errors survive pickling intact (a message is rebuilt from its key, never from English text)."""
         return (_rebuild_error, (type(self), dict(self.__dict__)))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from cchc_desktop.kernel.i18n import tr
 
@@ -36,6 +36,13 @@ class Problem:
             "row_id": self.row_id,
             "field": self.field,
         }
+
+
+class RowRef(TypedDict):
+    """The row a problem is about, handed on to ``error`` / ``warning`` as ``**ref``."""
+
+    entity: str
+    row_id: int | None
 
 
 def error(key: str, entity: str = "", row_id: int | None = None, field: str = "", **params: Any) -> Problem:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from cchc_desktop.kernel.i18n import format_date, format_number, tr
-from cchc_desktop.kernel.problems import Problem, error, warning
+from cchc_desktop.kernel.problems import Problem, RowRef, error, warning
 from cchc_desktop.plans.deadlines import parse_deadline
 from cchc_desktop.plans.model import PlanAggregate
 
@@ -82,7 +82,7 @@ def _area_codes(agg: PlanAggregate) -> set[str]:
 def _indicators(agg: PlanAggregate) -> Iterator[Problem]:
     codes = _area_codes(agg)
     for row, ind in enumerate(agg.indicators, start=1):
-        ref = {"entity": "indicator", "row_id": ind.id}
+        ref: RowRef = {"entity": "indicator", "row_id": ind.id}
         if ind.area_code and ind.area_code not in codes:
             yield warning("problem.indicator.unknown_area", field="area_code", row=row, code=ind.area_code, **ref)
         if ind.target is None:
@@ -102,7 +102,7 @@ def _indicators(agg: PlanAggregate) -> Iterator[Problem]:
 def _tasks(agg: PlanAggregate) -> Iterator[Problem]:
     year, codes = agg.plan.year, _area_codes(agg)
     for row, task in enumerate(agg.tasks, start=1):
-        ref = {"entity": "task", "row_id": task.id}
+        ref: RowRef = {"entity": "task", "row_id": task.id}
         if not task.content:
             yield error("problem.task.no_content", field="content", row=row, **ref)
         if task.not_applicable:
@@ -116,7 +116,7 @@ def _tasks(agg: PlanAggregate) -> Iterator[Problem]:
         yield from _deadline(task, row, year, ref)
 
 
-def _deadline(task, row: int, year: int, ref: dict) -> Iterator[Problem]:
+def _deadline(task, row: int, year: int, ref: RowRef) -> Iterator[Problem]:
     parsed = parse_deadline(task.deadline_text, year)
     if parsed.kind == "empty":
         yield warning("problem.task.no_deadline", field="deadline_text", row=row, **ref)
@@ -140,7 +140,7 @@ def _deadline(task, row: int, year: int, ref: dict) -> Iterator[Problem]:
         )
 
 
-def _texts(agg: PlanAggregate) -> Iterator[tuple[str, str, str, int | None, str]]:
+def _texts(agg: PlanAggregate) -> Iterator[tuple[str, str, str, int, str]]:
     """(where, text, entity, row_id, field) for every free text of the plan."""
     plan = agg.plan
     for key, field_name in (

@@ -267,7 +267,7 @@ class PlanService:
         year = agg.plan.year
         cells: list[tuple[str, int, str, str]] = []
         for problem in self.problems(plan_id):
-            if problem.key == "problem.stale_year":
+            if problem.key == "problem.stale_year" and problem.row_id is not None:  # always about a row
                 current = getattr(self.ws.get(problem.entity, problem.row_id), problem.field)
                 cells.append(
                     (problem.entity, problem.row_id, problem.field, shift_year_mentions(current, year - 1, year))

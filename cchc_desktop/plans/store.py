@@ -6,7 +6,7 @@ import sqlite3
 
 from cchc_desktop.kernel.errors import LockedError, NotFoundError
 from cchc_desktop.kernel.store import numbering, records
-from cchc_desktop.kernel.store.records import Entity, register
+from cchc_desktop.kernel.store.records import Entity, inserted_id, register
 from cchc_desktop.plans.deadlines import parse_deadline
 from cchc_desktop.plans.model import Indicator, Plan, PlanActor, PlanAggregate, PlanArea, PlanBasis, PlanRecipient, Task
 
@@ -137,7 +137,7 @@ def insert_plan(conn: sqlite3.Connection, values: dict) -> int:
         f"INSERT INTO plans ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
         [values[c] for c in columns],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def insert_children(conn: sqlite3.Connection, entity: Entity, plan_id: int, rows: list[dict]) -> None:

@@ -51,15 +51,19 @@ def total(amounts: Sequence[Amount], fraction: bool) -> Amount | None:
     """Sum of several windows' amounts; None when any window lacks its figures."""
     if not amounts or not all(a.complete(fraction) for a in amounts):
         return None
+    # Every amount is complete: the filters below drop nothing.
     if fraction:
-        return Amount(sum(a.numerator for a in amounts), sum(a.denominator for a in amounts))
-    return Amount(value=sum(a.value for a in amounts))
+        numerators = [a.numerator for a in amounts if a.numerator is not None]
+        denominators = [a.denominator for a in amounts if a.denominator is not None]
+        return Amount(sum(numerators), sum(denominators))
+    return Amount(value=sum(a.value for a in amounts if a.value is not None))
 
 
 def average_of_rates(amounts: Sequence[Amount]) -> float | None:
     """The wrong way (kept only so tests can show the difference): mean of the percentages."""
     rates = [rate(a.numerator, a.denominator) for a in amounts]
-    return None if not rates or None in rates else sum(rates) / len(rates)
+    known = [r for r in rates if r is not None]
+    return None if not rates or len(known) < len(rates) else sum(known) / len(known)
 
 
 # Attainment ############################################################

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import as_date, format_date, parse_date, tr
@@ -33,6 +33,9 @@ class PeriodLike(Protocol):
     due_date: Any
     cumulative_label: str
     adhoc: bool
+
+
+PeriodT = TypeVar("PeriodT", bound=PeriodLike)
 
 
 @dataclass(frozen=True)
@@ -154,11 +157,19 @@ class Window:
 
 
 def window(period: PeriodLike) -> Window:
-    return Window(as_date(period.start_date), as_date(period.end_date))
+    return Window(_required_date(period.start_date, "start_date"), _required_date(period.end_date, "end_date"))
 
 
 def due_date(period: PeriodLike) -> dt.date:
-    return as_date(period.due_date)
+    return _required_date(period.due_date, "due_date")
+
+
+def _required_date(value: Any, name: str) -> dt.date:
+    """One of the dates every period has; ValidationError when it is missing all the same."""
+    day = as_date(value)
+    if day is None:
+        raise ValidationError("field.required", field=name, label=tr(f"report.period.col.{name}"))
+    return day
 
 
 def label(period: PeriodLike) -> str:
@@ -221,8 +232,8 @@ def year_end(periods: Sequence[PeriodLike]) -> dt.date:
 
 
 def ytd_chain(
-    target: PeriodLike, periods: Sequence[PeriodLike], available: Callable[[PeriodLike], bool] = lambda p: True
-) -> list[PeriodLike] | None:
+    target: PeriodT, periods: Sequence[PeriodT], available: Callable[[PeriodT], bool] = lambda p: True
+) -> list[PeriodT] | None:
     """Non-overlapping windows that tile the year from its start up to ``target``'s end.
 
     The chain ends with ``target``; each earlier piece ends the day before the next one
@@ -235,8 +246,8 @@ def ytd_chain(
 
 
 def _extend(
-    chain: list, periods: Sequence[PeriodLike], start: dt.date, available: Callable[[PeriodLike], bool]
-) -> list | None:
+    chain: list[PeriodT], periods: Sequence[PeriodT], start: dt.date, available: Callable[[PeriodT], bool]
+) -> list[PeriodT] | None:
     first = window(chain[0]).start
     if first <= start:
         return chain

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from cchc_desktop.kernel.i18n import format_date, format_number
-from cchc_desktop.kernel.problems import Problem, error, warning
+from cchc_desktop.kernel.problems import Problem, RowRef, error, warning
 from cchc_desktop.plans.model import Indicator
 from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.model import DONE_STATUSES, REASON_STATUSES, IndicatorActual, ReportAggregate, has_fraction
@@ -25,6 +25,18 @@ class ReportContext:
     figures: Mapping[int, IndicatorFigures] = field(default_factory=dict)
 
 
+class _ProgressRef(RowRef):
+    """A task's progress row, with its number in the report (a message parameter)."""
+
+    row: int
+
+
+class _ActualRef(RowRef):
+    """An indicator's figures row, with the indicator's code (a message parameter)."""
+
+    name: str
+
+
 def check_report(agg: ReportAggregate, context: ReportContext) -> list[Problem]:
     """All problems of a report, in reading order."""
     problems = _metadata(agg, context)
@@ -35,7 +47,7 @@ def check_report(agg: ReportAggregate, context: ReportContext) -> list[Problem]:
 
 def _metadata(agg: ReportAggregate, context: ReportContext) -> list[Problem]:
     report, found = agg.report, []
-    ref = {"entity": "report", "row_id": report.id}
+    ref: RowRef = {"entity": "report", "row_id": report.id}
     if report.doc_number is None:
         found.append(error("problem.report.no_number", field="doc_number", **ref))
     elif report.doc_number in context.used_numbers:
@@ -76,7 +88,7 @@ def _numbering_year(agg: ReportAggregate) -> int:
 def _tasks(agg: ReportAggregate) -> Iterator[Problem]:
     for row, progress in enumerate(agg.progress, start=1):
         task = agg.tasks[progress.task_id]
-        ref = {"entity": "task_progress", "row_id": progress.id, "row": row}
+        ref: _ProgressRef = {"entity": "task_progress", "row_id": progress.id, "row": row}
         behind = is_behind(task, progress, agg.period)
         if not progress.reason and (progress.status in REASON_STATUSES or behind):
             status = "behind" if behind else progress.status
@@ -93,7 +105,7 @@ def _tasks(agg: ReportAggregate) -> Iterator[Problem]:
         yield from _completion_date(task, progress, ref)
 
 
-def _completion_date(task, progress, ref: dict) -> Iterator[Problem]:
+def _completion_date(task, progress, ref: _ProgressRef) -> Iterator[Problem]:
     if progress.status not in DONE_STATUSES or not progress.completed_on or not task.deadline_due:
         return
     late = progress.completed_on > task.deadline_due
@@ -113,7 +125,7 @@ def _completion_date(task, progress, ref: dict) -> Iterator[Problem]:
 def _indicators(agg: ReportAggregate, context: ReportContext) -> Iterator[Problem]:
     for actual in agg.actuals:
         indicator = agg.indicators[actual.indicator_id]
-        ref = {"entity": "indicator_actual", "row_id": actual.id, "name": _name(indicator, actual)}
+        ref: _ActualRef = {"entity": "indicator_actual", "row_id": actual.id, "name": _name(indicator, actual)}
         yield from _figures(indicator, actual, agg.period.figures_required, ref)
         yield from _dates(actual, agg, ref)
         figures = context.figures.get(actual.id)
@@ -130,7 +142,7 @@ def _name(indicator: Indicator, actual: IndicatorActual) -> str:
     return indicator.code or str(actual.position + 1)
 
 
-def _figures(indicator: Indicator, actual: IndicatorActual, required: bool, ref: dict) -> Iterator[Problem]:
+def _figures(indicator: Indicator, actual: IndicatorActual, required: bool, ref: _ActualRef) -> Iterator[Problem]:
     numbers = {"numerator": actual.numerator, "denominator": actual.denominator, "value": actual.value}
     for name, number in numbers.items():
         if number is not None and number < 0:
@@ -141,7 +153,7 @@ def _figures(indicator: Indicator, actual: IndicatorActual, required: bool, ref:
         yield warning("problem.indicator_actual.missing", field="value", **ref)
 
 
-def _fraction(indicator: Indicator, actual: IndicatorActual, required: bool, ref: dict) -> Iterator[Problem]:
+def _fraction(indicator: Indicator, actual: IndicatorActual, required: bool, ref: _ActualRef) -> Iterator[Problem]:
     num, den = actual.numerator, actual.denominator
     if num is None or den is None:
         if required:
@@ -168,10 +180,11 @@ def may_exceed_whole(indicator: Indicator) -> bool:
     return indicator.comparator == "range" and (indicator.target_max or 0) > 100
 
 
-def _dates(actual: IndicatorActual, agg: ReportAggregate, ref: dict) -> Iterator[Problem]:
+def _dates(actual: IndicatorActual, agg: ReportAggregate, ref: _ActualRef) -> Iterator[Problem]:
     if actual.carried_from:
         yield warning("problem.indicator_actual.carried", field="as_of", period=actual.carried_from, **ref)
-    if actual.as_of and not agg.period.window.contains(cal.as_date(actual.as_of)):
+    as_of = cal.as_date(actual.as_of)
+    if as_of is not None and not agg.period.window.contains(as_of):
         yield warning(
             "problem.indicator_actual.as_of_outside",
             field="as_of",

@@ -41,7 +41,14 @@ from cchc_desktop.reports.model import (
     key_of_indicator,
 )
 from cchc_desktop.reports.rules import ReportContext, check_report
-from cchc_desktop.reports.view import IndicatorFigures, ReportView, YearOverview, amount_of, indicator_figures
+from cchc_desktop.reports.view import (
+    AmountLookup,
+    IndicatorFigures,
+    ReportView,
+    YearOverview,
+    amount_of,
+    indicator_figures,
+)
 
 
 class ReportService(ReportFlow):
@@ -203,10 +210,8 @@ class ReportService(ReportFlow):
         found = {}
         for actual in agg.actuals:
             indicator = agg.indicators[actual.indicator_id]
-            key = indicator_key(indicator)
-            found[actual.id] = indicator_figures(
-                indicator, actual, agg.period, periods, lambda p, k=key: amounts.get((p.id, k))
-            )
+            lookup = _amount_lookup(amounts, indicator_key(indicator))
+            found[actual.id] = indicator_figures(indicator, actual, agg.period, periods, lookup)
         return found
 
     def indicator_results(self, year: int) -> dict[str, float]:
@@ -217,7 +222,7 @@ class ReportService(ReportFlow):
         """
         results: dict[str, float] = {}
         ordered = sorted(
-            self.reports(year), key=lambda r: store.load_period(self.ws.conn, r.period_id).end_date, reverse=True
+            self.reports(year), key=lambda r: store.load_period(self.ws.conn, r.period_id).window.end, reverse=True
         )
         for report in ordered:
             agg = self.aggregate(report.id)
@@ -302,13 +307,18 @@ class ReportService(ReportFlow):
         return tr("report.period.window", window=period.window.text, due=format_date(period.due_date))
 
 
+def _amount_lookup(amounts: dict[tuple[int, str], Amount], key: str) -> AmountLookup:
+    """One indicator's amount in each period's report, from the year's amounts by (period id, indicator key)."""
+    return lambda period: amounts.get((period.id, key))
+
+
 def _state(period: ReportPeriod, report: Report | None, today: dt.date) -> cal.PeriodState:
     submitted = report.first_submitted_at if report else None
     return cal.period_state(period, today, cal.as_date(submitted) if submitted else None)
 
 
 def _default_period(periods: list[ReportPeriod], states: dict[int, cal.PeriodState]) -> ReportPeriod | None:
-    for period in sorted((p for p in periods if not p.adhoc), key=lambda p: p.due_date):
+    for period in sorted((p for p in periods if not p.adhoc), key=cal.due_date):
         if states[period.id].kind in ("open", "due", "overdue"):
             return period
     return periods[0] if periods else None

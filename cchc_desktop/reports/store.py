@@ -12,7 +12,7 @@ from cchc_desktop.evidence import store as evidence_store
 from cchc_desktop.kernel.errors import LockedError, NotFoundError, ValidationError
 from cchc_desktop.kernel.i18n import format_datetime
 from cchc_desktop.kernel.store import numbering, records
-from cchc_desktop.kernel.store.records import Entity, register
+from cchc_desktop.kernel.store.records import Entity, inserted_id, register
 from cchc_desktop.plans import store as plan_store
 from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.model import (
@@ -233,7 +233,7 @@ def insert_row(conn: sqlite3.Connection, table: str, values: dict) -> int:
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
         [values[c] for c in columns],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def insert_children(conn: sqlite3.Connection, entity: Entity, report_id: int, rows: list[dict]) -> None:

@@ -73,8 +73,11 @@ def indicator_figures(
     own = amount_of(actual)
     amounts = lambda p: own if p.id == period.id else lookup(p)  # noqa: E731
     period_figure = figure(own, fraction, percent)
-    summable = indicator.measure != "snapshot" and cal.ytd_chain(period, calendar) is not None
-    ytd, codes, missing = _year_to_date(period, calendar, amounts, fraction) if summable else (None, (), ())
+    shape = cal.ytd_chain(period, calendar) if indicator.measure != "snapshot" else None
+    summable = shape is not None
+    ytd, codes, missing = (
+        _year_to_date(period, calendar, shape, amounts, fraction) if shape is not None else (None, (), ())
+    )
     ytd_figure = figure(ytd, fraction, percent)
     basis = "year_to_date" if summable else "period"
     assessed = period_figure if basis == "period" else ytd_figure
@@ -89,14 +92,19 @@ def indicator_figures(
 
 
 def _year_to_date(
-    period: ReportPeriod, calendar: Sequence[ReportPeriod], amounts: AmountLookup, fraction: bool
+    period: ReportPeriod,
+    calendar: Sequence[ReportPeriod],
+    shape: Sequence[ReportPeriod],
+    amounts: AmountLookup,
+    fraction: bool,
 ) -> tuple[Amount | None, tuple[str, ...], tuple[str, ...]]:
-    """(sum, codes summed, labels of windows still missing), for a period the calendar can tile."""
+    """(sum, codes summed, labels of windows still missing), for a period the calendar can tile;
+    ``shape`` is that tiling, whatever reports are in."""
     filled = lambda p: (a := amounts(p)) is not None and a.complete(fraction)  # noqa: E731
     chain = cal.ytd_chain(period, calendar, filled)
     if chain is not None:
-        return total([amounts(p) for p in chain], fraction), tuple(p.code for p in chain), ()
-    shape = cal.ytd_chain(period, calendar)
+        found = [a for p in chain if (a := amounts(p)) is not None]  # all of them: each window is filled
+        return total(found, fraction), tuple(p.code for p in chain), ()
     return None, tuple(p.code for p in shape), tuple(p.label for p in shape if not filled(p))
 
 

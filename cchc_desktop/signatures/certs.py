@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
 
-AnyCertificate = asn1_x509.Certificate | x509.Certificate | bytes
+AnyCertificate: TypeAlias = asn1_x509.Certificate | x509.Certificate | bytes
 
 #: Short names for the subject attributes Vietnamese certificates carry (others keep their dotted OID).
 _SHORT_NAMES = {

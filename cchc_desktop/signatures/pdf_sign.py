@@ -109,7 +109,7 @@ def sign_attachment(
     width, height = text_size(lines)
     box = number_box(0, page_size(writer, 0), width, height)
     stamp = page_style(text_pdf(lines, width, height)).create_stamp(writer, _constraints(box), {})
-    stamp.apply(0, box.x0, box.y0)
+    stamp.apply(0, round(box.x0), round(box.y0))  # whole points: pyHanko's stamp position
     return _sign(writer, signer, ATTACHMENT_FIELD, None, None, tr("signatures.reason.attachment"), moment, location)
 
 
@@ -147,9 +147,9 @@ def _sign(
 ) -> bytes:
     if find_field(writer, field_name) is not None:
         raise e.PdfSigningError("signatures.pdf.field_exists", field=field_name)
-    spec = fields.SigFieldSpec(
-        field_name, on_page=box.page if box else 0, box=tuple(round(v, 2) for v in box.rect) if box else None
-    )
+    rect = tuple(round(v, 2) for v in box.rect) if box else None
+    # pyHanko writes the rectangle as PDF numbers and takes fractions of a point; its hint says int.
+    spec = fields.SigFieldSpec(field_name, on_page=box.page if box else 0, box=rect)  # type: ignore[arg-type]
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         subfilter=fields.SigSeedSubFilter.PADES,

@@ -71,7 +71,7 @@ def _load(path: PathLike, kind: type, pem_type: str, reason_key: str) -> list[An
     return items
 
 
-def _parse_blocks(raw: bytes, kind: type, pem_type: str) -> list[Any]:
+def _parse_blocks(raw: bytes, kind: Any, pem_type: str) -> list[Any]:
     if pem.detect(raw):
         blocks = [der for block_type, _headers, der in pem.unarmor(raw, multiple=True) if block_type == pem_type]
     else:

@@ -1,21 +1,11 @@
-"""A large batch is prepared in worker processes: same results, in file order, keys changing mid-batch."""
+"""A batch is prepared one file ahead: results in file order, what was prepared before a key rotation checked again."""
 
 from __future__ import annotations
-
-import pytest
 
 from tests.support.exchange import PASSPHRASE
 
 
-@pytest.fixture
-def in_processes(monkeypatch):
-    from cchc_desktop.exchange import prefetch
-
-    monkeypatch.setattr(prefetch, "PROCESS_MIN_FILES", 2)
-    assert prefetch.use_processes(2) or prefetch.os.cpu_count() == 1
-
-
-def test_batch_in_worker_processes_gives_one_line_per_file_in_order(receiver, commune, tmp_path, in_processes):
+def test_batch_gives_one_line_per_file_in_order(receiver, commune, tmp_path):
     folder = tmp_path / "usb"
     folder.mkdir()
     first = commune.exchange.export("plan", 2026, None, folder, PASSPHRASE).path
@@ -32,7 +22,7 @@ def test_batch_in_worker_processes_gives_one_line_per_file_in_order(receiver, co
     assert receiver.exchange.import_packages([folder]).count("already") == 2
 
 
-def test_key_rotation_mid_batch_is_verified_again_with_the_new_key(receiver, commune, tmp_path, in_processes):
+def test_key_rotation_mid_batch_is_verified_again_with_the_new_key(receiver, commune, tmp_path):
     folder = tmp_path / "usb"
     folder.mkdir()
     signed_old = commune.exchange.export("plan", 2026, None, folder, PASSPHRASE).path

@@ -15,14 +15,17 @@ from cchc_desktop.plans.documents.document import agency_header
 
 
 def score_sheet_columns() -> list[Column]:
-    number = dict(align="right", kind="number", excel_width=11)
+
+    def number(title: str) -> Column:
+        return Column(title, align="right", kind="number", excel_width=11)
+
     return [
         Column(tr("assessment.col.code"), align="center", excel_width=9),
         Column(tr("doc.col.criterion"), excel_width=60),
         Column(tr("doc.col.method"), excel_width=18),
-        Column(tr("doc.col.max_points"), **number),
-        Column(tr("assessment.col.proposed"), **number),
-        Column(tr("doc.col.self_points"), **number),
+        number(tr("doc.col.max_points")),
+        number(tr("assessment.col.proposed")),
+        number(tr("doc.col.self_points")),
         Column(tr("doc.col.evidence_count"), align="center", kind="integer", excel_width=10),
         Column(tr("doc.col.evidence"), excel_width=40),
         Column(tr("assessment.col.explanation"), excel_width=40),

@@ -99,7 +99,10 @@ def load_private_key(pem: bytes, passphrase: str) -> Ed25519PrivateKey:
 def _open_pkcs12(pem: bytes, passphrase: str) -> object:
     from cryptography.hazmat.primitives.serialization import pkcs12
 
-    der = base64.b64decode(b"".join(_PEM_BODY.search(pem).group(1).split()))
+    match = _PEM_BODY.search(pem)
+    if match is None:
+        raise KeyFileError()
+    der = base64.b64decode(b"".join(match.group(1).split()))
     try:
         key, _, _ = pkcs12.load_key_and_certificates(der, _passphrase_bytes(passphrase))
     except ValueError:

@@ -149,6 +149,14 @@ class Manifest:
         return next((m for m in self.members if m.name == name), None)
 
     @property
+    def data_member(self) -> Member:
+        """The data.json member, which every valid manifest lists (``check_member_rules``)."""
+        member = self.member(DATA_NAME)
+        if member is None:
+            raise ValueError(f"{DATA_NAME!r} is not listed in the manifest")
+        return member
+
+    @property
     def evidence(self) -> tuple[Member, ...]:
         return tuple(m for m in self.members if m.role == "evidence")
 

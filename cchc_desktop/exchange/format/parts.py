@@ -165,6 +165,7 @@ def _file_chunks(path: Path, label: str, ticker: Ticker) -> Iterator[bytes]:
 
 def evidence_part(item: EvidenceFile, ticker: Ticker) -> Part:
     """Hash one evidence file and name it ``evidence/<sha256>.<ext>``."""
+    source: bytes | Path
     if item.data is not None:
         digest, size, source = hashlib.sha256(item.data).hexdigest(), len(item.data), item.data
     else:

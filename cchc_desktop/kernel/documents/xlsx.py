@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sized
 from copy import copy
 from dataclasses import dataclass, field
 
@@ -200,10 +200,13 @@ def write_table(
 
 
 def _row_total(sheets: list[Sheet]) -> int | None:
-    try:
-        return sum(len(s.rows) for s in sheets)  # type: ignore[arg-type]
-    except TypeError:
-        return None
+    """How many rows the sheets hold; None when one of them has its rows as a stream of unknown length."""
+    total = 0
+    for sheet in sheets:
+        if not isinstance(sheet.rows, Sized):
+            return None
+        total += len(sheet.rows)
+    return total
 
 
 def _write_sheets(workbook, sheets: list[Sheet], total: int | None, progress, cancelled) -> None:

@@ -92,6 +92,14 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row the INSERT just run on ``cursor`` added (``lastrowid`` is None only before any INSERT)."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise RuntimeError("the statement added no row")
+    return row_id
+
+
 def _to_record(ent: Entity, row: sqlite3.Row | dict) -> Any:
     values = {}
     for f in dataclasses.fields(ent.record):
@@ -296,7 +304,7 @@ def _insert_raw(conn: sqlite3.Connection, ent: Entity, row: dict) -> int:
     cursor = conn.execute(
         f"INSERT INTO {ent.table} ({', '.join(columns)}) VALUES ({placeholders})", [row[c] for c in columns]
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def _count(conn: sqlite3.Connection, ent: Entity, parent_id: int | None) -> int:

@@ -9,7 +9,7 @@ Either way the plan carries Phụ lục I (nhiệm vụ cụ thể) and Phụ l�
 
 from __future__ import annotations
 
-from cchc_desktop.kernel.documents.model import Header, OfficialDocument, Paragraph, Signature
+from cchc_desktop.kernel.documents.model import Block, Header, OfficialDocument, Paragraph, Signature
 from cchc_desktop.kernel.documents.wording import BLANK, long_date, lower_first, place_date, strip_end
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import clean, fold
@@ -141,12 +141,13 @@ def _executors(aggregate: PlanAggregate) -> str:
     return "; ".join([names[0], *(lower_first(n) for n in names[1:])]) if names else ""
 
 
-def _decision_articles(aggregate: PlanAggregate, title: str) -> list[Paragraph]:
+def _decision_articles(aggregate: PlanAggregate, title: str) -> list[Block]:
     actors = _executors(aggregate)
     article3 = tr("doc.decision.article3", actors=actors) if actors else tr("doc.decision.article3.bare")
     texts = [tr("doc.decision.article1", title=title), tr("doc.decision.article2"), article3]
-    return [Paragraph(tr("doc.decision.decides"), bold=True, align="center", indent=False)] + [
-        Paragraph(text, lead=tr("doc.decision.article", number=n)) for n, text in enumerate(texts, start=1)
+    return [
+        Paragraph(tr("doc.decision.decides"), bold=True, align="center", indent=False),
+        *(Paragraph(text, lead=tr("doc.decision.article", number=n)) for n, text in enumerate(texts, start=1)),
     ]
 
 

@@ -101,10 +101,10 @@ def area_sections(data: ReportData) -> list[AreaSection]:
     """Sections in plan area order; rows of an area the plan does not list come last."""
     sections = {a.code: AreaSection(a.code, a.display_name) for a in sorted(data.areas, key=lambda a: a.position)}
     other = AreaSection("", tr("doc.plan.other_area"))
-    for line in task_lines(data):
-        sections.get(line.task.area_code, other).tasks.append(line)
-    for line in indicator_lines(data):
-        sections.get(line.figures.indicator.area_code, other).indicators.append(line)
+    for task_line in task_lines(data):
+        sections.get(task_line.task.area_code, other).tasks.append(task_line)
+    for indicator_line in indicator_lines(data):
+        sections.get(indicator_line.figures.indicator.area_code, other).indicators.append(indicator_line)
     return [s for s in [*sections.values(), other] if s.tasks or s.indicators]
 
 

@@ -6,7 +6,8 @@ area's rows numbered from 1.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from cchc_desktop.kernel.documents.model import Appendix, Column, Row, Table
 from cchc_desktop.kernel.i18n import roman, tr
@@ -14,6 +15,8 @@ from cchc_desktop.kernel.text import clean
 from cchc_desktop.plans.documents.indicator_words import target_words
 from cchc_desktop.reports.documents.data import AreaSection, IndicatorLine, ReportData, TaskLine, area_sections
 from cchc_desktop.reports.documents.words import attainment_label, figure_words, is_percent, status_label, value_text
+
+Item = TypeVar("Item")
 
 
 def progress_columns() -> list[Column]:
@@ -43,7 +46,7 @@ def progress_row(number: int, line: TaskLine) -> Row:
 
 
 def grouped_rows(
-    sections: list[AreaSection], pick: Callable[[AreaSection], list], make_row: Callable[[int, object], Row]
+    sections: list[AreaSection], pick: Callable[[AreaSection], Sequence[Item]], make_row: Callable[[int, Item], Row]
 ) -> list[Row]:
     """A Roman-numbered row per area that has items, then its items numbered from 1."""
     rows: list[Row] = []

@@ -64,7 +64,10 @@ def progress_sheet_rows(data: ReportData) -> list[Row]:
 
 
 def indicator_sheet_columns() -> list[Column]:
-    number = dict(align="right", kind="number", excel_width=14)
+
+    def number(title: str) -> Column:
+        return Column(title, align="right", kind="number", excel_width=14)
+
     return [
         Column(tr("doc.col.stt"), align="center", kind="integer", excel_width=6),
         Column(tr("doc.col.area"), excel_width=24),
@@ -72,12 +75,12 @@ def indicator_sheet_columns() -> list[Column]:
         Column(tr("doc.col.indicator"), excel_width=50),
         Column(tr("doc.col.target"), excel_width=22),
         Column(tr("doc.col.unit"), align="center", excel_width=10),
-        Column(tr("report.actual.col.numerator"), **number),
-        Column(tr("report.actual.col.denominator"), **number),
-        Column(tr("doc.col.period_result"), **number),
-        Column(tr("doc.col.ytd_numerator"), **number),
-        Column(tr("doc.col.ytd_denominator"), **number),
-        Column(tr("doc.col.year_to_date"), **number),
+        number(tr("report.actual.col.numerator")),
+        number(tr("report.actual.col.denominator")),
+        number(tr("doc.col.period_result")),
+        number(tr("doc.col.ytd_numerator")),
+        number(tr("doc.col.ytd_denominator")),
+        number(tr("doc.col.year_to_date")),
         Column(tr("doc.col.assessment"), align="center", excel_width=22),
         Column(tr("report.actual.col.source"), excel_width=28),
         Column(tr("report.actual.col.as_of"), align="center", kind="date", excel_width=14),
