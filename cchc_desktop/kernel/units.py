@@ -7,47 +7,31 @@ Province codes are the 34 of QĐ 19/2025/QĐ-TTg (in force 01/7/2025). Commune c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
+from cchc_desktop.kernel import divisions
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.text import clean
 
+
+class _Provinces(Mapping[str, str]):
+    """Mã tỉnh → tên ("42" → "Tỉnh Hà Tĩnh"), from the official list, read on first use."""
+
+    def _names(self) -> dict[str, str]:
+        return {p.code: p.full_name for p in divisions.provinces()}
+
+    def __getitem__(self, code: str) -> str:
+        return self._names()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
 #: Mã tỉnh → tên (QĐ 19/2025/QĐ-TTg). Six are centrally-run cities (thành phố).
-PROVINCES: dict[str, str] = {
-    "01": "Thành phố Hà Nội",
-    "04": "Tỉnh Cao Bằng",
-    "08": "Tỉnh Tuyên Quang",
-    "11": "Tỉnh Điện Biên",
-    "12": "Tỉnh Lai Châu",
-    "14": "Tỉnh Sơn La",
-    "15": "Tỉnh Lào Cai",
-    "19": "Tỉnh Thái Nguyên",
-    "20": "Tỉnh Lạng Sơn",
-    "22": "Tỉnh Quảng Ninh",
-    "24": "Tỉnh Bắc Ninh",
-    "25": "Tỉnh Phú Thọ",
-    "31": "Thành phố Hải Phòng",
-    "33": "Tỉnh Hưng Yên",
-    "37": "Tỉnh Ninh Bình",
-    "38": "Tỉnh Thanh Hóa",
-    "40": "Tỉnh Nghệ An",
-    "42": "Tỉnh Hà Tĩnh",
-    "44": "Tỉnh Quảng Trị",
-    "46": "Thành phố Huế",
-    "48": "Thành phố Đà Nẵng",
-    "51": "Tỉnh Quảng Ngãi",
-    "52": "Tỉnh Gia Lai",
-    "56": "Tỉnh Khánh Hòa",
-    "66": "Tỉnh Đắk Lắk",
-    "68": "Tỉnh Lâm Đồng",
-    "75": "Tỉnh Đồng Nai",
-    "79": "Thành phố Hồ Chí Minh",
-    "80": "Tỉnh Tây Ninh",
-    "82": "Tỉnh Đồng Tháp",
-    "86": "Tỉnh Vĩnh Long",
-    "91": "Tỉnh An Giang",
-    "92": "Thành phố Cần Thơ",
-    "96": "Tỉnh Cà Mau",
-}
+PROVINCES: Mapping[str, str] = _Provinces()
 
 #: Loại đơn vị cấp xã → the word used in the agency name ("XÃ", "PHƯỜNG", "ĐẶC KHU").
 UNIT_TYPES: dict[str, str] = {"xa": "Xã", "phuong": "Phường", "dac_khu": "Đặc khu"}
