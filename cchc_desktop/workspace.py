@@ -25,6 +25,7 @@ from cchc_desktop.reports.service import ReportService
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.service import ExchangeService
+    from cchc_desktop.receiver.service import ReceiverService
 
 
 class Workspace(UnitFile):
@@ -50,6 +51,13 @@ class Workspace(UnitFile):
         from cchc_desktop.exchange.service import ExchangeService
 
         return ExchangeService(self)
+
+    @cached_property
+    def receiver(self) -> ReceiverService:
+        """Nơi nhận: the roster and the consolidation of what the units sent."""
+        from cchc_desktop.receiver.service import ReceiverService  # beside the exchange it reads
+
+        return ReceiverService(self)
 
 
 def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> Workspace:

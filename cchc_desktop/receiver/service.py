@@ -1,0 +1,267 @@
+"""Nơi nhận: the roster, and the office's questions answered from what the units sent.
+
+Who has not sent, who is late (``completeness``), the province's figures (``indicators``), who
+scored what and who ranks where (``index``), which tasks are behind (``lagging_tasks``). Reads only;
+the roster is edited through the audited edit layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from cchc_desktop.exchange import store as exchange_store
+from cchc_desktop.kernel import divisions
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.history import ChangeSet
+from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.units import normalise_commune_code
+from cchc_desktop.profile.service import ProfileService
+from cchc_desktop.receiver import store
+from cchc_desktop.receiver.completeness import CompletenessMatrix, Received, build_matrix, columns_for
+from cchc_desktop.receiver.index import (
+    Area,
+    CriterionScore,
+    LaggingTask,
+    TaskState,
+    UnitScore,
+    distribution,
+    lagging_tasks,
+    unit_scores,
+)
+from cchc_desktop.receiver.indicators import Consolidated, UnitFigure, consolidate
+from cchc_desktop.receiver.model import UNIT_KINDS, RosterUnit
+from cchc_desktop.reports.service import ReportService
+
+#: When the year's plan and self-assessment are due, unless the office sets other dates (MM-DD).
+DEFAULT_DUES = {"plan": "01-31", "assessment": "12-20"}
+
+
+class ReceiverWorkspace(Protocol):
+    """The workspace as the receiver's service sees it."""
+
+    conn: sqlite3.Connection
+    profile: ProfileService
+    reports: ReportService
+
+    @property
+    def actor(self) -> str: ...
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None: ...
+
+    def insert_fixed(self, entity: str, parent_id: Any, rows: list[dict[str, Any]], label: str) -> ChangeSet: ...
+
+    def delete(self, entity: str, row_ids: list[int]) -> ChangeSet: ...
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    unit: RosterUnit
+    key_state: str  # none, enrolled, revoked
+
+
+@dataclass(frozen=True)
+class IndexView:
+    year: int
+    scores: list[UnitScore]
+    areas: list[Area]
+    distribution: list[tuple[float, int]]
+    missing: list[RosterUnit]  # roster units that sent no self-assessment
+
+
+class ReceiverService:
+    def __init__(self, ws: ReceiverWorkspace) -> None:
+        self.ws = ws
+
+    # Roster #############################################################
+
+    def roster(self) -> list[RosterUnit]:
+        return store.roster(self.ws.conn)
+
+    def roster_rows(self) -> list[RosterRow]:
+        """Each unit with its key state: none, enrolled, revoked."""
+        states = exchange_store.key_states(self.ws.conn)
+        return [RosterRow(u, states.get((u.province_code, u.unit_code), "none")) for u in self.roster()]
+
+    def fill_roster(self, province_code: str | None = None) -> ChangeSet:
+        """Danh sách đơn vị từ danh mục chính thức: every commune of the province not yet listed (one undo step)."""
+        code = province_code or self.ws.profile.require().province_code
+        known = store.roster_codes(self.ws.conn)
+        rows = [
+            {
+                "province_code": c.province_code,
+                "unit_code": c.code,
+                "name": c.name,
+                "unit_type": c.kind,
+                "source": "official",
+                "valid_from": "2025-07-01",
+            }
+            for c in divisions.communes(code)
+            if (c.province_code, c.code) not in known
+        ]
+        if not rows:
+            raise ValidationError("receiver.roster.nothing_to_add", province=divisions.province(code) or code)
+        return self.ws.insert_fixed("roster_unit", code, rows, tr("undo.roster.fill", count=len(rows)))
+
+    def add_unit(
+        self,
+        *,
+        province_code: str,
+        unit_code: str,
+        name: str,
+        unit_type: str,
+        valid_from: str | None = None,
+        valid_to: str | None = None,
+        note: str = "",
+    ) -> ChangeSet:
+        """Thêm đơn vị bằng tay: a unit not in the official list (a legacy unit, one created since)."""
+        code = normalise_commune_code(unit_code)
+        if unit_type not in UNIT_KINDS:
+            raise ValidationError("receiver.roster.kind_unknown", kind=unit_type)
+        if (province_code, code) in store.roster_codes(self.ws.conn):
+            raise ValidationError("receiver.roster.exists", code=f"{province_code}-{code}")
+        row = {
+            "province_code": province_code,
+            "unit_code": code,
+            "name": name.strip(),
+            "unit_type": unit_type,
+            "source": "manual",
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "note": note,
+        }
+        if not row["name"]:
+            raise ValidationError("receiver.roster.name_required", field="name")
+        return self.ws.insert_fixed("roster_unit", province_code, [row], tr("undo.roster.add", name=name))
+
+    def remove_units(self, unit_ids: list[int]) -> ChangeSet:
+        return self.ws.delete("roster_unit", unit_ids)
+
+    # Completeness and timeliness ########################################
+
+    def due(self, kind: str, year: int) -> dt.date:
+        """When the year's plan or self-assessment is due at this office."""
+        month_day = self.ws.get_setting(f"receiver.due.{kind}") or DEFAULT_DUES[kind]
+        return dt.date.fromisoformat(f"{year}-{month_day}")
+
+    def completeness(self, year: int, today: dt.date | None = None) -> CompletenessMatrix:
+        """Units × (plan, periods, self-assessment): on time, late n days, missing, draft only, not yet due."""
+        labels = {"plan": tr("receiver.column.plan"), "assessment": tr("receiver.column.assessment")}
+        columns = columns_for(
+            year, self.ws.reports.calendar(year), self.due("plan", year), self.due("assessment", year), labels
+        )
+        received = [_received(row) for row in exchange_store.series_of_year(self.ws.conn, year)]
+        states = exchange_store.key_states(self.ws.conn)
+        return build_matrix(year, self.roster(), columns, received, states, today or dt.date.today())
+
+    # Indicators #########################################################
+
+    def indicators(self, year: int, period: str) -> list[Consolidated]:
+        """The period's indicators across units (current report packages), from summed figures."""
+        packages = self._current(year, "report", period)
+        rows = exchange_store.rows_of_packages(self.ws.conn, "indicators", list(packages))
+        return consolidate(_figure(packages[row["package_row_id"]], row) for row in rows)
+
+    # Index ##############################################################
+
+    def index(self, year: int) -> IndexView:
+        """Self-scores per unit and per area, ranked; their distribution; who sent none."""
+        packages = self._current(year, "assessment", "")
+        rows = exchange_store.rows_of_packages(self.ws.conn, "criteria", list(packages))
+        parents = {(r["package_row_id"], r["parent_code"]) for r in rows}
+        criteria = [
+            _criterion(packages[r["package_row_id"]], r, (r["package_row_id"], r["code"]) not in parents) for r in rows
+        ]
+        names = self._names(packages.values())
+        submitted = {(p["province_code"], p["unit_code"]): p["submitted_at"] is not None for p in packages.values()}
+        scores, areas = unit_scores(criteria, names, submitted)
+        sent = {(p["province_code"], p["unit_code"]) for p in packages.values()}
+        missing = [u for u in self.roster() if (u.province_code, u.unit_code) not in sent]
+        return IndexView(year, scores, areas, distribution(scores), missing)
+
+    def lagging_tasks(self, year: int, period: str, as_of: dt.date | None = None) -> list[LaggingTask]:
+        """Tasks not done, or running past their deadline, in the units' reports for ``period``."""
+        packages = self._current(year, "report", period)
+        rows = exchange_store.rows_of_packages(self.ws.conn, "tasks", list(packages))
+        names = self._names(packages.values())
+        tasks = [_task(names[_unit_of(packages[r["package_row_id"]])], r) for r in rows if not r["not_applicable"]]
+        return lagging_tasks(tasks, (as_of or dt.date.today()).isoformat())
+
+    # Helpers ############################################################
+
+    def _current(self, year: int, kind: str, period: str) -> dict[int, sqlite3.Row]:
+        return {
+            row["id"]: row
+            for row in exchange_store.series_of_year(self.ws.conn, year)
+            if row["kind"] == kind and row["period"] == period
+        }
+
+    def _names(self, packages: Any) -> dict[tuple[str, str], str]:
+        """Names as the roster knows them (never as a package claims), else as sent."""
+        roster = {(u.province_code, u.unit_code): u.full_name for u in self.roster()}
+        return {
+            (p["province_code"], p["unit_code"]): roster.get((p["province_code"], p["unit_code"]), p["unit_name"])
+            for p in packages
+        }
+
+
+def _unit_of(package: sqlite3.Row) -> tuple[str, str]:
+    return package["province_code"], package["unit_code"]
+
+
+def _task(unit_name: str, row: sqlite3.Row) -> TaskState:
+    return TaskState(unit_name, row["content"], row["deadline_text"], row["deadline_due"], row["status"])
+
+
+def _received(row: sqlite3.Row) -> Received:
+    return Received(
+        row["id"],
+        row["province_code"],
+        row["unit_code"],
+        row["unit_name"],
+        row["kind"],
+        row["period"],
+        row["revision"],
+        row["revisions"],
+        row["first_created_at"],
+        row["submitted_at"],
+        row["received_at"],
+    )
+
+
+def _figure(package: sqlite3.Row, row: sqlite3.Row) -> UnitFigure:
+    return UnitFigure(
+        package["province_code"],
+        package["unit_code"],
+        package["unit_name"],
+        row["code"],
+        row["text"],
+        row["unit"],
+        row["comparator"],
+        row["target"],
+        row["target_max"],
+        row["numerator"],
+        row["denominator"],
+        row["value"],
+        row["figure"],
+        row["attainment"],
+    )
+
+
+def _criterion(package: sqlite3.Row, row: sqlite3.Row, leaf: bool) -> CriterionScore:
+    return CriterionScore(
+        package["province_code"],
+        package["unit_code"],
+        row["code"],
+        row["parent_code"],
+        row["level"],
+        row["name"],
+        row["max_points"],
+        row["self_score"],
+        leaf,
+    )
