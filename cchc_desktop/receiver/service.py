@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from cchc_desktop.exchange import store as exchange_store
 from cchc_desktop.kernel import divisions
 from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.fields import coerce, field_specs
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.units import normalise_commune_code
@@ -115,12 +116,17 @@ class ReceiverService:
         unit_code: str,
         name: str,
         unit_type: str,
-        valid_from: str | None = None,
-        valid_to: str | None = None,
+        valid_from: object = None,
+        valid_to: object = None,
         note: str = "",
     ) -> ChangeSet:
-        """Thêm đơn vị bằng tay: a unit not in the official list (a legacy unit, one created since)."""
+        """Thêm đơn vị bằng tay: a unit not in the official list (a legacy unit, one created since).
+
+        Dates may be typed ("30/6/2025") or given as dates; a bad one is refused naming the field.
+        """
         code = normalise_commune_code(unit_code)
+        specs = field_specs(RosterUnit)
+        valid_from, valid_to = coerce(specs["valid_from"], valid_from), coerce(specs["valid_to"], valid_to)
         if unit_type not in UNIT_KINDS:
             raise ValidationError("receiver.roster.kind_unknown", kind=unit_type)
         if (province_code, code) in store.roster_codes(self.ws.conn):
@@ -165,7 +171,10 @@ class ReceiverService:
         """The period's indicators across units (current report packages), from summed figures."""
         packages = self._current(year, "report", period)
         rows = exchange_store.rows_of_packages(self.ws.conn, "indicators", list(packages))
-        return consolidate(_figure(packages[row["package_row_id"]], row) for row in rows)
+        names = self._names(packages.values())
+        return consolidate(
+            _figure(names[_unit_of(packages[r["package_row_id"]])], r, packages[r["package_row_id"]]) for r in rows
+        )
 
     # Index ##############################################################
 
@@ -234,11 +243,11 @@ def _received(row: sqlite3.Row) -> Received:
     )
 
 
-def _figure(package: sqlite3.Row, row: sqlite3.Row) -> UnitFigure:
+def _figure(unit_name: str, row: sqlite3.Row, package: sqlite3.Row) -> UnitFigure:
     return UnitFigure(
         package["province_code"],
         package["unit_code"],
-        package["unit_name"],
+        unit_name,
         row["code"],
         row["text"],
         row["unit"],

@@ -1,0 +1,95 @@
+"""The office's screens over real received packages: who sent what, the figures, the ranking, the roster."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.main_window import RECEIVER_SCREENS
+
+
+@pytest.fixture
+def office_window(app, qtbot, office, shown_errors):
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    rv, commune = office
+    win = MainWindow(Session(rv))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    win.set_year(2026)
+    yield win, commune
+
+
+def _show(window, key: str):
+    window.nav.setCurrentRow([k for k, _ in RECEIVER_SCREENS].index(key))
+    return window.screens[key]
+
+
+def test_the_office_sees_its_own_navigation(office_window):
+    window, _ = office_window
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert labels[:5] == [
+        "Nhận gói từ các xã",
+        "Tình hình nộp báo cáo",
+        "Tổng hợp chỉ tiêu",
+        "Chấm điểm, xếp hạng",
+        "Danh sách đơn vị",
+    ]
+
+
+def test_matrix_lists_every_unit_and_filters_the_lagging_ones(office_window, qtbot):
+    window, commune = office_window
+    screen = _show(window, "completeness")
+    assert screen.model.rowCount() == 69 and screen.proxy.rowCount() == 69
+    headers = [screen.model.headerData(i, _horizontal()) for i in range(screen.model.columnCount())]
+    assert headers[3].startswith("Kế hoạch") and headers[4].startswith("Quý I/2026")
+    screen.filter_box.setText("huong xuan")
+    assert screen.proxy.rowCount() == 1
+    screen.filter_box.clear()
+    screen.only_lagging.setChecked(True)
+    assert 0 < screen.proxy.rowCount() <= 69
+    assert "Quý I/2026: đã gửi 1/69" in screen.note.text()
+
+
+def test_indicators_and_ranking_screens(office_window):
+    window, _ = office_window
+    indicators = _show(window, "indicators")
+    indicators.period.setCurrentIndex(indicators.period.findData("H1"))
+    indicators.load_period()
+    assert indicators.summary.rowCount() > 0
+    indicators.summary_view.selectRow(0)
+    assert indicators.units.rowCount() == 1
+    ranking = _show(window, "index")
+    assert ranking.model.rowCount() == 1 and ranking.model.rows[0][0].text == "1"
+    assert "68 đơn vị chưa gửi" in ranking.note.text()
+
+
+def test_a_unit_is_added_to_the_roster_by_hand(office_window, monkeypatch):
+    from ui.screens.receiver import unit_dialog
+
+    window, _ = office_window
+    screen = _show(window, "roster")
+    monkeypatch.setattr(unit_dialog.UnitDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(
+        unit_dialog.UnitDialog,
+        "values",
+        lambda self: {
+            "province_code": "42",
+            "unit_code": "9001",
+            "name": "Kỳ Phong",
+            "unit_type": "xa",
+            "valid_from": "",
+            "valid_to": "30/6/2025",
+            "note": "Đã sáp nhập",
+        },
+    )
+    screen.add()
+    assert screen.model.rowCount() == 70
+    assert any(row[1].text == "42-09001" and "30/06/2025" in row[3].text for row in screen.model.rows)
+
+
+def _horizontal():
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
