@@ -25,6 +25,7 @@ from cchc_desktop.reports.service import ReportService
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.service import ExchangeService
+    from cchc_desktop.receiver.letters import LetterService
     from cchc_desktop.receiver.service import ReceiverService
 
 
@@ -58,6 +59,13 @@ class Workspace(UnitFile):
         from cchc_desktop.receiver.service import ReceiverService  # beside the exchange it reads
 
         return ReceiverService(self)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        """Văn bản đôn đốc and the consolidated report of the receiving unit."""
+        from cchc_desktop.receiver.letters import LetterService
+
+        return LetterService(self.receiver)
 
 
 def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> Workspace:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cchc_desktop.kernel.text import fold
+from cchc_desktop.receiver.model import RosterUnit
 
 
 @dataclass(frozen=True)
@@ -160,3 +161,12 @@ def lagging_tasks(tasks: Iterable[TaskState], as_of: str) -> list[LaggingTask]:
             )
         )
     return sorted(found, key=lambda t: (-len(t.units), fold(t.content)))
+
+
+@dataclass(frozen=True)
+class IndexView:
+    year: int
+    scores: list[UnitScore]
+    areas: list[Area]
+    distribution: list[tuple[float, int]]
+    missing: list[RosterUnit]  # roster units that sent no self-assessment

@@ -24,11 +24,10 @@ from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.receiver import store
 from cchc_desktop.receiver.completeness import CompletenessMatrix, Received, build_matrix, columns_for
 from cchc_desktop.receiver.index import (
-    Area,
     CriterionScore,
+    IndexView,
     LaggingTask,
     TaskState,
-    UnitScore,
     distribution,
     lagging_tasks,
     unit_scores,
@@ -64,15 +63,6 @@ class ReceiverWorkspace(Protocol):
 class RosterRow:
     unit: RosterUnit
     key_state: str  # none, enrolled, revoked
-
-
-@dataclass(frozen=True)
-class IndexView:
-    year: int
-    scores: list[UnitScore]
-    areas: list[Area]
-    distribution: list[tuple[float, int]]
-    missing: list[RosterUnit]  # roster units that sent no self-assessment
 
 
 class ReceiverService:

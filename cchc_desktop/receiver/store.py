@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from cchc_desktop.kernel.errors import LockedError
-from cchc_desktop.kernel.store import records
+from cchc_desktop.kernel.store import numbering, records
 from cchc_desktop.kernel.store.records import Entity, inserted_id, now_iso, register
 from cchc_desktop.receiver.model import Appraisal, AppraisalScore, ReminderLetter, RosterUnit
 
@@ -129,3 +129,6 @@ def insert_letter(conn: sqlite3.Connection, values: dict) -> int:
         [values[c] for c in columns],
     )
     return inserted_id(cursor)
+
+
+numbering.register_numbered("reminder_letters", "issue_date")

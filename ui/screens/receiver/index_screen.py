@@ -7,8 +7,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from cchc_desktop.kernel.i18n import format_number, tr
-from cchc_desktop.receiver.index import UnitScore
-from cchc_desktop.receiver.service import IndexView
+from cchc_desktop.receiver.index import IndexView, UnitScore
 from ui.models.rows_table import TableCell
 from ui.screens.receiver.table_screen import COLOURS, TableScreen
 from ui.session import Session
