@@ -101,6 +101,12 @@ def _index_screen(session: Session, parent: QWidget) -> QWidget:
     return IndexScreen(session, parent)
 
 
+def _letters_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.receiver.letters_screen import LettersScreen
+
+    return LettersScreen(session, parent)
+
+
 #: Navigation by the work a user does: key → screen factory, in menu order.
 SCREENS: tuple[tuple[str, ScreenFactory], ...] = (
     ("plan", _plan_screen),
@@ -117,6 +123,7 @@ RECEIVER_SCREENS: tuple[tuple[str, ScreenFactory], ...] = (
     ("completeness", _completeness_screen),
     ("indicators", _indicators_screen),
     ("index", _index_screen),
+    ("letters", _letters_screen),
     ("roster", _roster_screen),
     ("audit", _audit_screen),
     ("profile", _profile_screen),

@@ -90,6 +90,13 @@ class UnitFile:
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         return settings.get(self.conn, key, default)
 
+    def remember(self, key: str, value: str) -> None:
+        """Keep a choice of the user's (the last folder used…): its own small transaction, not audited,
+        not undoable (it changes nothing in the unit's records)."""
+        if self.get_setting(key) != value:
+            with self.transaction():
+                self.put_setting(key, value)
+
     def put_setting(self, key: str, value: str | None) -> None:
         """Inside the caller's transaction."""
         settings.put(self.conn, key, value)

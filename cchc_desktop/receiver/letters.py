@@ -23,6 +23,7 @@ from cchc_desktop.receiver.documents.letter import (
     behind_units,
     build_letter_document,
     letter_sheets,
+    short_province,
     units_from_json,
     units_json,
 )
@@ -81,7 +82,7 @@ class LetterService:
         return {
             "year": year,
             "period": period,
-            "issue_place": profile.place_name,
+            "issue_place": profile.place_name or short_province(profile),
             "subject": tr("receiver.letter.default.subject", period=label, year=year),
             "addressees": tr("receiver.letter.default.addressees"),
             "body_text": _situation(

@@ -29,11 +29,12 @@ def _show(window, key: str):
 def test_the_office_sees_its_own_navigation(office_window):
     window, _ = office_window
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels[:5] == [
+    assert labels[:6] == [
         "Nhận gói từ các xã",
         "Tình hình nộp báo cáo",
         "Tổng hợp chỉ tiêu",
         "Chấm điểm, xếp hạng",
+        "Văn bản đôn đốc",
         "Danh sách đơn vị",
     ]
 
@@ -93,3 +94,25 @@ def _horizontal():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_a_letter_is_drafted_edited_and_saved_from_its_screen(office_window, qtbot, monkeypatch, tmp_path):
+    from ui.dialogs import print_preview
+    from ui.jobs import running_jobs
+
+    window, _ = office_window
+    screen = _show(window, "letters")
+    screen.period.setCurrentIndex(screen.period.findData("Q3"))
+    screen.draft()
+    assert screen.model.rowCount() == 1 and screen.letter is not None
+    editor = screen.texts["closing_text"]
+    editor.setFocus()
+    editor.setPlainText("Đề nghị các đơn vị thực hiện nghiêm túc./.")
+    editor.commit()
+    assert window.session.ws.letters.get(screen.letter.id).closing_text == "Đề nghị các đơn vị thực hiện nghiêm túc./."
+    target = tmp_path / "cv.pdf"
+    monkeypatch.setattr(print_preview, "ask_save_path", lambda *args: target)
+    monkeypatch.setattr(print_preview.SavedDialog, "open", lambda self: None)
+    screen.documents.save_pdf()
+    qtbot.waitUntil(lambda: running_jobs() == 0 and target.exists(), timeout=20000)
+    assert target.read_bytes().startswith(b"%PDF")

@@ -12,6 +12,7 @@ from cchc_desktop.reports.calc import attainment_text
 from ui.models.rows_table import PAYLOAD_ROLE, RowsModel, TableCell
 from ui.screens.receiver.table_screen import COLOURS, table_view
 from ui.session import Session
+from ui.widgets.document_actions import DocumentActions, DocumentTarget
 
 SUMMARY = ("code", "text", "reporting", "numerator", "denominator", "result", "met", "not_met")
 UNITS = ("unit", "figure", "target", "attainment")
@@ -45,6 +46,7 @@ class IndicatorsScreen(QWidget):
         self.summary_view.selectionModel().currentRowChanged.connect(lambda current, _: self._show_units(current))
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.documents = DocumentActions(session, self, "consolidated", self._target, self._prepare)
         self._layout()
 
     def _layout(self) -> None:
@@ -52,6 +54,7 @@ class IndicatorsScreen(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(QLabel(tr("ui.receiver.indicators.period")))
         top.addWidget(self.period)
+        self.documents.add_to(top)
         figures = QWidget()
         box = QVBoxLayout(figures)
         box.addWidget(self.summary_view, 3)
@@ -94,6 +97,14 @@ class IndicatorsScreen(QWidget):
         self.note.setText(
             tr("ui.receiver.indicators.note") if code else tr("ui.receiver.calendar.missing", year=self.year)
         )
+
+    def _target(self) -> DocumentTarget | None:
+        code = self.period.currentData()
+        return DocumentTarget(self.year, code) if code else None
+
+    def _prepare(self, fmt: str):
+        code = self.period.currentData()
+        return self.session.ws.letters.prepare_consolidated(self.year, code, fmt) if code else None
 
     @staticmethod
     def _summary_cells(item: Consolidated) -> list[TableCell]:
