@@ -8,6 +8,7 @@ one-line Vietnamese reason on stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -61,3 +62,7 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print(tr("error.cancelled"), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``… | head``): not an error of ours; keep Python's exit flush quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -1,7 +1,9 @@
 """Tổng hợp chỉ tiêu: a period's indicators across units, from summed numerators and denominators.
 
 A rate is never the average of the units' percentages: 3/4 and 1/100 make 4/104, not the mean of
-75 % and 1 %. Counts are summed. Each unit's own figure is judged against its own target (the
+75 % and 1 %. Counts (sáng kiến, cuộc, buổi, trường hợp) are summed; a level that each unit measures
+for itself (minutes of waiting, days, points) is averaged over the units that reported it, since
+25 minutes here and 30 there do not make 55. Each unit's own figure is judged against its own target (the
 attainment the unit's report computed), which is what the per-unit table colours.
 """
 
@@ -10,7 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from cchc_desktop.kernel.i18n import format_number, format_percent, tr
 from cchc_desktop.kernel.text import fold
+
+# Đơn vị tính of a level, not a count: averaged across units, never summed.
+LEVEL_UNITS = frozenset({"phút", "giờ", "ngày", "điểm"})
 
 
 @dataclass(frozen=True)
@@ -64,10 +70,38 @@ class Consolidated:
         return 100 * self.numerator / self.denominator if self.is_rate and self.denominator else None
 
     @property
+    def is_level(self) -> bool:
+        return not self.is_rate and " ".join(self.measure_unit.lower().split()) in LEVEL_UNITS
+
+    @property
     def total(self) -> float | None:
         """Σ số liệu of a count indicator."""
-        values = [u.value for u in self.units if u.value is not None]
-        return sum(values) if values and not self.is_rate else None
+        values = self._values()
+        return sum(values) if values and not self.is_rate and not self.is_level else None
+
+    @property
+    def mean(self) -> float | None:
+        """Bình quân số liệu of a level indicator, over the units that reported it."""
+        values = self._values()
+        return sum(values) / len(values) if values and self.is_level else None
+
+    @property
+    def combined(self) -> float | None:
+        """The one figure for all units: the rate of the sums, the mean of a level or the sum of a count."""
+        for figure in (self.rate, self.mean, self.total):
+            if figure is not None:
+                return figure
+        return None
+
+    def combined_text(self) -> str:
+        if self.rate is not None:
+            return format_percent(self.rate)
+        if self.mean is not None:
+            return tr("receiver.indicator.mean", value=format_number(round(self.mean, 1)), unit=self.measure_unit)
+        return format_number(self.total) if self.total is not None else ""
+
+    def _values(self) -> list[float]:
+        return [u.value for u in self.units if u.value is not None]
 
     @property
     def reporting(self) -> int:

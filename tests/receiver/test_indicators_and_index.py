@@ -6,7 +6,9 @@ from cchc_desktop.receiver.index import CriterionScore, TaskState, distribution,
 from cchc_desktop.receiver.indicators import UnitFigure, consolidate
 
 
-def _figure(unit: str, numerator=None, denominator=None, value=None, attainment="met", code="CX-01") -> UnitFigure:
+def _figure(
+    unit: str, numerator=None, denominator=None, value=None, attainment="met", code="CX-01", measure="%"
+) -> UnitFigure:
     figure = 100 * numerator / denominator if denominator else value
     return UnitFigure(
         "42",
@@ -14,7 +16,7 @@ def _figure(unit: str, numerator=None, denominator=None, value=None, attainment=
         f"Xã {unit}",
         code,
         "Tỷ lệ hồ sơ trực tuyến",
-        "%",
+        measure,
         ">=",
         55,
         None,
@@ -38,6 +40,18 @@ def test_counts_are_summed_and_indicators_grouped_by_code():
     dialogues = [_figure("1", value=2, code="CX-02"), _figure("2", value=5, code="CX-02"), _figure("3", code="CX-02")]
     (count,) = consolidate(dialogues)
     assert count.total == 7 and count.rate is None and count.reporting == 2
+    assert count.mean is None and count.combined_text() == "7"
+
+
+def test_a_level_each_unit_measures_is_averaged_not_summed():
+    waits = [
+        _figure("1", value=25, code="CX-19", measure="phút"),
+        _figure("2", value=30, code="CX-19", measure=" Phút"),
+    ]
+    waits.append(_figure("3", code="CX-19", measure="phút"))
+    (wait,) = consolidate(waits)
+    assert wait.total is None and wait.mean == 27.5 and wait.combined == 27.5
+    assert wait.combined_text() == "bình quân 27,5 phút"
 
 
 def _criteria(unit: str, scores: dict[str, float | None]) -> list[CriterionScore]:

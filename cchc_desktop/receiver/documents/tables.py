@@ -68,7 +68,7 @@ def indicators_table(rows: list[Consolidated], font_size: float = 10) -> Table:
                 c.numerator if c.is_rate else None,
                 c.denominator if c.is_rate else None,
                 round(c.rate, 1) if c.rate is not None else None,
-                c.total,
+                c.total if c.total is not None else (round(c.mean, 1) if c.mean is not None else None),
                 c.count("met"),
                 c.count("not_met"),
             ]

@@ -108,14 +108,13 @@ class IndicatorsScreen(QWidget):
 
     @staticmethod
     def _summary_cells(item: Consolidated) -> list[TableCell]:
-        result = format_percent(item.rate) if item.rate is not None else format_number(item.total)
         return [
             TableCell(item.code),
             TableCell(item.text),
             TableCell(str(item.reporting), item.reporting, align_right=True),
             TableCell(format_number(item.numerator) if item.is_rate else "", item.numerator, align_right=True),
             TableCell(format_number(item.denominator) if item.is_rate else "", item.denominator, align_right=True),
-            TableCell(result, item.rate if item.rate is not None else item.total or 0, align_right=True),
+            TableCell(item.combined_text(), item.combined or 0, align_right=True),
             TableCell(str(item.count("met")), item.count("met"), align_right=True),
             TableCell(str(item.count("not_met")), item.count("not_met"), align_right=True),
         ]
