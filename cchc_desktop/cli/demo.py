@@ -13,6 +13,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_db(parser, help_key="cli.demo.db")
     parser.add_argument("--year", type=int, default=None, help=tr("cli.demo.year"))
     parser.add_argument("--receiver", action="store_true", help=tr("cli.demo.receiver"))
+    parser.add_argument("--province", default="42", metavar="MÃ", help=tr("cli.demo.province"))
     parser.add_argument("--units", type=_unit_count, default=30, metavar="SỐ", help=tr("cli.demo.units"))
     parser.set_defaults(handler=_demo)
 
@@ -28,7 +29,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.receiver:
         from cchc_desktop.demo.receiver import create_receiver_demo
 
-        ws = create_receiver_demo(args.db, year=args.year, count=args.units)
+        ws = create_receiver_demo(args.db, year=args.year, count=args.units, province=args.province.strip())
     else:
         from cchc_desktop.demo import create_demo
 

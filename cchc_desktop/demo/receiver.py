@@ -24,10 +24,10 @@ from cchc_desktop.exchange.format.pubfile import UnitIdentity, parse_pub_file, p
 from cchc_desktop.kernel import divisions
 from cchc_desktop.kernel.errors import WorkspaceError
 from cchc_desktop.profile.model import UnitProfile
+from cchc_desktop.reports.calendar import due_date
 from cchc_desktop.workspace import Workspace, create_receiver
 
-PROVINCE = "42"
-OFFICE = "Sở Nội vụ tỉnh Hà Tĩnh"
+PROVINCE = "42"  # Hà Tĩnh, the province of the seed documents
 VN = "+07:00"
 
 
@@ -39,15 +39,32 @@ class UnitPlan:
     plan_day: str | None
     q1_day: str | None
     h1_day: str | None
+    q3_day: str | None
+    q3_draft: bool
     assessment: str  # "submitted", "draft" or "" (not sent)
     enrolled: bool = True
     resend_q1: bool = False
 
 
-def schedule(year: int, count: int, seed: int = 2026) -> list[UnitPlan]:
-    """Who sends what and when: mostly on time, a few late, a few missing (always the same, by seed)."""
+def office_name(province: str) -> str:
+    """ "Sở Nội vụ tỉnh Hà Tĩnh", "Sở Nội vụ thành phố Hà Nội"."""
+    unit = divisions.province(province)
+    if unit is None:
+        raise WorkspaceError("demo.province_unknown", code=province)
+    return f"Sở Nội vụ {unit.full_name[0].lower()}{unit.full_name[1:]}"
+
+
+def schedule(
+    province: str, year: int, count: int, q3_due: dt.date, seed: int = 2026, today: dt.date | None = None
+) -> list[UnitPlan]:
+    """Who sends what and when: mostly on time, a few late, a few missing (always the same, by seed).
+
+    The Quý III report is sent only once its window has closed (the demo of the current year,
+    made in August, has none yet).
+    """
     rng = random.Random(seed)
-    units = list(divisions.communes(PROVINCE))[:count]
+    q3_sent = q3_due <= (today or dt.date.today())
+    units = list(divisions.communes(province))[:count]
     plans = []
     for index, unit in enumerate(units):
         late = index % 6 == 2
@@ -57,6 +74,10 @@ def schedule(year: int, count: int, seed: int = 2026) -> list[UnitPlan]:
                 f"{year}-01-{rng.randint(10, 29):02d}" if index % 9 else f"{year}-02-{rng.randint(3, 12):02d}",
                 None if index % 10 == 7 else f"{year}-03-{rng.randint(22, 30) if late else rng.randint(12, 20):02d}",
                 None if index % 5 == 4 else f"{year}-06-{rng.randint(22, 29) if late else rng.randint(12, 20):02d}",
+                f"{year}-09-{rng.randint(22, 29) if late else rng.randint(14, 20):02d}"
+                if q3_sent and index % 8 != 6
+                else None,
+                index % 8 == 5,
                 "" if index % 7 == 6 else ("draft" if index % 4 == 3 else "submitted"),
                 enrolled=index != count - 1,
                 resend_q1=index == 1,
@@ -65,11 +86,17 @@ def schedule(year: int, count: int, seed: int = 2026) -> list[UnitPlan]:
     return plans
 
 
-def create_receiver_demo(path: str | Path, *, year: int | None = None, count: int = 30) -> Workspace:
-    """The receiver's demo workspace at ``path`` (refuses an existing file)."""
+def create_receiver_demo(
+    path: str | Path, *, year: int | None = None, count: int = 30, province: str = PROVINCE
+) -> Workspace:
+    """The receiver's demo workspace at ``path`` (refuses an existing file).
+
+    ``count`` units of ``province`` send packages (all of them when the province has fewer).
+    """
     target = Path(path)
     if target.exists():
         raise WorkspaceError("demo.exists", path=str(target))
+    name = office_name(province)
     year = year or dt.date.today().year
     work = Path(tempfile.mkdtemp(prefix="cchc-demo-"))
     try:
@@ -77,10 +104,11 @@ def create_receiver_demo(path: str | Path, *, year: int | None = None, count: in
         create_demo(template, year=year).close()
         stick = target.parent / f"{target.stem}-usb"
         stick.mkdir(parents=True, exist_ok=True)
-        office = create_receiver(target, OFFICE, PROVINCE)
-        office.receiver.fill_roster(PROVINCE)
+        office = create_receiver(target, name, province)
+        office.receiver.fill_roster(province)
         office.reports.create_calendar(year)
-        for index, plan in enumerate(schedule(year, count)):
+        q3_due = due_date(office.reports.period(year, "Q3"))
+        for index, plan in enumerate(schedule(province, year, count, q3_due)):
             _send(office, template, work / f"{index}.sqlite", stick, plan, year, random.Random(index))
         office.exchange.import_packages([stick])
         office.history.clear()
@@ -103,12 +131,15 @@ def _send(
                     "unit_type": plan.unit.kind,
                     "commune_code": plan.unit.code,
                     "place_name": plan.unit.name,
+                    "province_code": plan.unit.province_code,
+                    "receiver_name": office.profile.get().name,
+                    "receiver_salutation": office.profile.get().name,
                 }
             )
         )
         key = generate_private_key()
         if plan.enrolled:
-            identity = UnitIdentity(PROVINCE, plan.unit.code, plan.unit.name, plan.unit.kind)
+            identity = UnitIdentity(plan.unit.province_code, plan.unit.code, plan.unit.name, plan.unit.kind)
             pub = parse_pub_file(pub_file_text(key.public_key(), identity, plan.unit.full_name, f"{year}-01-05"))
             office.exchange.enrol(pub, pub.fingerprint)
         folder = stick if plan.enrolled else stick / "chua-dang-ky"
@@ -118,6 +149,7 @@ def _send(
             ("plan", None, plan.plan_day),
             ("report", "Q1", plan.q1_day),
             ("report", "H1", plan.h1_day),
+            ("report", "Q3", _close_q3(ws, year, plan)),
         ):
             if day is not None:
                 write_package(ws, kind, year, period, folder, key, created_at=f"{day}T15:30:00{VN}")
@@ -134,6 +166,19 @@ def _send(
                 key,
                 created_at=f"{year}-11-{rng.randint(10, 28):02d}T10:00:00{VN}",
             )
+
+
+def _close_q3(ws: Workspace, year: int, plan: UnitPlan) -> str | None:
+    """The demo's Quý III draft numbered, dated and sent on its day (or sent as it is, a draft)."""
+    report = ws.reports.for_period(year, "Q3")
+    if plan.q3_day is None or report is None:
+        return None
+    if not plan.q3_draft and not report.locked:
+        day = dt.date.fromisoformat(plan.q3_day)
+        ws.edit_cells("report", [(report.id, "doc_number", "142"), (report.id, "report_date", day)])
+        reason = "Số liệu tổng hợp chậm" if day > due_date(ws.reports.period(year, "Q3")) else ""
+        ws.reports.submit(report.id, late_reason=reason, at=dt.datetime.combine(day, dt.time(15, 0)))
+    return plan.q3_day
 
 
 def _vary(ws: Workspace, year: int, rng: random.Random) -> None:

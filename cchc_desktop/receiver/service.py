@@ -34,6 +34,8 @@ from cchc_desktop.receiver.index import (
 )
 from cchc_desktop.receiver.indicators import Consolidated, UnitFigure, consolidate
 from cchc_desktop.receiver.model import UNIT_KINDS, RosterUnit
+from cchc_desktop.reports.calendar import due_date
+from cchc_desktop.reports.model import ReportPeriod
 from cchc_desktop.reports.service import ReportService
 
 #: When the year's plan and self-assessment are due, unless the office sets other dates (MM-DD).
@@ -144,6 +146,13 @@ class ReceiverService:
         """When the year's plan or self-assessment is due at this office."""
         month_day = self.ws.get_setting(f"receiver.due.{kind}") or DEFAULT_DUES[kind]
         return dt.date.fromisoformat(f"{year}-{month_day}")
+
+    def latest_due_period(self, year: int, today: dt.date | None = None) -> ReportPeriod | None:
+        """The period the office looks at first: the last one already due (its reports are in, or
+        late), else the year's first. In December that is Quý III, not the annual report due on the 20th."""
+        periods = self.ws.reports.calendar(year)
+        due = [p for p in periods if due_date(p) <= (today or dt.date.today())]
+        return due[-1] if due else (periods[0] if periods else None)
 
     def completeness(self, year: int, today: dt.date | None = None) -> CompletenessMatrix:
         """Units × (plan, periods, self-assessment): on time, late n days, missing, draft only, not yet due."""

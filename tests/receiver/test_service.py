@@ -70,3 +70,13 @@ def test_indicators_index_and_lagging_tasks_of_the_province(office):
     assert sum(count for _, count in index.distribution) == 1
     lagging = rv.receiver.lagging_tasks(2026, "H1", as_of=dt.date(2026, 7, 1))
     assert all(t.units == (score.name,) for t in lagging)
+
+
+def test_the_office_first_looks_at_the_last_period_already_due(office):
+    rv, _ = office
+    latest = rv.receiver.latest_due_period
+    assert latest(2026, dt.date(2026, 12, 4)).code == "Q3"  # the annual report is due on 20 December
+    assert latest(2026, dt.date(2026, 12, 21)).code == "Y"
+    assert latest(2026, dt.date(2026, 3, 25)).code == "Q1"
+    assert latest(2026, dt.date(2026, 1, 5)).code == "Q1"  # nothing due yet: the year's first
+    assert latest(2031, dt.date(2031, 5, 1)) is None  # no calendar for that year

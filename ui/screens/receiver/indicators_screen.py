@@ -81,7 +81,7 @@ class IndicatorsScreen(QWidget):
         self.period.clear()
         for period in self.session.ws.reports.calendar(year):
             self.period.addItem(period.label, period.code)
-        default = self.session.ws.reports.default_period(year)
+        default = self.session.ws.receiver.latest_due_period(year)
         wanted = current or (default.code if default else None)
         self.period.setCurrentIndex(max(0, self.period.findData(wanted)))
         self.load_period()

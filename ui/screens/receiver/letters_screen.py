@@ -94,7 +94,7 @@ class LettersScreen(QWidget):
         self.period.clear()
         for period in self.session.ws.reports.calendar(year):
             self.period.addItem(period.label, period.code)
-        default = self.session.ws.reports.default_period(year)
+        default = self.session.ws.receiver.latest_due_period(year)
         self.period.setCurrentIndex(max(0, self.period.findData(default.code if default else None)))
         self.load()
 

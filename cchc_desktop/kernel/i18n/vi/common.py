@@ -74,6 +74,8 @@ MESSAGES: dict[str, str] = {
     "cli.plan.version.help": "bản thứ mấy (mặc định: bản mới nhất)",
     "cli.plan.summary": "Số {number}, ngày {date} — {status} (bản {version})",
     "cli.plan.counts": "{areas} lĩnh vực, {indicators} chỉ tiêu, {tasks} nhiệm vụ",
+    "demo.province_unknown": "Không có tỉnh, thành phố mã «{code}» trong danh mục đơn vị hành chính (QĐ 19/2025/QĐ-TTg). Hãy nhập mã hai chữ số, ví dụ 42 (Hà Tĩnh).",
+    "cli.demo.province": "mã tỉnh, thành phố của nơi nhận trong dữ liệu mẫu (mặc định 42, Hà Tĩnh)",
     "demo.exists": "Đã có tệp «{path}». Dữ liệu mẫu chỉ tạo vào tệp mới; hãy chọn tên khác hoặc xóa tệp cũ.",
     "plan.version.missing": "Kế hoạch năm {year} không có bản {version}.",
 }
