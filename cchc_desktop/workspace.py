@@ -25,6 +25,7 @@ from cchc_desktop.reports.service import ReportService
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.service import ExchangeService
+    from cchc_desktop.receiver.appraisal import AppraisalService
     from cchc_desktop.receiver.letters import LetterService
     from cchc_desktop.receiver.service import ReceiverService
 
@@ -66,6 +67,13 @@ class Workspace(UnitFile):
         from cchc_desktop.receiver.letters import LetterService
 
         return LetterService(self.receiver)
+
+    @cached_property
+    def appraisals(self) -> AppraisalService:
+        """Thẩm định điểm tự chấm of the units, round by round."""
+        from cchc_desktop.receiver.appraisal import AppraisalService
+
+        return AppraisalService(self.receiver)
 
 
 def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> Workspace:

@@ -101,6 +101,12 @@ def _index_screen(session: Session, parent: QWidget) -> QWidget:
     return IndexScreen(session, parent)
 
 
+def _appraisal_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.receiver.appraisal_screen import AppraisalScreen
+
+    return AppraisalScreen(session, parent)
+
+
 def _letters_screen(session: Session, parent: QWidget) -> QWidget:
     from ui.screens.receiver.letters_screen import LettersScreen
 
@@ -123,6 +129,7 @@ RECEIVER_SCREENS: tuple[tuple[str, ScreenFactory], ...] = (
     ("completeness", _completeness_screen),
     ("indicators", _indicators_screen),
     ("index", _index_screen),
+    ("appraisal", _appraisal_screen),
     ("letters", _letters_screen),
     ("roster", _roster_screen),
     ("audit", _audit_screen),

@@ -136,6 +136,7 @@ class LetterService:
                 actor=self.ws.actor,
                 refusal=ValidationError("receiver.letter.not_draft"),
             )
+        self.ws.history.clear()  # its edits can no longer be undone
         return letter
 
     # Printing ###########################################################

@@ -17,7 +17,7 @@ from cchc_desktop.exchange import store as exchange_store
 from cchc_desktop.kernel import divisions
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.fields import coerce, field_specs
-from cchc_desktop.kernel.history import ChangeSet
+from cchc_desktop.kernel.history import ChangeSet, History
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.units import normalise_commune_code
 from cchc_desktop.profile.service import ProfileService
@@ -48,6 +48,7 @@ class ReceiverWorkspace(Protocol):
     conn: sqlite3.Connection
     profile: ProfileService
     reports: ReportService
+    history: History
 
     @property
     def actor(self) -> str: ...
@@ -170,7 +171,7 @@ class ReceiverService:
         """The period's indicators across units (current report packages), from summed figures."""
         packages = self._current(year, "report", period)
         rows = exchange_store.rows_of_packages(self.ws.conn, "indicators", list(packages))
-        names = self._names(packages.values())
+        names = self.names_of(packages.values())
         return consolidate(
             _figure(names[_unit_of(packages[r["package_row_id"]])], r, packages[r["package_row_id"]]) for r in rows
         )
@@ -185,7 +186,7 @@ class ReceiverService:
         criteria = [
             _criterion(packages[r["package_row_id"]], r, (r["package_row_id"], r["code"]) not in parents) for r in rows
         ]
-        names = self._names(packages.values())
+        names = self.names_of(packages.values())
         submitted = {(p["province_code"], p["unit_code"]): p["submitted_at"] is not None for p in packages.values()}
         scores, areas = unit_scores(criteria, names, submitted)
         sent = {(p["province_code"], p["unit_code"]) for p in packages.values()}
@@ -196,9 +197,13 @@ class ReceiverService:
         """Tasks not done, or running past their deadline, in the units' reports for ``period``."""
         packages = self._current(year, "report", period)
         rows = exchange_store.rows_of_packages(self.ws.conn, "tasks", list(packages))
-        names = self._names(packages.values())
+        names = self.names_of(packages.values())
         tasks = [_task(names[_unit_of(packages[r["package_row_id"]])], r) for r in rows if not r["not_applicable"]]
         return lagging_tasks(tasks, (as_of or dt.date.today()).isoformat())
+
+    def current_packages(self, year: int, kind: str, period: str) -> list[sqlite3.Row]:
+        """The current package of each unit's series (kind, period) for ``year``."""
+        return list(self._current(year, kind, period).values())
 
     # Helpers ############################################################
 
@@ -209,7 +214,7 @@ class ReceiverService:
             if row["kind"] == kind and row["period"] == period
         }
 
-    def _names(self, packages: Any) -> dict[tuple[str, str], str]:
+    def names_of(self, packages: Any) -> dict[tuple[str, str], str]:
         """Names as the roster knows them (never as a package claims), else as sent."""
         roster = {(u.province_code, u.unit_code): u.full_name for u in self.roster()}
         return {

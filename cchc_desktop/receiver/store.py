@@ -5,9 +5,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from cchc_desktop.kernel.errors import LockedError
+from cchc_desktop.assessment import store as assessment_store
+from cchc_desktop.assessment.catalogue_files import load_default_catalogue
+from cchc_desktop.exchange import store as exchange_store
+from cchc_desktop.kernel.errors import LockedError, NotFoundError
 from cchc_desktop.kernel.store import numbering, records
 from cchc_desktop.kernel.store.records import Entity, inserted_id, now_iso, register
+from cchc_desktop.receiver.appraisal_view import CriterionFacts, check_appraised
 from cchc_desktop.receiver.model import Appraisal, AppraisalScore, ReminderLetter, RosterUnit
 
 
@@ -17,6 +21,23 @@ def _guard_appraisal(conn: sqlite3.Connection, row: dict) -> None:
     ).fetchone()
     if appraisal is not None and appraisal["status"] != "draft":
         raise LockedError("receiver.appraisal.locked", round=appraisal["round"], year=appraisal["year"])
+
+
+def _derive_appraisal_score(conn: sqlite3.Connection, row: dict) -> dict:
+    """Check a newly typed appraised score against the criterion; nothing is derived."""
+    value = row.get("appraised_score")
+    if value is None or (row.get("id") is not None and value == _stored_appraised(conn, row["id"])):
+        return {}
+    facts = criterion_facts(conn, row["appraisal_id"])
+    found = facts.get(row["criterion_code"])
+    if found is not None:
+        check_appraised(found[0], found[1], value)
+    return {}
+
+
+def _stored_appraised(conn: sqlite3.Connection, score_id: int) -> float | None:
+    found = conn.execute("SELECT appraised_score FROM appraisal_scores WHERE id = ?", [score_id]).fetchone()
+    return found[0] if found else None
 
 
 def _guard_letter(conn: sqlite3.Connection, row: dict) -> None:
@@ -35,6 +56,7 @@ APPRAISAL_SCORE = register(
         "criterion_code",
         "entity.appraisal_score",
         guard=_guard_appraisal,
+        derive=_derive_appraisal_score,
     )
 )
 LETTER = register(
@@ -112,6 +134,49 @@ def insert_appraisal(conn: sqlite3.Connection, values: dict, scores: list[dict])
 
 def scores_of(conn: sqlite3.Connection, appraisal_id: int) -> list[AppraisalScore]:
     return records.children(conn, "appraisal_score", appraisal_id)
+
+
+def package_criteria(conn: sqlite3.Connection, package_id: str, year: int) -> dict[str, tuple[CriterionFacts, bool]]:
+    """The criteria of a received self-assessment by code, each with whether it is scored itself (a
+    leaf); steps come from the office's catalogue of ``year`` where it has the criterion."""
+    package = exchange_store.package_by_id(conn, package_id)
+    if package is None:
+        raise NotFoundError("receiver.appraisal.package_missing", package=package_id)
+    rows = exchange_store.rows_of(conn, "criteria", package["id"])
+    parents = {row["parent_code"] for row in rows}
+    steps = _catalogue_steps(conn, year)
+    return {
+        row["code"]: (
+            CriterionFacts(
+                row["code"],
+                row["name"],
+                row["parent_code"],
+                row["level"],
+                row["method"],
+                row["max_points"],
+                row["self_score"],
+                row["explanation"],
+                row["evidence_count"],
+                steps.get(row["code"], 0.0),
+            ),
+            row["code"] not in parents,
+        )
+        for row in rows
+    }
+
+
+def criterion_facts(conn: sqlite3.Connection, appraisal_id: int) -> dict[str, tuple[CriterionFacts, bool]]:
+    appraisal = records.get(conn, "appraisal", appraisal_id)
+    return package_criteria(conn, appraisal.based_on, appraisal.year)
+
+
+def _catalogue_steps(conn: sqlite3.Connection, year: int) -> dict[str, float]:
+    """Scoring steps by code: of the office's catalogue for ``year``, else of the shipped one that
+    communes use when their province has issued none."""
+    catalogue = assessment_store.catalogue_for_year(conn, year)
+    if catalogue is None:
+        return {node.code: node.step for node in load_default_catalogue().nodes}
+    return {c.code: c.step for c in assessment_store.criteria(conn, catalogue.id)}
 
 
 # Reminder letters #######################################################

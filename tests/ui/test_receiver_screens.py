@@ -34,8 +34,8 @@ def test_the_office_sees_its_own_navigation(office_window):
         "Tình hình nộp báo cáo",
         "Tổng hợp chỉ tiêu",
         "Chấm điểm, xếp hạng",
+        "Thẩm định điểm",
         "Văn bản đôn đốc",
-        "Danh sách đơn vị",
     ]
 
 
@@ -116,3 +116,52 @@ def test_a_letter_is_drafted_edited_and_saved_from_its_screen(office_window, qtb
     screen.documents.save_pdf()
     qtbot.waitUntil(lambda: running_jobs() == 0 and target.exists(), timeout=20000)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_an_appraisal_round_is_opened_typed_and_dropped(office, app, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from tests.receiver.test_appraisal import _submit_assessment
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    from ui.widgets import asking
+
+    rv, commune = office
+    _submit_assessment(rv, commune, tmp_path / "lan2")
+    window = MainWindow(Session(rv))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.set_year(2026)
+    screen = _show(window, "appraisal")
+    assert screen.units.rowCount() == 1 and screen.units.rows[0][2].text == "Chưa làm"
+    assert "Bấm «Mở vòng thẩm định» để bắt đầu" in screen.round_label.text()
+    assert not screen.documents.buttons["pdf"].isEnabled()
+    qtbot.mouseClick(screen.buttons["start"], Qt.MouseButton.LeftButton)
+    assert screen.units.rows[0][2].text == "Đang làm lần 1" and screen.model.rowCount() > 40
+    assert screen.documents.buttons["pdf"].isEnabled()
+    assert not screen.buttons["start"].isEnabled() and screen.buttons["delete"].isEnabled()
+    messages = [screen.problems.list.item(i).text() for i in range(screen.problems.list.count())]
+    assert messages and all("chưa có điểm thẩm định" in m for m in messages)  # the survey criteria
+
+    model = screen.model
+    row = next(i for i, line in enumerate(model.lines) if line.leaf and line.facts.self_score)
+    column = model.column_of("appraised_score")
+    index = model.index(row, column)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    parent_row = next(i for i, line in enumerate(model.lines) if not line.leaf)
+    assert not model.flags(model.index(parent_row, column)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(index, "99")  # out of range: refused, said on the message bar
+    assert "nằm ngoài khoảng cho phép" in window.message_bar.text
+    assert model.setData(index, "0")
+    assert model.data(model.index(row, column)) == "0"
+    assert "1 tiêu chí" in screen.round_label.text()
+    messages = [screen.problems.list.item(i).text() for i in range(screen.problems.list.count())]
+    assert any("chưa có nhận xét nêu lý do" in m for m in messages)
+    assert model.setData(model.index(row, model.column_of("comment")), "Chưa có văn bản ban hành.")
+    messages = [screen.problems.list.item(i).text() for i in range(screen.problems.list.count())]
+    assert not any("nhận xét" in m for m in messages)
+
+    monkeypatch.setattr(asking, "confirm", lambda parent, text: "lần 1" in text)
+    qtbot.mouseClick(screen.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert screen.units.rows[0][2].text == "Chưa làm" and screen.model.rowCount() == 0

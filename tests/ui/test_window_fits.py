@@ -48,6 +48,7 @@ def test_receiver_mode_shows_the_receiving_screens(app, qtbot, tmp_path):
         "Tình hình nộp báo cáo",
         "Tổng hợp chỉ tiêu",
         "Chấm điểm, xếp hạng",
+        "Thẩm định điểm",
         "Văn bản đôn đốc",
         "Danh sách đơn vị",
         "Nhật ký thay đổi",
