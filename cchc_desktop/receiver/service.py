@@ -23,6 +23,7 @@ from cchc_desktop.kernel.units import normalise_commune_code
 from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.receiver import store
 from cchc_desktop.receiver.completeness import CompletenessMatrix, Received, build_matrix, columns_for
+from cchc_desktop.receiver.inbox import DueOf, InboxRow, inbox_rows
 from cchc_desktop.receiver.index import (
     CriterionScore,
     IndexView,
@@ -164,6 +165,23 @@ class ReceiverService:
         received = [_received(row) for row in exchange_store.series_of_year(self.ws.conn, year)]
         states = exchange_store.key_states(self.ws.conn)
         return build_matrix(year, self.roster(), columns, received, states, today or dt.date.today())
+
+    # Inbox ##############################################################
+
+    def inbox(self) -> list[InboxRow]:
+        """Every package held, newest first, with its lateness against this office's due dates."""
+        packages = exchange_store.received(self.ws.conn)
+        return inbox_rows(packages, self.names_of(packages), self._due_lookup({p["year"] for p in packages}))
+
+    def _due_lookup(self, years: set[int]) -> DueOf:
+        periods = {(p.year, p.code): due_date(p) for year in years for p in self.ws.reports.calendar(year)}
+
+        def due_of(kind: str, year: int, period: str) -> dt.date | None:
+            if kind in DEFAULT_DUES:
+                return self.due(kind, year)
+            return periods.get((year, period)) if kind == "report" else None
+
+        return due_of
 
     # Indicators #########################################################
 
