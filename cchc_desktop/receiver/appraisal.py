@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cchc_desktop.kernel.documents.file_names import document_file_name
-from cchc_desktop.kernel.documents.pdf import render_pdf
-from cchc_desktop.kernel.documents.xlsx import render_xlsx
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.problems import Problem
@@ -23,7 +20,7 @@ from cchc_desktop.receiver.appraisal_view import AppraisalLine, AppraisalView, C
 from cchc_desktop.receiver.documents.appraisal import appraisal_sheets, build_appraisal_document
 from cchc_desktop.receiver.model import Appraisal
 from cchc_desktop.receiver.service import ReceiverService
-from cchc_desktop.rendering import PreparedDocument
+from cchc_desktop.rendering import PreparedDocument, prepared_pdf, prepared_xlsx
 
 
 @dataclass(frozen=True)
@@ -153,22 +150,8 @@ class AppraisalService:
         parts = ["THAM-DINH", str(view.appraisal.year), f"vong{view.appraisal.round}", code]
         title = tr("receiver.appraisal.doc.title", unit=view.unit_name, year=view.appraisal.year)
         if fmt == "xlsx":
-            sheets = appraisal_sheets(profile, view)
-            return PreparedDocument(
-                "appraisal",
-                fmt,
-                document_file_name(parts, "xlsx"),
-                title,
-                lambda progress, cancelled: render_xlsx(sheets, progress=progress, cancelled=cancelled),
-            )
-        document = build_appraisal_document(profile, view)
-        return PreparedDocument(
-            "appraisal",
-            fmt,
-            document_file_name(parts, "pdf"),
-            title,
-            lambda progress, cancelled: render_pdf(document, progress=progress, cancelled=cancelled),
-        )
+            return prepared_xlsx("appraisal", parts, title, appraisal_sheets(profile, view))
+        return prepared_pdf("appraisal", parts, title, build_appraisal_document(profile, view))
 
     # Helpers ############################################################
 

@@ -5,10 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict
 
-from cchc_desktop.kernel.documents.file_names import document_file_name
-from cchc_desktop.kernel.documents.model import OfficialDocument
-from cchc_desktop.kernel.documents.pdf import render_pdf
-from cchc_desktop.kernel.documents.xlsx import Sheet, render_xlsx
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import format_date, tr
 from cchc_desktop.kernel.store import numbering, records
@@ -29,7 +25,7 @@ from cchc_desktop.receiver.documents.letter import (
 )
 from cchc_desktop.receiver.model import ReminderLetter
 from cchc_desktop.receiver.service import ReceiverService
-from cchc_desktop.rendering import PreparedDocument, Renderer
+from cchc_desktop.rendering import PreparedDocument, prepared_pdf, prepared_xlsx
 
 
 class LetterService:
@@ -148,21 +144,9 @@ class LetterService:
         parts = ["CV-DON-DOC", letter.period, str(letter.year), profile.name]
         title = tr("receiver.letter.title", number=letter.doc_number or "…", year=letter.year)
         if fmt == "xlsx":
-            return PreparedDocument(
-                "letter",
-                fmt,
-                document_file_name(parts, "xlsx"),
-                title,
-                _xlsx(letter_sheets(letter, units)),
-            )
+            return prepared_xlsx("letter", parts, title, letter_sheets(letter, units))
         document = build_letter_document(profile, letter, units, draft_mark=letter.status == "draft")
-        return PreparedDocument(
-            "letter",
-            fmt,
-            document_file_name(parts, "pdf"),
-            title,
-            _pdf(document),
-        )
+        return prepared_pdf("letter", parts, title, document)
 
     def consolidation(self, year: int, period: str, today: dt.date | None = None) -> Consolidation:
         day = today or dt.date.today()
@@ -185,21 +169,8 @@ class LetterService:
         parts = ["BC-TONG-HOP", period, str(year), data.profile.name]
         title = tr("receiver.doc.summary", period=data.period_label)
         if fmt == "xlsx":
-            return PreparedDocument(
-                "consolidated",
-                fmt,
-                document_file_name(parts, "xlsx"),
-                title,
-                _xlsx(consolidated_sheets(data)),
-            )
-        document = build_consolidated_document(data)
-        return PreparedDocument(
-            "consolidated",
-            fmt,
-            document_file_name(parts, "pdf"),
-            title,
-            _pdf(document),
-        )
+            return prepared_xlsx("consolidated", parts, title, consolidated_sheets(data))
+        return prepared_pdf("consolidated", parts, title, build_consolidated_document(data))
 
 
 def _situation(office: str, period: str, day: dt.date, rates, missing: int, late: int, behind: int) -> str:
@@ -217,14 +188,6 @@ def _situation(office: str, period: str, day: dt.date, rates, missing: int, late
     sentence = f"{first}; {' và '.join(gaps)}." if gaps else f"{first}."
     follow = tr("receiver.letter.default.behind", behind=behind) if behind else tr("receiver.letter.default.appendix")
     return f"{sentence} {follow}\n{tr('receiver.letter.default.ask', office=office)}"
-
-
-def _pdf(document: OfficialDocument) -> Renderer:
-    return lambda progress, cancelled: render_pdf(document, progress=progress, cancelled=cancelled)
-
-
-def _xlsx(sheets: list[Sheet]) -> Renderer:
-    return lambda progress, cancelled: render_xlsx(sheets, progress=progress, cancelled=cancelled)
 
 
 def store_row(conn, letter_id: int) -> dict:
