@@ -108,6 +108,18 @@ class CorruptMemberError(PackageError):
     key = "exchange.error.corrupt_member"
 
 
+class HiddenDataError(PackageError):
+    """Bytes the seal does not cover: inside a member's compressed stream beyond its declared content
+    (``member`` names it), or outside every member (``member`` is empty)."""
+
+    key = "exchange.error.hidden_data"
+
+    def __init__(self, file: str | os.PathLike[str], *, member: str) -> None:
+        if not member:
+            self.key = "exchange.error.hidden_data_outside"
+        super().__init__(file, member=member)
+
+
 class ManifestMissingError(PackageError):
     key = "exchange.error.manifest_missing"
 

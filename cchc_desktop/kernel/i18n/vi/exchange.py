@@ -50,6 +50,8 @@ MESSAGES: dict[str, str] = {
     "exchange.error.overlap": "Gói «{file}» không được nhận: cấu trúc tệp nén bị chồng lấn quanh «{member}», có dấu hiệu tệp độc hại. Không mở gói này; hãy báo cho đơn vị gửi.",
     "exchange.error.corrupt_member": "Gói «{file}» bị hỏng: không đọc được trọn vẹn tệp «{member}» bên trong (sai mã kiểm tra). "
     + _RECOPY,
+    "exchange.error.hidden_data": "Gói «{file}» không được nhận: tệp «{member}» bên trong chứa thêm dữ liệu giấu ngoài nội dung đã niêm phong (sai mã kiểm tra CRC hoặc dung lượng khi giải nén), tức là gói đã bị sửa. Không dùng gói này; hãy đề nghị đơn vị gửi lại gói.",
+    "exchange.error.hidden_data_outside": "Gói «{file}» không được nhận: có dữ liệu lạ nằm ngoài các tệp đã niêm phong (giữa các tệp nén hoặc ở cuối gói), tức là gói đã bị sửa. Không dùng gói này; hãy đề nghị đơn vị gửi lại gói.",
     "exchange.error.manifest_missing": "Tệp «{file}» không phải gói CCHC: thiếu bảng kê manifest.json. Hãy kiểm tra đã chọn đúng tệp do phần mềm CCHC tạo ra.",
     "exchange.error.signature_missing": "Gói «{file}» không hợp lệ: thiếu chữ ký niêm phong (manifest.sig), nên không xác định được đơn vị gửi. "
     + _RESEND,
@@ -103,6 +105,8 @@ MESSAGES: dict[str, str] = {
     "exchange.json.constant": "có giá trị không chuẩn {name}",
     "exchange.json.too_deep": "lồng nhau quá sâu",
     "exchange.json.not_object": "không phải một đối tượng JSON",
+    "exchange.json.number_range": "có số {value} vượt giới hạn cho phép",
+    "exchange.json.surrogate": "có ký tự không hợp lệ (nửa cặp mã UTF-16 đứng riêng)",
     # Writing a package
     "exchange.build.error": "Không tạo được gói.",
     "exchange.build.output_name": "Không tạo được gói: tên tệp «{file}» phải có đuôi .cchc.",
