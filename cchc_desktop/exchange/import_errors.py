@@ -38,6 +38,24 @@ class ConcurrentImportError(PackageError):
     key = "exchange.error.concurrent"
 
 
+class PackageIdReusedError(PackageError):
+    """The package id is already that of another imported package (other content, maybe another series)."""
+
+    key = "exchange.error.id_reused"
+
+
+class ImportWriteError(PackageError):
+    """Writing the checked package failed (disk full, read-only…); nothing of it was kept."""
+
+    key = "exchange.error.store_write"
+
+
+class UnexpectedImportError(PackageError):
+    """A fault in the program itself while handling one package; the batch goes on without it."""
+
+    key = "exchange.error.unexpected"
+
+
 class ImportNotFoundError(NotFoundError):
     key = "exchange.rollback.not_found"
 

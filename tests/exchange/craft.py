@@ -7,6 +7,8 @@ the shapes the receiver checks (docs/package-format.md §12.2), so they import l
 from __future__ import annotations
 
 import hashlib
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -216,3 +218,35 @@ def build(
     out = folder / (name or package_file_name(fields))
     manifest = build_package(fields, data, document, evidence or [], key, out)
     return out, manifest.package_id
+
+
+def repack(
+    path: Path,
+    key,
+    out: Path,
+    *,
+    data: bytes | None = None,
+    change: Callable[[dict[str, Any]], None] | None = None,
+) -> Path:
+    """A copy of the package at ``path`` with data.json replaced by ``data`` (bytes as they are, listed
+    again in the manifest) and ``change`` applied to the manifest, re-signed with ``key``: a package a
+    sender holding its real key could send, whatever it holds."""
+    from tests.exchange.format.craft import read_members, relist, replace_member, resign, write_zip
+
+    members = read_members(path)
+    if data is not None:
+        members = replace_member(members, "data.json", data)
+
+    def edit(manifest: dict[str, Any]) -> None:
+        if data is not None:
+            relist(manifest, "data.json", data, role="data")
+        if change is not None:
+            change(manifest)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return write_zip(out, resign(members, key, edit), zipfile.ZIP_DEFLATED)
+
+
+def data_bytes(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("data.json")

@@ -93,13 +93,18 @@ def test_enrolment_needs_the_fingerprint_from_the_card(receiver, commune):
     assert "mã tỉnh, mã xã" in str(raised.value)
 
 
-def test_revoked_key_no_longer_imports(receiver, commune_key, outbox):
+def test_revoked_key_no_longer_imports_and_says_so(receiver, commune_key, outbox):
+    from cchc_desktop.exchange.format.errors import RevokedKeyError
+
     path, _ = build(outbox, commune_key, "plan", 2027, plan_data(2027))
     key = receiver.exchange.senders()[0]
     receiver.exchange.revoke(key.id, "mất máy")
     assert receiver.exchange.senders()[0].status == "revoked"
     outcome = receiver.exchange.import_packages([path]).outcomes[0]
-    assert outcome.status == "refused" and "chưa đăng ký khóa" in outcome.line
+    assert outcome.status == "refused" and isinstance(outcome.error, RevokedKeyError)
+    assert "đã thu hồi ngày" in outcome.line and "chưa đăng ký khóa" not in outcome.line
+    with pytest.raises(RevokedKeyError):
+        receiver.exchange.verify(path)
 
 
 def test_lost_key_re_enrolment_revokes_the_old_key(receiver, commune, outbox):

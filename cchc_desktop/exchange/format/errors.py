@@ -12,6 +12,7 @@ from typing import Any
 
 from cchc_desktop.kernel.errors import CchcError, ValidationError
 from cchc_desktop.kernel.files import FileWriteError, display_name
+from cchc_desktop.kernel.text import printable
 
 # Verification refusals ###################################################
 
@@ -22,8 +23,10 @@ class PackageError(CchcError):
     key = "exchange.error.invalid"
 
     def __init__(self, file: str | os.PathLike[str], **params: Any) -> None:
-        self.file = display_name(file)
-        super().__init__(None, file=self.file, **params)
+        # Names and values come from the package or the disk: shown only as visible text (no escapes).
+        self.file = printable(display_name(file))
+        shown = {name: printable(value) if isinstance(value, str) else value for name, value in params.items()}
+        super().__init__(None, file=self.file, **shown)
 
 
 class PackageReadError(PackageError):
@@ -140,8 +143,8 @@ class FieldShapeError(PackageError):
     """A field of the package's JSON is missing or has the wrong shape; ``field`` is its dotted path."""
 
     def __init__(self, file: str | os.PathLike[str], *, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
+        self.field = printable(field)
+        self.reason = printable(reason)
         super().__init__(file, field=field, reason=reason)
 
 
@@ -165,6 +168,18 @@ class WrongKeyError(PackageError):
 
 class SignatureMismatchError(PackageError):
     key = "exchange.error.signature_mismatch"
+
+
+class RevokedKeyError(PackageError):
+    """Signed with an enrolled key that the receiver revoked."""
+
+    key = "exchange.error.key_revoked"
+
+
+class RetiredKeyError(PackageError):
+    """Signed with a key a rotation replaced: it proves old packages, not new imports."""
+
+    key = "exchange.error.key_retired"
 
 
 class MissingMemberError(PackageError):

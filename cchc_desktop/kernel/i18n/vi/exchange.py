@@ -62,6 +62,9 @@ MESSAGES: dict[str, str] = {
     "exchange.error.unknown_sender": "Gói «{file}» chưa nhận được: {sender} chưa đăng ký khóa với đơn vị mình. Hãy đề nghị đơn vị gửi phiếu đăng ký khóa và tệp khóa công khai (.pub.pem), đăng ký khóa rồi nhận lại gói.",
     "exchange.error.wrong_key": "Gói «{file}» không hợp lệ: chữ ký không khớp với khóa đã đăng ký của {sender}. Gói được niêm phong bằng một khóa khác, có dấu vân tay {fingerprint}. Nếu đơn vị đã cài lại phần mềm hoặc mất khóa, hãy đề nghị đơn vị đăng ký lại khóa; nếu không, hãy đề nghị đơn vị gửi lại gói.",
     "exchange.error.signature_mismatch": "Gói «{file}» không hợp lệ: chữ ký không khớp với nội dung bảng kê. Gói đã bị thay đổi sau khi {sender} niêm phong, hoặc bị hỏng khi sao chép. Hãy đề nghị đơn vị gửi lại gói.",
+    "exchange.error.key_revoked": "Gói «{file}» không được nhận: gói được niêm phong bằng khóa của {sender} mà đơn vị mình đã thu hồi ngày {date} (dấu vân tay {fingerprint}). Nếu đơn vị đã có khóa mới, hãy đăng ký khóa mới theo phiếu đăng ký và đề nghị đơn vị gửi lại gói niêm phong bằng khóa mới.",
+    "exchange.error.key_retired": "Gói «{file}» không được nhận: gói được niêm phong bằng khóa cũ của {sender}, đã được thay bằng khóa mới (gói đổi khóa) ngày {date} (dấu vân tay khóa cũ {fingerprint}). Gói mới phải niêm phong bằng khóa mới; hãy đề nghị đơn vị gửi lại gói từ phần mềm đang dùng khóa mới.",
+    "exchange.sender.codes": "đơn vị mã {code}",
     "exchange.error.member_missing": "Gói «{file}» không hợp lệ: thiếu tệp «{member}» có trong bảng kê. " + _RECOPY,
     "exchange.error.member_unlisted": "Gói «{file}» không hợp lệ: có tệp «{member}» không nằm trong bảng kê đã niêm phong (tệp lạ được thêm vào sau). "
     + _RESEND,
@@ -129,6 +132,7 @@ MESSAGES: dict[str, str] = {
     "exchange.oserror.not_found": "không tìm thấy tệp hoặc thư mục (có thể USB đã bị rút ra)",
     "exchange.oserror.io": "lỗi đọc ghi thiết bị (USB hoặc ổ đĩa có thể bị hỏng)",
     "exchange.oserror.other": "lỗi hệ thống (mã {code})",
+    "exchange.oserror.busy": "tệp đang bị một chương trình khác ghi (hãy đóng cửa sổ hoặc chương trình kia)",
     # Keys
     "exchange.key.file_damaged": "Tệp khóa bí mật bị hỏng hoặc không phải tệp khóa của phần mềm. Hãy chọn đúng tệp, hoặc tạo khóa mới và đăng ký lại với nơi nhận.",
     "exchange.key.wrong_passphrase": "Mật khẩu của khóa không đúng. Hãy gõ lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt). Nếu đã quên mật khẩu, hãy tạo khóa mới và đăng ký lại với nơi nhận.",
@@ -157,6 +161,10 @@ MESSAGES: dict[str, str] = {
     "exchange.error.other_province": "Gói «{file}» của {sender} thuộc tỉnh khác, không gửi cho đơn vị mình ({province}). Chưa có số liệu nào được ghi; hãy chuyển gói cho đúng nơi nhận.",
     "exchange.error.kind_not_handled": "Gói «{file}» là loại «{kind}», phiên bản phần mềm này chưa nhận loại gói này. Hãy cập nhật phần mềm lên bản mới nhất.",
     "exchange.error.wrong_mode": "Gói «{file}» ({kind}) chỉ nhận được ở máy của nơi nhận (Sở Nội vụ). Tệp dữ liệu đang mở là của xã; hãy mở tệp dữ liệu của nơi nhận rồi nhận lại gói.",
+    "exchange.error.id_reused": "Gói «{file}» của {sender} không được nhận: mã gói trùng với gói {other} đã nhận nhưng nội dung khác. Mỗi gói phải có mã riêng; có thể tệp đã bị sửa hoặc phần mềm của đơn vị gửi bị lỗi. Hãy đề nghị đơn vị xuất lại gói (lần gửi mới) và gửi lại. Chưa có số liệu nào được ghi.",
+    "exchange.error.store_write": "Chưa nhận được gói «{file}»: không ghi được vào tệp dữ liệu hoặc thư mục lưu gói ({detail}). Tệp dữ liệu và thư mục không thay đổi; hãy khắc phục (ví dụ giải phóng ổ đĩa) rồi nhận lại gói.",
+    "exchange.error.unexpected": "Chưa nhận được gói «{file}» do lỗi ngoài dự kiến của phần mềm ({detail}). Tệp dữ liệu không thay đổi và các gói khác vẫn được xử lý. Hãy gửi tệp gói này cho bộ phận hỗ trợ kỹ thuật.",
+    "exchange.import.sender_mismatch": "Lưu ý: gói tự ghi đơn vị gửi là «{claimed}», khác với đơn vị đã đăng ký khóa ({enrolled}); tên hiển thị theo đăng ký khóa.",
     "exchange.error.concurrent": "Gói «{file}» chưa được nhận: cùng lúc đó một lần nhận gói khác (cửa sổ khác) đã ghi số liệu của cùng báo cáo. Hãy nhận lại gói này.",
     "exchange.receiver.only": "Việc này chỉ làm được ở máy của nơi nhận (tệp dữ liệu chế độ «nơi nhận»). Hãy mở tệp dữ liệu của nơi nhận, hoặc tạo tệp mới bằng lệnh «receiver init».",
     "exchange.receiver.exists": "Tệp «{path}» đã có. Hãy chọn tên tệp khác cho dữ liệu của nơi nhận.",
