@@ -53,7 +53,7 @@ def _kept(ws: ExchangeWorkspace, package_row_id: int):
     row = store.package_row(ws.conn, package_row_id)
     if row is None:
         raise NotFoundError("error.row_missing", what=tr("audit.entity.received_package"), id=package_row_id)
-    from cchc_desktop.exchange.import_apply import stored_manifest
+    from cchc_desktop.exchange.received import stored_manifest
 
     return row, stored_manifest(row)
 

@@ -18,11 +18,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from cchc_desktop.exchange import store
+from cchc_desktop.exchange.assessment_check import KnownCatalogue, check_assessment, known_catalogues
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
 from cchc_desktop.exchange.format.keys import fingerprint
 from cchc_desktop.exchange.format.labels import kind_label, package_title
-from cchc_desktop.exchange.format.manifest import Manifest, parse_body, parse_envelope
+from cchc_desktop.exchange.format.manifest import Manifest
 from cchc_desktop.exchange.format.revisions import ImportedRevision, RevisionVerdict, check_revision
 from cchc_desktop.exchange.format.signing import TrustedKey, sender_codes_label
 from cchc_desktop.exchange.format.verify import VerifiedPackage
@@ -37,8 +38,9 @@ from cchc_desktop.exchange.import_errors import (
 )
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payload_check import PayloadRows
-from cchc_desktop.exchange.payload_rows import payload_rows, rows_from_stored
+from cchc_desktop.exchange.payload_rows import payload_rows
 from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.exchange.received import import_name, import_name_of_row, series_of, stored_rows
 from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
@@ -67,39 +69,6 @@ class ImportOutcome:
     @property
     def refused(self) -> bool:
         return self.status == "refused"
-
-
-def import_name(manifest: Manifest) -> str:
-    """The name an import is rolled back by: "42-18544_report_2026_Q1_r2"."""
-    period = f"_{manifest.period}" if manifest.period else ""
-    return (
-        f"{manifest.sender.province_code}-{manifest.sender.unit_code}_{manifest.kind}_{manifest.year}"
-        f"{period}_r{manifest.revision}"
-    )
-
-
-def import_name_of_row(row: sqlite3.Row) -> str:
-    """The import name of a received_packages row."""
-    period = f"_{row['period']}" if row["period"] else ""
-    return f"{row['province_code']}-{row['unit_code']}_{row['kind']}_{row['year']}{period}_r{row['revision']}"
-
-
-def series_of(manifest: Manifest) -> store.Series:
-    sender = manifest.sender
-    return (sender.province_code, sender.unit_code, manifest.kind, manifest.year, manifest.period or "")
-
-
-def stored_manifest(row) -> Manifest:
-    raw = row["manifest_json"].encode("utf-8")
-    return parse_body(parse_envelope(raw, row["source_file"]), row["source_file"])
-
-
-def stored_rows(conn, row_id: int | None) -> PayloadRows | None:
-    """The rows of an imported package, rebuilt from its stored data.json (None when there is none)."""
-    row = store.package_row(conn, row_id) if row_id is not None else None
-    if row is None or row["kind"] not in CONTENT_KINDS:
-        return None
-    return rows_from_stored(row["kind"], store.stored_data_json(row), stored_manifest(row))
 
 
 @dataclass
@@ -146,6 +115,7 @@ class Applier:
         self.applied = 0  # packages written in this batch (a failure before the first undoes the backup)
         self._keys: dict[tuple[str, str], list[TrustedKey]] = {}
         self._holders: dict[int, sqlite3.Row] = {}
+        self._catalogues: list[KnownCatalogue] | None = None
 
     # Keys ###############################################################
 
@@ -170,6 +140,12 @@ class Applier:
     def holder(self, package: VerifiedPackage) -> sqlite3.Row | None:
         """The enrolled_keys row of the key that verified ``package`` (its unit's name and type)."""
         return self._holders.get(package.key.key_id)
+
+    def catalogues(self) -> list[KnownCatalogue]:
+        """The criteria catalogues this receiver holds (read once per batch, when first needed)."""
+        if self._catalogues is None:
+            self._catalogues = known_catalogues(self.ws.conn)
+        return self._catalogues
 
     @staticmethod
     def sender_label(package: VerifiedPackage) -> str:
@@ -255,6 +231,8 @@ class Applier:
         if verdict is RevisionVerdict.ALREADY_IMPORTED:
             return self.already(package, file, incoming)
         rows = prepared.checked_rows()
+        if manifest.kind == "assessment":
+            rows = check_assessment(rows, package.data, manifest.year, file, self.catalogues())
         status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
         title = self.title(package)
         diff = diff_rows(stored_rows(self.ws.conn, state.current_row_id), rows) if self.dry_run else []

@@ -18,6 +18,16 @@ class PayloadError(FieldShapeError):
     key = "exchange.error.payload"
 
 
+class CatalogueUnknownError(PackageError):
+    """A self-assessment scores a criterion the receiver's catalogue does not have."""
+
+    key = "exchange.error.catalogue_unknown"
+
+    def __init__(self, file: str, *, field: str, code: str, catalogue: str) -> None:
+        self.field = field
+        super().__init__(file, field=field, code=code, catalogue=catalogue)
+
+
 class PayloadTooNewError(PackageError):
     key = "exchange.error.payload_too_new"
 

@@ -16,8 +16,9 @@ from cchc_desktop.exchange import store
 from cchc_desktop.exchange.format.keys import fingerprint, public_pem
 from cchc_desktop.exchange.format.revisions import RevisionVerdict
 from cchc_desktop.exchange.format.verify import VerifiedPackage
-from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, check_rotation_data, import_name
+from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, check_rotation_data
 from cchc_desktop.exchange.import_commit import commit_package
+from cchc_desktop.exchange.received import import_name
 from cchc_desktop.kernel.i18n import tr
 
 

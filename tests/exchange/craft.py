@@ -250,3 +250,45 @@ def repack(
 def data_bytes(path: Path) -> bytes:
     with zipfile.ZipFile(path) as archive:
         return archive.read("data.json")
+
+
+def catalogue_assessment_data(year: int, sender: Sender = SENDER, score=lambda node: node.max_points / 2) -> dict:
+    """A self-assessment over the shipped illustrative catalogue, as a commune's app sends it: every node,
+    a score on each self-scored leaf (``score(node)``), the totals its app computes."""
+    from cchc_desktop.assessment.catalogue_files import load_default_catalogue
+
+    spec = load_default_catalogue()
+    rows = []
+    for node in spec.nodes:
+        leaf = not spec.children.get(node.code)
+        value = score(node) if leaf and node.method == "self" else None
+        rows.append(
+            {
+                "code": node.code,
+                "parent_code": node.parent_code,
+                "level": node.level,
+                "name": node.name,
+                "method": node.method if leaf else "",
+                "max_points": node.max_points,
+                "leaf": leaf,
+                "self_score": value,
+                "explanation": "Có văn bản" if value is not None else "",
+                "override_reason": "",
+            }
+        )
+    total = round(sum(r["self_score"] or 0.0 for r in rows), 6)
+    return {
+        "payload": "assessment",
+        "payload_version": 1,
+        "unit": unit(sender),
+        "year": year,
+        "submitted_at": None,
+        "assessment": {
+            "status": "submitted",
+            "catalogue": {"title": spec.title, "content_hash": spec.content_hash},
+            "totals": {"total": total},
+            "criteria": rows,
+        },
+        "evidence": [],
+        "withheld_secret": 0,
+    }

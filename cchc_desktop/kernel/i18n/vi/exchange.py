@@ -157,6 +157,9 @@ MESSAGES: dict[str, str] = {
     ),
     # Importer refusals (after verification)
     "exchange.error.payload": "Gói «{file}» không nhập được: trong dữ liệu data.json, trường «{field}» {reason}. Có thể phần mềm của đơn vị gửi đã cũ hoặc bị lỗi; hãy đề nghị đơn vị cập nhật phần mềm và gửi lại gói. Chưa có số liệu nào được ghi.",
+    "exchange.error.catalogue_unknown": "Gói «{file}» không nhập được: tiêu chí «{code}» (trường «{field}») không có trong bộ tiêu chí «{catalogue}» mà đơn vị mình đang giữ, nên không kiểm tra được điểm. Nếu tỉnh đã ban hành bộ tiêu chí khác, hãy nhập bộ tiêu chí đó vào tệp của đơn vị mình (Tự đánh giá → Nhập bộ tiêu chí) rồi nhận lại gói; nếu không, hãy đề nghị đơn vị gửi chấm theo bộ tiêu chí đã ban hành. Chưa có số liệu nào được ghi.",
+    "exchange.reason.total_mismatch": "là {value}, khác tổng điểm tính lại từ điểm từng tiêu chí ({total})",
+    "exchange.reason.catalogue_max": "là {value}, khác điểm tối đa {expected} của tiêu chí trong bộ tiêu chí đơn vị mình đang giữ",
     "exchange.error.payload_too_new": "Gói «{file}» chứa dữ liệu theo mẫu mới hơn (mẫu {version}, phần mềm này đọc được đến mẫu {supported}). Hãy cập nhật phần mềm lên bản mới nhất rồi nhận lại gói.",
     "exchange.error.other_province": "Gói «{file}» của {sender} thuộc tỉnh khác, không gửi cho đơn vị mình ({province}). Chưa có số liệu nào được ghi; hãy chuyển gói cho đúng nơi nhận.",
     "exchange.error.kind_not_handled": "Gói «{file}» là loại «{kind}», phiên bản phần mềm này chưa nhận loại gói này. Hãy cập nhật phần mềm lên bản mới nhất.",
