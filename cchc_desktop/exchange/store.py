@@ -102,6 +102,11 @@ def end_own_key(conn: sqlite3.Connection, key_id: int, status: str) -> None:
     conn.execute("UPDATE exchange_own_keys SET status = ?, ended_at = ? WHERE id = ?", [status, now_iso(), key_id])
 
 
+def set_own_key_pem(conn: sqlite3.Connection, key_id: int, private_pem: str) -> None:
+    """The same key, stored encrypted again (a stronger form)."""
+    conn.execute("UPDATE exchange_own_keys SET private_pem = ? WHERE id = ?", [private_pem, key_id])
+
+
 def insert_own_key(conn: sqlite3.Connection, fingerprint: str, public_pem: str, private_pem: str) -> int:
     return _insert(
         conn,

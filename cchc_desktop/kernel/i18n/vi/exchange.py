@@ -139,7 +139,7 @@ MESSAGES: dict[str, str] = {
     "exchange.key.not_encrypted": "Tệp khóa bí mật chưa được bảo vệ bằng mật khẩu nên phần mềm không dùng. Hãy tạo khóa mới ở mục «Gửi / nhận gói» → «Tạo khóa mới khi mất khóa…».",
     "exchange.key.not_ed25519": "Tệp khóa không phải loại khóa Ed25519 mà phần mềm dùng. Hãy tạo khóa mới ở mục «Gửi / nhận gói» → «Tạo khóa mới khi mất khóa…».",
     "exchange.key.public_damaged": "Tệp khóa công khai (.pub.pem) bị hỏng hoặc không phải khóa Ed25519 của phần mềm CCHC. Hãy đề nghị đơn vị gửi lại tệp khóa công khai.",
-    "exchange.key.passphrase_short": "Mật khẩu của khóa cần ít nhất {minimum} ký tự.",
+    "exchange.key.passphrase_short": "Mật khẩu của khóa cần ít nhất {minimum} ký tự, không tính dấu cách.",
     # Email draft
     "exchange.eml.subject": "[CCHC] {title}",
     "exchange.eml.body": (
@@ -307,6 +307,7 @@ MESSAGES: dict[str, str] = {
     "audit.action.extra.key_enrol": "Đăng ký khóa",
     "audit.action.extra.key_revoke": "Thu hồi khóa",
     "audit.action.extra.key_rotation_received": "Nhận gói đổi khóa",
+    "audit.action.extra.key_reencrypt": "Lưu lại khóa theo cách mã hóa mạnh hơn",
 }
 
 
