@@ -102,6 +102,24 @@ class AlreadyEnrolledError(ValidationError):
     key = "exchange.enrol.already"
 
 
+class OutboxReserveError(CchcError):
+    """The outbox row could not be reserved; no package was written."""
+
+    key = "exchange.export.reserve_failed"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(None, **params)
+
+
+class OutboxRecordError(CchcError):
+    """The package was written but its outbox row could not be completed (its revision stays taken)."""
+
+    key = "exchange.export.record_failed"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(None, **params)
+
+
 class NotReceiverError(CchcError):
     key = "exchange.receiver.only"
 

@@ -21,6 +21,7 @@ alone: an import rolled back keeps its file, which the backup taken before the r
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import secrets
@@ -36,8 +37,11 @@ from cchc_desktop.exchange.format.errors import PackageChangedError, PackageRead
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.format.manifest import Member
 from cchc_desktop.exchange.format.zipsafe import SafeZip
+from cchc_desktop.exchange.import_errors import ImportWriteError
 from cchc_desktop.kernel.files import describe_os_error, display_name
 
+#: Errors of the disk being written (the receiver's), not of the file being read.
+_WRITE_SIDE = frozenset((errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)))
 STORE_SUFFIX = "-goi-da-nhan"
 INCOMING_PREFIX = ".incoming-"
 LOCK_NAME = ".lock"
@@ -166,6 +170,8 @@ class PackageStore:
             self._link_or_copy(source, target)
         except OSError as exc:
             target.unlink(missing_ok=True)
+            if exc.errno in _WRITE_SIDE:  # the receiver's disk, not the package, is the problem
+                raise ImportWriteError(source, detail=describe_os_error(exc)) from None
             raise PackageReadError(source, detail=describe_os_error(exc)) from None
         return target
 

@@ -133,6 +133,26 @@ def insert_export(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
     return _insert(conn, "exchange_outbox", values)
 
 
+def complete_export(conn: sqlite3.Connection, row_id: int, values: dict[str, Any]) -> None:
+    columns = list(values)
+    conn.execute(
+        f"UPDATE exchange_outbox SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+        [*(values[c] for c in columns), row_id],
+    )
+
+
+def delete_export(conn: sqlite3.Connection, row_id: int) -> None:
+    conn.execute("DELETE FROM exchange_outbox WHERE id = ?", [row_id])
+
+
+def delete_own_key(conn: sqlite3.Connection, key_id: int) -> None:
+    conn.execute("DELETE FROM exchange_own_keys WHERE id = ?", [key_id])
+
+
+def reactivate_own_key(conn: sqlite3.Connection, key_id: int) -> None:
+    conn.execute("UPDATE exchange_own_keys SET status = 'active', ended_at = NULL WHERE id = ?", [key_id])
+
+
 def acknowledge(conn: sqlite3.Connection, package_ids: Iterable[str], at: str) -> int:
     ids = list(package_ids)
     marks = ", ".join("?" * len(ids))

@@ -47,7 +47,9 @@ def _fsync_folder(folder: Path) -> None:
 
 def _discard(handle: BinaryIO, temp: Path) -> None:
     try:
-        handle.close()
+        handle.close()  # flushes what is buffered, which fails again on a full disk: the file goes anyway
+    except OSError:
+        pass
     finally:
         temp.unlink(missing_ok=True)
 

@@ -293,6 +293,8 @@ MESSAGES: dict[str, str] = {
     "exchange.export.evidence": "Kèm {count} tài liệu kiểm chứng.",
     "exchange.export.withheld": "Không gửi kèm {count} tài liệu đánh dấu MẬT (gói không được mã hóa); hãy chuyển các tài liệu này theo đường văn thư mật nếu nơi nhận cần.",
     "exchange.export.no_document": "Gói không kèm văn bản PDF (phiên bản này chưa in được loại văn bản này).",
+    "exchange.export.reserve_failed": "Chưa tạo gói «{file}»: không ghi được vào tệp dữ liệu của đơn vị ({detail}). Chưa có tệp nào được tạo; hãy khắc phục (ví dụ giải phóng ổ đĩa) rồi gửi lại.",
+    "exchange.export.record_failed": "Đã tạo gói «{file}» trong thư mục «{folder}» và gói dùng được, nhưng chưa ghi xong vào sổ gói đã gửi ({detail}). Số lần gửi của gói này đã được giữ, lần gửi sau sẽ mang số mới; hãy giải phóng ổ đĩa.",
     "exchange.export.eml": "Đã tạo thư nháp «{file}» cạnh gói: mở bằng Outlook rồi bấm Gửi.",
     # Audit trail
     "audit.entity.exchange_key": "Khóa gửi gói",
