@@ -19,35 +19,18 @@ from typing import TYPE_CHECKING
 
 from cchc_desktop.exchange.format.verify import VerifiedPackage
 from cchc_desktop.exchange.import_errors import ImportWriteError
-from cchc_desktop.kernel.files import describe_os_error
-from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.files import describe_os_error, describe_sqlite_error
 from cchc_desktop.kernel.store.db import backup_path
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.import_apply import Applier
-
-#: SQLite result codes (the primary code, low byte) → the cause a user can act on.
-_SQLITE_CAUSES = {
-    13: "exchange.oserror.no_space",  # SQLITE_FULL
-    8: "exchange.oserror.read_only",  # SQLITE_READONLY
-    10: "exchange.oserror.io",  # SQLITE_IOERR
-    14: "exchange.oserror.not_found",  # SQLITE_CANTOPEN
-    5: "exchange.oserror.busy",  # SQLITE_BUSY
-    6: "exchange.oserror.busy",  # SQLITE_LOCKED
-}
 
 Write = Callable[[sqlite3.Connection, str], None]
 
 
 def describe_store_error(exc: sqlite3.Error | OSError) -> str:
     """The cause of a failed write, in Vietnamese (never SQLite's or the system's English text)."""
-    if isinstance(exc, OSError):
-        return describe_os_error(exc)
-    code = getattr(exc, "sqlite_errorcode", None)
-    key = _SQLITE_CAUSES.get(code & 0xFF) if isinstance(code, int) else None
-    if key is not None:
-        return tr(key)
-    return tr("exchange.oserror.other", code=getattr(exc, "sqlite_errorname", None) or type(exc).__name__)
+    return describe_os_error(exc) if isinstance(exc, OSError) else describe_sqlite_error(exc)
 
 
 class BackupGuard:

@@ -102,6 +102,12 @@ class AlreadyEnrolledError(ValidationError):
     key = "exchange.enrol.already"
 
 
+class PackageStoreError(CchcError):
+    """The folder kept packages go in cannot be used (a file has its name, no permission…)."""
+
+    key = "exchange.store.unwritable"
+
+
 class OutboxReserveError(CchcError):
     """The outbox row could not be reserved; no package was written."""
 

@@ -37,8 +37,9 @@ from cchc_desktop.exchange.format.errors import PackageChangedError, PackageRead
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.format.manifest import Member
 from cchc_desktop.exchange.format.zipsafe import SafeZip
-from cchc_desktop.exchange.import_errors import ImportWriteError
+from cchc_desktop.exchange.import_errors import ImportWriteError, PackageStoreError
 from cchc_desktop.kernel.files import describe_os_error, display_name
+from cchc_desktop.kernel.text import printable
 
 #: Errors of the disk being written (the receiver's), not of the file being read.
 _WRITE_SIDE = frozenset((errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)))
@@ -137,10 +138,17 @@ class PackageStore:
     def open_batch(self) -> None:
         """One private folder for the copies of this batch, locked while it runs (removed by ``close_batch``;
         the store folder too when this batch made it and kept nothing)."""
+        if self.folder.exists() and not self.folder.is_dir():
+            raise PackageStoreError("exchange.store.taken", path=printable(str(self.folder)))
         self._made_folder = not self.folder.exists()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._batch = self.folder / f"{INCOMING_PREFIX}{secrets.token_hex(6)}"
-        self._batch.mkdir()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._batch = self.folder / f"{INCOMING_PREFIX}{secrets.token_hex(6)}"
+            self._batch.mkdir()
+        except OSError as exc:
+            raise PackageStoreError(
+                "exchange.store.unwritable", path=printable(str(self.folder)), detail=describe_os_error(exc)
+            ) from None
         self._lock = _try_lock(self._batch / LOCK_NAME)
         self._copies = 0
 

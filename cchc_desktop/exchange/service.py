@@ -139,7 +139,7 @@ class ExchangeService:
         if isinstance(source, bytes):
             return parse_pub_file(source)
         path = Path(source)
-        if path.suffix.lower() == ".pdf":
+        if path.suffix.lower() == ".pdf" and path.is_file():
             found = find_pub_beside(path)
             if found is None:
                 raise SenderIdentityError("exchange.enrol.pub_not_found", card=path.name)

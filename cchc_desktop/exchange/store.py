@@ -316,9 +316,8 @@ def log_entry_by_name(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None
     """The newest import still in effect under ``name`` (a name, an id "#12" or a package id)."""
     text = name.strip()
     if text.lstrip("#").isdigit():
-        return conn.execute(
-            "SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL", [int(text.lstrip("#"))]
-        ).fetchone()
+        number = int(text.lstrip("#")) if len(text) <= 19 else 0  # larger than any row id: none
+        return conn.execute("SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL", [number]).fetchone()
     stem = text[:-5] if text.lower().endswith(".cchc") else text
     return conn.execute(
         "SELECT * FROM import_log WHERE (name = ? OR package_id = ? OR source_file = ?)"

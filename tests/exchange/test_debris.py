@@ -53,3 +53,21 @@ def test_a_batch_folder_without_its_lock_is_left_while_it_may_be_starting(receiv
     old = starting.stat().st_mtime - 3600
     os.utime(starting, (old, old))
     assert receiver.exchange.clean_debris() == (1, 0) and not starting.exists()
+
+
+def test_the_store_folder_taken_by_a_file_is_a_refusal_of_the_batch(receiver, commune_key, outbox):
+    from cchc_desktop.exchange.import_errors import PackageStoreError
+    from tests.support.exchange import debris_snapshot
+
+    path, _ = build(outbox, commune_key, "plan", 2027, plan_data(2027))
+    taken = PackageStore(receiver.path).folder
+    taken.write_text("một tệp trùng tên thư mục")
+    before = debris_snapshot(receiver)
+    try:
+        receiver.exchange.import_packages([path])
+    except PackageStoreError as refused:
+        assert "đã có một tệp cùng tên" in str(refused) and taken.name in str(refused)
+    else:
+        raise AssertionError("the batch must be refused")
+    assert debris_snapshot(receiver) == before and taken.read_text() == "một tệp trùng tên thư mục"
+    assert receiver.exchange.import_packages([path], dry_run=True).outcomes[0].status == "imported"

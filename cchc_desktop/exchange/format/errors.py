@@ -289,6 +289,12 @@ class NotEd25519KeyError(KeyFileError):
     key = "exchange.key.not_ed25519"
 
 
+class KeyFileNotFoundError(KeyFileError):
+    """The key file named is missing, is a folder, or cannot be read (not a damaged key)."""
+
+    key = "exchange.key.file_missing"
+
+
 class PublicKeyFileError(KeyFileError):
     key = "exchange.key.public_damaged"
 
