@@ -62,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "cli.json.help": "in kết quả dạng JSON",
     "cli.error": "Lỗi: {message}",
     "cli.usage_error": "Lỗi: {message}. Xem hướng dẫn: python main.py --help",
+    "problem.glyphs": "«{label}» có ký tự mà văn bản in ra không thể hiện được: {chars}. Khi in, ký tự không vẽ được hiện thành «□», ký tự ẩn bị bỏ đi. Hãy thay bằng chữ hoặc bỏ các ký tự này.",
     "cli.error.file": "không đọc hoặc ghi được «{path}»: {detail}.",
     "cli.error.database": "không dùng được tệp dữ liệu «{path}»: {detail}.",
     "cli.error.unexpected": "phần mềm gặp lỗi ngoài dự kiến ({kind}). Hãy báo cho bộ phận hỗ trợ kỹ thuật, kèm lệnh đã chạy.",
