@@ -102,6 +102,12 @@ def payload_shape(receiver, key, outbox):
     return build(outbox, key, "plan", 2027, data)[0], PayloadError
 
 
+def status_is_a_list(receiver, key, outbox):
+    data = report_data(2026, "Q1")
+    data["report"]["tasks"][0]["status"] = []  # found by the fuzz test: a list cannot be looked up in a set
+    return build(outbox, key, "report", 2026, data, period="Q1")[0], PayloadError
+
+
 def unknown_sender(receiver, key, outbox):
     stranger = Sender("42", "18601", "Kỳ Thọ", "xa")
     return build(outbox, key, "plan", 2027, plan_data(2027, sender=stranger), sender=stranger)[0], e.UnknownSenderError
@@ -155,6 +161,7 @@ MAKERS = {
         older_revision,
         conflicting_revision,
         payload_shape,
+        status_is_a_list,
         unknown_sender,
         wrong_key,
         revoked_key,

@@ -222,7 +222,8 @@ def _open_zip(path: Path, file: str) -> tuple[BinaryIO, zipfile.ZipFile]:
         head = handle.read(4)
         handle.seek(0)
         return handle, zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError, struct.error):
+        # NotImplementedError: a damaged directory naming a zip version or feature zipfile lacks
         handle.close()
         if head == _ZIP_MAGIC:
             raise e.TruncatedPackageError(file) from None

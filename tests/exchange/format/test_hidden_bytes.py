@@ -137,3 +137,13 @@ def test_bytes_between_members_or_after_the_end_record_are_refused(package, look
 
 def test_the_untouched_package_still_verifies(package, lookup):
     assert verify_package(package, lookup).data["narrative"].startswith("Kết quả")
+
+
+def test_a_directory_asking_for_an_unknown_zip_version_is_a_damaged_package(package, lookup, tmp_path):
+    """Found by the fuzz test: zipfile raises NotImplementedError for it."""
+    raw = bytearray(package.read_bytes())
+    struct.pack_into("<H", raw, central_entries(bytes(raw))["data.json"] + 6, 84)  # "version needed": 8.4
+    target = tmp_path / "version.cchc"
+    target.write_bytes(bytes(raw))
+    with pytest.raises(e.TruncatedPackageError):
+        verify_package(target, lookup)
