@@ -169,7 +169,8 @@ def import_trial(template: Path, folder: Path, total: int, where: Path, delay: f
         tally.debris_after_restart += len(after)
         tally.lost += not complete
         if after or not complete:
-            tally.notes.append(f"import {where.name}: after next start {after}, complete {complete}")
+            refused = [line for line in done.stdout.decode().splitlines() if line.startswith("Không nhận")]
+            tally.notes.append(f"import {where.name}: after next start {after}, complete {complete} {refused[:2]}")
 
 
 # Edits ###################################################################

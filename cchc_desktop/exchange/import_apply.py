@@ -61,10 +61,12 @@ class ImportOutcome:
     name: str = ""
     diff: list[DiffLine] = field(default_factory=list)
     error: CchcError | None = None
+    notes: list[str] = field(default_factory=list)  # warnings, also at the end of ``line``
 
     def __post_init__(self) -> None:
         # Lines carry names from packages and file names from disks: shown as visible text only.
         self.file, self.line, self.title = printable(self.file), printable(self.line), printable(self.title)
+        self.notes = [printable(note) for note in self.notes]
 
     @property
     def refused(self) -> bool:
@@ -155,9 +157,9 @@ class Applier:
     def title(self, package: VerifiedPackage) -> str:
         return package_title(package.manifest, self.sender_label(package))
 
-    def notes(self, package: VerifiedPackage) -> str:
-        """Warnings added to the result line: another receiver named, a sender named unlike its enrolment."""
-        return self.receiver_note(package.manifest) + sender_note(package)
+    def notes(self, package: VerifiedPackage) -> list[str]:
+        """Warnings for the result: another receiver named, a sender named unlike its enrolment."""
+        return [note.strip() for note in (self.receiver_note(package.manifest), sender_note(package)) if note]
 
     # Dispatch ###########################################################
 
@@ -248,7 +250,9 @@ class Applier:
         )
         if self.dry_run and status == "replaced" and not diff:
             line += " " + tr("exchange.import.no_change", old=state.current_revision)
-        return ImportOutcome(file, status, line + self.notes(package), title, import_name(manifest), diff)
+        notes = self.notes(package)
+        line = " ".join([line, *notes])
+        return ImportOutcome(file, status, line, title, import_name(manifest), diff, notes=notes)
 
     def _apply(
         self,

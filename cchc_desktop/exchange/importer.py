@@ -173,7 +173,8 @@ class Importer:
         """Each package commits on its own; the batch is made durable once, at its end (``_finish``).
         What killed imports left behind goes first."""
         clean_debris(self.ws, self.store)
-        self.store.open_batch()
+        with self.ws.transaction():  # under the write lock, as every cleaning: made and locked before one runs
+            self.store.open_batch()
         store_db.batch_commits(self.ws.conn, True)
 
     def _finish(self) -> None:

@@ -27,7 +27,6 @@ import os
 import secrets
 import shutil
 import sys
-import time
 import zipfile
 from collections.abc import Collection
 from pathlib import Path
@@ -46,8 +45,6 @@ _WRITE_SIDE = frozenset((errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, 
 STORE_SUFFIX = "-goi-da-nhan"
 INCOMING_PREFIX = ".incoming-"
 LOCK_NAME = ".lock"
-#: A batch folder without its lock file yet is only taken for debris after this long (it may be starting).
-UNLOCKED_GRACE_SECONDS = 60
 
 
 def _syncfs(folder: Path) -> bool:
@@ -137,7 +134,7 @@ class PackageStore:
 
     def open_batch(self) -> None:
         """One private folder for the copies of this batch, locked while it runs (removed by ``close_batch``;
-        the store folder too when this batch made it and kept nothing)."""
+        the store folder too when this batch made it and kept nothing). Call under the file's write lock."""
         if self.folder.exists() and not self.folder.is_dir():
             raise PackageStoreError("exchange.store.taken", path=printable(str(self.folder)))
         self._made_folder = not self.folder.exists()
@@ -261,17 +258,12 @@ class PackageStore:
         return folders, files
 
     def _stale_lock(self, holder: Path) -> BinaryIO | None:
-        """The lock of a batch folder nobody runs any more (None: running, starting, or ours)."""
+        """The lock of a batch folder nobody runs any more (None: running, or ours). A batch makes its folder
+        and locks it under the file's write lock, like every cleaning, so a folder without its lock file
+        belongs to a batch killed in between: stale too (``_try_lock`` creates the file)."""
         if holder == self._batch or not holder.is_dir():
             return None
-        lock_path = holder / LOCK_NAME
-        if not lock_path.exists():
-            try:
-                if time.time() - holder.stat().st_mtime < UNLOCKED_GRACE_SECONDS:
-                    return None
-            except OSError:
-                return None
-        return _try_lock(lock_path)
+        return _try_lock(holder / LOCK_NAME)
 
     def _unrecorded_kept(self, holder: Path, recorded: Collection[str]) -> int:
         removed = 0

@@ -30,11 +30,12 @@ def apply_rotation(applier: Applier, package: VerifiedPackage, file: str, incomi
         return applier.already(package, file, incoming)
     old = package.key.fingerprint
     key = "exchange.import.line.rotated.dry_run" if applier.dry_run else "exchange.import.line.rotated"
-    line = tr(key, sender=applier.sender_label(package), new=grouped, old=old) + applier.notes(package)
+    notes = applier.notes(package)
+    line = " ".join([tr(key, sender=applier.sender_label(package), new=grouped, old=old), *notes])
     if not applier.dry_run:
         assert incoming is not None
         _apply(applier, package, file, incoming, state, announced, line)
-    return ImportOutcome(file, "rotated", line, applier.title(package), import_name(manifest))
+    return ImportOutcome(file, "rotated", line, applier.title(package), import_name(manifest), notes=notes)
 
 
 def _apply(
