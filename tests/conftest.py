@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.support.exchange",
     "tests.support.assessment",
     "tests.support.small_disk",
+    "tests.support.receiver",
 ]
 
 

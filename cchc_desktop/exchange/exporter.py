@@ -8,9 +8,12 @@ many files were withheld.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from cchc_desktop.evidence.service import ExportFile
 from cchc_desktop.exchange import keyring, outbox, store
@@ -98,11 +101,47 @@ def export_package(
             "exchange.export.blocked", count=len(blocking), problems="\n".join(f"– {p.message}" for p in blocking)
         )
     private_key = keyring.unlock(ws, passphrase)
+    return write_package(
+        ws,
+        kind,
+        year,
+        period,
+        folder,
+        private_key,
+        eml=eml,
+        to=to,
+        file_name=file_name,
+        progress=progress,
+        cancelled=cancelled,
+    )
+
+
+def write_package(
+    ws: ExchangeWorkspace,
+    kind: str,
+    year: int,
+    period: str | None,
+    folder: str | Path,
+    private_key: Ed25519PrivateKey,
+    *,
+    created_at: str | None = None,
+    eml: bool = False,
+    to: str = "",
+    file_name: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """Sign and write the package with ``private_key`` (already unlocked) and list it in the outbox.
+
+    ``created_at`` dates the signature (ISO with the +07:00 offset); None means now. Only a caller that
+    builds data for others sets it (the receiver's demo: packages signed over a year).
+    """
     content = export_content(ws, kind, year, period)
     files, withheld = _evidence(ws, content)
     phases = _Phases(progress)
     document = _render(content, phases.phase(0.0, 0.3), cancelled)
     fields = _fields(ws, content)
+    fields = dataclasses.replace(fields, created_at=created_at or fields.created_at)
     out = Path(folder) / (file_name or package_file_name(fields))
     row_id = outbox.reserve(ws, fields, out, fingerprint(private_key))  # the revision is taken first
     try:

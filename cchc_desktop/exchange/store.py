@@ -379,3 +379,49 @@ def stored_data_json(row) -> str:
 def forget_key_of_packages(conn: sqlite3.Connection, key_id: int) -> None:
     """Packages stay, but no longer point at an enrolment being undone."""
     conn.execute("UPDATE received_packages SET key_id = NULL WHERE key_id = ?", [key_id])
+
+
+# A year at a glance (the receiver's consolidation) #######################
+
+
+def series_of_year(conn: sqlite3.Connection, year: int) -> list[sqlite3.Row]:
+    """Every series received for ``year`` (unit, kind, period): its current package, when its first
+    revision was signed (timeliness counts from there) and how many revisions came."""
+    return conn.execute(
+        "SELECT c.id, c.package_id, c.province_code, c.unit_code, c.unit_name, c.unit_type, c.kind, c.year,"
+        " c.period, c.revision, c.created_at, c.submitted_at, c.received_at, c.signer_name,"
+        " c.document_sha256, c.framework_id, f.first_created_at, f.revisions"
+        " FROM received_packages c JOIN ("
+        "   SELECT province_code, unit_code, kind, period, MIN(created_at) AS first_created_at,"
+        "          count(*) AS revisions"
+        "   FROM received_packages WHERE year = ? GROUP BY province_code, unit_code, kind, period"
+        " ) f USING (province_code, unit_code, kind, period)"
+        " WHERE c.year = ? AND c.state = 'current' ORDER BY c.province_code, c.unit_code, c.kind, c.period",
+        [year, year],
+    ).fetchall()
+
+
+def rows_of_packages(conn: sqlite3.Connection, name: str, package_row_ids: Sequence[int]) -> list[sqlite3.Row]:
+    """The rows (tasks, indicators, criteria) of many packages at once, each with its ``package_row_id``."""
+    if not package_row_ids:
+        return []
+    table, columns = ROW_TABLES[name]
+    order = "position" if "position" in columns else "id"
+    marks = ", ".join("?" * len(package_row_ids))
+    return conn.execute(
+        f"SELECT package_row_id, {', '.join(columns)} FROM {table} WHERE package_row_id IN ({marks})"
+        f" ORDER BY package_row_id, {order}",
+        list(package_row_ids),
+    ).fetchall()
+
+
+def key_states(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(province, unit) → "enrolled" when an active key is enrolled, "revoked" when only ended ones remain."""
+    found: dict[tuple[str, str], str] = {}
+    for row in conn.execute("SELECT province_code, unit_code, status FROM enrolled_keys"):
+        key = (row["province_code"], row["unit_code"])
+        if row["status"] == "active":
+            found[key] = "enrolled"
+        else:
+            found.setdefault(key, "revoked")
+    return found
