@@ -89,7 +89,7 @@ def unexpected(path: Path, exc: Exception) -> UnexpectedImportError:
 def clean_debris(ws: ExchangeWorkspace, package_store: PackageStore) -> tuple[int, int]:
     """Remove what killed imports left (``PackageStore.clean_debris``) under the write lock, so no import
     commits meanwhile; returns (folders, kept files) removed. Never fails: debris can wait."""
-    if not package_store.folder.is_dir():
+    if not package_store.has_debris():  # the usual case: no write lock taken, nobody kept waiting
         return 0, 0
     try:
         with ws.transaction() as conn:

@@ -257,6 +257,17 @@ class PackageStore:
             folders += 1
         return folders, files
 
+    def has_debris(self) -> bool:
+        """Whether a batch folder nobody holds is there (a quick look, without the file's write lock)."""
+        if not self.folder.is_dir():
+            return False
+        for holder in self.folder.glob(f"{INCOMING_PREFIX}*"):
+            lock = self._stale_lock(holder)
+            if lock is not None:
+                lock.close()
+                return True
+        return False
+
     def _stale_lock(self, holder: Path) -> BinaryIO | None:
         """The lock of a batch folder nobody runs any more (None: running, or ours). A batch makes its folder
         and locks it under the file's write lock, like every cleaning, so a folder without its lock file

@@ -118,7 +118,7 @@ def verify_package(
         )  # step 4
         _check_member_set(archive, envelope, file)  # step 5
         kept = _check_member_contents(archive, envelope, file, Ticker(_listed_bytes(envelope), progress, cancelled))
-    _check_version(envelope, key.label or sender_codes_label(envelope.sender), file)  # step 6
+    _check_version(envelope, key, file)  # step 6
     manifest = parse_body(envelope, file)  # step 7
     data = _parse_data(kept[DATA_NAME], file)
     _check_announced_key(manifest, kept.get(ANNOUNCE_NAME), key, file)
@@ -176,8 +176,9 @@ def _hash_member(archive: SafeZip, member: Member, file: str, ticker: Ticker, ke
     return b"".join(pieces)
 
 
-def _check_version(envelope: Envelope, sender: str, file: str) -> None:
+def _check_version(envelope: Envelope, key: TrustedKey, file: str) -> None:
     if envelope.format_version > FORMAT_VERSION:
+        sender = key.label or sender_codes_label(envelope.sender)
         raise e.FormatTooNewError(file, version=envelope.format_version, supported=FORMAT_VERSION, sender=sender)
 
 
