@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.support.document_fixtures",
     "tests.support.exchange",
     "tests.support.assessment",
+    "tests.support.small_disk",
     "tests.support.receiver",
 ]
 

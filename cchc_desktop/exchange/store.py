@@ -102,6 +102,11 @@ def end_own_key(conn: sqlite3.Connection, key_id: int, status: str) -> None:
     conn.execute("UPDATE exchange_own_keys SET status = ?, ended_at = ? WHERE id = ?", [status, now_iso(), key_id])
 
 
+def set_own_key_pem(conn: sqlite3.Connection, key_id: int, private_pem: str) -> None:
+    """The same key, stored encrypted again (a stronger form)."""
+    conn.execute("UPDATE exchange_own_keys SET private_pem = ? WHERE id = ?", [private_pem, key_id])
+
+
 def insert_own_key(conn: sqlite3.Connection, fingerprint: str, public_pem: str, private_pem: str) -> int:
     return _insert(
         conn,
@@ -126,6 +131,26 @@ def last_export(conn: sqlite3.Connection, kind: str, year: int, period: str) -> 
 
 def insert_export(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
     return _insert(conn, "exchange_outbox", values)
+
+
+def complete_export(conn: sqlite3.Connection, row_id: int, values: dict[str, Any]) -> None:
+    columns = list(values)
+    conn.execute(
+        f"UPDATE exchange_outbox SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+        [*(values[c] for c in columns), row_id],
+    )
+
+
+def delete_export(conn: sqlite3.Connection, row_id: int) -> None:
+    conn.execute("DELETE FROM exchange_outbox WHERE id = ?", [row_id])
+
+
+def delete_own_key(conn: sqlite3.Connection, key_id: int) -> None:
+    conn.execute("DELETE FROM exchange_own_keys WHERE id = ?", [key_id])
+
+
+def reactivate_own_key(conn: sqlite3.Connection, key_id: int) -> None:
+    conn.execute("UPDATE exchange_own_keys SET status = 'active', ended_at = NULL WHERE id = ?", [key_id])
 
 
 def acknowledge(conn: sqlite3.Connection, package_ids: Iterable[str], at: str) -> int:
@@ -291,9 +316,8 @@ def log_entry_by_name(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None
     """The newest import still in effect under ``name`` (a name, an id "#12" or a package id)."""
     text = name.strip()
     if text.lstrip("#").isdigit():
-        return conn.execute(
-            "SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL", [int(text.lstrip("#"))]
-        ).fetchone()
+        number = int(text.lstrip("#")) if len(text) <= 19 else 0  # larger than any row id: none
+        return conn.execute("SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL", [number]).fetchone()
     stem = text[:-5] if text.lower().endswith(".cchc") else text
     return conn.execute(
         "SELECT * FROM import_log WHERE (name = ? OR package_id = ? OR source_file = ?)"

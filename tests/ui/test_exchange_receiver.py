@@ -101,6 +101,20 @@ def test_a_package_from_an_unknown_sender_is_refused_in_the_preview(receiver_win
     assert not panel.dialog.apply_button.isEnabled()
 
 
+def test_the_preview_names_the_sender_as_enrolled_and_warns_of_another_name(receiver_window, qtbot, sent):
+    stick, pub = sent
+    panel = receiver_window.screens["exchange"].receiver
+    dialog = panel.enrol_from(pub)
+    dialog.name.setText("Hương Xuân")  # the reviewer corrects the name on the card
+    dialog.confirmed.setChecked(True)
+    qtbot.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+    panel.import_paths([stick])
+    qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=10000)
+    lines = panel.dialog.lines()
+    assert lines[0].startswith("Sẽ nhận mới: Kế hoạch CCHC năm 2026 của xã Hương Xuân (mã 42-18544)")
+    assert lines[1].startswith("Lưu ý: gói tự ghi đơn vị gửi là «xã Kỳ Phong (mã 42-18544)»")
+
+
 def test_the_received_list_is_searched_and_opens_the_packages_pdf(receiver_window, qtbot, sent, monkeypatch):
     from ui.widgets import asking
 
