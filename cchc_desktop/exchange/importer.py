@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
+from cchc_desktop.exchange.down_apply import apply_down, check_down_addressing, is_down_kind
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.format.verify import verify_package
 from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, prepare_content
@@ -216,6 +217,9 @@ class Importer:
         try:
             package = prepared.checked_package()
             kept = None if self.dry_run else incoming
+            if is_down_kind(package.manifest.kind):
+                check_down_addressing(self.applier, package, file)
+                return apply_down(self.applier, package, file, kept)
             if package.manifest.kind == "key_rotation":
                 self.applier.check_addressing(package, file)
                 return apply_rotation(self.applier, package, file, kept)

@@ -85,3 +85,16 @@ class PassphraseDialog(QDialog):
             except CchcError as exc:
                 return str(exc)
         return ""
+
+
+class AsksPassphrase:
+    """Mixed into a panel: ``_ask`` opens the passphrase dialog (kept as ``self.dialog``, which tests drive)
+    and hands the passphrase to ``on_ok`` once it is accepted."""
+
+    dialog: object = None
+
+    def _ask(self, title_key: str, explain_key: str, on_ok, *, new: bool = False, check=None) -> PassphraseDialog:
+        self.dialog = PassphraseDialog(self, tr(title_key), tr(explain_key), new=new, check=check)
+        self.dialog.accepted.connect(lambda d=self.dialog: on_ok(d.passphrase))
+        self.dialog.open()
+        return self.dialog
