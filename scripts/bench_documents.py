@@ -81,7 +81,7 @@ def big_plan(tasks: int = 200) -> tuple[UnitProfile, PlanAggregate]:
         requirement_text="Yêu cầu.",
         signer_name="Nguyễn Văn Đức",
     )
-    profile = UnitProfile(name="Kỳ Phong", province_code="42", commune_code="18544", place_name="Kỳ Phong")
+    profile = UnitProfile(name="Kỳ Phong", province_code="42", commune_code="99001", place_name="Kỳ Phong")
     return profile, PlanAggregate(plan=plan, areas=areas, tasks=rows, indicators=indicators)
 
 
