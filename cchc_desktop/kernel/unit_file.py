@@ -175,6 +175,12 @@ class UnitFile:
             changes = [records.delete(conn, entity, row_id, self.actor) for row_id in row_ids]
         return self._recorded(ChangeSet(label, changes))
 
+    def delete_mixed(self, rows: list[tuple[str, int]], label: str) -> ChangeSet:
+        """Delete rows of several entities (entity, id) in one transaction, as one undoable action."""
+        with self.transaction() as conn:
+            changes = [records.delete(conn, entity, row_id, self.actor) for entity, row_id in rows]
+        return self._recorded(ChangeSet(label, changes))
+
     def move(self, entity: str, row_id: int, new_position: int) -> ChangeSet:
         label = tr("undo.move", what=tr(records.entity(entity).label_key))
         with self.transaction() as conn:

@@ -39,3 +39,21 @@ def pdffonts(path: Path) -> list[dict]:
         if len(parts) >= 7:
             rows.append({"name": parts[0], "emb": parts[-5] == "yes"})
     return rows
+
+
+_DOUBLED = re.compile(r"(?<!\w)((?:\w[\w%.,/-]*\s+){1,8}\w[\w%.,/-]*)\s+\1(?!\w)")
+
+
+def doubled_phrases(text: str) -> list[str]:
+    """Phrases said twice in a row ("đạt từ 40% trở lên đạt từ 40% trở lên", "khoảng 5.000 triệu đồng
+    khoảng 5.000 triệu đồng"): three words or more, or two with a number. Ordinary Vietnamese repeats
+    a word pair now and then ("thanh tra, kiểm tra, kiểm toán"), which is not counted."""
+    found = (m.group(1) for m in _DOUBLED.finditer(squeeze(text)))
+    return [p for p in found if len(p.split()) >= 3 or re.search(r"\d", p)]
+
+
+def body_text(text: str) -> str:
+    """A document's text before its first appendix (table cells repeat a column's words by design)."""
+    lines = text.split("\n")
+    end = next((i for i, line in enumerate(lines) if line.strip() == "Phụ lục I"), len(lines))
+    return "\n".join(lines[:end])

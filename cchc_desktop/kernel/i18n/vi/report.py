@@ -79,6 +79,7 @@ MESSAGES: dict[str, str] = {
     "report.attainment.pending": "Chưa đủ (còn trong năm)",
     "report.attainment.no_data": "Chưa có số liệu",
     "report.attainment.no_target": "Chưa có mục tiêu",
+    "report.attainment.in_words": "Theo mục tiêu bằng lời",
     "report.attainment.undefined": "Không phát sinh (mẫu số bằng 0)",
     "report.attainment.aspirational": "{state} (chỉ tiêu phấn đấu)",
     # Creating, locking, submitting
