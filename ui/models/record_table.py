@@ -8,7 +8,7 @@ core checks decorate the rows and cells they name.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -39,6 +39,11 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     multiline: bool = False
     extra: dict = field(default_factory=dict)
+    #: A core action that takes what was typed (record, value) instead of the generic field edit,
+    #: for a cell whose input sets more than its field (a target typed as "duy trì" or "từ 55% trở lên").
+    setter: Callable[[Any, Any], Any] | None = None
+    #: What the cell's editor starts with, when it is not the field's own value.
+    edit_text: Callable[[Any], Any] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -59,17 +64,7 @@ class RecordTableModel(QAbstractTableModel):
         title = column.title or (spec.label if spec else column.field)
         multiline = column.multiline or bool(spec and spec.multiline)
         editable = column.editable and spec is not None
-        return Column(
-            column.field,
-            column.width,
-            editable,
-            title,
-            column.choices,
-            column.display,
-            column.sort_key,
-            multiline,
-            column.extra,
-        )
+        return replace(column, editable=editable, title=title, multiline=multiline)
 
     # Loading ############################################################
 
@@ -138,7 +133,11 @@ class RecordTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         record, column = self.rows[index.row()], self.columns[index.column()]
-        result = self.session.edit(self.view_widget, self.entity, record.id, column.field, value)
+        if column.setter is not None:
+            setter = column.setter
+            result = self.session.call(self.view_widget, lambda: setter(record, value), inline=True)
+        else:
+            result = self.session.edit(self.view_widget, self.entity, record.id, column.field, value)
         if result is None:
             return False
         self.refresh_row(index.row())
@@ -155,6 +154,8 @@ class RecordTableModel(QAbstractTableModel):
         return display(spec, value) if spec else ("" if value is None else str(value))
 
     def edit_value(self, record: Any, column: Column, value: Any) -> Any:
+        if column.edit_text is not None:
+            return column.edit_text(record)
         spec = self.specs.get(column.field)
         if spec is None or value is None:
             return "" if value is None else value

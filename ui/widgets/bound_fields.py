@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from cchc_desktop.kernel.fields import display
 from cchc_desktop.kernel.i18n import format_date, format_number
@@ -126,3 +126,21 @@ class BoundChoice(QComboBox, _Bound):
 
     def commit(self) -> None:
         self.commit_value(self, self.currentData())
+
+
+class BoundCheck(QCheckBox, _Bound):
+    """A yes/no field (print an optional column or not): committed when ticked."""
+
+    def __init__(self, session: Session, entity: str, field: str, parent: QWidget | None = None) -> None:
+        QCheckBox.__init__(self, parent)
+        self.bind(session, entity, field)
+        self.clicked.connect(self.commit)
+
+    def load(self, record: Any, read_only: bool) -> None:
+        self.row_id = record.id
+        self.setChecked(bool(getattr(record, self.field)))
+        self.setEnabled(not read_only)
+
+    def commit(self) -> None:
+        if not self.commit_value(self, self.isChecked()):
+            self.setChecked(not self.isChecked())

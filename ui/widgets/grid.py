@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,6 +123,28 @@ class FilterProxy(QSortFilterProxyModel):
         return matches(self.query, *texts)
 
 
+class WrappingHeader(QHeaderView):
+    """Column titles wrap onto more lines instead of being cut ("Mục tiêu tối đa" in a narrow column
+    at 1366×768), and the header grows to the tallest title."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.setSectionsClickable(True)
+        self.sectionResized.connect(lambda *_: self.updateGeometry())
+
+    def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802
+        size = super().sectionSizeFromContents(logical_index)
+        model = self.model()
+        if model is None:
+            return size
+        text = str(model.headerData(logical_index, self.orientation(), Qt.ItemDataRole.DisplayRole) or "")
+        width = max(self.sectionSize(logical_index) - 10, 20)
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        needed = self.fontMetrics().boundingRect(QRect(0, 0, width, 2000), flags, text).height() + 10
+        return QSize(size.width(), max(size.height(), needed))
+
+
 class GridView(QTableView):
     """Emits requests the screen turns into core actions (it knows the plan)."""
 
@@ -142,6 +164,7 @@ class GridView(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.setHorizontalHeader(WrappingHeader(self))
         self.horizontalHeader().setStretchLastSection(True)
         # Rows are sized to their text once per load (see fit_rows), not on every repaint.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
