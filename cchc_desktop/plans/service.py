@@ -62,6 +62,10 @@ class PlanService:
         issued = [p for p in self.versions(year) if p.status == "issued"]
         return issued[-1] if issued else None
 
+    def first_issue_date(self, year: int) -> str | None:
+        """When the year's plan was (or is to be) issued, its first version: ISO date or None."""
+        return store.first_issue_date(self.ws.conn, year)
+
     def require_current(self, year: int) -> Plan:
         plan = self.current(year)
         if plan is None:

@@ -141,6 +141,11 @@ def plans_for_year(conn: sqlite3.Connection, year: int) -> list[Plan]:
     return [load_plan(conn, row[0]) for row in rows]
 
 
+def first_issue_date(conn: sqlite3.Connection, year: int) -> str | None:
+    """The earliest issue date of the year's plan versions (set or planned), or None."""
+    return conn.execute("SELECT min(issue_date) FROM plans WHERE year = ?", [year]).fetchone()[0]
+
+
 def years(conn: sqlite3.Connection) -> list[int]:
     return [row[0] for row in conn.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
 

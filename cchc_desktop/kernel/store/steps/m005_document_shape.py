@@ -1,5 +1,6 @@
 """Step 5: a plan's own shape — its sections as rows the commune edits, the per-area layout,
-optional task columns, targets in words, and the framework's provenance kept out of documents.
+optional task columns, targets in words, and the framework's provenance kept out of documents;
+a report's texts copied from the previous report, marked until someone has looked at them.
 
 * ``plan_sections``: one row per section of the plan body (mục đích, chỉ tiêu, nhiệm vụ giải pháp,
   nhiệm vụ cụ thể, kinh phí, tổ chức thực hiện, or a section of the commune's own with free text):
@@ -13,6 +14,10 @@ optional task columns, targets in words, and the framework's provenance kept out
 * ``indicators.target_text``: a target that is not a number ("duy trì", "tăng so với năm trước").
 * ``indicators.framework_ref``: where a default indicator came from. Until now that provenance sat
   in ``source_ref`` (printed as "Nguồn"); it names other units' documents, so it moves here.
+* ``reports.carried_from`` / ``reports.review_fields``: the period a new report's narrative was copied
+  from and which of its texts still read as they were copied; ``task_progress.result_review``: a
+  task's result copied from the previous report and not yet looked at. Reports made before this step
+  have nothing marked.
 """
 
 from __future__ import annotations
@@ -44,7 +49,10 @@ ALTER TABLE tasks ADD COLUMN objective TEXT NOT NULL DEFAULT '';
 ALTER TABLE tasks ADD COLUMN implementing_units TEXT NOT NULL DEFAULT '';
 ALTER TABLE tasks ADD COLUMN schedule_text TEXT NOT NULL DEFAULT '';
 ALTER TABLE indicators ADD COLUMN target_text TEXT NOT NULL DEFAULT '';
-ALTER TABLE indicators ADD COLUMN framework_ref TEXT NOT NULL DEFAULT ''
+ALTER TABLE indicators ADD COLUMN framework_ref TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN carried_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN review_fields TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_task_progress ADD COLUMN result_review INTEGER NOT NULL DEFAULT 0
 """
 
 #: The units the default framework was drawn from: their names mark a provenance note, not a data source.
@@ -61,8 +69,9 @@ _SECTIONS = (
 )
 
 
-def m005_plan_shape(db: Any) -> None:
-    """Bố cục kế hoạch theo từng đơn vị, cột tùy chọn của bảng nhiệm vụ, chỉ tiêu bằng lời."""
+def m005_document_shape(db: Any) -> None:
+    """Bố cục kế hoạch theo từng đơn vị, cột tùy chọn của bảng nhiệm vụ, chỉ tiêu bằng lời; nội dung
+    báo cáo chép từ kỳ trước được đánh dấu để xem lại."""
     run_script(db, M005_SQL)
     plan_ids = [row[0] for row in db.execute("SELECT id FROM plans ORDER BY id").fetchall()]
     for plan_id in plan_ids:
