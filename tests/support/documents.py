@@ -57,3 +57,14 @@ def body_text(text: str) -> str:
     lines = text.split("\n")
     end = next((i for i, line in enumerate(lines) if line.strip() == "Phụ lục I"), len(lines))
     return "\n".join(lines[:end])
+
+
+def page_text_bottoms(path: Path) -> list[tuple[float, float]]:
+    """(lowest text baseline, page height) per page, in points from the top, from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    pages = []
+    for page in re.findall(r"<page width=\"[\d.]+\" height=\"([\d.]+)\">(.*?)</page>", out, re.S):
+        height, body = float(page[0]), page[1]
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', body)]
+        pages.append((max(bottoms, default=0.0), height))
+    return pages

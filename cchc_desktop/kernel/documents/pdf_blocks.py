@@ -38,9 +38,9 @@ CELL_PADDING = 3
 KEEP_WITH_GROUP_MAX = 160
 
 
-def heading(block: Heading) -> RLParagraph:
+def heading(block: Heading, keep_with_next: bool = True) -> RLParagraph:
     """Level 1 "I. …" bold, level 2 "1. …" bold, level 3 "a) …" italic; kept with what follows."""
-    style = S.body_style(bold=block.level <= 2, italic=block.level >= 3, keep_with_next=True)
+    style = S.body_style(bold=block.level <= 2, italic=block.level >= 3, keep_with_next=keep_with_next)
     return RLParagraph(markup(block.text), style)
 
 

@@ -40,6 +40,35 @@ def _width(text: str, font: str, size: float) -> float:
     return stringWidth(nfc(text), font, size)
 
 
+def _greedy_lines(words: list[str], font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for word in words:
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and _width(candidate, font, size) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def balanced(text: str, font: str, size: float, width: float) -> str:
+    """Markup for a centred title whose lines are of even length: the narrowest width that needs no
+    more lines than the full width does, so no word is left alone on the last line ("… năm" / "2026")."""
+    out = []
+    for paragraph in nfc(text).split("\n"):
+        words = [word for word in paragraph.split(" ") if word]  # non-breaking blanks stay inside words
+        count = len(_greedy_lines(words, font, size, width))
+        low, high = width / max(count, 1) * 0.9, width
+        while count > 1 and high - low > 1:
+            middle = (low + high) / 2
+            if len(_greedy_lines(words, font, size, middle)) > count:
+                low = middle
+            else:
+                high = middle
+        out.append("<br/>".join(markup(line) for line in _greedy_lines(words, font, size, high)))
+    return "<br/>".join(out)
+
+
 def _short_rule(lines: list[str], font: str, size: float, limit: float) -> CentredRule:
     """A rule 40 % of the longest line (Decree 30: 1/3 to 1/2 of the text length)."""
     longest = max((_width(line, font, size) for line in lines), default=limit)
@@ -105,10 +134,13 @@ def title_flowables(document: OfficialDocument, width: float) -> list:
     """Tên loại, trích yếu, optional subtitle line and the short rule under them."""
     out: list = [Paragraph(markup(_upper(document.type_name)), S.style(S.SIZE_TYPE, bold=True, space_before=16))]
     lines = [document.summary] if document.summary else [document.type_name]
+    fonts = S.fonts()
     if document.summary:
-        out.append(Paragraph(markup(document.summary), S.style(S.SIZE_SUMMARY, bold=True)))
+        summary = balanced(document.summary, fonts.bold, S.SIZE_SUMMARY, width)
+        out.append(Paragraph(summary, S.style(S.SIZE_SUMMARY, bold=True)))
     if document.subtitle:
-        out.append(Paragraph(markup(document.subtitle), S.style(S.SIZE_SUMMARY, italic=True)))
+        subtitle = balanced(document.subtitle, fonts.italic, S.SIZE_SUMMARY, width)
+        out.append(Paragraph(subtitle, S.style(S.SIZE_SUMMARY, italic=True)))
     out.append(_short_rule(lines, S.fonts().bold, S.SIZE_SUMMARY, width))
     out.append(Spacer(1, 8))
     return out
@@ -188,10 +220,14 @@ def signature_table(signature: Signature | None, recipients: list[str], width: f
 
 def appendix_title_flowables(appendix: Appendix, width: float) -> list:
     """ "Phụ lục I" (bold, normal case), the title (UPPER bold) and the italic "(Kèm theo …)" line."""
+    fonts = S.fonts()
     out: list = [Paragraph(markup(appendix.label), S.style(S.SIZE_BODY, bold=True))]
-    out.append(Paragraph(markup(_upper(appendix.title)), S.style(S.SIZE_BODY, bold=True)))
+    out.append(
+        Paragraph(balanced(_upper(appendix.title), fonts.bold, S.SIZE_BODY, width), S.style(S.SIZE_BODY, bold=True))
+    )
     if appendix.reference:
-        out.append(Paragraph(markup(appendix.reference), S.style(S.SIZE_BODY, italic=True)))
+        reference = balanced(appendix.reference, fonts.italic, S.SIZE_BODY, width)
+        out.append(Paragraph(reference, S.style(S.SIZE_BODY, italic=True)))
     out.append(_short_rule([_upper(appendix.title)], S.fonts().bold, S.SIZE_BODY, width))
     out.append(Spacer(1, 8))
     return out
