@@ -244,7 +244,7 @@ def bench_report_pdf(runs: int) -> None:
 
 
 def bench_xlsx(runs: int) -> None:
-    columns = task_sheet_columns()
+    columns = task_sheet_columns(Plan(id=0, uid="", year=2026))
     rows = [
         Row(
             [
@@ -254,11 +254,11 @@ def bench_xlsx(runs: int) -> None:
                 "Báo cáo",
                 "Văn phòng HĐND và UBND xã",
                 "Công an xã",
-                "Lê Thị Hoa",
                 "Quý II/2026",
-                None,
                 1500000,
                 "",
+                "Lê Thị Hoa",
+                None,
             ]
         )
         for n in range(1, 10001)

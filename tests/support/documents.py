@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -68,3 +70,43 @@ def page_text_bottoms(path: Path) -> list[tuple[float, float]]:
         bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', body)]
         pages.append((max(bottoms, default=0.0), height))
     return pages
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+def pdf_words(path: Path) -> list[Word]:
+    """Every word of a PDF with its box (points, from the page's top left), from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    words = []
+    for number, page in enumerate(re.findall(r"<page [^>]*>(.*?)</page>", out, re.S), start=1):
+        for x0, y0, x1, y1, text in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
+        ):
+            words.append(Word(number, float(x0), float(y0), float(x1), float(y1), html.unescape(text)))
+    return words
+
+
+def overlapping_words(words: list[Word], slack: float = 3.0) -> list[tuple[str, str]]:
+    """Pairs of words printed over each other (text spilling from one cell into the row below); the
+    boxes of words on consecutive lines may touch by a point or two, which is not counted."""
+    found = []
+    by_page: dict[int, list[Word]] = {}
+    for word in words:
+        by_page.setdefault(word.page, []).append(word)
+    for page in by_page.values():
+        page.sort(key=lambda w: w.y0)
+        for i, a in enumerate(page):
+            for b in page[i + 1 :]:
+                if b.y0 >= a.y1 - slack:
+                    break
+                if min(a.x1, b.x1) - max(a.x0, b.x0) > slack:
+                    found.append((a.text, b.text))
+    return found
