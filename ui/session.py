@@ -24,6 +24,7 @@ class Session(QObject):
     changed = Signal(object)  # ChangeSet, or None when a whole document changed (create, issue…)
     saved = Signal()
     history_changed = Signal()
+    notice = Signal(str)  # a short confirmation for the status bar ("Đã dán 5 dòng")
 
     def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)

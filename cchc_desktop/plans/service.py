@@ -320,19 +320,26 @@ class PlanService:
         name = AREA_BY_CODE[code].name
         return self.ws.insert("plan_area", plan_id, {"display_name": name}, fixed={"code": code})
 
-    def rows_in_area(self, area_id: int) -> int:
-        """How many tasks and indicators belong to the area (asked before removing it)."""
-        area = self.ws.get("plan_area", area_id)
-        return store.rows_in_area(self.ws.conn, area.plan_id, area.code)
+    def rows_in_areas(self, area_ids: list[int]) -> int:
+        """How many tasks and indicators belong to the areas (asked before removing them)."""
+        areas = [self.ws.get("plan_area", area_id) for area_id in area_ids]
+        return sum(store.rows_in_area(self.ws.conn, a.plan_id, a.code) for a in areas)
 
     def remove_area(self, area_id: int, *, with_rows: bool = False) -> ChangeSet:
-        """Bỏ một lĩnh vực khỏi kế hoạch (a plan of "06 nội dung trọng tâm"); its tasks and indicators
-        go with it only when asked, all in one undoable action."""
-        area = self.ws.get("plan_area", area_id)
-        agg = self.aggregate(area.plan_id)
-        rows = [("task", t.id) for t in agg.tasks if t.area_code == area.code]
-        rows += [("indicator", i.id) for i in agg.indicators if i.area_code == area.code]
+        return self.remove_areas([area_id], with_rows=with_rows)
+
+    def remove_areas(self, area_ids: list[int], *, with_rows: bool = False) -> ChangeSet:
+        """Bỏ lĩnh vực khỏi kế hoạch (a plan of "06 nội dung trọng tâm"); their tasks and indicators
+        go with them only when asked, all in one undoable action."""
+        areas = [self.ws.get("plan_area", area_id) for area_id in area_ids]
+        if not areas:
+            return ChangeSet(tr("undo.remove_area", name=""))
+        agg = self.aggregate(areas[0].plan_id)
+        codes = {a.code for a in areas}
+        rows = [("task", t.id) for t in agg.tasks if t.area_code in codes]
+        rows += [("indicator", i.id) for i in agg.indicators if i.area_code in codes]
         if rows and not with_rows:
-            raise ValidationError("plan.area.in_use", name=area.display_name, count=len(rows))
-        label = tr("undo.remove_area", name=area.display_name)
-        return self.ws.delete_mixed([*rows, ("plan_area", area_id)], label)
+            names = ", ".join(a.display_name for a in areas)
+            raise ValidationError("plan.area.in_use", name=names, count=len(rows))
+        label = tr("undo.remove_area", name="; ".join(a.display_name for a in areas))
+        return self.ws.delete_mixed([*rows, *(("plan_area", a.id) for a in areas)], label)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from cchc_desktop.kernel.fields import display
-from cchc_desktop.kernel.i18n import format_date, format_number
+from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from cchc_desktop.kernel.problems import Problem
 from ui.icons import problem_icon
 from ui.session import Session
@@ -64,7 +64,11 @@ class RecordTableModel(QAbstractTableModel):
         title = column.title or (spec.label if spec else column.field)
         multiline = column.multiline or bool(spec and spec.multiline)
         editable = column.editable and spec is not None
-        return replace(column, editable=editable, title=title, multiline=multiline)
+        choices = column.choices
+        if not choices and spec is not None and spec.kind == "bool":
+            # A yes/no cell is a list of «Có»/«Không» (Qt's own would offer "True"/"False").
+            choices = ((True, tr("common.yes")), (False, tr("common.no")))
+        return replace(column, editable=editable, title=title, multiline=multiline, choices=choices)
 
     # Loading ############################################################
 
@@ -163,6 +167,10 @@ class RecordTableModel(QAbstractTableModel):
             return format_date(value)
         if spec.kind == "number":
             return format_number(value)
+        if spec.kind == "int":
+            # Text, not an int: Qt would edit an int in a spin box, which silently swallows what is
+            # not a digit ("tăng"), where a line editor lets the core refuse it with a reason.
+            return str(value)
         return value
 
     def cell_problems(self, record: Any, column: Column) -> list[Problem]:

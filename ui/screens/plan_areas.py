@@ -102,12 +102,14 @@ class AreasPage(PlanPage):
         rows = self.areas.view.selected_source_rows()
         if not rows or self._read_only:
             return
-        area = self.areas.model.record(rows[0])
+        areas = [self.areas.model.record(row) for row in rows]
+        ids = [a.id for a in areas]
         plans = self.session.ws.plans
-        count = plans.rows_in_area(area.id)
-        if count and not self._confirm(tr("plan.area.confirm_remove", name=area.display_name, count=count)):
+        count = plans.rows_in_areas(ids)
+        names = "; ".join(a.display_name for a in areas)
+        if count and not self._confirm(tr("plan.area.confirm_remove", name=names, count=count)):
             return
-        self.session.call(self, lambda: plans.remove_area(area.id, with_rows=bool(count)))
+        self.session.call(self, lambda: plans.remove_areas(ids, with_rows=bool(count)))
 
     def _confirm(self, text: str) -> bool:
         return QMessageBox.question(self, tr("app.name"), text) == QMessageBox.StandardButton.Yes

@@ -2,14 +2,15 @@
 
 Enter edits, Tab moves, Delete clears the selected cells, Ctrl+V pastes rows copied from
 Word or Excel, Insert adds a row, Ctrl+Delete removes rows, Alt+↑/↓ reorders. Long text is
-edited in a multi-line editor (Shift+Enter for a new line, Enter to finish).
+edited in a multi-line editor (Alt+Enter, as in Excel, or Shift+Enter for a new line; Enter or Tab to
+finish).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,11 +31,17 @@ if TYPE_CHECKING:
 
 
 class MultiLineEditor(QPlainTextEdit):
-    """Enter finishes; Shift+Enter or Alt+Enter inserts a line break."""
+    """Enter finishes; Alt+Enter (as in Excel) or Shift+Enter inserts a line break; Tab and Shift+Tab
+    finish and move to the next or previous cell, never typing a tab into the text."""
 
     committed = Signal()
+    moved = Signal(bool)  # True: to the next cell, False: to the previous one
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.moved.emit(forward)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier)
         ):
@@ -63,14 +70,26 @@ class GridDelegate(QStyledItemDelegate):
         if column.multiline:
             editor = MultiLineEditor(parent)
             editor.committed.connect(lambda: self._finish(editor))
+            editor.moved.connect(lambda forward: self._finish(editor, forward))
             return editor
         return super().createEditor(parent, option, index)
 
-    def _finish(self, editor: QWidget) -> None:
+    def _finish(self, editor: QWidget, forward: bool | None = None) -> None:
+        hint = QStyledItemDelegate.EndEditHint
         self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.closeEditor.emit(
+            editor, hint.NoHint if forward is None else hint.EditNextItem if forward else hint.EditPreviousItem
+        )
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        refused = getattr(self, "_refused", None)
+        if refused is not None and refused[0] == index:
+            self._refused = None
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(refused[1])
+            elif hasattr(editor, "setText"):
+                editor.setText(refused[1])
+            return
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             position = editor.findData(value)
@@ -84,10 +103,22 @@ class GridDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QPlainTextEdit):
-            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
-        else:
-            super().setModelData(editor, model, index)
+            return
+        typed = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.property("text")
+        if not model.setData(index, typed, Qt.ItemDataRole.EditRole) and typed is not None:
+            # Refused (the reason is in the message bar): what was typed is never thrown away, the cell
+            # opens again holding it, to be corrected.
+            self._refused = (QPersistentModelIndex(index), str(typed))
+            QTimer.singleShot(0, self._reopen)
+
+    def _reopen(self) -> None:
+        refused = getattr(self, "_refused", None)
+        view = self.parent()
+        if refused is None or not refused[0].isValid() or not isinstance(view, QTableView):
+            return
+        index = view.model().index(refused[0].row(), refused[0].column())
+        view.setCurrentIndex(index)
+        view.edit(index)
 
     def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:  # noqa: N802
         rect = option.rect
