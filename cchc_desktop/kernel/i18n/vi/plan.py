@@ -217,4 +217,6 @@ MESSAGES: dict[str, str] = {
     "unit.field.deputies": "Các Phó Chủ tịch (mỗi dòng một người)",
     "unit.field.focal_name": "Công chức đầu mối CCHC",
     "unit.field.focal_title": "Chức danh công chức đầu mối",
+    "unit.field.former_units": "Đơn vị cũ đã sáp nhập (mỗi dòng: tên – mã)",
+    "unit.former_units.invalid": "Mã đơn vị cũ «{value}» phải gồm tối đa 5 chữ số. Ghi mỗi dòng «tên đơn vị cũ – mã»; không biết mã thì chỉ ghi tên.",
 }
