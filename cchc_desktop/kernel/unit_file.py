@@ -95,12 +95,14 @@ class UnitFile:
 
     # Generic edits (grids and forms) ####################################
 
-    def edit(self, entity: str, row_id: int, field: str, value: Any) -> ChangeSet:
-        """Set one field of one row. Returns the ChangeSet (empty when nothing changed)."""
+    def edit(self, entity: str, row_id: int, field: str, value: Any, *, typing: Any = None) -> ChangeSet:
+        """Set one field of one row. Returns the ChangeSet (empty when nothing changed).
+
+        ``typing`` names a field being typed in: its successive saves make one undo step."""
         label = tr("undo.edit", what=tr(records.entity(entity).label_key))
         with self.transaction() as conn:
             change = records.update(conn, entity, row_id, field, value, self.actor)
-        return self._recorded(ChangeSet(label, [change] if change else []))
+        return self._recorded(ChangeSet(label, [change] if change else [], typing))
 
     def edit_cells(self, entity: str, cells: list[tuple[int, str, Any]]) -> ChangeSet:
         """Set several cells in one transaction (clearing a selection, pasting into cells)."""

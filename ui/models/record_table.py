@@ -173,6 +173,12 @@ class RecordTableModel(QAbstractTableModel):
             return str(value)
         return value
 
+    def is_text_column(self, index: QModelIndex) -> bool:
+        """Whether the cell holds plain text, saved as it is typed (numbers and dates wait for Enter)."""
+        column = self.columns[index.column()]
+        spec = self.specs.get(column.field)
+        return spec is not None and spec.kind == "text" and column.setter is None and not self.read_only
+
     def cell_problems(self, record: Any, column: Column) -> list[Problem]:
         return [p for p in self.problems.get(record.id, []) if p.field == column.field]
 

@@ -128,6 +128,12 @@ class CriteriaModel(QAbstractTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
+    def is_text_column(self, index) -> bool:
+        """A text cell (the explanation) is saved as it is typed; a score waits for Enter."""
+        field = self.columns[index.column()].field
+        spec = self.session.ws.field_specs(SCORE).get(field)
+        return spec is not None and spec.kind == "text" and self.editable(index.row(), field)
+
     def editable(self, row: int, field: str) -> bool:
         line = self.lines[row]
         return (

@@ -271,7 +271,8 @@ class PlanScreen(QWidget):
     def _on_changed(self, changes) -> None:
         if self.plan_id is None:
             return
-        if changes is None or any(c.action != "update" or c.entity == "plan_area" for c in changes.changes):
+        structural = changes is None or any(c.action != "update" or c.entity == "plan_area" for c in changes.changes)
+        if structural and not self.session.typing_now:  # a save while typing never rebuilds what is typed in
             self.reload()
             return
         editors = [e for page in self.built_pages() for e in page.editors()]

@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QTableView,
     QWidget,
 )
 
-from cchc_desktop.kernel.text import matches
+from cchc_desktop.kernel.text import clean, matches
 from ui.models.record_table import SORT_ROLE, RecordTableModel
+from ui.widgets.typing_saver import TypingSaver
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -56,6 +58,10 @@ class MultiLineEditor(QPlainTextEdit):
 class GridDelegate(QStyledItemDelegate):
     """Multi-line editor for long text, a list for choices, a line editor otherwise."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._savers: dict[QWidget, TypingSaver] = {}
+
     def _column(self, index: QModelIndex):
         model = _source_model(index.model())
         return model.columns[index.column()]
@@ -71,8 +77,39 @@ class GridDelegate(QStyledItemDelegate):
             editor = MultiLineEditor(parent)
             editor.committed.connect(lambda: self._finish(editor))
             editor.moved.connect(lambda forward: self._finish(editor, forward))
-            return editor
-        return super().createEditor(parent, option, index)
+            editor.textChanged.connect(lambda: self._typed(editor))
+        else:
+            editor = super().createEditor(parent, option, index)
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(lambda _: self._typed(editor))
+        self._watch_typing(editor, index)
+        return editor
+
+    # Saving while typing ################################################
+
+    def _watch_typing(self, editor: QWidget, index: QModelIndex) -> None:
+        """Text typed in a text cell is saved as it goes (see :class:`TypingSaver`)."""
+        model = _source_model(index.model())
+        if not getattr(model, "is_text_column", lambda i: False)(_source_index(index)):
+            return
+        saver = TypingSaver(editor, lambda: self._save_typing(editor))
+        editor.setProperty("typing_index", QPersistentModelIndex(index))
+        self._savers[editor] = saver
+        editor.destroyed.connect(lambda *_: self._savers.pop(editor, None))
+
+    def _typed(self, editor: QWidget) -> None:
+        saver = self._savers.get(editor)
+        if saver is not None and editor.hasFocus():
+            saver.typed()
+
+    def _save_typing(self, editor: QWidget) -> None:
+        index = editor.property("typing_index")
+        typed = _typed_text(editor)
+        if index is None or not index.isValid() or not (typed or "").strip():
+            return
+        model = _source_model(index.model())
+        with model.session.typing(self._savers[editor].key(id(editor))):
+            index.model().setData(index.model().index(index.row(), index.column()), typed, Qt.ItemDataRole.EditRole)
 
     def _finish(self, editor: QWidget, forward: bool | None = None) -> None:
         hint = QStyledItemDelegate.EndEditHint
@@ -82,6 +119,11 @@ class GridDelegate(QStyledItemDelegate):
         )
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        typed, stored = _typed_text(editor), index.data(Qt.ItemDataRole.EditRole)
+        if editor.hasFocus() and typed is not None and clean(typed) == clean(str(stored or "")):
+            # Our own save while typing, coming back (stored trimmed): the text, its last space and the
+            # cursor stay as they are.
+            return
         refused = getattr(self, "_refused", None)
         if refused is not None and refused[0] == index:
             self._refused = None
@@ -104,8 +146,15 @@ class GridDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
             return
-        typed = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.property("text")
-        if not model.setData(index, typed, Qt.ItemDataRole.EditRole) and typed is not None:
+        typed = _typed_text(editor)
+        saver = self._savers.get(editor)
+        if saver is not None:
+            saver.stop()
+            with _source_model(index.model()).session.typing(saver.key(id(editor))):
+                accepted = model.setData(index, typed, Qt.ItemDataRole.EditRole)
+        else:
+            accepted = model.setData(index, typed, Qt.ItemDataRole.EditRole)
+        if not accepted and typed is not None:
             # Refused (the reason is in the message bar): what was typed is never thrown away, the cell
             # opens again holding it, to be corrected.
             self._refused = (QPersistentModelIndex(index), str(typed))
@@ -125,6 +174,20 @@ class GridDelegate(QStyledItemDelegate):
         if isinstance(editor, QPlainTextEdit):
             rect.setHeight(max(rect.height(), 90))
         editor.setGeometry(rect)
+
+
+def _typed_text(editor: QWidget) -> str | None:
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    return None
+
+
+def _source_index(index: QModelIndex) -> QModelIndex:
+    while isinstance(index.model(), QSortFilterProxyModel):
+        index = index.model().mapToSource(index)
+    return index
 
 
 def _source_model(model) -> RecordTableModel:
