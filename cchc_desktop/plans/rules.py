@@ -97,7 +97,8 @@ def basis_is_complete(text: str) -> bool:
 def _bases(agg: PlanAggregate) -> Iterator[Problem]:
     for row, basis in enumerate(sorted(agg.bases, key=lambda b: b.position), start=1):
         if basis.text.strip() and not basis_is_complete(basis.text):
-            yield warning("problem.basis.incomplete", "plan_basis", basis.id, "text", row=row, year=agg.plan.year)
+            # An error: a plan is not issued on a legal basis that cites no number or date.
+            yield error("problem.basis.incomplete", "plan_basis", basis.id, "text", row=row, year=agg.plan.year)
 
 
 def _numbering_year(agg: PlanAggregate) -> int:

@@ -167,6 +167,8 @@ def table(block: Table, width: float, frame_height: float | None = None) -> RLTa
         if grouped:
             commands += _group_commands(index, rows, widths, block.font_size)
         data.append(cells)
+    if len(rows) > 1 and rows[-1].bold:  # a total is never alone at the top of a page
+        commands.append(("NOSPLIT", (0, len(rows) - 1), (-1, len(rows))))
     table_class = _table_class(round(frame_height or S.text_height(), 1))
     return table_class(
         data,

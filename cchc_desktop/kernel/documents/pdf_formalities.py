@@ -6,6 +6,8 @@ Imported only by the PDF renderer at render time.
 
 from __future__ import annotations
 
+import re
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -51,21 +53,24 @@ def _greedy_lines(words: list[str], font: str, size: float, width: float) -> lis
     return lines
 
 
+#: A date is read as one: "ngày 08 tháng 01 năm 2026" is never broken between two lines of a title.
+_DATE = re.compile(r"ngày\s+(\S+)\s+tháng\s+(\S+)\s+năm\s+(\S+)")
+
+
+def _keep_dates_whole(text: str) -> str:
+    return _DATE.sub(lambda m: "\u00a0".join(("ngày", m[1], "tháng", m[2], "năm", m[3])), text)
+
+
 def balanced(text: str, font: str, size: float, width: float) -> str:
-    """Markup for a centred title whose lines are of even length: the narrowest width that needs no
-    more lines than the full width does, so no word is left alone on the last line ("… năm" / "2026")."""
+    """Markup for a centred title broken where the width requires, except that its last line never
+    holds a single word ("… năm" / "2026"): words move down until it holds two. A date stays whole."""
     out = []
-    for paragraph in nfc(text).split("\n"):
+    for paragraph in _keep_dates_whole(nfc(text)).split("\n"):
         words = [word for word in paragraph.split(" ") if word]  # non-breaking blanks stay inside words
-        count = len(_greedy_lines(words, font, size, width))
-        low, high = width / max(count, 1) * 0.9, width
-        while count > 1 and high - low > 1:
-            middle = (low + high) / 2
-            if len(_greedy_lines(words, font, size, middle)) > count:
-                low = middle
-            else:
-                high = middle
-        out.append("<br/>".join(markup(line) for line in _greedy_lines(words, font, size, high)))
+        lines = [line.split(" ") for line in _greedy_lines(words, font, size, width)]
+        while len(lines) > 1 and len(lines[-1]) < 2 and len(lines[-2]) > 2:
+            lines[-1].insert(0, lines[-2].pop())
+        out.append("<br/>".join(markup(" ".join(line)) for line in lines))
     return "<br/>".join(out)
 
 

@@ -54,7 +54,11 @@ def test_balanced_titles_keep_their_words_and_blanks():
     text = "Kết quả thực hiện công tác cải cách hành chính quý III và 9 tháng đầu năm 2026"
     lines = balanced(text, font, size, S.text_width()).split("<br/>")
     assert len(lines) == 2 and " ".join(lines) == text
-    assert len(lines[1].split()) >= 5
+    assert lines[1] == "năm 2026"  # the last word is not left alone
+    date = balanced(
+        "(Kèm theo Kế hoạch số 05/KH-UBND ngày 08 tháng 01 năm 2026 của Ủy ban nhân dân xã)", font, size, 300
+    )
+    assert "ngày\u00a008\u00a0tháng\u00a001\u00a0năm\u00a02026" in date  # a date is never broken
     blank = "số \u00a0\u00a0\u00a0/QĐ-UBND"
     assert balanced(blank, font, size, S.text_width()) == "số \u00a0\u00a0\u00a0/QĐ-UBND"
 
