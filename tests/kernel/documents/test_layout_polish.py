@@ -82,3 +82,16 @@ def test_the_budgets_have_a_total(demo_pdfs):
 def test_the_self_assessment_leaves_no_year_blank(demo_pdfs):
     header = squeeze(pdftotext(demo_pdfs["assessment"], "-layout", "-l", "1"))
     assert "Kỳ Phong, ngày tháng năm 2026" in header
+
+
+def test_with_every_optional_column_no_number_or_title_word_is_broken(plan_kh, profile, tmp_path):
+    from dataclasses import replace
+
+    plan = replace(plan_kh.plan, show_task_objective=True, show_task_implementing=True, show_task_schedule=True)
+    agg = replace(plan_kh, plan=plan)
+    path = tmp_path / "columns.pdf"
+    path.write_bytes(render_pdf(build_plan_document(profile, agg)))
+    layout = pdftotext(path, "-layout")
+    assert "STT" in layout and "ST\nT" not in layout
+    budgets = {f"{t.budget:,.0f}".replace(",", ".") for t in agg.tasks if t.budget}
+    assert budgets and all(amount in layout for amount in budgets)
