@@ -42,7 +42,10 @@ KEEP_WITH_GROUP_MAX = 160
 def heading(block: Heading, keep_with_next: bool = True) -> RLParagraph:
     """Level 1 "I. …" bold, level 2 "1. …" bold, level 3 "a) …" italic; kept with what follows."""
     style = S.body_style(bold=block.level <= 2, italic=block.level >= 3, keep_with_next=keep_with_next)
-    return RLParagraph(markup(block.text), style)
+    # The last two words go together: a heading never ends on a line of one word ("… HÀNH" / "CHÍNH").
+    head, _, last = block.text.rstrip().rpartition(" ")
+    text = f"{head}\u00a0{last}" if head and " " in head else block.text
+    return RLParagraph(markup(text), style)
 
 
 def paragraph(block: Paragraph) -> RLParagraph:

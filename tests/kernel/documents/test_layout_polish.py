@@ -95,3 +95,21 @@ def test_with_every_optional_column_no_number_or_title_word_is_broken(plan_kh, p
     assert "STT" in layout and "ST\nT" not in layout
     budgets = {f"{t.budget:,.0f}".replace(",", ".") for t in agg.tasks if t.budget}
     assert budgets and all(amount in layout for amount in budgets)
+
+
+def test_a_heading_never_ends_on_a_line_of_one_word(tmp_path):
+    from cchc_desktop.kernel.documents.model import Header, Heading, OfficialDocument, Paragraph
+
+    title = "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"
+    document = OfficialDocument(
+        header=Header(["ỦY BAN NHÂN DÂN", "XÃ IA MƠ THƯỢNG"], "01/BC-UBND", "Ia Mơ Thượng, ngày 01 tháng 4 năm 2026"),
+        type_name="BÁO CÁO",
+        summary="Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
+        body=[Heading(title), Paragraph("Tổng số nhiệm vụ theo Kế hoạch: 52.")],
+    )
+    path = tmp_path / "heading.pdf"
+    path.write_bytes(render_pdf(document))
+    lines = [line.strip() for line in pdftotext(path, "-layout").splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("II. KẾT QUẢ"))
+    heading = [lines[start]] + ([lines[start + 1]] if not lines[start].endswith("CHÍNH") else [])
+    assert " ".join(heading) == title and all(len(line.split()) >= 2 for line in heading)
