@@ -49,6 +49,8 @@ def target_words(indicator: Indicator) -> str:
     """The target alone: "từ 55% trở lên", or the target in words ("duy trì"); "" when none is set."""
     if indicator.target is None:
         return clean(indicator.target_text)
+    if indicator.comparator == "=" and indicator.target == 0 and clean(indicator.unit) not in ("", "%"):
+        return tr("doc.target.none", unit=clean(indicator.unit))  # "không có trường hợp nào", not "đạt 0 …"
     low = _amount(indicator.target, indicator)
     if indicator.comparator == "range" and indicator.target_max is not None:
         high = _with_unit(_amount(indicator.target_max, indicator), indicator)

@@ -92,6 +92,12 @@ def test_a_target_is_said_once(indicator, sentence):
     assert doubled_phrases(printed) == []
 
 
+def test_a_target_of_none_reads_as_none():
+    zero = _indicator("Số cán bộ, công chức bị xử lý kỷ luật", "=", 0, "trường hợp")
+    assert target_words(zero) == "không có trường hợp nào"
+    assert indicator_sentence(zero) == "Số cán bộ, công chức bị xử lý kỷ luật không có trường hợp nào."
+
+
 def test_a_target_in_words_is_the_target():
     words = _indicator("Mức độ hài lòng", target=None, target_text="duy trì")
     assert target_words(words) == "duy trì" and not states_target(words)

@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "doc.target.<": "dưới {value}",
     "doc.target.~": "khoảng {value}",
     "doc.target.range": "từ {low} đến {high}",
+    "doc.target.none": "không có {unit} nào",
     "doc.target.reach": "đạt",
     "doc.target.aspirational": "Phấn đấu",
     "doc.target.baseline": "{year}: {value}",
