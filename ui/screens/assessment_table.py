@@ -18,7 +18,7 @@ from cchc_desktop.kernel.i18n import format_number, parse_number, tr
 from cchc_desktop.kernel.problems import Problem
 from ui.models.record_table import Column
 from ui.session import Session
-from ui.widgets.grid import GridDelegate
+from ui.widgets.grid import GridDelegate, WrappingHeader
 
 SCORE = "criterion_score"
 _Index = QModelIndex | QPersistentModelIndex
@@ -295,6 +295,7 @@ class CriteriaView(QTableView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setItemDelegate(ScoreDelegate(self))
+        self.setHorizontalHeader(WrappingHeader(self))  # "Điểm tối đa", "Điểm tự chấm" wrap, never cut
         self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
