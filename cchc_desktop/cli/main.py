@@ -8,12 +8,17 @@ one-line Vietnamese reason on stderr.
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from cchc_desktop import __version__
 from cchc_desktop.cli import argparse_vi, assess, demo, keys, package, plan, receiver, render, report
+from cchc_desktop.cli.common import fail
 from cchc_desktop.kernel.errors import CchcError
+from cchc_desktop.kernel.files import describe_os_error, describe_sqlite_error
 from cchc_desktop.kernel.i18n import tr
 
 #: Command groups in the order ``--help`` lists them; each module has ``add_commands``.
@@ -47,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
+    """Run one command; every failure is one Vietnamese line on stderr and a non-zero exit, never a traceback."""
     parser = build_parser()
     args = parser.parse_args(list(argv))
     handler = getattr(args, "handler", None)
@@ -56,8 +62,30 @@ def run(argv: Sequence[str]) -> int:
     try:
         return int(handler(args) or 0)
     except CchcError as exc:
-        print(tr("cli.error", message=str(exc)), file=sys.stderr)
-        return 2
+        return fail(str(exc), 2)
     except KeyboardInterrupt:
         print(tr("error.cancelled"), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise  # the reader went away: ``main`` ends quietly
+    except OSError as exc:  # a file the command names, or the disk under it
+        where = exc.filename if exc.filename is not None else getattr(args, "db", "") or ""
+        return fail(tr("cli.error.file", path=os.fspath(where), detail=describe_os_error(exc)), 1)
+    except sqlite3.Error as exc:
+        return fail(tr("cli.error.database", path=getattr(args, "db", "") or "", detail=describe_sqlite_error(exc)), 1)
+    except Exception as exc:  # a fault of the program: still one line, the details in the log
+        logging.getLogger(__name__).warning("command %s failed", list(argv)[:2], exc_info=exc)
+        return fail(tr("cli.error.unexpected", kind=type(exc).__name__), 1)
+
+
+def main(argv: Sequence[str]) -> int:
+    """``run`` for a real process: output piped into a reader that stops early (``| head``) ends the
+    command quietly (not an error of ours: exit 0) instead of a BrokenPipeError."""
+    try:
+        code = run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit does not fail again
+        return 0
+    return code

@@ -6,7 +6,17 @@ A key defined twice is a programming error and fails at import.
 
 from __future__ import annotations
 
-from cchc_desktop.kernel.i18n.vi import assessment, common, documents, exchange, plan, report, signatures, ui
+from cchc_desktop.kernel.i18n.vi import (
+    assessment,
+    common,
+    documents,
+    exchange,
+    plan,
+    receiver,
+    report,
+    signatures,
+    ui,
+)
 
 _PARTS = (
     common.MESSAGES,
@@ -15,6 +25,7 @@ _PARTS = (
     assessment.MESSAGES,
     documents.MESSAGES,
     exchange.MESSAGES,
+    receiver.MESSAGES,
     signatures.MESSAGES,
     ui.MESSAGES,
 )

@@ -1,4 +1,4 @@
-"""Step 5 on a file made before it: each plan gets the sections it printed, provenance leaves "Nguồn"."""
+"""Step 6 on a file made before it: each plan gets the sections it printed, provenance leaves "Nguồn"."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ DATA_SOURCE = "Hệ thống thông tin giải quyết thủ tục hành chính c
 
 def test_a_plan_from_before_keeps_its_shape_and_loses_the_provenance_column(ws_path):
     conn = store_db.connect(ws_path)
-    apply_pending(conn, stop_before="m005_document_shape")
+    apply_pending(conn, stop_before="m006_document_shape")
     conn.execute("INSERT INTO plans (uid, year, created_at, title) VALUES ('p', 2025, '2025-01-02', 'Cải cách')")
     for uid, source in (("a", PROVENANCE), ("b", DATA_SOURCE)):
         conn.execute(
@@ -21,7 +21,7 @@ def test_a_plan_from_before_keeps_its_shape_and_loses_the_provenance_column(ws_p
         )
     conn.close()
     with Workspace.open(ws_path) as ws:
-        assert ws.migrated_now == ["m005_document_shape"]
+        assert ws.migrated_now == ["m006_document_shape"]
         agg = ws.plans.aggregate(1)
         assert [(s.kind, s.title, s.shown) for s in agg.sections] == [
             ("purpose", "MỤC ĐÍCH, YÊU CẦU", True),

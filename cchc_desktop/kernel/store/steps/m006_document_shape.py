@@ -1,4 +1,4 @@
-"""Step 5: a plan's own shape — its sections as rows the commune edits, the per-area layout,
+"""Step 6: a plan's own shape — its sections as rows the commune edits, the per-area layout,
 optional task columns, targets in words, and the framework's provenance kept out of documents;
 a report's texts copied from the previous report, marked until someone has looked at them.
 
@@ -69,7 +69,7 @@ _SECTIONS = (
 )
 
 
-def m005_document_shape(db: Any) -> None:
+def m006_document_shape(db: Any) -> None:
     """Bố cục kế hoạch theo từng đơn vị, cột tùy chọn của bảng nhiệm vụ, chỉ tiêu bằng lời; nội dung
     báo cáo chép từ kỳ trước được đánh dấu để xem lại."""
     run_script(db, M005_SQL)
