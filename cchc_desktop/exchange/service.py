@@ -17,7 +17,7 @@ from cchc_desktop.exchange import enrolment, keyring, rotation_export, store
 from cchc_desktop.exchange.checking import VerifyResult, read_kept_evidence, read_kept_member, verify_only
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.enrolment import EnrolledKey
-from cchc_desktop.exchange.exporter import export_package
+from cchc_desktop.exchange.exporter import export_package, same_as_last_export
 from cchc_desktop.exchange.format.manifest import OFFICE_CODE
 from cchc_desktop.exchange.format.pubfile import (
     PublicKeyFile,
@@ -124,6 +124,11 @@ class ExchangeService:
             progress=progress,
             cancelled=cancelled,
         )
+
+    def same_as_last_export(self, kind: str, year: int, period: str | None = None) -> dict[str, Any] | None:
+        """The last package of this series when nothing has changed since it was sent (asked before a
+        new export: re-sending unchanged data is rarely meant)."""
+        return same_as_last_export(self.ws, kind, year, period)
 
     def outbox(self) -> list[dict[str, Any]]:
         return [dict(row) for row in store.outbox(self.ws.conn)]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -200,12 +201,35 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
         if not folder or not Path(folder).is_dir():
             self.result.setText(tr("ui.exchange.export.folder.missing"))
             return None
+        if not self._confirm_unchanged():
+            return None
         return self._ask(
             "ui.exchange.export.unlock",
             "ui.exchange.export.unlock.explain",
             lambda passphrase: self._run_export(passphrase, folder),
             check=self.ws.exchange.check_passphrase,
         )
+
+    def _confirm_unchanged(self) -> bool:
+        """Sending the very same package again is rarely meant: say when it was sent and ask."""
+        kind, period = self.selection()
+        year = self.year
+        try:
+            same = self.ws.exchange.same_as_last_export(kind, year, period)
+        except CchcError as exc:  # a read: shown, nothing announced as changed
+            show_error(self, exc)
+            return False
+        if not same:
+            return True
+        text = tr(
+            "ui.exchange.export.unchanged",
+            what=kind_label(kind),
+            period=period_label(period, year),
+            revision=same["revision"],
+            when=format_datetime(same["created_at"][:19]),
+            file=same["file_name"],
+        )
+        return QMessageBox.question(self, tr("app.name"), text) == QMessageBox.StandardButton.Yes
 
     def _run_export(self, passphrase: str, folder: str) -> None:
         from cchc_desktop.workspace import Workspace

@@ -18,6 +18,7 @@ from cchc_desktop.kernel.store.steps.m003_assessment import m003_assessment
 from cchc_desktop.kernel.store.steps.m004_exchange import m004_exchange
 from cchc_desktop.kernel.store.steps.m005_receiver import m005_receiver
 from cchc_desktop.kernel.store.steps.m006_downward import m006_downward
+from cchc_desktop.kernel.store.steps.m007_document_shape import m007_document_shape
 
 STEPS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -26,5 +27,6 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     m004_exchange,
     m005_receiver,
     m006_downward,
+    m007_document_shape,
 )
 STEP_NAMES: tuple[str, ...] = tuple(step.__name__ for step in STEPS)

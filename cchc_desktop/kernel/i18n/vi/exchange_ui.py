@@ -134,6 +134,7 @@ MESSAGES: dict[str, str] = {
     "ui.exchange.export.folder": "Ghi vào thư mục (hoặc USB):",
     "ui.exchange.export.folder.placeholder": "ví dụ E:\\ (USB) hoặc thư mục Tài liệu",
     "ui.exchange.export.folder.missing": "Hãy chọn thư mục (hoặc USB) để ghi gói.",
+    "ui.exchange.export.unchanged": "{what} {period} đã gửi lần {revision} lúc {when} (tệp {file}) với đúng nội dung này, chưa có gì thay đổi. Vẫn tạo gói gửi lại?",
     "ui.exchange.export.browse": "Chọn thư mục…",
     "ui.exchange.export.eml": "Tạo thêm thư nháp để gửi bằng Outlook",
     "ui.exchange.export.to": "Thư điện tử nơi nhận:",
