@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +37,6 @@ from cchc_desktop.exchange.payload_rows import payload_rows, rows_from_stored
 from cchc_desktop.exchange.payloads import CONTENT_KINDS
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.kernel.store.db import backup_path, backup_to
 from cchc_desktop.kernel.store.records import now_iso
 from cchc_desktop.kernel.text import fold
 
@@ -349,13 +347,9 @@ class Applier:
     # Backup #############################################################
 
     def ensure_backup(self) -> Path:
-        """Back the receiver file up once per batch, before its first change (written atomically)."""
+        """Back the receiver file up once per batch, before its first change (into the rotating set)."""
         if self.backup_file is None:
-            final = backup_path(self.ws.path, "truoc-nhap-goi")
-            partial = final.with_name(final.name + ".part")
-            backup_to(self.ws.conn, partial)
-            os.replace(partial, final)
-            self.backup_file = final
+            self.backup_file = self.ws.backup_before("import")
         return self.backup_file
 
 

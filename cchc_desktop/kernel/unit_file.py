@@ -16,8 +16,8 @@ from cchc_desktop.kernel.errors import NothingToUndoError, WorkspaceError
 from cchc_desktop.kernel.fields import FieldSpec, field_specs
 from cchc_desktop.kernel.history import ChangeSet, History
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.store import backups, records, settings
 from cchc_desktop.kernel.store import db as store_db
-from cchc_desktop.kernel.store import records, settings
 
 
 class UnitFile:
@@ -41,20 +41,45 @@ class UnitFile:
         self.conn.close()
 
     def backup_to(self, destination: str | Path) -> Path:
-        """Sao lưu: a consistent copy of the whole file (edits included) at ``destination``."""
+        """Sao lưu ra tệp: a consistent copy of the whole file (edits included) at ``destination``."""
         target = Path(destination)
         if target.resolve() == self.path.resolve():
             raise WorkspaceError("error.backup.same_file", path=str(target))
-        return store_db.backup_atomically(self.conn, target)
+        return backups.copy_database(self.conn, target)
 
-    def daily_backup(self, keep: int = 7) -> Path | None:
-        """The automatic backup of the day (kept for ``keep`` days), made once per day."""
-        return store_db.rotate_daily_backup(self.conn, self.path, keep)
+    # The rotating set of backups beside the file (kernel/store/backups.py) ###
+
+    def backup_before(self, reason: str) -> Path:
+        """A backup into the set before a change that touches much ("import", "rollback", "restore"…)."""
+        return backups.make(self.conn, self.path, reason).path
+
+    def daily_backup(self) -> Path | None:
+        """The backup of the day's first use (None when the set already holds one from today)."""
+        backup = backups.daily(self.conn, self.path)
+        return backup.path if backup else None
 
     @staticmethod
-    def daily_backup_of(path: Path, keep: int = 7) -> Path | None:
+    def daily_backup_of(path: Path) -> Path | None:
         """The same from another thread: it opens its own connection to the file at ``path``."""
-        return store_db.daily_backup_of(path, keep)
+        backup = backups.daily_of(path)
+        return backup.path if backup else None
+
+    def list_backups(self) -> list[backups.Backup]:
+        """The backups of this file, newest first."""
+        return backups.list_backups(self.path)
+
+    @property
+    def backup_keep(self) -> int:
+        """How many backups the set keeps."""
+        return backups.keep_count(self.conn)
+
+    def set_backup_keep(self, keep: int) -> int:
+        """Số bản sao lưu giữ lại: saved in the file; the oldest beyond it are removed now."""
+        keep = backups.checked_keep(keep)
+        with self.transaction():
+            self.put_setting(backups.KEEP_SETTING, str(keep))
+        backups.prune(self.path, keep)
+        return keep
 
     def __enter__(self) -> Self:
         return self

@@ -15,7 +15,7 @@ def _wait_quiet_jobs(qtbot) -> None:
 
 def test_daily_backup_is_made_once(window, qtbot, ws_path):
     _wait_quiet_jobs(qtbot)
-    backups = list((ws_path.parent / "backups").glob("*-tu-dong-*.sqlite"))
+    backups = list((ws_path.parent / "backups").glob("*-tu-dong.sqlite"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 1

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from cchc_desktop.kernel.errors import SchemaTooNewError, WorkspaceError
+from cchc_desktop.kernel.store import backups
 from cchc_desktop.kernel.store.schema import STEP_NAMES
 
 MIGRATION_SET = "cchc"
@@ -68,53 +68,6 @@ def user_tables(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
-def backup_to(conn: sqlite3.Connection, destination: Path) -> Path:
-    """Copy the open database (WAL included) to ``destination`` with SQLite's backup API."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(str(destination))
-    try:
-        conn.backup(target)
-    finally:
-        target.close()
-    return destination
-
-
-def backup_atomically(conn: sqlite3.Connection, destination: Path) -> Path:
-    """Back up to a temporary name beside ``destination``, then rename: never a half copy."""
-    temporary = destination.with_name(destination.name + ".dang-ghi")
-    backup_to(conn, temporary)
-    temporary.replace(destination)
-    return destination
-
-
-def rotate_daily_backup(conn: sqlite3.Connection, db_path: Path, keep: int = 7) -> Path | None:
-    """One automatic backup per day in ``backups/``; the oldest beyond ``keep`` are removed."""
-    folder = db_path.parent / "backups"
-    today = folder / f"{db_path.stem}-tu-dong-{dt.date.today():%Y%m%d}.sqlite"
-    if today.exists():
-        return None
-    folder.mkdir(parents=True, exist_ok=True)
-    backup_atomically(conn, today)
-    daily = sorted(folder.glob(f"{db_path.stem}-tu-dong-*.sqlite"))
-    for old in daily[:-keep]:
-        old.unlink()
-    return today
-
-
-def daily_backup_of(db_path: Path, keep: int = 7) -> Path | None:
-    """The day's automatic backup through a connection of its own (safe from a worker thread)."""
-    conn = sqlite3.connect(str(db_path))
-    try:
-        return rotate_daily_backup(conn, db_path, keep)
-    finally:
-        conn.close()
-
-
-def backup_path(db_path: Path, reason: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return db_path.parent / "backups" / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-
-
 def open_database(path: str | Path, *, create: bool = False) -> tuple[sqlite3.Connection, list[str]]:
     """Open (or create) the workspace at ``path`` and bring its schema up to date.
 
@@ -147,7 +100,7 @@ def migrate(conn: sqlite3.Connection, db_path: Path) -> list[str]:
     if not done and user_tables(conn):
         raise WorkspaceError("error.workspace.foreign", path=str(db_path))
     if done:
-        backup_to(conn, backup_path(db_path, "truoc-nang-cap"))
+        backups.make(conn, db_path, "migration")
     from cchc_desktop.kernel.store.migrations import apply_pending
 
     return apply_pending(conn)

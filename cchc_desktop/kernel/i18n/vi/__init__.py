@@ -6,7 +6,17 @@ A key defined twice is a programming error and fails at import.
 
 from __future__ import annotations
 
-from cchc_desktop.kernel.i18n.vi import assessment, common, documents, exchange, plan, report, signatures, ui
+from cchc_desktop.kernel.i18n.vi import (
+    assessment,
+    common,
+    documents,
+    exchange,
+    plan,
+    report,
+    safety,
+    signatures,
+    ui,
+)
 
 _PARTS = (
     common.MESSAGES,
@@ -17,6 +27,7 @@ _PARTS = (
     exchange.MESSAGES,
     signatures.MESSAGES,
     ui.MESSAGES,
+    safety.MESSAGES,
 )
 
 
