@@ -53,19 +53,11 @@ class Workspace(UnitFile):
 
 
 def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> Workspace:
-    """A new, empty receiver workspace (Sở Nội vụ…): profile mode "receiver"."""
+    """A new, empty receiver workspace (Sở Nội vụ…): profile mode "receiver"; made whole, or not at all."""
     target = Path(path)
-    if target.exists():
+    if not Workspace.is_free(target):
         raise WorkspaceError("exchange.receiver.exists", path=str(target))
-    ws = Workspace.open(target, create=True)
-    try:
-        ws.profile.save(
-            UnitProfile(
-                name=name, province_code=province_code, receiver_name=name, receiver_level=level, mode="receiver"
-            )
-        )
-    except BaseException:
-        ws.close()
-        target.unlink(missing_ok=True)
-        raise
-    return ws
+    profile = UnitProfile(
+        name=name, province_code=province_code, receiver_name=name, receiver_level=level, mode="receiver"
+    )
+    return Workspace.create(target, lambda ws: ws.profile.save(profile))

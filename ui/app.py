@@ -31,13 +31,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_workspace_gui(path: Path) -> Workspace | None:
-    """Open ``path`` (creating it when new); on failure explain and let the user pick another file."""
+def open_workspace_gui(path: Path, *, new: bool = False) -> Workspace | None:
+    """Open ``path``; a new file (none there yet, or ``new``: the user asked for one, which may take
+    the place of an empty file) is made once the setup wizard is filled in, and cancelling it leaves
+    no file. On failure explain and let the user pick another file; None when the user gives up."""
     from cchc_desktop.workspace import Workspace
 
     while True:
         try:
-            return Workspace.open(path, create=not path.exists())
+            if new or not path.exists():
+                return create_with_wizard(path)
+            return Workspace.open(path)
         except Exception as exc:
             show_error(None, exc)
             from PySide6.QtWidgets import QFileDialog
@@ -48,8 +52,30 @@ def open_workspace_gui(path: Path) -> Workspace | None:
             path = Path(chosen)
 
 
+def create_with_wizard(path: Path, parent=None) -> Workspace | None:
+    """A new file: the setup wizard first, then the file is made with the unit profile in one go (it
+    exists only once complete). None when the user cancels: nothing is left behind."""
+    from cchc_desktop.workspace import Workspace
+    from ui.dialogs.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(parent=parent)
+    while wizard.exec():
+        profile = wizard.result_profile()
+        try:
+            return Workspace.create(path, lambda ws, chosen=profile: _first_profile(ws, chosen))
+        except Exception as exc:
+            show_error(wizard, exc)
+    return None
+
+
+def _first_profile(ws: Workspace, profile) -> None:
+    saved = ws.profile.save(profile)
+    ws.set_actor(saved.focal_name)
+
+
 def ensure_profile(session) -> bool:
-    """First run: the setup wizard. Returns False when the user gives up."""
+    """A file without a unit profile (made by hand or by an older version): the setup wizard.
+    Returns False when the user gives up."""
     ws = session.ws
     if ws.profile.exists():
         return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cchc_desktop import __version__
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -59,10 +60,10 @@ def create_new(window: MainWindow) -> None:
     if not chosen:
         return
     path = Path(chosen if chosen.endswith((".sqlite", ".db")) else chosen + ".sqlite")
-    if path.exists():
+    if not Workspace.is_free(path):  # an empty file may be used: it holds nothing
         window.session.call(window, lambda: _refuse_existing(path))
         return
-    window.switch_workspace(path)
+    window.switch_workspace(path, new=True)
 
 
 def _refuse_existing(path: Path) -> None:

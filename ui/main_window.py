@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.kernel.i18n import tr
+from ui import errors as ui_errors
 from ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -161,10 +162,15 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
         self.show_screen(0)
-        self._daily_backup(session.ws.path)
+        ui_errors.workspace_path = session.ws.path
+        read_only = session.ws.read_only_message()
+        if read_only is not None:
+            self.message_bar.show_message(read_only)
+        else:
+            self._daily_backup(session.ws.path)
 
     def _daily_backup(self, path) -> None:
-        """Once a day, a backup beside the file, made quietly in the background."""
+        """On the first use of a day, a backup into the set beside the file, made quietly in the background."""
         from cchc_desktop.kernel.unit_file import UnitFile
         from ui.jobs import run_quiet
 
@@ -178,13 +184,14 @@ class MainWindow(QMainWindow):
             )
             self.nav.addItem(tr(label))
 
-    def switch_workspace(self, path) -> None:
-        """Open another file (Tệp → Mở tệp dữ liệu khác…); the current one stays open if that fails."""
+    def switch_workspace(self, path, *, new: bool = False) -> None:
+        """Open another file (Tệp → Mở tệp dữ liệu khác…), or make a new one (``new``); the current
+        one stays open if that fails or is cancelled."""
         from ui.app import ensure_profile, open_workspace_gui
         from ui.session import Session
 
         self._commit_focused()
-        ws = open_workspace_gui(path)
+        ws = open_workspace_gui(path, new=new)
         if ws is None:
             return
         session = Session(ws, self)

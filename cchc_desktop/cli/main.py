@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cchc_desktop import __version__
 from cchc_desktop.cli import argparse_vi, assess, demo, keys, package, plan, receiver, render, report
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.store.faults import explain_unexpected
 
 #: Command groups in the order ``--help`` lists them; each module has ``add_commands``.
 COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver)
@@ -61,3 +63,15 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print(tr("error.cancelled"), file=sys.stderr)
         return 130
+    except Exception as exc:
+        explained = _explained(exc, args)
+        if explained is None:
+            raise  # a fault of the program, not of the file or the disk
+        print(tr("cli.error", message=str(explained)), file=sys.stderr)
+        return 2
+
+
+def _explained(exc: Exception, args: argparse.Namespace) -> CchcError | None:
+    """A damaged file, a read-only or full disk met by a command: said in words, not as a traceback."""
+    db = getattr(args, "db", None)
+    return explain_unexpected(exc, Path(db)) if db else None

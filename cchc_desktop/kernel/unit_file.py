@@ -8,15 +8,16 @@ audited edits of registered entities (grids and forms), undo and redo, settings 
 from __future__ import annotations
 
 import sqlite3
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from cchc_desktop.kernel.errors import NothingToUndoError, WorkspaceError
+from cchc_desktop.kernel.errors import CchcError, NothingToUndoError, WorkspaceError
 from cchc_desktop.kernel.fields import FieldSpec, field_specs
 from cchc_desktop.kernel.history import ChangeSet, History
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.kernel.store import backups, records, settings
+from cchc_desktop.kernel.store import backups, creation, faults, records, settings
 from cchc_desktop.kernel.store import db as store_db
 
 
@@ -33,9 +34,55 @@ class UnitFile:
     # Lifecycle ##########################################################
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Self:
-        conn, migrated = store_db.open_database(path, create=create)
-        return cls(Path(path), conn, migrated)
+    def open(cls, path: str | Path, *, create: bool = False, read_only: bool = False) -> Self:
+        """Open the unit file at ``path``. ``create``: make a new one when there is none (or only an
+        empty file); ``read_only``: to look at it only. A file that cannot be written opens read only."""
+        target = Path(path)
+        if create and creation.is_free(target):
+            return cls.create(target)
+        conn, migrated = store_db.open_database(target, read_only=read_only)
+        return cls(target, conn, migrated)
+
+    @classmethod
+    def create(cls, path: str | Path, fill: Callable[[Self], object] | None = None) -> Self:
+        """A new unit file at ``path``, opened. It is made whole under a temporary name and renamed
+        when complete, ``fill`` (its first content) included: a failure leaves nothing at ``path``."""
+        target = Path(path)
+        with creation.creating(target) as temporary:
+            conn, migrated = store_db.open_database(temporary, new=True)
+            made = cls(temporary, conn, migrated)
+            try:
+                if fill is not None:
+                    fill(made)
+            finally:
+                made.close()
+        opened = cls.open(target)
+        opened.migrated_now = migrated
+        return opened
+
+    @staticmethod
+    def is_free(path: str | Path) -> bool:
+        """Whether a new file may be made at ``path`` (nothing there, or only an empty file)."""
+        return creation.is_free(Path(path))
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the file cannot be written ("file", "folder", "medium", "full", "asked"), or None."""
+        return getattr(self.conn, "read_only", None)
+
+    def read_only_message(self) -> str | None:
+        """What a user is told about a file opened to read only (None when it can be written)."""
+        reason = self.read_only
+        if reason is None:
+            return None
+        cause, fix = faults.cause_text(self.path, reason), faults.fix_text(reason)
+        return tr("error.workspace.read_only.banner", file=self.path.name, cause=cause, fix=fix)
+
+    @staticmethod
+    def explain_fault(exc: BaseException, path: Path) -> CchcError | None:
+        """The typed error to show for an unexpected ``exc`` met on the file at ``path`` (a damaged
+        file, a full or read-only disk…); None when the file is fine and ``exc`` is a program fault."""
+        return faults.explain_unexpected(exc, path)
 
     def close(self) -> None:
         self.conn.close()
@@ -89,9 +136,20 @@ class UnitFile:
 
     # Transactions #######################################################
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
-        return store_db.transaction(self.conn)
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any error. A file that cannot be
+        written, a full disk or a damaged page is reported as what it is."""
+        reason = self.read_only
+        if reason is not None:
+            raise faults.read_only_error(self.path, reason)
+        try:
+            with store_db.transaction(self.conn) as conn:
+                yield conn
+        except sqlite3.Error as exc:
+            if not faults.is_fault(exc):
+                raise
+            raise faults.explain(exc, self.path) from exc
 
     # Who is editing #####################################################
 
