@@ -17,6 +17,7 @@ from cchc_desktop.assessment.service import AssessmentService
 from cchc_desktop.audit.service import AuditService
 from cchc_desktop.evidence.service import EvidenceService
 from cchc_desktop.kernel.errors import WorkspaceError
+from cchc_desktop.kernel.lock import WorkspaceLock
 from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.model import UnitProfile
@@ -30,8 +31,10 @@ if TYPE_CHECKING:
 class Workspace(UnitFile):
     """Một tệp dữ liệu của một đơn vị, với các chức năng."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, migrated: list[str]) -> None:
-        super().__init__(path, conn, migrated)
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, migrated: list[str], lock: WorkspaceLock | None = None
+    ) -> None:
+        super().__init__(path, conn, migrated, lock)
         self.profile = ProfileService(self)
         self.plans = PlanService(self, self.profile)
         self.reports = ReportService(self, self.plans, self.profile)

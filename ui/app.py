@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.paths import data_dir, default_workspace_path
+from cchc_desktop.kernel.workspace_errors import WorkspaceInUseError
 from ui.errors import show_error
 from ui.fonts import install_ui_font
 from ui.qt_vi import VietnameseQtTranslator
@@ -41,15 +43,54 @@ def open_workspace_gui(path: Path, *, new: bool = False) -> Workspace | None:
         try:
             if new or not path.exists():
                 return create_with_wizard(path)
-            return Workspace.open(path)
+            return Workspace.open(path, lock="open")
+        except WorkspaceInUseError as exc:
+            choice = ask_in_use(str(exc))
+            if choice == "view":
+                return _open_to_view(path)
+            if choice == "close":
+                return None
         except Exception as exc:
             show_error(None, exc)
-            from PySide6.QtWidgets import QFileDialog
+        new = False
+        chosen = _choose_file(path.parent)
+        if chosen is None:
+            return None
+        path = chosen
 
-            chosen, _ = QFileDialog.getOpenFileName(None, tr("ui.open.title"), str(path.parent), tr("ui.open.filter"))
-            if not chosen:
-                return None
-            path = Path(chosen)
+
+def _open_to_view(path: Path) -> Workspace | None:
+    from cchc_desktop.workspace import Workspace
+
+    try:
+        return Workspace.open(path, read_only=True)
+    except Exception as exc:
+        show_error(None, exc)
+        return None
+
+
+def _choose_file(folder: Path) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileName(None, tr("ui.open.title"), str(folder), tr("ui.open.filter"))
+    return Path(chosen) if chosen else None
+
+
+def _ask_in_use(message: str) -> str:
+    """The file is open in another copy of the app: "view" it only, choose an "other" file, or "close"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("ui.in_use.title"), message)
+    view = box.addButton(tr("ui.in_use.view"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(tr("ui.in_use.other"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(tr("ui.close"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "view" if clicked is view else "other" if clicked is other else "close"
+
+
+#: How the choice is asked; tests replace it.
+ask_in_use: Callable[[str], str] = _ask_in_use
 
 
 def create_with_wizard(path: Path, parent=None) -> Workspace | None:
@@ -62,7 +103,7 @@ def create_with_wizard(path: Path, parent=None) -> Workspace | None:
     while wizard.exec():
         profile = wizard.result_profile()
         try:
-            return Workspace.create(path, lambda ws, chosen=profile: _first_profile(ws, chosen))
+            return Workspace.create(path, lambda ws, chosen=profile: _first_profile(ws, chosen), lock="open")
         except Exception as exc:
             show_error(wizard, exc)
     return None

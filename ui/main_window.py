@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
         from ui.session import Session
 
         self._commit_focused()
+        if self.session is not None and not new and Path(path).resolve() == self.session.ws.path.resolve():
+            return  # already open here
         ws = open_workspace_gui(path, new=new)
         if ws is None:
             return

@@ -17,6 +17,7 @@ from cchc_desktop.kernel.errors import CchcError, NothingToUndoError, WorkspaceE
 from cchc_desktop.kernel.fields import FieldSpec, field_specs
 from cchc_desktop.kernel.history import ChangeSet, History
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.lock import WorkspaceLock
 from cchc_desktop.kernel.store import backups, creation, faults, records, settings
 from cchc_desktop.kernel.store import db as store_db
 
@@ -24,27 +25,41 @@ from cchc_desktop.kernel.store import db as store_db
 class UnitFile:
     """Tệp dữ liệu của một đơn vị, đang mở."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, migrated: list[str]) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, migrated: list[str], lock: WorkspaceLock | None = None
+    ) -> None:
         self.path = path
         self.conn = conn
         self.migrated_now = migrated
         self.history = History()
         self._actor: str | None = None
+        self.lock = lock or WorkspaceLock(path, None)
 
     # Lifecycle ##########################################################
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False, read_only: bool = False) -> Self:
+    def open(cls, path: str | Path, *, create: bool = False, read_only: bool = False, lock: str | None = None) -> Self:
         """Open the unit file at ``path``. ``create``: make a new one when there is none (or only an
-        empty file); ``read_only``: to look at it only. A file that cannot be written opens read only."""
+        empty file); ``read_only``: to look at it only (a file that cannot be written opens so anyway);
+        ``lock``: "open" or "write", when to take the file's lock (kernel/lock.py)."""
         target = Path(path)
         if create and creation.is_free(target):
-            return cls.create(target)
-        conn, migrated = store_db.open_database(target, read_only=read_only)
-        return cls(target, conn, migrated)
+            return cls.create(target, lock=lock)
+        held = WorkspaceLock(target, None if read_only else lock)
+        if held.mode == "open":
+            held.take()
+        try:
+            conn, migrated = store_db.open_database(target, read_only=read_only, before_write=held.take)
+        except BaseException:
+            held.release()
+            raise
+        opened = cls(target, conn, migrated, held)
+        if held.held:
+            held.describe(opened.actor)
+        return opened
 
     @classmethod
-    def create(cls, path: str | Path, fill: Callable[[Self], object] | None = None) -> Self:
+    def create(cls, path: str | Path, fill: Callable[[Self], object] | None = None, *, lock: str | None = None) -> Self:
         """A new unit file at ``path``, opened. It is made whole under a temporary name and renamed
         when complete, ``fill`` (its first content) included: a failure leaves nothing at ``path``."""
         target = Path(path)
@@ -56,7 +71,7 @@ class UnitFile:
                     fill(made)
             finally:
                 made.close()
-        opened = cls.open(target)
+        opened = cls.open(target, lock=lock)
         opened.migrated_now = migrated
         return opened
 
@@ -86,6 +101,7 @@ class UnitFile:
 
     def close(self) -> None:
         self.conn.close()
+        self.lock.release()
 
     def backup_to(self, destination: str | Path) -> Path:
         """Sao lưu ra tệp: a consistent copy of the whole file (edits included) at ``destination``."""
@@ -98,6 +114,7 @@ class UnitFile:
 
     def backup_before(self, reason: str) -> Path:
         """A backup into the set before a change that touches much ("import", "rollback", "restore"…)."""
+        self._before_write()
         return backups.make(self.conn, self.path, reason).path
 
     def daily_backup(self) -> Path | None:
@@ -140,9 +157,7 @@ class UnitFile:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any error. A file that cannot be
         written, a full disk or a damaged page is reported as what it is."""
-        reason = self.read_only
-        if reason is not None:
-            raise faults.read_only_error(self.path, reason)
+        self._before_write()
         try:
             with store_db.transaction(self.conn) as conn:
                 yield conn
@@ -150,6 +165,14 @@ class UnitFile:
             if not faults.is_fault(exc):
                 raise
             raise faults.explain(exc, self.path) from exc
+
+    def _before_write(self) -> None:
+        """Refuse a write to a file that cannot be written; take the lock before the first one."""
+        reason = self.read_only
+        if reason is not None:
+            raise faults.read_only_error(self.path, reason)
+        if not self.conn.in_transaction:
+            self.lock.take(self.actor)
 
     # Who is editing #####################################################
 
@@ -164,6 +187,7 @@ class UnitFile:
         with self.transaction():
             self.put_setting("actor", name)
         self._actor = name
+        self.lock.describe(name)  # the official a second copy of the app is told about
 
     def default_actor(self) -> str:
         """Who edits when nobody was chosen (a workspace names its focal official)."""

@@ -104,3 +104,18 @@ def test_an_empty_file_is_not_opened_as_a_new_workspace(app, tmp_path, monkeypat
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     assert open_workspace_gui(empty) is None
     assert "trống (0 byte)" in shown_errors[0] and empty.stat().st_size == 0
+
+
+def test_a_file_open_in_another_copy_of_the_app_can_be_viewed_only(app, demo_path, monkeypatch, shown_errors):
+    from cchc_desktop.workspace import Workspace
+    from ui import app as app_module
+
+    asked = []
+    with Workspace.open(demo_path, lock="open"):
+        monkeypatch.setattr(app_module, "ask_in_use", lambda message: asked.append(message) or "close")
+        assert app_module.open_workspace_gui(demo_path) is None
+        assert "đang được mở bởi Nguyễn Thị Minh Huyền" in asked[0]
+        monkeypatch.setattr(app_module, "ask_in_use", lambda message: "view")
+        viewer = app_module.open_workspace_gui(demo_path)
+    assert viewer.read_only == "asked" and shown_errors == []
+    viewer.close()

@@ -4,7 +4,7 @@ when it cannot be written."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -155,10 +155,11 @@ def user_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def open_database(
-    path: str | Path, *, read_only: bool = False, new: bool = False
+    path: str | Path, *, read_only: bool = False, new: bool = False, before_write: Callable[[], None] | None = None
 ) -> tuple[WorkspaceConnection, list[str]]:
     """Open the workspace at ``path`` and bring its schema up to date (``new``: the empty file was
-    just made for a new workspace, see ``creation.creating``).
+    just made for a new workspace, see ``creation.creating``; ``before_write`` runs before an upgrade
+    writes to the file: the lock is taken there).
 
     Returns the connection and the names of steps applied now. A file holding steps this
     build does not know is refused, so an older app never damages a newer file.
@@ -172,7 +173,7 @@ def open_database(
         raise EmptyWorkspaceError(file=display_name(db_path), path=str(db_path))
     conn = connect(db_path, read_only=read_only)
     try:
-        applied = migrate(conn, db_path)
+        applied = migrate(conn, db_path, before_write)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise faults.explain(exc, db_path) from None
@@ -182,7 +183,7 @@ def open_database(
     return conn, applied
 
 
-def migrate(conn: sqlite3.Connection, db_path: Path) -> list[str]:
+def migrate(conn: sqlite3.Connection, db_path: Path, before_write: Callable[[], None] | None = None) -> list[str]:
     done = applied_steps(conn)
     unknown = [name for name in done if name not in STEP_NAMES]
     if unknown:
@@ -195,6 +196,8 @@ def migrate(conn: sqlite3.Connection, db_path: Path) -> list[str]:
     reason = getattr(conn, "read_only", None)
     if reason:
         raise faults.read_only_error(db_path, reason, upgrade=True)
+    if before_write is not None:
+        before_write()
     if done:
         backups.make(conn, db_path, "migration")
     from cchc_desktop.kernel.store.migrations import apply_pending

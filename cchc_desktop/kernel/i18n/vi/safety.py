@@ -32,4 +32,10 @@ MESSAGES: dict[str, str] = {
     "error.workspace.busy": "Tệp «{file}» đang bị chương trình khác giữ (phần mềm sao lưu, chống virus, hoặc một bản khác của phần mềm đang ghi). Hãy đợi một lát rồi thử lại.",
     "error.workspace.sqlite": "Không đọc ghi được tệp «{file}» (lỗi cơ sở dữ liệu, mã {detail}). Dữ liệu đã lưu trước đó không bị ảnh hưởng; hãy thử lại, nếu vẫn lỗi hãy báo bộ phận hỗ trợ.",
     "error.workspace.exists": "Đã có tệp «{path}». Tệp mới chỉ được tạo vào một tên chưa dùng; hãy chọn tên khác.",
+    # The file in use by another copy of the app
+    "error.workspace.in_use": "Tệp «{file}» đang được mở bởi {who} trên máy {host} (từ {since}). Hai nơi cùng ghi một tệp sẽ làm lẫn dữ liệu, nên phần mềm không ghi vào tệp này. Hãy đóng phần mềm ở nơi đó rồi thử lại, hoặc mở tệp chỉ để xem.",
+    "lock.unknown": "(không rõ)",
+    "ui.in_use.title": "Tệp đang được mở ở nơi khác",
+    "ui.in_use.view": "Mở để xem (chỉ đọc)",
+    "ui.in_use.other": "Chọn tệp khác…",
 }
