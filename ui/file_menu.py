@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cchc_desktop import __version__
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.paths import data_dir
 from cchc_desktop.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ def build_menus(window: MainWindow) -> None:
         ("ui.menu.open", "Ctrl+O", lambda: open_other(window)),
         ("ui.menu.new", "", lambda: create_new(window)),
         ("ui.menu.backup", "", lambda: backup(window)),
+        ("ui.menu.restore", "", lambda: restore(window)),
+        ("ui.menu.data_folder", "", lambda: open_data_folder(window)),
         (None, "", None),
         ("ui.menu.quit", "Ctrl+Q", window.close),
     ):
@@ -82,3 +85,21 @@ def backup(window: MainWindow) -> None:
         saved = window.session.call(window, lambda: ws.backup_to(chosen))
         if saved is not None:
             window.statusBar().showMessage(tr("ui.backup.done", path=str(saved)), 8000)
+
+
+def restore(window: MainWindow) -> None:
+    if window.session is None:
+        return
+    from ui.dialogs.restore_dialog import RestoreDialog
+
+    RestoreDialog(window).exec()
+
+
+def open_data_folder(window: MainWindow) -> None:
+    """Mở thư mục dữ liệu: the folder of the open file (its backups beside it), in the file manager."""
+    from PySide6.QtCore import QUrl
+
+    from ui.widgets import asking
+
+    folder = window.session.ws.path.parent if window.session else data_dir()
+    asking.open_url(QUrl.fromLocalFile(str(folder)))

@@ -172,10 +172,10 @@ class MainWindow(QMainWindow):
 
     def _daily_backup(self, path) -> None:
         """On the first use of a day, a backup into the set beside the file, made quietly in the background."""
-        from cchc_desktop.kernel.unit_file import UnitFile
+        from cchc_desktop.kernel.backup_set import BackupSet
         from ui.jobs import run_quiet
 
-        run_quiet(lambda progress, cancelled: UnitFile.daily_backup_of(path))
+        run_quiet(lambda progress, cancelled: BackupSet.daily_of(path))
 
     def _fill_nav(self) -> None:
         self.nav.clear()
@@ -207,6 +207,14 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.ws.close()
             old.deleteLater()
+
+    def reload_workspace(self) -> None:
+        """Build the screens again on the same file (its content was replaced by a restore)."""
+        session = self.session
+        if session is None:
+            return
+        self.detach()
+        self.attach(session)
 
     def detach(self) -> None:
         """Drop the screens built on the current workspace."""

@@ -349,7 +349,7 @@ class Applier:
     def ensure_backup(self) -> Path:
         """Back the receiver file up once per batch, before its first change (into the rotating set)."""
         if self.backup_file is None:
-            self.backup_file = self.ws.backup_before("import")
+            self.backup_file = self.ws.backups.before("import")
         return self.backup_file
 
 

@@ -38,7 +38,7 @@ def rollback_import(ws: ExchangeWorkspace, name: str) -> RollbackResult:
         later = store.later_in_series(ws.conn, entry)
         if later is not None:
             raise RollbackRefusedError(name=entry["name"], reason=tr("exchange.rollback.later", later=later["name"]))
-    backup = ws.backup_before("rollback")
+    backup = ws.backups.before("rollback")
     with ws.transaction() as conn:
         restored = _restore_replaced(conn, entry)
         if entry["verdict"] == "key_rotation":

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
+from cchc_desktop.kernel.backup_set import BackupSet
 from cchc_desktop.kernel.errors import CchcError, NothingToUndoError, WorkspaceError
 from cchc_desktop.kernel.fields import FieldSpec, field_specs
 from cchc_desktop.kernel.history import ChangeSet, History
@@ -34,6 +35,7 @@ class UnitFile:
         self.history = History()
         self._actor: str | None = None
         self.lock = lock or WorkspaceLock(path, None)
+        self.backups = BackupSet(self)
 
     # Lifecycle ##########################################################
 
@@ -110,41 +112,6 @@ class UnitFile:
             raise WorkspaceError("error.backup.same_file", path=str(target))
         return backups.copy_database(self.conn, target)
 
-    # The rotating set of backups beside the file (kernel/store/backups.py) ###
-
-    def backup_before(self, reason: str) -> Path:
-        """A backup into the set before a change that touches much ("import", "rollback", "restore"…)."""
-        self._before_write()
-        return backups.make(self.conn, self.path, reason).path
-
-    def daily_backup(self) -> Path | None:
-        """The backup of the day's first use (None when the set already holds one from today)."""
-        backup = backups.daily(self.conn, self.path)
-        return backup.path if backup else None
-
-    @staticmethod
-    def daily_backup_of(path: Path) -> Path | None:
-        """The same from another thread: it opens its own connection to the file at ``path``."""
-        backup = backups.daily_of(path)
-        return backup.path if backup else None
-
-    def list_backups(self) -> list[backups.Backup]:
-        """The backups of this file, newest first."""
-        return backups.list_backups(self.path)
-
-    @property
-    def backup_keep(self) -> int:
-        """How many backups the set keeps."""
-        return backups.keep_count(self.conn)
-
-    def set_backup_keep(self, keep: int) -> int:
-        """Số bản sao lưu giữ lại: saved in the file; the oldest beyond it are removed now."""
-        keep = backups.checked_keep(keep)
-        with self.transaction():
-            self.put_setting(backups.KEEP_SETTING, str(keep))
-        backups.prune(self.path, keep)
-        return keep
-
     def __enter__(self) -> Self:
         return self
 
@@ -157,7 +124,7 @@ class UnitFile:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any error. A file that cannot be
         written, a full disk or a damaged page is reported as what it is."""
-        self._before_write()
+        self.before_write()
         try:
             with store_db.transaction(self.conn) as conn:
                 yield conn
@@ -166,8 +133,8 @@ class UnitFile:
                 raise
             raise faults.explain(exc, self.path) from exc
 
-    def _before_write(self) -> None:
-        """Refuse a write to a file that cannot be written; take the lock before the first one."""
+    def before_write(self) -> None:
+        """Before any write: refuse it on a file that cannot be written; take the lock before the first."""
         reason = self.read_only
         if reason is not None:
             raise faults.read_only_error(self.path, reason)

@@ -46,8 +46,13 @@ def facts(conn: sqlite3.Connection) -> BackupFacts:
         return BackupFacts(False, (), None)
     try:
         steps = tuple(applied_steps(conn))
-        row = conn.execute("SELECT at, actor, action, entity, label FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     except sqlite3.DatabaseError:
         return BackupFacts(False, (), None)
+    if not steps:  # not a workspace of this app: no trail to read
+        return BackupFacts(intact, steps, None)
+    try:
+        row = conn.execute("SELECT at, actor, action, entity, label FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        return BackupFacts(False, steps, None)
     last = LastChange(row["at"], row["actor"], row["action"], row["entity"], row["label"]) if row else None
     return BackupFacts(intact, steps, last)

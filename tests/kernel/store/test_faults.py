@@ -24,7 +24,7 @@ def _one_line_error(capsys) -> str:
 
 def test_a_damaged_page_names_the_file_and_the_latest_backup(demo_path, capsys):
     with Workspace.open(demo_path) as ws:
-        backup = ws.backup_before("manual")
+        backup = ws.backups.before("manual")
     zero_page_of(demo_path, "tasks")
     code = run(["plan", "show", "--db", str(demo_path), "--year", "2026", "--json"])
     err = _one_line_error(capsys)
