@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from cchc_desktop import __version__
 from cchc_desktop.kernel.i18n import tr
@@ -22,23 +22,17 @@ _FILTER_KEY = "ui.open.filter"
 
 def build_menus(window: MainWindow) -> None:
     file_menu = window.menuBar().addMenu(tr("ui.menu.file"))
-    for key, shortcut, slot in (
-        ("ui.menu.open", "Ctrl+O", lambda: open_other(window)),
-        ("ui.menu.new", "", lambda: create_new(window)),
-        ("ui.menu.backup", "", lambda: backup(window)),
-        ("ui.menu.restore", "", lambda: restore(window)),
-        ("ui.menu.data_folder", "", lambda: open_data_folder(window)),
-        (None, "", None),
-        ("ui.menu.quit", "Ctrl+Q", window.close),
-    ):
-        if key is None:
-            file_menu.addSeparator()
-            continue
-        action = QAction(tr(key), window)
-        if shortcut:
-            action.setShortcuts([QKeySequence(shortcut)])
-        action.triggered.connect(slot)
-        file_menu.addAction(action)
+    _add(window, file_menu, "ui.menu.open", lambda: open_other(window), "Ctrl+O")
+    _add(window, file_menu, "ui.menu.new", lambda: create_new(window))
+    file_menu.addSeparator()
+    _add(window, file_menu, "ui.menu.backup", lambda: backup(window))
+    _add(window, file_menu, "ui.menu.restore", lambda: restore(window))
+    transfer = file_menu.addMenu(tr("ui.menu.transfer"))
+    _add(window, transfer, "ui.menu.transfer.export", lambda: _transfer(window, "export_all"))
+    _add(window, transfer, "ui.menu.transfer.import", lambda: _transfer(window, "import_all"))
+    _add(window, file_menu, "ui.menu.data_folder", lambda: open_data_folder(window))
+    file_menu.addSeparator()
+    _add(window, file_menu, "ui.menu.quit", window.close, "Ctrl+Q")
     edit_menu = window.menuBar().addMenu(tr("ui.menu.edit"))
     edit_menu.addAction(window.undo_action)
     edit_menu.addAction(window.redo_action)
@@ -46,6 +40,22 @@ def build_menus(window: MainWindow) -> None:
     about = QAction(tr("ui.menu.about"), window)
     about.triggered.connect(lambda: QMessageBox.about(window, tr("app.name"), tr("ui.about", version=__version__)))
     help_menu.addAction(about)
+
+
+def _add(window: MainWindow, menu: QMenu, key: str, slot, shortcut: str = "") -> QAction:
+    action = QAction(tr(key), window)
+    if shortcut:
+        action.setShortcuts([QKeySequence(shortcut)])
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def _transfer(window: MainWindow, action: str) -> None:
+    # Imported on use: moving a workspace loads the package store, which the window does not need at start.
+    from ui import transfer_actions
+
+    getattr(transfer_actions, action)(window)
 
 
 def _folder(window: MainWindow) -> str:

@@ -13,13 +13,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cchc_desktop import __version__
-from cchc_desktop.cli import argparse_vi, assess, backup, demo, keys, package, plan, receiver, render, report
+from cchc_desktop.cli import (
+    argparse_vi,
+    assess,
+    backup,
+    demo,
+    keys,
+    package,
+    plan,
+    receiver,
+    render,
+    report,
+    transfer,
+)
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.store.faults import explain_unexpected
 
 #: Command groups in the order ``--help`` lists them; each module has ``add_commands``.
-COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver, backup)
+COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver, backup, transfer)
 
 
 class _Parser(argparse.ArgumentParser):

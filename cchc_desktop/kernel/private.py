@@ -35,6 +35,12 @@ def tighten_folder(folder: Path) -> None:
         pass  # not ours to change (another owner, a read-only medium): it stays as it is
 
 
+def make_private(descriptor: int) -> None:
+    """Make an open file (a whole-workspace export being written) readable by its owner only."""
+    if os.name != "nt":
+        os.fchmod(descriptor, FILE_MODE)
+
+
 def create_private_file(path: Path) -> None:
     """An empty file at ``path`` only its owner may read; FileExistsError when the name is taken.
 
