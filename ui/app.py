@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.paths import data_dir, default_workspace_path
 from cchc_desktop.kernel.workspace_errors import WorkspaceInUseError
+from ui import preferences
 from ui.errors import show_error
 from ui.fonts import install_ui_font
 from ui.qt_vi import VietnameseQtTranslator
@@ -171,6 +172,13 @@ def open_package(window, path: Path) -> None:
     window.screens["exchange"].panel().import_paths([path])
 
 
+def start_path(db: str | None) -> Path:
+    """The file the window opens: the one named, else the one open last time, else the usual data file."""
+    if db:
+        return Path(db)
+    return preferences.last_file() or default_workspace_path()
+
+
 def run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db")
@@ -181,11 +189,12 @@ def run_gui(argv: list[str]) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow()
+    preferences.restore_window(window)  # where it was last time (the default size on a first run)
     window.show()
     opened: list[Workspace] = []
 
     def second_stage() -> None:
-        ws = attach_workspace(window, Path(args.db) if args.db else default_workspace_path())
+        ws = attach_workspace(window, start_path(args.db))
         if ws is None:
             app.exit(1)
             return

@@ -13,6 +13,7 @@ from cchc_desktop import __version__
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.paths import data_dir
 from cchc_desktop.workspace import Workspace
+from ui import preferences
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -24,6 +25,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu = window.menuBar().addMenu(tr("ui.menu.file"))
     _add(window, file_menu, "ui.menu.open", lambda: open_other(window), "Ctrl+O")
     _add(window, file_menu, "ui.menu.new", lambda: create_new(window))
+    recent = file_menu.addMenu(tr("ui.menu.recent"))
+    recent.aboutToShow.connect(lambda: fill_recent(window, recent))
     file_menu.addSeparator()
     _add(window, file_menu, "ui.menu.backup", lambda: backup(window))
     _add(window, file_menu, "ui.menu.restore", lambda: restore(window))
@@ -49,6 +52,17 @@ def _add(window: MainWindow, menu: QMenu, key: str, slot, shortcut: str = "") ->
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
+
+
+def fill_recent(window: MainWindow, menu: QMenu) -> None:
+    """Tệp gần đây: the files opened last, newest first; choosing one opens it."""
+    menu.clear()
+    files = preferences.recent_files()
+    for number, path in enumerate(files, 1):
+        action = menu.addAction(tr("ui.recent.item", number=number, file=path.name, folder=str(path.parent)))
+        action.triggered.connect(lambda checked=False, chosen=path: window.switch_workspace(chosen))
+    if not files:
+        menu.addAction(tr("ui.recent.none")).setEnabled(False)
 
 
 def _transfer(window: MainWindow, action: str) -> None:
@@ -89,9 +103,11 @@ def backup(window: MainWindow) -> None:
     if window.session is None:
         return
     ws = window.session.ws
-    default = Path(_folder(window)) / f"{ws.path.stem}-sao-luu-{dt.date.today():%Y%m%d}.sqlite"
+    folder = preferences.last_folder("backup", Path(_folder(window)))
+    default = folder / f"{ws.path.stem}-sao-luu-{dt.date.today():%Y%m%d}.sqlite"
     chosen, _ = QFileDialog.getSaveFileName(window, tr("ui.backup.title"), str(default), tr(_FILTER_KEY))
     if chosen:
+        preferences.remember_folder("backup", chosen)
         saved = window.session.call(window, lambda: ws.backup_to(chosen))
         if saved is not None:
             window.statusBar().showMessage(tr("ui.backup.done", path=str(saved)), 8000)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.kernel.i18n import tr
 from ui import errors as ui_errors
+from ui import preferences
 from ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -161,9 +162,11 @@ class MainWindow(QMainWindow):
         self._show_unit()
         self._update_undo()
         self.nav.setEnabled(True)
-        self.nav.setCurrentRow(0)
-        self.show_screen(0)
+        row = self._initial_row()
+        self.nav.setCurrentRow(row)
+        self.show_screen(row)
         ui_errors.workspace_path = session.ws.path
+        preferences.remember_file(session.ws.path)
         read_only = session.ws.read_only_message()
         if read_only is not None:
             self.message_bar.show_message(read_only)
@@ -231,7 +234,18 @@ class MainWindow(QMainWindow):
         self.session = None
 
     def _initial_year(self) -> int:
-        return self.session.ws.plans.initial_year()
+        """The year chosen last time, when this file offers it; otherwise the file's own choice."""
+        remembered = preferences.last_choice("year")
+        plans = self.session.ws.plans
+        if remembered.isdigit() and int(remembered) in plans.selectable_years():
+            return int(remembered)
+        return plans.initial_year()
+
+    def _initial_row(self) -> int:
+        """The screen shown last time, when this file has it."""
+        keys = [key for key, _ in self.mode_screens]
+        remembered = preferences.last_choice("screen")
+        return keys.index(remembered) if remembered in keys else 0
 
     # Building ###########################################################
 
@@ -254,6 +268,7 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(tr("ui.toolbar"))
+        bar.setObjectName("toolbar")  # its place is remembered with the window's (preferences.save_window)
         bar.setMovable(False)
         self.addToolBar(bar)
         bar.addWidget(QLabel(tr("ui.year") + " "))
@@ -305,6 +320,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(_scrollable(screen))
         self._load(screen)
         self.stack.setCurrentWidget(_holder(screen))
+        preferences.remember_choice("screen", key)
 
     def _load(self, screen: QWidget) -> None:
         if hasattr(screen, "set_year"):
@@ -318,6 +334,7 @@ class MainWindow(QMainWindow):
 
     def set_year(self, year: int) -> None:
         self.year = year
+        preferences.remember_choice("year", year)
         current = self.current_screen()
         if current is not None and self.session is not None:
             self._load(current)
@@ -348,4 +365,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._commit_focused()
+        preferences.save_window(self)
         super().closeEvent(event)

@@ -19,6 +19,7 @@ from cchc_desktop.transfer import (
     read_summary,
 )
 from cchc_desktop.workspace import Workspace
+from ui import preferences
 from ui.jobs import run_job
 from ui.widgets import asking
 
@@ -32,10 +33,11 @@ def export_all(window: MainWindow) -> None:
     if window.session is None:
         return
     source = window.session.ws.path
-    suggested = str(Path.home() / default_name(window.session.ws))
+    suggested = str(preferences.last_folder("transfer", Path.home()) / default_name(window.session.ws))
     chosen, _ = QFileDialog.getSaveFileName(window, tr("ui.transfer.export.title"), suggested, tr(FILTER_KEY))
     if not chosen:
         return
+    preferences.remember_folder("transfer", chosen)
     target = Path(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX)
 
     def work(progress, cancelled) -> TransferSummary:

@@ -114,4 +114,7 @@ MESSAGES: dict[str, str] = {
     "ui.transfer.target.title": "Đặt tên cho tệp dữ liệu nhận từ máy cũ",
     "ui.transfer.confirm": "Nhận dữ liệu này vào máy?\n\n{summary}\n\nDữ liệu sẽ được kiểm tra toàn bộ rồi đặt vào «{path}» và mở ra.",
     "ui.transfer.importing": "Đang kiểm tra và nhận dữ liệu…",
+    "ui.menu.recent": "Tệp gần đây",
+    "ui.recent.item": "&{number}  {file}  —  {folder}",
+    "ui.recent.none": "(chưa có tệp nào)",
 }
