@@ -18,6 +18,7 @@ from cchc_desktop.kernel.workspace_errors import WorkspaceInUseError
 from ui import preferences
 from ui.errors import show_error
 from ui.fonts import install_ui_font
+from ui.icons import app_icon
 from ui.qt_vi import VietnameseQtTranslator
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("cchc")
     app.setApplicationDisplayName(tr("app.name"))
+    app.setWindowIcon(app_icon())
     translator = VietnameseQtTranslator(app)
     app.installTranslator(translator)
     install_ui_font(app)

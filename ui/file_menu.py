@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu
 
-from cchc_desktop import __version__
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.paths import data_dir
 from cchc_desktop.workspace import Workspace
@@ -40,9 +39,7 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addAction(window.undo_action)
     edit_menu.addAction(window.redo_action)
     help_menu = window.menuBar().addMenu(tr("ui.menu.help"))
-    about = QAction(tr("ui.menu.about"), window)
-    about.triggered.connect(lambda: QMessageBox.about(window, tr("app.name"), tr("ui.about", version=__version__)))
-    help_menu.addAction(about)
+    _add(window, help_menu, "ui.menu.about", lambda: about(window))
 
 
 def _add(window: MainWindow, menu: QMenu, key: str, slot, shortcut: str = "") -> QAction:
@@ -63,6 +60,13 @@ def fill_recent(window: MainWindow, menu: QMenu) -> None:
         action.triggered.connect(lambda checked=False, chosen=path: window.switch_workspace(chosen))
     if not files:
         menu.addAction(tr("ui.recent.none")).setEnabled(False)
+
+
+def about(window: MainWindow) -> None:
+    from ui.dialogs.about_dialog import AboutDialog
+
+    folder = window.session.ws.path.parent if window.session else data_dir()
+    AboutDialog(str(folder), window).exec()
 
 
 def _transfer(window: MainWindow, action: str) -> None:

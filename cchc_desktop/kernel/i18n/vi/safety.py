@@ -117,4 +117,11 @@ MESSAGES: dict[str, str] = {
     "ui.menu.recent": "Tệp gần đây",
     "ui.recent.item": "&{number}  {file}  —  {folder}",
     "ui.recent.none": "(chưa có tệp nào)",
+    # About
+    "ui.about.heading": "<b style='font-size: 13pt'>{name}</b><br>Phiên bản {version}",
+    "ui.about.text": "Lập kế hoạch cải cách hành chính năm, báo cáo định kỳ, tự đánh giá chỉ số cải cách hành chính và trao đổi gói dữ liệu có ký số với cấp trên; chạy trên máy, không cần mạng.\n\nDữ liệu nằm trong thư mục «{folder}» (không nằm cạnh chương trình): tệp dữ liệu, các bản sao lưu tự động (thư mục «backups»: một bản mỗi ngày, trước mỗi lần nhận gói, nâng cấp hoặc khôi phục) và tệp cài đặt. Tệp → Mở thư mục dữ liệu để xem.",
+    "ui.about.licences": "Phông chữ và thư viện đi kèm, với giấy phép của từng phần (chọn một dòng để đọc toàn văn):",
+    "ui.about.column.name": "Thành phần",
+    "ui.about.column.version": "Phiên bản",
+    "ui.about.column.licence": "Giấy phép",
 }
