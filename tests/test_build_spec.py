@@ -100,7 +100,7 @@ def test_the_installer_and_uninstaller_carry_the_app_icon():
     script = (ROOT / "packaging" / "windows" / "installer.nsi").read_text(encoding="utf-8")
     for define in ("MUI_ICON", "MUI_UNICON"):
         line = next(line for line in script.splitlines() if line.startswith(f"!define {define} "))
-        relative = line.split('"')[1].replace("${__FILEDIR__}/", "")
+        relative = line.split('"')[1]  # makensis works in the script's folder
         assert (ROOT / "packaging" / "windows" / relative).resolve() == ROOT / "resources" / "icons" / "cchc.ico"
 
 

@@ -175,10 +175,10 @@ def open_package(window, path: Path) -> None:
 
 
 def start_path(db: str | None) -> Path:
-    """The file the window opens: the one named, else the one open last time, else the usual data file."""
-    if db:
-        return Path(db)
-    return preferences.last_file() or default_workspace_path()
+    """The file the window opens: the one named, else the usual data file in the per-user data folder
+    (also when another file was open last time: a double-clicked package is received there; the other
+    files are a click away in Tệp → Tệp gần đây)."""
+    return Path(db) if db else default_workspace_path()
 
 
 def run_gui(argv: list[str]) -> int:

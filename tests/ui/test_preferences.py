@@ -21,12 +21,13 @@ def test_recent_files_newest_first_bounded_and_only_existing(tmp_path):
     assert (data_dir() / "cai-dat.ini").is_file()  # in the per-user data folder
 
 
-def test_the_window_opens_on_the_last_file_screen_and_year(window, qtbot, ws, app):
+def test_the_window_opens_on_the_last_screen_and_year(window, qtbot, ws, app):
     from ui.app import start_path
     from ui.main_window import MainWindow
     from ui.session import Session
 
-    assert start_path(None) == ws.path and start_path("khac.sqlite").name == "khac.sqlite"
+    assert start_path(None) == default_workspace_path() and start_path("khac.sqlite").name == "khac.sqlite"
+    assert preferences.last_file() == ws.path  # offered first in Tệp → Tệp gần đây
     window.nav.setCurrentRow([key for key, _ in window.mode_screens].index("assessment"))
     window.set_year(2027)
     window.resize(760, 590)  # within the offscreen screen (800 × 600)
@@ -37,12 +38,6 @@ def test_the_window_opens_on_the_last_file_screen_and_year(window, qtbot, ws, ap
     again.attach(Session(ws))
     assert (again.size().width(), again.size().height()) == (760, 590) and again.year == 2027
     assert again.mode_screens[again.nav.currentRow()][0] == "assessment"
-
-
-def test_without_a_remembered_file_the_usual_data_file_opens():
-    from ui.app import start_path
-
-    assert start_path(None) == default_workspace_path()
 
 
 def test_the_recent_files_menu_opens_a_file(window, qtbot, demo_path):
