@@ -93,7 +93,8 @@ class UnitFile:
         if reason is None:
             return None
         cause, fix = faults.cause_text(self.path, reason), faults.fix_text(reason)
-        return tr("error.workspace.read_only.banner", file=self.path.name, cause=cause, fix=fix)
+        key = "error.workspace.read_only.banner" + (".asked" if reason == "asked" else "")
+        return tr(key, file=self.path.name, cause=cause, fix=fix)
 
     @staticmethod
     def explain_fault(exc: BaseException, path: Path) -> CchcError | None:

@@ -10,6 +10,7 @@ except an empty (0-byte) one, which holds nothing.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import time
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ TEMP_SUFFIX = ".part"
 #: A temporary file untouched this long belongs to a creation that was killed (one takes seconds).
 STALE_SECONDS = 120
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
+#: ``.<tên tệp>.<8 hex digits>.part`` and SQLite's side files: only this module makes such names.
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{8}\.part(-wal|-shm|-journal)?")
 
 
 def is_free(path: Path) -> bool:
@@ -43,10 +46,11 @@ def _remove(temporary: Path) -> None:
 
 
 def remove_stale(path: Path, now: float | None = None) -> list[Path]:
-    """Remove what killed creations of ``path`` left behind."""
+    """Remove what killed creations in the folder of ``path`` left behind (of any name)."""
     limit = (now or time.time()) - STALE_SECONDS
     removed = []
-    for leftover in temporary_names(path):
+    leftovers = (p for p in path.parent.glob(f".*{TEMP_SUFFIX}*") if _TEMPORARY.fullmatch(p.name))
+    for leftover in leftovers:
         try:
             if leftover.stat().st_mtime < limit:
                 leftover.unlink()

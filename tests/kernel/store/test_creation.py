@@ -109,3 +109,15 @@ def test_killed_creations_leave_no_half_made_file_and_their_leftovers_are_remove
         assert creation.temporary_names(target) == []
     assert all(not p.exists() for p in leftovers)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_leftovers_of_other_names_are_removed_too_and_other_files_are_not(tmp_path):
+    old = time.time() - creation.STALE_SECONDS - 1
+    killed = [tmp_path / ".cu.sqlite.0a1b2c3d.part", tmp_path / ".cu.sqlite.0a1b2c3d.part-wal"]
+    kept = [tmp_path / ".ghi-chu.part", tmp_path / "ban.sqlite.part", tmp_path / ".moi.sqlite.0a1b2c3d.part"]
+    for path in killed + kept:
+        path.write_bytes(b"x")
+        if path.name != ".moi.sqlite.0a1b2c3d.part":  # a creation still under way: recent
+            os.utime(path, (old, old))
+    create_receiver(tmp_path / "so.sqlite", "Sở Nội vụ tỉnh Hà Tĩnh", "42").close()
+    assert not any(p.exists() for p in killed) and all(p.exists() for p in kept)

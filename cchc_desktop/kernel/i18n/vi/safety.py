@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "error.workspace.read_only": "Chưa lưu được thay đổi vào tệp «{file}»: {cause}. Dữ liệu đã lưu trước đó vẫn nguyên vẹn. {fix}",
     "error.workspace.read_only.upgrade": "Tệp «{file}» do phiên bản cũ hơn của phần mềm tạo ra, phải nâng cấp trước khi mở nhưng không ghi được: {cause}. {fix}",
     "error.workspace.read_only.banner": "Tệp «{file}» đang mở chỉ để xem: {cause}. Mọi thay đổi sẽ không được lưu. {fix}",
+    "error.workspace.read_only.banner.asked": "Tệp «{file}» đang mở chỉ để xem, vì phần mềm ở nơi khác đang mở tệp này để ghi. Mọi thay đổi sẽ không được lưu. {fix}",
     "error.workspace.cause.file": "tệp chỉ cho phép đọc (có thuộc tính Chỉ đọc, hoặc tài khoản này không có quyền ghi vào tệp)",
     "error.workspace.cause.folder": "thư mục «{folder}» chứa tệp không cho phép ghi (phần mềm cần ghi tệp phụ cạnh tệp dữ liệu)",
     "error.workspace.cause.medium": "ổ đĩa chứa tệp chỉ cho đọc (đĩa CD, USB đã gạt khóa ghi hoặc ổ mạng chỉ đọc)",
