@@ -38,6 +38,6 @@ if __name__ == "__main__":
         from ui.app import run_gui
 
         raise SystemExit(run_gui(argv))
-    from cchc_desktop.cli.main import run
+    from cchc_desktop.cli.main import main
 
-    raise SystemExit(run(argv))
+    raise SystemExit(main(argv))

@@ -22,6 +22,7 @@ from cchc_desktop.evidence.service import EvidenceService
 from cchc_desktop.kernel.atomic import write_bytes_atomic
 from cchc_desktop.kernel.documents.file_names import document_file_name
 from cchc_desktop.kernel.documents.pdf import render_pdf
+from cchc_desktop.kernel.documents.xlsx import render_xlsx
 from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.files import FileWriteError
 from cchc_desktop.kernel.i18n import tr
@@ -36,6 +37,7 @@ from cchc_desktop.reports.service import ReportService
 
 if TYPE_CHECKING:
     from cchc_desktop.kernel.documents.model import OfficialDocument
+    from cchc_desktop.kernel.documents.xlsx import Sheet
 
 KINDS = ("plan", "report", "assessment")
 FORMATS = ("pdf", "xlsx")
@@ -76,6 +78,28 @@ class PreparedDocument:
     def save(self, path: str | Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> Path:
         """Render and write to ``path`` atomically; nothing is left behind on error or cancel."""
         return write_document(path, self.render(progress, cancelled))
+
+
+def prepared_pdf(kind: str, parts: list[str], title: str, document: OfficialDocument) -> PreparedDocument:
+    """A document already built (an office's letter, a notice): rendered to PDF when asked."""
+    return PreparedDocument(
+        kind,
+        "pdf",
+        document_file_name(parts, "pdf"),
+        title,
+        lambda progress, cancelled: render_pdf(document, progress=progress, cancelled=cancelled),
+    )
+
+
+def prepared_xlsx(kind: str, parts: list[str], title: str, sheets: list[Sheet]) -> PreparedDocument:
+    """Sheets already built: written to a workbook when asked."""
+    return PreparedDocument(
+        kind,
+        "xlsx",
+        document_file_name(parts, "xlsx"),
+        title,
+        lambda progress, cancelled: render_xlsx(sheets, progress=progress, cancelled=cancelled),
+    )
 
 
 def write_document(path: str | Path, data: bytes) -> Path:

@@ -26,6 +26,9 @@ from cchc_desktop.reports.service import ReportService
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.service import ExchangeService
+    from cchc_desktop.receiver.appraisal import AppraisalService
+    from cchc_desktop.receiver.letters import LetterService
+    from cchc_desktop.receiver.service import ReceiverService
 
 
 class Workspace(UnitFile):
@@ -53,6 +56,27 @@ class Workspace(UnitFile):
         from cchc_desktop.exchange.service import ExchangeService
 
         return ExchangeService(self)
+
+    @cached_property
+    def receiver(self) -> ReceiverService:
+        """Nơi nhận: the roster and the consolidation of what the units sent."""
+        from cchc_desktop.receiver.service import ReceiverService  # beside the exchange it reads
+
+        return ReceiverService(self)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        """Văn bản đôn đốc and the consolidated report of the receiving unit."""
+        from cchc_desktop.receiver.letters import LetterService
+
+        return LetterService(self.receiver)
+
+    @cached_property
+    def appraisals(self) -> AppraisalService:
+        """Thẩm định điểm tự chấm of the units, round by round."""
+        from cchc_desktop.receiver.appraisal import AppraisalService
+
+        return AppraisalService(self.receiver)
 
 
 def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> Workspace:

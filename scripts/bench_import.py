@@ -3,9 +3,9 @@
 Usage: .venv/bin/python scripts/bench_import.py [--count 1000] [--kinds report,assessment] [--keep DIR]
 
 For each kind, ``--count`` realistic packages are generated once into a temporary folder (not timed):
-reports carry 60 tasks and 40 indicators, assessments 60 criteria (a commune's year sends both), each
-with three 200 KB evidence files and a small document.pdf, from 150 communes. Then, each in a child
-process so the peak memory (RSS) is the child's own:
+reports carry 60 tasks and 40 indicators, assessments the 95 criteria of the shipped catalogue (a commune's
+year sends both), each with three 200 KB evidence files and a small document.pdf, from 150 communes. Then,
+each in a child process so the peak memory (RSS) is the child's own:
 
 * import: ``ws.exchange.import_packages([folder])`` into a fresh receiver file — verification, revision,
   payload checks, backup, keeping the package, one transaction per package;
@@ -127,35 +127,48 @@ def _report(code: str, year: int, shas: list[str]) -> dict:
 
 
 def _assessment(code: str, year: int, shas: list[str]) -> dict:
-    criteria = [
-        {
-            "code": f"{i // 10 + 1}.{i % 10 + 1}",
-            "parent_code": "",
-            "level": 1,
-            "name": f"Tiêu chí {i}: {TEXT[:80]}",
-            "method": "self",
-            "max_points": 2.0,
-            "leaf": True,
-            "self_score": 1.5,
-            "explanation": TEXT,
-            "override_reason": "",
-        }
-        for i in range(60)
-    ]
+    """Scores over the shipped illustrative catalogue (the receiver checks them against it)."""
+    from cchc_desktop.assessment.catalogue_files import load_default_catalogue
+
+    spec = load_default_catalogue()
+    criteria = []
+    for node in spec.nodes:
+        leaf = not spec.children.get(node.code)
+        criteria.append(
+            {
+                "code": node.code,
+                "parent_code": node.parent_code,
+                "level": node.level,
+                "name": node.name,
+                "method": node.method if leaf else "",
+                "max_points": node.max_points,
+                "leaf": leaf,
+                "self_score": node.max_points / 2 if leaf and node.method == "self" else None,
+                "explanation": TEXT if leaf else "",
+                "override_reason": "",
+            }
+        )
+    total = round(sum(c["self_score"] or 0.0 for c in criteria), 6)
+    scored = [c for c in criteria if c["self_score"] is not None]
     return {
         "payload": "assessment",
         "payload_version": 1,
         "unit": _unit(code),
         "year": year,
         "submitted_at": None,
-        "assessment": {"status": "submitted", "totals": {"total": 90.0}, "criteria": criteria},
+        "assessment": {
+            "status": "submitted",
+            "catalogue": {"title": spec.title, "content_hash": spec.content_hash},
+            "totals": {"total": total},
+            "criteria": criteria,
+        },
         "evidence": [
             {
                 "sha256": sha,
                 "name": f"Minh chứng {n}.pdf",
                 "mime": "application/pdf",
                 "size": 200_000,
-                "refs": [f"criterion:{criteria[n]['code']}"],
+                "refs": [f"criterion:{scored[n]['code']}"],
             }
             for n, sha in enumerate(shas)
         ],

@@ -13,7 +13,13 @@ from tests.support.paths import FIXTURES
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 #: Fixtures shared by several folders: documents rendered once per session, a commune and its receiver.
-pytest_plugins = ["tests.support.document_fixtures", "tests.support.exchange", "tests.support.assessment"]
+pytest_plugins = [
+    "tests.support.document_fixtures",
+    "tests.support.exchange",
+    "tests.support.assessment",
+    "tests.support.small_disk",
+    "tests.support.receiver",
+]
 
 
 PROFILE = {

@@ -157,6 +157,8 @@ def attach_workspace(window, path: Path) -> Workspace | None:
         ws.close()
         return None
     window.attach(session)
+    if ws.profile.get().mode == "receiver":
+        ws.exchange.clean_debris()  # what an import killed last time left behind
     return ws
 
 

@@ -80,6 +80,42 @@ def _profile_screen(session: Session, parent: QWidget) -> QWidget:
     return ProfileScreen(session, parent)
 
 
+def _roster_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.receiver.roster_screen import RosterScreen
+
+    return RosterScreen(session, parent)
+
+
+def _completeness_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.receiver.completeness_screen import CompletenessScreen
+
+    return CompletenessScreen(session, parent)
+
+
+def _indicators_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.receiver.indicators_screen import IndicatorsScreen
+
+    return IndicatorsScreen(session, parent)
+
+
+def _index_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.receiver.index_screen import IndexScreen
+
+    return IndexScreen(session, parent)
+
+
+def _appraisal_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.receiver.appraisal_screen import AppraisalScreen
+
+    return AppraisalScreen(session, parent)
+
+
+def _letters_screen(session: Session, parent: QWidget) -> QWidget:
+    from ui.screens.receiver.letters_screen import LettersScreen
+
+    return LettersScreen(session, parent)
+
+
 #: Navigation by the work a user does: key → screen factory, in menu order.
 SCREENS: tuple[tuple[str, ScreenFactory], ...] = (
     ("plan", _plan_screen),
@@ -90,14 +126,22 @@ SCREENS: tuple[tuple[str, ScreenFactory], ...] = (
     ("audit", _audit_screen),
     ("profile", _profile_screen),
 )
-#: A receiving unit (Sở Nội vụ) does not plan or report: it receives, checks and keeps the log.
-RECEIVER_KEYS = ("exchange", "audit", "profile")
+#: A receiving unit (Sở Nội vụ) does not plan or report: it receives, follows up and consolidates.
+RECEIVER_SCREENS: tuple[tuple[str, ScreenFactory], ...] = (
+    ("exchange", _exchange_screen),
+    ("completeness", _completeness_screen),
+    ("indicators", _indicators_screen),
+    ("index", _index_screen),
+    ("appraisal", _appraisal_screen),
+    ("letters", _letters_screen),
+    ("roster", _roster_screen),
+    ("audit", _audit_screen),
+    ("profile", _profile_screen),
+)
 
 
 def screens_for(mode: str) -> tuple[tuple[str, ScreenFactory], ...]:
-    if mode == "receiver":
-        return tuple(s for s in SCREENS if s[0] in RECEIVER_KEYS)
-    return SCREENS
+    return RECEIVER_SCREENS if mode == "receiver" else SCREENS
 
 
 class _PageLayout(QVBoxLayout):

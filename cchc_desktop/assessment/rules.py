@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from cchc_desktop.assessment.criteria import score_problem, score_range
 from cchc_desktop.assessment.model import CriterionScore, ScoreLine, flatten
+from cchc_desktop.kernel.documents.glyphs import editable_texts, text_problems
 from cchc_desktop.kernel.i18n import format_number
 from cchc_desktop.kernel.problems import Problem, error, warning
 
@@ -22,6 +23,7 @@ def check_assessment(roots: list[ScoreLine]) -> list[Problem]:
     """All problems, in catalogue order; unscored criteria summed up in one warning at the end."""
     leaves = [(line, line.score) for line in flatten(roots) if line.is_leaf and line.score is not None]
     problems = [problem for line, score in leaves for problem in _line_problems(line, score)]
+    problems += text_problems(editable_texts((ENTITY, score) for _, score in leaves))
     unscored = [
         (line, score)
         for line, score in leaves

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from cchc_desktop.assessment.catalogue import CatalogueImportError
 from cchc_desktop.assessment.export import assessment_to_dict, assessment_to_text
 from cchc_desktop.assessment.service import CatalogueWouldDropError
-from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
+from cchc_desktop.cli.common import add_db, fail, open_workspace, print_json, year_arg
 from cchc_desktop.kernel.i18n import tr
 
 
@@ -48,13 +47,9 @@ def _import(args: argparse.Namespace) -> int:
         try:
             result = ws.assessment.import_catalogue(args.file, year=args.year, replace=args.replace)
         except CatalogueImportError as exc:
-            print(tr("cli.assess.import.failed", count=len(exc.errors)), file=sys.stderr)
-            for line in exc.errors:
-                print(line, file=sys.stderr)
-            return 2
+            lines = [tr("cli.assess.import.failed", count=len(exc.errors)), *(f"  – {line}" for line in exc.errors)]
+            return fail("\n".join(lines), 2)
         except CatalogueWouldDropError as exc:
-            print(tr("cli.error", message=str(exc)), file=sys.stderr)
-            print(tr("cli.assess.import.use_replace"), file=sys.stderr)
-            return 2
+            return fail(f"{exc}\n  – {tr('cli.assess.import.use_replace')}", 2)
     print(result.summary())
     return 0

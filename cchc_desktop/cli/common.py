@@ -38,4 +38,23 @@ def year_arg(value: str) -> int:
     return year
 
 
-__all__ = ["CchcError", "add_db", "open_workspace", "print_json", "year_arg"]
+def fail(message: str, code: int) -> int:
+    """Print ``message`` as the command's error, "Lỗi: …" (control characters shown, not obeyed)."""
+    from cchc_desktop.kernel.i18n import tr
+    from cchc_desktop.kernel.text import printable
+
+    print(tr("cli.error", message=printable(message, keep="\n")), file=sys.stderr)
+    return code
+
+
+def id_arg(value: str) -> int:
+    """A row number (an id, a version): a positive integer the database can hold."""
+    from cchc_desktop.kernel.i18n import tr
+
+    text = value.strip()
+    if not text.isdigit() or len(text) > 18 or int(text) < 1:
+        raise argparse.ArgumentTypeError(tr("cli.id.invalid", value=value[:24]))
+    return int(text)
+
+
+__all__ = ["CchcError", "add_db", "fail", "id_arg", "open_workspace", "print_json", "year_arg"]

@@ -16,9 +16,10 @@ import os
 import sys
 from pathlib import Path
 
-from cchc_desktop.cli.common import add_db, open_workspace, print_json
+from cchc_desktop.cli.common import add_db, id_arg, open_workspace, print_json
 from cchc_desktop.exchange.format.pubfile import UnitIdentity
 from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.files import describe_os_error
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.units import normalise_commune_code
 
@@ -39,9 +40,12 @@ def read_passphrase(
     path = getattr(args, attr, None)
     if path:
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except OSError:
-            raise ValidationError("cli.keys.passphrase_file_unreadable", path=path) from None
+            text = Path(path).read_bytes().decode("utf-8-sig")
+        except OSError as exc:
+            detail = describe_os_error(exc)
+            raise ValidationError("cli.keys.passphrase_file_unreadable", path=path, detail=detail) from None
+        except UnicodeDecodeError:
+            raise ValidationError("cli.keys.passphrase_file_not_text", path=path) from None
         return text.rstrip("\r\n"), None
     if os.environ.get(env):
         return os.environ[env], None
@@ -76,7 +80,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     listing = _command(actions, "list", "cli.keys.list.help", _list)
     listing.add_argument("--json", action="store_true", help=tr("cli.json.help"))
     revoke = _command(actions, "revoke", "cli.keys.revoke.help", _revoke)
-    revoke.add_argument("--id", type=int, required=True, help=tr("cli.keys.revoke.id"))
+    revoke.add_argument("--id", type=id_arg, required=True, help=tr("cli.keys.revoke.id"))
     revoke.add_argument("--reason", default="", help=tr("cli.keys.revoke.reason"))
     keys.set_defaults(handler=lambda args: keys.print_help() or 2)
 
@@ -119,7 +123,10 @@ def _show(args: argparse.Namespace) -> int:
 
 def _card(args: argparse.Namespace) -> int:
     with open_workspace(args.db) as ws:
-        card, pub = ws.exchange.write_card(args.output)
+        output = Path(args.output)
+        if output.is_dir():  # a folder: the card gets its usual name there
+            output = output / ws.exchange.default_card_name()
+        card, pub = ws.exchange.write_card(output)
     print(tr("cli.keys.card.done", card=str(card), pub=str(pub)))
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
+from cchc_desktop.cli.common import add_db, id_arg, open_workspace, print_json, year_arg
 from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.plans.export import plan_to_text
@@ -16,7 +16,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     show = actions.add_parser("show", help=tr("cli.plan.show.help"), description=tr("cli.plan.show.help"))
     add_db(show)
     show.add_argument("--year", type=year_arg, required=True, help=tr("cli.year.help"))
-    show.add_argument("--version", type=int, default=None, help=tr("cli.plan.version.help"))
+    show.add_argument("--version", type=id_arg, default=None, help=tr("cli.plan.version.help"))
     show.add_argument("--json", action="store_true", help=tr("cli.json.help"))
     show.set_defaults(handler=_show)
     plan.set_defaults(handler=lambda args: plan.print_help() or 2)

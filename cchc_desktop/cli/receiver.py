@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 
-from cchc_desktop.cli.common import add_db, open_workspace, print_json
+from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
 from cchc_desktop.exchange.format.labels import kind_label, period_label
+from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import format_datetime, tr
+from cchc_desktop.receiver.export import indicators_to_dict, matrix_to_dict, status_lines
 from cchc_desktop.workspace import create_receiver
 
 
@@ -23,6 +25,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     packages.add_argument("--json", action="store_true", help=tr("cli.json.help"))
     log = _command(actions, "log", "cli.receiver.log.help", _log)
     log.add_argument("--json", action="store_true", help=tr("cli.json.help"))
+    status = _command(actions, "status", "cli.receiver.status.help", _status)
+    status.add_argument("--year", type=year_arg, required=True, help=tr("cli.year.help"))
+    status.add_argument("--period", metavar="KỲ", help=tr("cli.receiver.status.period"))
+    status.add_argument("--json", action="store_true", help=tr("cli.json.help"))
     rollback = _command(actions, "rollback", "cli.receiver.rollback.help", _rollback)
     rollback.add_argument("name", metavar="TÊN_LẦN_NHẬN", help=tr("cli.receiver.rollback.name"))
     receiver.set_defaults(handler=lambda args: receiver.print_help() or 2)
@@ -84,6 +90,39 @@ def _log(args: argparse.Namespace) -> int:
                 line=row["result_line"],
                 state=state,
             ).rstrip()
+        )
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    """Who sent what for the year and, with ``--period``, the period's consolidated indicators."""
+    with open_workspace(args.db) as ws:
+        if not ws.exchange.is_receiver:
+            raise ValidationError("cli.receiver.status.not_receiver")
+        matrix = ws.receiver.completeness(args.year)
+        period = args.period.strip().upper() if args.period else None
+        if period is not None and period not in {c.key for c in matrix.columns if c.kind == "report"}:
+            raise ValidationError("receiver.letter.period_unknown", period=period, year=args.year)
+        indicators = ws.receiver.indicators(args.year, period) if period else None
+        unit = ws.profile.get().name
+    if args.json:
+        data = {"unit": unit, **matrix_to_dict(matrix)}
+        if indicators is not None:
+            data["indicators"] = indicators_to_dict(period or "", indicators)
+        print_json(data)
+        return 0
+    print(tr("cli.receiver.status.heading", unit=unit, year=args.year))
+    for line in status_lines(matrix):
+        print(f"  {line}")
+    for item in indicators or []:
+        print(
+            tr(
+                "cli.receiver.status.indicator",
+                code=item.code,
+                text=item.text,
+                units=item.reporting,
+                value=item.combined_text(),
+            )
         )
     return 0
 

@@ -7,14 +7,15 @@ from pathlib import Path
 
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.exchange.format.keys import load_public_pem
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.signing import TrustedKey
 from cchc_desktop.exchange.format.verify import verify_package
 from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
 from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.text import printable
 
 
 @dataclass(frozen=True)
@@ -28,17 +29,15 @@ class VerifyResult:
 
 
 def verify_only(ws: ExchangeWorkspace, path: Path) -> VerifyResult:
-    """Steps 1–7 against the sender's active and retired keys (a retired key still proves old packages)."""
-    statuses: dict[int, str] = {}
+    """Steps 1–7 against the sender's active and retired keys (a retired key still proves old packages;
+    a revoked one is refused by name)."""
 
     def lookup(province: str, unit: str) -> list[TrustedKey]:
-        rows = store.keys_of_sender(ws.conn, province, unit, ("active", "retired"))
-        statuses.update({row["id"]: row["status"] for row in rows})
-        return [TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"]) for row in rows]
+        return [trusted_key(row) for row in store.keys_of_sender(ws.conn, province, unit, KEY_STATUSES)]
 
-    package = verify_package(path, lookup)
-    status = statuses.get(package.key.key_id, "active")
-    title = package_title(package.manifest)
+    package = verify_package(path, lookup, accepted=("active", "retired"))
+    status = package.key.status
+    title = package_title(package.manifest, package.key.label)
     key = "exchange.verify.ok.retired" if status == "retired" else "exchange.verify.ok"
     line = tr(
         key,
@@ -47,14 +46,14 @@ def verify_only(ws: ExchangeWorkspace, path: Path) -> VerifyResult:
         fingerprint=package.key.fingerprint,
         signer=package.manifest.signer.name,
     )
-    return VerifyResult(display_name(path), title, line, status)
+    return VerifyResult(printable(display_name(path)), printable(title), printable(line) + sender_note(package), status)
 
 
 def _kept(ws: ExchangeWorkspace, package_row_id: int):
     row = store.package_row(ws.conn, package_row_id)
     if row is None:
         raise NotFoundError("error.row_missing", what=tr("audit.entity.received_package"), id=package_row_id)
-    from cchc_desktop.exchange.import_apply import stored_manifest
+    from cchc_desktop.exchange.received import stored_manifest
 
     return row, stored_manifest(row)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from cchc_desktop.exchange.payload_check import PayloadRows
 from cchc_desktop.kernel.i18n import format_date, format_number, tr
+from cchc_desktop.kernel.text import printable
 
 Format = Callable[[Any], str]
 MAX_TEXT = 80
@@ -30,7 +31,8 @@ class DiffLine:
     @property
     def text(self) -> str:
         change = "added_plain" if self.change == "added" and not self.field else self.change
-        return tr(f"exchange.diff.{change}", what=self.what, field=self.field, old=self.old or "—", new=self.new or "—")
+        line = tr(f"exchange.diff.{change}", what=self.what, field=self.field, old=self.old or "—", new=self.new or "—")
+        return printable(line)  # names and values come from the package
 
 
 def _short(value: Any) -> str:

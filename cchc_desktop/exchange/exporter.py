@@ -8,15 +8,19 @@ many files were withheld.
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from cchc_desktop.evidence.service import ExportFile
-from cchc_desktop.exchange import keyring, store
+from cchc_desktop.exchange import keyring, outbox, store
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.exchange.format.builder import ManifestFields, build_package, package_file_name
+from cchc_desktop.exchange.format.builder import ManifestFields, build_package, now_vietnam, package_file_name
 from cchc_desktop.exchange.format.eml import build_eml_draft
+from cchc_desktop.exchange.format.keys import fingerprint
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.manifest import Manifest, Receiver, Sender
 from cchc_desktop.exchange.format.parts import EvidenceFile
@@ -97,27 +101,76 @@ def export_package(
             "exchange.export.blocked", count=len(blocking), problems="\n".join(f"– {p.message}" for p in blocking)
         )
     private_key = keyring.unlock(ws, passphrase)
+    return write_package(
+        ws,
+        kind,
+        year,
+        period,
+        folder,
+        private_key,
+        eml=eml,
+        to=to,
+        file_name=file_name,
+        progress=progress,
+        cancelled=cancelled,
+    )
+
+
+def write_package(
+    ws: ExchangeWorkspace,
+    kind: str,
+    year: int,
+    period: str | None,
+    folder: str | Path,
+    private_key: Ed25519PrivateKey,
+    *,
+    created_at: str | None = None,
+    eml: bool = False,
+    to: str = "",
+    file_name: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """Sign and write the package with ``private_key`` (already unlocked) and list it in the outbox.
+
+    ``created_at`` dates the signature (ISO with the +07:00 offset); None means now. Only a caller that
+    builds data for others sets it (the receiver's demo: packages signed over a year).
+    """
     content = export_content(ws, kind, year, period)
     files, withheld = _evidence(ws, content)
     phases = _Phases(progress)
     document = _render(content, phases.phase(0.0, 0.3), cancelled)
     fields = _fields(ws, content)
+    fields = dataclasses.replace(fields, created_at=created_at or fields.created_at)
     out = Path(folder) / (file_name or package_file_name(fields))
-    manifest = build_package(
-        fields,
-        with_evidence(content, files, withheld),
-        document,
-        [EvidenceFile(original_name=f.name, mime=f.mime, data=f.data) for f in files],
-        private_key,
-        out,
-        phases.phase(0.3, 0.95),
-        cancelled,
-    )
-    eml_path = build_eml_draft(out, out.with_suffix(".eml"), manifest, to) if eml else None
-    record_export(ws, manifest, out, eml_path, len(files), withheld, document is not None)
+    row_id = outbox.reserve(ws, fields, out, fingerprint(private_key))  # the revision is taken first
+    try:
+        manifest = build_package(
+            fields,
+            with_evidence(content, files, withheld),
+            document,
+            [EvidenceFile(original_name=f.name, mime=f.mime, data=f.data) for f in files],
+            private_key,
+            out,
+            phases.phase(0.3, 0.95),
+            cancelled,
+        )
+    except BaseException:
+        outbox.release(ws, row_id)  # no file was written (atomic): the revision is free again
+        raise
+    outbox.complete(ws, row_id, manifest, out, None, len(files), withheld, document is not None)
+    eml_path = write_draft(ws, row_id, out, manifest, to) if eml else None
     if progress is not None:
         progress(_STEPS, _STEPS)
     return ExportResult(out, eml_path, manifest, len(files), withheld, document is not None)
+
+
+def write_draft(ws: ExchangeWorkspace, row_id: int, out: Path, manifest: Manifest, to: str = "") -> Path:
+    """The .eml draft beside a package already recorded; the outbox row then names it."""
+    eml_path = build_eml_draft(out, out.with_suffix(".eml"), manifest, to)
+    with ws.transaction() as conn:
+        store.complete_export(conn, row_id, {"eml_file": eml_path.name})
+    return eml_path
 
 
 def _evidence(ws: ExchangeWorkspace, content: ExportContent) -> tuple[list[ExportFile], int]:
@@ -139,6 +192,8 @@ def _fields(ws: ExchangeWorkspace, content: ExportContent) -> ManifestFields:
     profile = ws.profile.get()
     previous = store.last_export(ws.conn, content.kind, content.year, content.period or "")
     return ManifestFields(
+        package_id=uuid.uuid4().hex,
+        created_at=now_vietnam(),
         kind=content.kind,
         sender=Sender(profile.province_code, profile.commune_code, profile.name, profile.unit_type),
         receiver=Receiver(profile.receiver_name, profile.receiver_level),
@@ -149,52 +204,3 @@ def _fields(ws: ExchangeWorkspace, content: ExportContent) -> ManifestFields:
         supersedes=previous["package_id"] if previous else None,
         framework=content.framework,
     )
-
-
-def file_sha256(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
-def record_export(
-    ws: ExchangeWorkspace,
-    manifest: Manifest,
-    out: Path,
-    eml_path: Path | None,
-    evidence: int,
-    withheld: int,
-    has_document: bool,
-) -> None:
-    sha, size = file_sha256(out)
-    with ws.transaction() as conn:
-        row_id = store.insert_export(
-            conn,
-            {
-                "package_id": manifest.package_id,
-                "kind": manifest.kind,
-                "year": manifest.year,
-                "period": manifest.period or "",
-                "revision": manifest.revision,
-                "supersedes": manifest.supersedes,
-                "created_at": manifest.created_at,
-                "folder": str(out.parent),
-                "file_name": out.name,
-                "sha256": sha,
-                "size": size,
-                "data_sha256": manifest.data_member.sha256,
-                "evidence_count": evidence,
-                "withheld_secret": withheld,
-                "has_document": int(has_document),
-                "eml_file": eml_path.name if eml_path else "",
-                "key_fingerprint": manifest.signature.key_fingerprint,
-                "exported_by": ws.actor,
-            },
-        )
-        store.audit(
-            conn, ws.actor, "package_export", "exchange_outbox", row_id, package_title(manifest), None, out.name
-        )

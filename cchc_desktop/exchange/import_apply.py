@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,29 +17,34 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from cchc_desktop.exchange import store
+from cchc_desktop.exchange.assessment_check import KnownCatalogue, check_assessment, known_catalogues
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
-from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem
+from cchc_desktop.exchange.format.keys import fingerprint
 from cchc_desktop.exchange.format.labels import kind_label, package_title
-from cchc_desktop.exchange.format.manifest import Manifest, parse_body, parse_envelope
+from cchc_desktop.exchange.format.manifest import Manifest
 from cchc_desktop.exchange.format.revisions import ImportedRevision, RevisionVerdict, check_revision
-from cchc_desktop.exchange.format.signing import TrustedKey
+from cchc_desktop.exchange.format.signing import TrustedKey, sender_codes_label
 from cchc_desktop.exchange.format.verify import VerifiedPackage
+from cchc_desktop.exchange.import_commit import commit_package
 from cchc_desktop.exchange.import_errors import (
     ConcurrentImportError,
     KindNotHandledError,
     NotForThisModeError,
     OtherProvinceError,
+    PackageIdReusedError,
     PayloadError,
 )
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payload_check import PayloadRows
-from cchc_desktop.exchange.payload_rows import payload_rows, rows_from_stored
+from cchc_desktop.exchange.payload_rows import payload_rows
 from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.exchange.received import import_name, import_name_of_row, series_of, stored_rows
+from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.store.records import now_iso
-from cchc_desktop.kernel.text import fold
+from cchc_desktop.kernel.text import fold, printable
 
 
 @dataclass
@@ -53,37 +59,16 @@ class ImportOutcome:
     name: str = ""
     diff: list[DiffLine] = field(default_factory=list)
     error: CchcError | None = None
+    notes: list[str] = field(default_factory=list)  # warnings, also at the end of ``line``
+
+    def __post_init__(self) -> None:
+        # Lines carry names from packages and file names from disks: shown as visible text only.
+        self.file, self.line, self.title = printable(self.file), printable(self.line), printable(self.title)
+        self.notes = [printable(note) for note in self.notes]
 
     @property
     def refused(self) -> bool:
         return self.status == "refused"
-
-
-def import_name(manifest: Manifest) -> str:
-    """The name an import is rolled back by: "42-18544_report_2026_Q1_r2"."""
-    period = f"_{manifest.period}" if manifest.period else ""
-    return (
-        f"{manifest.sender.province_code}-{manifest.sender.unit_code}_{manifest.kind}_{manifest.year}"
-        f"{period}_r{manifest.revision}"
-    )
-
-
-def series_of(manifest: Manifest) -> store.Series:
-    sender = manifest.sender
-    return (sender.province_code, sender.unit_code, manifest.kind, manifest.year, manifest.period or "")
-
-
-def stored_manifest(row) -> Manifest:
-    raw = row["manifest_json"].encode("utf-8")
-    return parse_body(parse_envelope(raw, row["source_file"]), row["source_file"])
-
-
-def stored_rows(conn, row_id: int | None) -> PayloadRows | None:
-    """The rows of an imported package, rebuilt from its stored data.json (None when there is none)."""
-    row = store.package_row(conn, row_id) if row_id is not None else None
-    if row is None or row["kind"] not in CONTENT_KINDS:
-        return None
-    return rows_from_stored(row["kind"], store.stored_data_json(row), stored_manifest(row))
 
 
 @dataclass
@@ -127,28 +112,52 @@ class Applier:
         self.profile = ws.profile.get()
         self.batch = uuid.uuid4().hex[:12]
         self.backup_file: Path | None = None
+        self.applied = 0  # packages written in this batch (a failure before the first undoes the backup)
         self._keys: dict[tuple[str, str], list[TrustedKey]] = {}
+        self._holders: dict[int, sqlite3.Row] = {}
+        self._catalogues: list[KnownCatalogue] | None = None
 
     # Keys ###############################################################
 
     def preload_keys(self) -> None:
-        """Every sender's active keys, read once: verification may then run in another thread."""
+        """Every sender's keys, read once (verification may then run in another thread). Revoked and
+        retired keys come too, so a package signed with one is refused by name, not as "not enrolled"."""
         self._keys = {}
         for row in store.enrolled_keys(self.ws.conn):
-            if row["status"] == "active":
-                key = TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"])
-                self._keys.setdefault((row["province_code"], row["unit_code"]), []).append(key)
+            self._keys.setdefault((row["province_code"], row["unit_code"]), []).append(trusted_key(row))
+            self._holders[row["id"]] = row
 
     def key_lookup(self, province: str, unit: str) -> list[TrustedKey]:
-        """The sender's active keys (from the preloaded set; none for an unknown sender)."""
+        """The sender's enrolled keys (from the preloaded set; none for an unknown sender)."""
         return self._keys.get((province, unit), [])
 
     def forget_keys(self, province: str, unit: str) -> None:
         """Keys changed (a rotation): read that sender's keys again."""
-        rows = store.keys_of_sender(self.ws.conn, province, unit)
-        self._keys[(province, unit)] = [
-            TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), row["id"]) for row in rows
-        ]
+        rows = store.keys_of_sender(self.ws.conn, province, unit, KEY_STATUSES)
+        self._keys[(province, unit)] = [trusted_key(row) for row in rows]
+        self._holders.update({row["id"]: row for row in rows})
+
+    def holder(self, package: VerifiedPackage) -> sqlite3.Row | None:
+        """The enrolled_keys row of the key that verified ``package`` (its unit's name and type)."""
+        return self._holders.get(package.key.key_id)
+
+    def catalogues(self) -> list[KnownCatalogue]:
+        """The criteria catalogues this receiver holds (read once per batch, when first needed)."""
+        if self._catalogues is None:
+            self._catalogues = known_catalogues(self.ws.conn)
+        return self._catalogues
+
+    @staticmethod
+    def sender_label(package: VerifiedPackage) -> str:
+        """The sender as this receiver enrolled it, never the name the package claims (§5.1 step 8)."""
+        return package.key.label or sender_codes_label(package.manifest.sender)
+
+    def title(self, package: VerifiedPackage) -> str:
+        return package_title(package.manifest, self.sender_label(package))
+
+    def notes(self, package: VerifiedPackage) -> list[str]:
+        """Warnings for the result: another receiver named, a sender named unlike its enrolment."""
+        return [note.strip() for note in (self.receiver_note(package.manifest), sender_note(package)) if note]
 
     # Dispatch ###########################################################
 
@@ -159,14 +168,15 @@ class Applier:
         manifest = package.manifest
         if manifest.kind not in CONTENT_KINDS:
             raise KindNotHandledError(file, kind=kind_label(manifest.kind))
-        self.check_addressing(manifest, file)
+        self.check_addressing(package, file)
         return self._content(package, file, incoming, prepared or _prepare(package, file))
 
-    def check_addressing(self, manifest: Manifest, file: str) -> None:
+    def check_addressing(self, package: VerifiedPackage, file: str) -> None:
+        manifest = package.manifest
         if self.profile.mode != "receiver":
             raise NotForThisModeError(file, kind=kind_label(manifest.kind))
         if manifest.sender.province_code != self.profile.province_code:
-            raise OtherProvinceError(file, sender=manifest.sender.label, province=self.profile.province_name)
+            raise OtherProvinceError(file, sender=self.sender_label(package), province=self.profile.province_name)
 
     def receiver_note(self, manifest: Manifest) -> str:
         """Step 8: a package addressed to another unit is imported, but never silently."""
@@ -176,14 +186,20 @@ class Applier:
 
     # Revision ###########################################################
 
-    def verdict(self, manifest: Manifest, file: str) -> tuple[RevisionVerdict, store.SeriesState]:
+    def verdict(self, package: VerifiedPackage, file: str) -> tuple[RevisionVerdict, store.SeriesState]:
+        """Step 9, after the package id: one already used by another package (another series, or other
+        content under the same id) is refused as such, never taken for "already imported"."""
+        manifest = package.manifest
+        known = store.package_by_id(self.ws.conn, manifest.package_id)
+        if known is not None and known["manifest_sha256"] != hashlib.sha256(package.manifest_bytes).hexdigest():
+            raise PackageIdReusedError(file, sender=self.sender_label(package), other=import_name_of_row(known))
         state = store.series_state(self.ws.conn, series_of(manifest))
         latest = (
             ImportedRevision(state.current_package_id, state.current_revision)
             if state.current_package_id is not None and state.current_revision is not None
             else None
         )
-        return check_revision(manifest, latest, file, state.package_ids), state
+        return check_revision(manifest, latest, file, state.package_ids, self.sender_label(package)), state
 
     def already(self, package: VerifiedPackage, file: str, incoming: Path | None) -> ImportOutcome:
         """The same package again: a no-op, except that a kept copy lost since is put back."""
@@ -195,8 +211,12 @@ class Applier:
             and row["manifest_sha256"] == digest
             and not self.store.has(row["stored_file"])
         ):
-            self.store.keep(incoming, digest)
-        title = package_title(package.manifest)
+            try:
+                with self.ws.transaction():  # kept under the write lock, like every kept file
+                    self.store.keep(incoming, digest)
+            except (sqlite3.Error, OSError):
+                pass  # the record is there; the copy is put back by a later import of the same file
+        title = self.title(package)
         return ImportOutcome(
             file, "already", tr("exchange.import.line.already", title=title), title, import_name(package.manifest)
         )
@@ -207,12 +227,14 @@ class Applier:
         self, package: VerifiedPackage, file: str, incoming: Path | None, prepared: PreparedContent
     ) -> ImportOutcome:
         manifest = package.manifest
-        verdict, state = self.verdict(manifest, file)
+        verdict, state = self.verdict(package, file)
         if verdict is RevisionVerdict.ALREADY_IMPORTED:
             return self.already(package, file, incoming)
         rows = prepared.checked_rows()
+        if manifest.kind == "assessment":
+            rows = check_assessment(rows, package.data, manifest.year, file, self.catalogues())
         status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
-        title = package_title(manifest)
+        title = self.title(package)
         diff = diff_rows(stored_rows(self.ws.conn, state.current_row_id), rows) if self.dry_run else []
         if not self.dry_run:
             assert incoming is not None
@@ -226,7 +248,9 @@ class Applier:
         )
         if self.dry_run and status == "replaced" and not diff:
             line += " " + tr("exchange.import.no_change", old=state.current_revision)
-        return ImportOutcome(file, status, line + self.receiver_note(manifest), title, import_name(manifest), diff)
+        notes = self.notes(package)
+        line = " ".join([line, *notes])
+        return ImportOutcome(file, status, line, title, import_name(manifest), diff, notes=notes)
 
     def _apply(
         self,
@@ -238,46 +262,42 @@ class Applier:
         file: str,
         data_zlib: bytes,
     ) -> None:
-        self.ensure_backup()
-        values = self.package_values(package, file, incoming, rows.submitted_at, data_zlib)
-        with self.ws.transaction() as conn:
+        line = tr(
+            f"exchange.import.line.{status}",
+            title=self.title(package),
+            counts=summary_counts(rows),
+            old=state.current_revision or "",
+            new=package.manifest.revision,
+        )
+
+        def write(conn: sqlite3.Connection, kept: str) -> None:
             if store.series_state(conn, series_of(package.manifest)) != state:
                 raise ConcurrentImportError(file)  # another import of this series committed meanwhile
             if state.current_row_id is not None:
                 store.set_state(conn, state.current_row_id, "superseded")
                 store.delete_rows(conn, state.current_row_id)
-            row_id = store.insert_package(conn, values)
+            row_id = store.insert_package(conn, self.package_values(package, file, kept, rows.submitted_at, data_zlib))
             store.insert_rows(conn, row_id, rows.tables())
-            self.log(
-                conn,
-                package,
-                file,
-                "newer" if status == "replaced" else "new",
-                row_id,
-                state.current_row_id,
-                tr(
-                    f"exchange.import.line.{status}",
-                    title=package_title(package.manifest),
-                    counts=summary_counts(rows),
-                    old=state.current_revision or "",
-                    new=package.manifest.revision,
-                ),
-            )
+            verdict = "newer" if status == "replaced" else "new"
+            self.log(conn, package, file, verdict, row_id, state.current_row_id, line)
+
+        commit_package(self, package, incoming, file, write)
 
     def package_values(
-        self, package: VerifiedPackage, file: str, incoming: Path, submitted_at: str | None, data_zlib: bytes
+        self, package: VerifiedPackage, file: str, stored: str, submitted_at: str | None, data_zlib: bytes
     ) -> dict:
-        """The received_packages row; keeps the package file under its content name first."""
+        """The received_packages row (the package file is kept as ``stored``); the unit's name and type
+        are the enrolment's."""
         m = package.manifest
         digest = hashlib.sha256(package.manifest_bytes).hexdigest()
-        stored = self.store.keep(incoming, digest)
         document = m.member("document.pdf")
+        holder = self.holder(package)
         return {
             "package_id": m.package_id,
             "province_code": m.sender.province_code,
             "unit_code": m.sender.unit_code,
-            "unit_name": m.sender.unit_name,
-            "unit_type": m.sender.unit_type,
+            "unit_name": holder["unit_name"] if holder else m.sender.unit_name,
+            "unit_type": holder["unit_type"] if holder else m.sender.unit_type,
             "kind": m.kind,
             "year": m.year,
             "period": m.period or "",
@@ -347,9 +367,10 @@ class Applier:
     # Backup #############################################################
 
     def ensure_backup(self) -> Path:
-        """Back the receiver file up once per batch, before its first change (into the rotating set)."""
+        """Back the receiver file up once per batch, before its first change (into the rotating set; the
+        set is pruned once a package is applied: see import_commit)."""
         if self.backup_file is None:
-            self.backup_file = self.ws.backups.before("import")
+            self.backup_file = self.ws.backups.before("import", prune=False)
         return self.backup_file
 
 

@@ -18,6 +18,16 @@ class PayloadError(FieldShapeError):
     key = "exchange.error.payload"
 
 
+class CatalogueUnknownError(PackageError):
+    """A self-assessment scores a criterion the receiver's catalogue does not have."""
+
+    key = "exchange.error.catalogue_unknown"
+
+    def __init__(self, file: str, *, field: str, code: str, catalogue: str) -> None:
+        self.field = field
+        super().__init__(file, field=field, code=code, catalogue=catalogue)
+
+
 class PayloadTooNewError(PackageError):
     key = "exchange.error.payload_too_new"
 
@@ -36,6 +46,24 @@ class NotForThisModeError(PackageError):
 
 class ConcurrentImportError(PackageError):
     key = "exchange.error.concurrent"
+
+
+class PackageIdReusedError(PackageError):
+    """The package id is already that of another imported package (other content, maybe another series)."""
+
+    key = "exchange.error.id_reused"
+
+
+class ImportWriteError(PackageError):
+    """Writing the checked package failed (disk full, read-only…); nothing of it was kept."""
+
+    key = "exchange.error.store_write"
+
+
+class UnexpectedImportError(PackageError):
+    """A fault in the program itself while handling one package; the batch goes on without it."""
+
+    key = "exchange.error.unexpected"
 
 
 class ImportNotFoundError(NotFoundError):
@@ -72,6 +100,30 @@ class SenderIdentityError(ValidationError):
 
 class AlreadyEnrolledError(ValidationError):
     key = "exchange.enrol.already"
+
+
+class PackageStoreError(CchcError):
+    """The folder kept packages go in cannot be used (a file has its name, no permission…)."""
+
+    key = "exchange.store.unwritable"
+
+
+class OutboxReserveError(CchcError):
+    """The outbox row could not be reserved; no package was written."""
+
+    key = "exchange.export.reserve_failed"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(None, **params)
+
+
+class OutboxRecordError(CchcError):
+    """The package was written but its outbox row could not be completed (its revision stays taken)."""
+
+    key = "exchange.export.record_failed"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(None, **params)
 
 
 class NotReceiverError(CchcError):

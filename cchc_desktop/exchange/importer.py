@@ -9,15 +9,19 @@ every file gets one Vietnamese result line.
 
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.format.verify import verify_package
 from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, prepare_content
+from cchc_desktop.exchange.import_errors import UnexpectedImportError
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.prefetch import Prefetch, Prepared
 from cchc_desktop.exchange.rotation import apply_rotation
@@ -27,6 +31,7 @@ from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.store import db as store_db
 
 PACKAGE_GLOB = "*.[cC][cC][hH][cC]"
+log = logging.getLogger(__name__)
 _REVISION_IN_NAME = re.compile(r"_r(\d+)\.cchc$", re.I)
 
 
@@ -69,6 +74,28 @@ def _order(path: Path) -> tuple[str, int, str]:
     match = _REVISION_IN_NAME.search(path.name)
     stem = path.name[: match.start()] if match else path.name
     return (stem, int(match.group(1)) if match else 0, path.name)
+
+
+def refused(file: str, error: CchcError) -> ImportOutcome:
+    return ImportOutcome(file, "refused", tr("exchange.import.line.refused", file=file, reason=str(error)), error=error)
+
+
+def unexpected(path: Path, exc: Exception) -> UnexpectedImportError:
+    """A fault of the program on one file, as that file's refusal (the details go to the log)."""
+    log.warning("package %s: unexpected %s", path.name, type(exc).__name__, exc_info=exc)
+    return UnexpectedImportError(path, detail=type(exc).__name__)
+
+
+def clean_debris(ws: ExchangeWorkspace, package_store: PackageStore) -> tuple[int, int]:
+    """Remove what killed imports left (``PackageStore.clean_debris``) under the write lock, so no import
+    commits meanwhile; returns (folders, kept files) removed. Never fails: debris can wait."""
+    if not package_store.has_debris():  # the usual case: no write lock taken, nobody kept waiting
+        return 0, 0
+    try:
+        with ws.transaction() as conn:
+            return package_store.clean_debris(store.stored_files_in_use(conn))
+    except (sqlite3.Error, OSError):
+        return 0, 0
 
 
 class Importer:
@@ -143,9 +170,11 @@ class Importer:
             self.store.discard(incoming)
 
     def _start(self) -> None:
-        """Each package commits on its own; the batch is made durable once, at its end (``_finish``)."""
-        self.store.clean_stale()
-        self.store.open_batch()
+        """Each package commits on its own; the batch is made durable once, at its end (``_finish``).
+        What killed imports left behind goes first."""
+        clean_debris(self.ws, self.store)
+        with self.ws.transaction():  # under the write lock, as every cleaning: made and locked before one runs
+            self.store.open_batch()
         store_db.batch_commits(self.ws.conn, True)
 
     def _finish(self) -> None:
@@ -167,14 +196,18 @@ class Importer:
         return self.finish(path, self.prepare(path))
 
     def prepare(self, path: Path) -> Prepared:
-        """Steps 1–7 and the rows the payload makes, without the database (so on the preparing thread)."""
+        """Steps 1–7 and the rows the payload makes, without the database (so on the preparing thread).
+
+        Whatever a file holds, this returns: a fault of the program on one file is that file's refusal."""
         incoming = None
         try:
             incoming = path if self.dry_run else self.store.incoming(path)
             package = verify_package(incoming, self.applier.key_lookup, self.limits)
+            return Prepared(incoming, package, None, prepare_content(package, display_name(path)))
         except CchcError as exc:
             return Prepared(incoming, None, exc)
-        return Prepared(incoming, package, None, prepare_content(package, display_name(path)))
+        except Exception as exc:  # one file's fault must not stop the batch
+            return Prepared(incoming, None, unexpected(path, exc))
 
     def finish(self, path: Path, prepared: Prepared) -> ImportOutcome:
         """Steps 8 on, in the database: one Vietnamese result line whatever happens."""
@@ -184,13 +217,13 @@ class Importer:
             package = prepared.checked_package()
             kept = None if self.dry_run else incoming
             if package.manifest.kind == "key_rotation":
-                self.applier.check_addressing(package.manifest, file)
+                self.applier.check_addressing(package, file)
                 return apply_rotation(self.applier, package, file, kept)
             return self.applier.handle(package, file, kept, prepared.content)
         except CchcError as exc:
-            return ImportOutcome(
-                file, "refused", tr("exchange.import.line.refused", file=file, reason=str(exc)), error=exc
-            )
+            return refused(file, exc)
+        except Exception as exc:  # one file's fault must not stop the batch
+            return refused(file, unexpected(path, exc))
         finally:
             if not self.dry_run:
                 self.store.discard(incoming)

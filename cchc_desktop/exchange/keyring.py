@@ -23,11 +23,14 @@ from cchc_desktop.exchange.format.keys import (
     generate_private_key,
     load_private_key,
     load_public_pem,
+    needs_re_encryption,
+    passphrase_strong_enough,
     public_pem,
 )
 from cchc_desktop.exchange.format.pubfile import UnitIdentity, pub_file_name, pub_file_text
 from cchc_desktop.exchange.import_errors import KeyExistsError, NoKeyError, PassphraseMismatchError
 from cchc_desktop.kernel.atomic import write_bytes_atomic
+from cchc_desktop.kernel.files import describe_os_error
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import nfc
 
@@ -91,11 +94,18 @@ def create_key(
 
 
 def unlock(ws: ExchangeWorkspace, passphrase: str) -> Ed25519PrivateKey:
-    """The active private key; WrongPassphraseError when the passphrase does not open it."""
+    """The active private key; WrongPassphraseError when the passphrase does not open it. A key stored
+    the old way (PKCS#12, whose MAC lets a guess be checked cheaply) is stored again the current way."""
     row = store.active_own_key(ws.conn)
     if row is None:
         raise NoKeyError()
-    return load_private_key(row["private_pem"].encode("ascii"), passphrase)
+    stored = row["private_pem"].encode("ascii")
+    key = load_private_key(stored, passphrase)
+    if needs_re_encryption(stored) and passphrase_strong_enough(passphrase):
+        with ws.transaction() as conn:
+            store.set_own_key_pem(conn, row["id"], encrypt_private_key(key, passphrase).decode("ascii"))
+            store.audit(conn, ws.actor, "key_reencrypt", "exchange_key", row["id"], row["fingerprint"])
+    return key
 
 
 # Enrolment card #########################################################
@@ -137,13 +147,21 @@ def write_card(ws: ExchangeWorkspace, out_pdf: str | Path, today: dt.date | None
         pub_path.name,
     )
     key = load_public_pem(info.public_pem.encode("ascii"))
-    write_bytes_atomic(
-        pub_path,
-        pub_file_text(key, identity, tr("exchange.pub.title", unit=profile.full_name), info.created_at),
-        PackageWriteError,
-    )
-    write_bytes_atomic(out, card_pdf(facts), PackageWriteError)
+    text = pub_file_text(key, identity, tr("exchange.pub.title", unit=profile.full_name), info.created_at)
+    _private_folder(out.parent)
+    write_bytes_atomic(pub_path, text, PackageWriteError, private=True)
+    write_bytes_atomic(out, card_pdf(facts), PackageWriteError, private=True)
     return out, pub_path
+
+
+def _private_folder(folder: Path) -> None:
+    """A folder the app makes for key files is its owner's only (0700); an existing one is left as it is."""
+    if folder.exists():
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True)
+    except OSError as exc:
+        raise PackageWriteError(file=folder.name, folder=str(folder.parent), detail=describe_os_error(exc)) from None
 
 
 def default_card_name(ws: ExchangeWorkspace) -> str:

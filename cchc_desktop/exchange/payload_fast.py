@@ -62,6 +62,11 @@ def _number(value: Any) -> float | None:
     return value
 
 
+def _one_of(value: Any, choices: frozenset[str]) -> bool:
+    """A text among ``choices`` (a list or an object is not looked up: it cannot be hashed)."""
+    return type(value) is str and value in choices
+
+
 def _date(value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -140,7 +145,7 @@ def report_tables(data: dict, period: str) -> tuple[list[tuple], list[tuple]]:
     if _required(_obj(data.get("period")).get("code")) != period:
         raise Bad
     report = _obj(data.get("report"))
-    if report.get("status") not in _REPORT_STATES:
+    if not _one_of(report.get("status"), _REPORT_STATES):
         raise Bad
     tasks = [_report_task(i, _obj(row)) for i, row in enumerate(_list(report.get("tasks")))]
     indicators = [_report_indicator(i, _obj(row)) for i, row in enumerate(_list(report.get("indicators")))]
@@ -153,7 +158,7 @@ def _report_task(position: int, row: dict) -> tuple:
     if progress is not None and not -EPSILON <= progress <= 100 + EPSILON:
         raise Bad
     status = get("status")
-    if status not in _STATUSES:
+    if not _one_of(status, _STATUSES):
         raise Bad
     return (
         position,
@@ -205,7 +210,7 @@ def _report_indicator(position: int, row: dict) -> tuple:
 
 def criteria_table(data: dict) -> list[tuple]:
     body = _obj(data.get("assessment"))
-    if body.get("status") not in _REPORT_STATES:
+    if not _one_of(body.get("status"), _REPORT_STATES):
         raise Bad
     _number(_obj(body.get("totals")).get("total"))
     return [_criterion(i, _obj(row)) for i, row in enumerate(_list(body.get("criteria")))]
@@ -214,7 +219,7 @@ def criteria_table(data: dict) -> list[tuple]:
 def _criterion(position: int, row: dict) -> tuple:
     get = row.get
     method = get("method", "")
-    if method not in _METHODS:
+    if not _one_of(method, _METHODS):
         raise Bad
     level = get("level")
     if type(level) is not int or level < 1:

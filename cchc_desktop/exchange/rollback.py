@@ -16,8 +16,8 @@ from pathlib import Path
 
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.exchange.import_apply import stored_rows
 from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
+from cchc_desktop.exchange.received import stored_rows
 from cchc_desktop.kernel.i18n import tr
 
 

@@ -26,8 +26,9 @@ from cchc_desktop.exchange.format.pubfile import (
     read_pub_file,
 )
 from cchc_desktop.exchange.import_errors import NotReceiverError, SenderIdentityError
-from cchc_desktop.exchange.importer import Importer
+from cchc_desktop.exchange.importer import Importer, clean_debris
 from cchc_desktop.exchange.keyring import KeyInfo
+from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payloads import export_problems
 from cchc_desktop.exchange.rollback import rollback_import
 from cchc_desktop.kernel.problems import Problem
@@ -138,7 +139,7 @@ class ExchangeService:
         if isinstance(source, bytes):
             return parse_pub_file(source)
         path = Path(source)
-        if path.suffix.lower() == ".pdf":
+        if path.suffix.lower() == ".pdf" and path.is_file():
             found = find_pub_beside(path)
             if found is None:
                 raise SenderIdentityError("exchange.enrol.pub_not_found", card=path.name)
@@ -190,6 +191,13 @@ class ExchangeService:
         return Importer(self.ws, dry_run=dry_run, progress=progress, cancelled=cancelled, on_outcome=on_outcome).run(
             paths
         )
+
+    def clean_debris(self) -> tuple[int, int]:
+        """Dọn phần thừa của lần nhận gói bị ngắt: the private copies and unrecorded kept files a killed
+        import left (never those of an import still running); returns (folders, kept files) removed."""
+        if not self.is_receiver:
+            return 0, 0
+        return clean_debris(self.ws, PackageStore(self.ws.path))
 
     def verify(self, path: str | Path) -> VerifyResult:
         """Kiểm tra gói without importing: enrolled keys, retired ones included (old archived packages)."""

@@ -102,6 +102,11 @@ def end_own_key(conn: sqlite3.Connection, key_id: int, status: str) -> None:
     conn.execute("UPDATE exchange_own_keys SET status = ?, ended_at = ? WHERE id = ?", [status, now_iso(), key_id])
 
 
+def set_own_key_pem(conn: sqlite3.Connection, key_id: int, private_pem: str) -> None:
+    """The same key, stored encrypted again (a stronger form)."""
+    conn.execute("UPDATE exchange_own_keys SET private_pem = ? WHERE id = ?", [private_pem, key_id])
+
+
 def insert_own_key(conn: sqlite3.Connection, fingerprint: str, public_pem: str, private_pem: str) -> int:
     return _insert(
         conn,
@@ -126,6 +131,26 @@ def last_export(conn: sqlite3.Connection, kind: str, year: int, period: str) -> 
 
 def insert_export(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
     return _insert(conn, "exchange_outbox", values)
+
+
+def complete_export(conn: sqlite3.Connection, row_id: int, values: dict[str, Any]) -> None:
+    columns = list(values)
+    conn.execute(
+        f"UPDATE exchange_outbox SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+        [*(values[c] for c in columns), row_id],
+    )
+
+
+def delete_export(conn: sqlite3.Connection, row_id: int) -> None:
+    conn.execute("DELETE FROM exchange_outbox WHERE id = ?", [row_id])
+
+
+def delete_own_key(conn: sqlite3.Connection, key_id: int) -> None:
+    conn.execute("DELETE FROM exchange_own_keys WHERE id = ?", [key_id])
+
+
+def reactivate_own_key(conn: sqlite3.Connection, key_id: int) -> None:
+    conn.execute("UPDATE exchange_own_keys SET status = 'active', ended_at = NULL WHERE id = ?", [key_id])
 
 
 def acknowledge(conn: sqlite3.Connection, package_ids: Iterable[str], at: str) -> int:
@@ -291,9 +316,8 @@ def log_entry_by_name(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None
     """The newest import still in effect under ``name`` (a name, an id "#12" or a package id)."""
     text = name.strip()
     if text.lstrip("#").isdigit():
-        return conn.execute(
-            "SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL", [int(text.lstrip("#"))]
-        ).fetchone()
+        number = int(text.lstrip("#")) if len(text) <= 19 else 0  # larger than any row id: none
+        return conn.execute("SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL", [number]).fetchone()
     stem = text[:-5] if text.lower().endswith(".cchc") else text
     return conn.execute(
         "SELECT * FROM import_log WHERE (name = ? OR package_id = ? OR source_file = ?)"
@@ -355,3 +379,49 @@ def stored_data_json(row) -> str:
 def forget_key_of_packages(conn: sqlite3.Connection, key_id: int) -> None:
     """Packages stay, but no longer point at an enrolment being undone."""
     conn.execute("UPDATE received_packages SET key_id = NULL WHERE key_id = ?", [key_id])
+
+
+# A year at a glance (the receiver's consolidation) #######################
+
+
+def series_of_year(conn: sqlite3.Connection, year: int) -> list[sqlite3.Row]:
+    """Every series received for ``year`` (unit, kind, period): its current package, when its first
+    revision was signed (timeliness counts from there) and how many revisions came."""
+    return conn.execute(
+        "SELECT c.id, c.package_id, c.province_code, c.unit_code, c.unit_name, c.unit_type, c.kind, c.year,"
+        " c.period, c.revision, c.created_at, c.submitted_at, c.received_at, c.signer_name,"
+        " c.document_sha256, c.framework_id, f.first_created_at, f.revisions"
+        " FROM received_packages c JOIN ("
+        "   SELECT province_code, unit_code, kind, period, MIN(created_at) AS first_created_at,"
+        "          count(*) AS revisions"
+        "   FROM received_packages WHERE year = ? GROUP BY province_code, unit_code, kind, period"
+        " ) f USING (province_code, unit_code, kind, period)"
+        " WHERE c.year = ? AND c.state = 'current' ORDER BY c.province_code, c.unit_code, c.kind, c.period",
+        [year, year],
+    ).fetchall()
+
+
+def rows_of_packages(conn: sqlite3.Connection, name: str, package_row_ids: Sequence[int]) -> list[sqlite3.Row]:
+    """The rows (tasks, indicators, criteria) of many packages at once, each with its ``package_row_id``."""
+    if not package_row_ids:
+        return []
+    table, columns = ROW_TABLES[name]
+    order = "position" if "position" in columns else "id"
+    marks = ", ".join("?" * len(package_row_ids))
+    return conn.execute(
+        f"SELECT package_row_id, {', '.join(columns)} FROM {table} WHERE package_row_id IN ({marks})"
+        f" ORDER BY package_row_id, {order}",
+        list(package_row_ids),
+    ).fetchall()
+
+
+def key_states(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(province, unit) → "enrolled" when an active key is enrolled, "revoked" when only ended ones remain."""
+    found: dict[tuple[str, str], str] = {}
+    for row in conn.execute("SELECT province_code, unit_code, status FROM enrolled_keys"):
+        key = (row["province_code"], row["unit_code"])
+        if row["status"] == "active":
+            found[key] = "enrolled"
+        else:
+            found.setdefault(key, "revoked")
+    return found

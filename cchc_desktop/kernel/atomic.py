@@ -47,23 +47,35 @@ def _fsync_folder(folder: Path) -> None:
 
 def _discard(handle: BinaryIO, temp: Path) -> None:
     try:
-        handle.close()
+        handle.close()  # flushes what is buffered, which fails again on a full disk: the file goes anyway
+    except OSError:
+        pass
     finally:
         temp.unlink(missing_ok=True)
 
 
+def _create(temp: Path, private: bool) -> BinaryIO:
+    if not private:
+        return temp.open("xb")
+    # Readable by its owner only (POSIX; Windows keeps the folder's permissions, the user's own).
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    return os.fdopen(fd, "wb")
+
+
 @contextmanager
-def atomic_output(path: str | os.PathLike[str], error: type[FileWriteError] = FileWriteError) -> Iterator[BinaryIO]:
+def atomic_output(
+    path: str | os.PathLike[str], error: type[FileWriteError] = FileWriteError, *, private: bool = False
+) -> Iterator[BinaryIO]:
     """Yield a binary file; on normal exit it becomes ``path`` atomically, on error it disappears.
 
     OSErrors are raised as ``error`` (a FileWriteError in the caller's wording) with a Vietnamese cause;
-    other exceptions (JobCancelled…)
-    pass through unchanged after the temporary file is removed.
+    other exceptions (JobCancelled…) pass through unchanged after the temporary file is removed.
+    ``private``: the file is created readable and writable by its owner only (0600).
     """
     target = Path(path)
     temp = temp_path_for(target)
     try:
-        handle = temp.open("xb")
+        handle = _create(temp, private)
     except OSError as exc:
         raise _write_error(error, target, exc) from None
     try:
@@ -81,7 +93,9 @@ def atomic_output(path: str | os.PathLike[str], error: type[FileWriteError] = Fi
     _fsync_folder(target.parent)
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, error: type[FileWriteError] = FileWriteError) -> None:
-    """Write ``data`` to ``path`` atomically."""
-    with atomic_output(path, error) as handle:
+def write_bytes_atomic(
+    path: str | os.PathLike[str], data: bytes, error: type[FileWriteError] = FileWriteError, *, private: bool = False
+) -> None:
+    """Write ``data`` to ``path`` atomically (``private``: owner-only, 0600)."""
+    with atomic_output(path, error, private=private) as handle:
         handle.write(data)

@@ -40,10 +40,21 @@ class BackupSet:
     def __init__(self, unit: UnitFile) -> None:
         self.unit = unit
 
-    def before(self, reason: str) -> Path:
-        """A backup into the set before a change that touches much ("import", "rollback", "restore"…)."""
+    def before(self, reason: str, *, prune: bool = True) -> Path:
+        """A backup into the set before a change that touches much ("import", "rollback", "restore"…).
+        ``prune=False``: the oldest are removed only by ``prune`` later (an import that may still be
+        refused takes its backup back, and must not have cost an older one)."""
         self.unit.before_write()
-        return backups.make(self.unit.conn, self.unit.path, reason).path
+        made = backups.make(self.unit.conn, self.unit.path, reason, keep=None if prune else backups.KEEP_MAX)
+        return made.path
+
+    def prune(self) -> None:
+        """Remove the oldest backups beyond the number kept."""
+        backups.prune(self.unit.path, self.keep)
+
+    @property
+    def folder(self) -> Path:
+        return backups.folder_of(self.unit.path)
 
     def daily(self) -> Path | None:
         """The backup of the day's first use (None when the set already holds one from today)."""

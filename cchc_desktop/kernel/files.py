@@ -26,6 +26,20 @@ _ERRNO_KEYS = {
     errno.EPERM: "exchange.oserror.no_permission",
     errno.ENOENT: "exchange.oserror.not_found",
     errno.EIO: "exchange.oserror.io",
+    errno.EISDIR: "exchange.oserror.is_folder",
+    errno.ENOTDIR: "exchange.oserror.not_folder",
+}
+
+#: SQLite's primary result codes → the cause a user can act on.
+_SQLITE_KEYS = {
+    13: "exchange.oserror.no_space",  # SQLITE_FULL
+    8: "exchange.oserror.read_only",  # SQLITE_READONLY
+    10: "exchange.oserror.io",  # SQLITE_IOERR
+    14: "exchange.oserror.cannot_open",  # SQLITE_CANTOPEN
+    5: "exchange.oserror.busy",  # SQLITE_BUSY
+    6: "exchange.oserror.busy",  # SQLITE_LOCKED
+    11: "exchange.oserror.corrupt",  # SQLITE_CORRUPT
+    26: "exchange.oserror.not_database",  # SQLITE_NOTADB
 }
 
 
@@ -35,6 +49,15 @@ def describe_os_error(exc: OSError) -> str:
     if key:
         return tr(key)
     return tr("exchange.oserror.other", code=exc.errno if exc.errno is not None else "?")
+
+
+def describe_sqlite_error(exc: Exception) -> str:
+    """A Vietnamese cause for an error of SQLite (its English message is not shown)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    key = _SQLITE_KEYS.get(code & 0xFF) if isinstance(code, int) else None
+    if key is not None:
+        return tr(key)
+    return tr("exchange.oserror.other", code=getattr(exc, "sqlite_errorname", None) or type(exc).__name__)
 
 
 class FileWriteError(CchcError):

@@ -21,6 +21,7 @@ from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.lock import WorkspaceLock
 from cchc_desktop.kernel.store import backups, creation, faults, records, settings
 from cchc_desktop.kernel.store import db as store_db
+from cchc_desktop.kernel.store.records import ParentId
 
 
 class UnitFile:
@@ -164,6 +165,13 @@ class UnitFile:
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         return settings.get(self.conn, key, default)
 
+    def remember(self, key: str, value: str) -> None:
+        """Keep a choice of the user's (the last folder used…): its own small transaction, not audited,
+        not undoable (it changes nothing in the unit's records)."""
+        if self.get_setting(key) != value:
+            with self.transaction():
+                self.put_setting(key, value)
+
     def put_setting(self, key: str, value: str | None) -> None:
         """Inside the caller's transaction."""
         settings.put(self.conn, key, value)
@@ -213,7 +221,7 @@ class UnitFile:
     def insert(
         self,
         entity: str,
-        parent_id: int | None,
+        parent_id: ParentId,
         values: dict[str, Any] | None = None,
         position: int | None = None,
         fixed: dict[str, Any] | None = None,
@@ -224,7 +232,7 @@ class UnitFile:
         return self._recorded(ChangeSet(label, [change]))
 
     def insert_many(
-        self, entity: str, parent_id: int | None, rows: list[dict[str, Any]], position: int | None = None
+        self, entity: str, parent_id: ParentId, rows: list[dict[str, Any]], position: int | None = None
     ) -> ChangeSet:
         """Insert several rows in one transaction (a paste): all or none."""
         label = tr("undo.paste", count=len(rows), what=tr(records.entity(entity).label_key))
@@ -235,7 +243,7 @@ class UnitFile:
                 changes.append(records.insert(conn, entity, parent_id, values, self.actor, at))
         return self._recorded(ChangeSet(label, changes))
 
-    def insert_fixed(self, entity: str, parent_id: int | None, rows: list[dict[str, Any]], label: str) -> ChangeSet:
+    def insert_fixed(self, entity: str, parent_id: ParentId, rows: list[dict[str, Any]], label: str) -> ChangeSet:
         """Insert rows whose values come from the app, not from typing (a calendar from the framework):
         one transaction, audited, one undo step."""
         changes = []

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from cchc_desktop.kernel.documents.glyphs import editable_texts, text_problems
 from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from cchc_desktop.kernel.problems import Problem, RowRef, error, warning
 from cchc_desktop.plans.deadlines import parse_deadline
@@ -28,7 +29,19 @@ def check_plan(agg: PlanAggregate, used_numbers: dict[int, str] | None = None) -
     problems += list(_indicators(agg))
     problems += list(_tasks(agg))
     problems += list(_stale_years(agg))
+    problems += text_problems(editable_texts(_records(agg)))
     return problems
+
+
+def _records(agg: PlanAggregate) -> Iterator[tuple[str, object]]:
+    """(entity, record) of every row of the plan a user types into."""
+    yield "plan", agg.plan
+    yield from (("plan_basis", row) for row in agg.bases)
+    yield from (("plan_area", row) for row in agg.areas)
+    yield from (("indicator", row) for row in agg.indicators)
+    yield from (("task", row) for row in agg.tasks)
+    yield from (("plan_actor", row) for row in agg.actors)
+    yield from (("plan_recipient", row) for row in agg.recipients)
 
 
 def _metadata(agg: PlanAggregate, used_numbers: dict[int, str]) -> list[Problem]:

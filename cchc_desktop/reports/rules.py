@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from cchc_desktop.kernel.documents.glyphs import editable_texts, text_problems
 from cchc_desktop.kernel.i18n import format_date, format_number
 from cchc_desktop.kernel.problems import Problem, RowRef, error, warning
 from cchc_desktop.plans.model import Indicator
@@ -42,7 +43,16 @@ def check_report(agg: ReportAggregate, context: ReportContext) -> list[Problem]:
     problems = _metadata(agg, context)
     problems += list(_tasks(agg))
     problems += list(_indicators(agg, context))
+    problems += text_problems(editable_texts(_records(agg)))
     return problems
+
+
+def _records(agg: ReportAggregate) -> Iterator[tuple[str, object]]:
+    """(entity, record) of every row of the report a user types into."""
+    yield "report", agg.report
+    yield from (("task_progress", row) for row in agg.progress)
+    yield from (("indicator_actual", row) for row in agg.actuals)
+    yield from (("report_recipient", row) for row in agg.recipients)
 
 
 def _metadata(agg: ReportAggregate, context: ReportContext) -> list[Problem]:

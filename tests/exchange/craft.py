@@ -7,6 +7,8 @@ the shapes the receiver checks (docs/package-format.md §12.2), so they import l
 from __future__ import annotations
 
 import hashlib
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -216,3 +218,77 @@ def build(
     out = folder / (name or package_file_name(fields))
     manifest = build_package(fields, data, document, evidence or [], key, out)
     return out, manifest.package_id
+
+
+def repack(
+    path: Path,
+    key,
+    out: Path,
+    *,
+    data: bytes | None = None,
+    change: Callable[[dict[str, Any]], None] | None = None,
+) -> Path:
+    """A copy of the package at ``path`` with data.json replaced by ``data`` (bytes as they are, listed
+    again in the manifest) and ``change`` applied to the manifest, re-signed with ``key``: a package a
+    sender holding its real key could send, whatever it holds."""
+    from tests.exchange.format.craft import read_members, relist, replace_member, resign, write_zip
+
+    members = read_members(path)
+    if data is not None:
+        members = replace_member(members, "data.json", data)
+
+    def edit(manifest: dict[str, Any]) -> None:
+        if data is not None:
+            relist(manifest, "data.json", data, role="data")
+        if change is not None:
+            change(manifest)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return write_zip(out, resign(members, key, edit), zipfile.ZIP_DEFLATED)
+
+
+def data_bytes(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("data.json")
+
+
+def catalogue_assessment_data(year: int, sender: Sender = SENDER, score=lambda node: node.max_points / 2) -> dict:
+    """A self-assessment over the shipped illustrative catalogue, as a commune's app sends it: every node,
+    a score on each self-scored leaf (``score(node)``), the totals its app computes."""
+    from cchc_desktop.assessment.catalogue_files import load_default_catalogue
+
+    spec = load_default_catalogue()
+    rows = []
+    for node in spec.nodes:
+        leaf = not spec.children.get(node.code)
+        value = score(node) if leaf and node.method == "self" else None
+        rows.append(
+            {
+                "code": node.code,
+                "parent_code": node.parent_code,
+                "level": node.level,
+                "name": node.name,
+                "method": node.method if leaf else "",
+                "max_points": node.max_points,
+                "leaf": leaf,
+                "self_score": value,
+                "explanation": "Có văn bản" if value is not None else "",
+                "override_reason": "",
+            }
+        )
+    total = round(sum(r["self_score"] or 0.0 for r in rows), 6)
+    return {
+        "payload": "assessment",
+        "payload_version": 1,
+        "unit": unit(sender),
+        "year": year,
+        "submitted_at": None,
+        "assessment": {
+            "status": "submitted",
+            "catalogue": {"title": spec.title, "content_hash": spec.content_hash},
+            "totals": {"total": total},
+            "criteria": rows,
+        },
+        "evidence": [],
+        "withheld_secret": 0,
+    }

@@ -10,8 +10,8 @@ import pytest
 from cchc_desktop.exchange.format import generate_private_key
 from cchc_desktop.exchange.format.manifest import Sender
 from cchc_desktop.exchange.format.verify import verify_package
-from cchc_desktop.exchange.import_apply import series_of
 from cchc_desktop.exchange.payload_rows import payload_rows
+from cchc_desktop.exchange.received import series_of
 from cchc_desktop.exchange.store import stored_data_json
 from tests.exchange.craft import build, plan_data, report_data
 from tests.support.exchange import PASSPHRASE, file_hash, table_counts

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import subprocess
 
 import pytest
@@ -24,11 +26,25 @@ from tests.support.exchange import PASSPHRASE, pub_file_of
 def test_key_is_stored_only_encrypted_and_opens_with_its_passphrase(ws):
     info = ws.exchange.create_key("Mật khẩu Telex", "Mật khẩu Telex")
     stored = ws.conn.execute("SELECT private_pem FROM exchange_own_keys").fetchone()[0]
-    assert stored.startswith("-----BEGIN CCHC ENCRYPTED KEY-----")
+    assert stored.startswith("Content-SHA256: ") and "-----BEGIN ENCRYPTED PRIVATE KEY-----" in stored
     assert len(info.fingerprint.split()) == 16
     ws.exchange.check_passphrase("Mật khẩu Telex")
     with pytest.raises(WrongPassphraseError):
         ws.exchange.check_passphrase("mật khẩu telex")
+
+
+def test_a_key_stored_the_old_way_is_stored_again_when_it_opens(commune):
+    from cchc_desktop.exchange.format.keys import raw_public_bytes
+    from tests.exchange.format.test_keys import legacy_pkcs12
+
+    key = commune.exchange.unlock(PASSPHRASE)
+    with commune.transaction() as conn:
+        conn.execute("UPDATE exchange_own_keys SET private_pem = ?", [legacy_pkcs12(key, PASSPHRASE).decode()])
+    opened = commune.exchange.unlock(PASSPHRASE)
+    stored = commune.conn.execute("SELECT private_pem FROM exchange_own_keys").fetchone()[0]
+    assert raw_public_bytes(opened) == raw_public_bytes(key) and "BEGIN ENCRYPTED PRIVATE KEY" in stored
+    actions = [row[0] for row in commune.conn.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")]
+    assert actions == ["key_reencrypt"]
 
 
 def test_passphrase_rules(ws):
@@ -93,13 +109,18 @@ def test_enrolment_needs_the_fingerprint_from_the_card(receiver, commune):
     assert "mã tỉnh, mã xã" in str(raised.value)
 
 
-def test_revoked_key_no_longer_imports(receiver, commune_key, outbox):
+def test_revoked_key_no_longer_imports_and_says_so(receiver, commune_key, outbox):
+    from cchc_desktop.exchange.format.errors import RevokedKeyError
+
     path, _ = build(outbox, commune_key, "plan", 2027, plan_data(2027))
     key = receiver.exchange.senders()[0]
     receiver.exchange.revoke(key.id, "mất máy")
     assert receiver.exchange.senders()[0].status == "revoked"
     outcome = receiver.exchange.import_packages([path]).outcomes[0]
-    assert outcome.status == "refused" and "chưa đăng ký khóa" in outcome.line
+    assert outcome.status == "refused" and isinstance(outcome.error, RevokedKeyError)
+    assert "đã thu hồi ngày" in outcome.line and "chưa đăng ký khóa" not in outcome.line
+    with pytest.raises(RevokedKeyError):
+        receiver.exchange.verify(path)
 
 
 def test_lost_key_re_enrolment_revokes_the_old_key(receiver, commune, outbox):
@@ -174,3 +195,10 @@ def test_enrol_from_pasted_pem_text_with_the_unit_typed(receiver, capsys, monkey
     )
     assert code == 0 and "xã Kỳ Thọ (mã 42-18601)" in capsys.readouterr().out
     assert ("18601", "active") in [(k.unit_code, k.status) for k in receiver.exchange.senders()]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_key_files_are_the_owners_only(commune, tmp_path):
+    card, pub = commune.exchange.write_card(tmp_path / "khoa" / "phieu.pdf")
+    assert stat.S_IMODE(card.parent.stat().st_mode) == 0o700
+    assert [stat.S_IMODE(p.stat().st_mode) for p in (card, pub)] == [0o600, 0o600]

@@ -100,6 +100,18 @@ def _check_intact(db: Path, folder: Path) -> int:
         conn.close()
 
 
+def _debris(db: Path) -> list[str]:
+    """Private copies left behind, and kept files no package row names (no import here is rolled back)."""
+    store = db.parent / "so-goi-da-nhan"
+    conn = sqlite3.connect(db)
+    try:
+        named = {row[0] for row in conn.execute("SELECT stored_file FROM received_packages")}
+    finally:
+        conn.close()
+    left = [p.name for p in store.glob(".incoming-*")]
+    return left + [p.name for p in store.glob("*.cchc") if p.name not in named]
+
+
 def _check_package(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
     counts = [
         conn.execute(f"SELECT count(*) FROM {t} WHERE package_row_id = ?", [row["id"]]).fetchone()[0]
@@ -137,3 +149,4 @@ def test_sigkill_at_random_moments_leaves_the_file_whole(setting, tmp_path):
     for process in [subprocess.Popen(_command(db, folder), cwd=ROOT, stdout=subprocess.DEVNULL) for db in resumed]:
         assert process.wait() == 0
     assert [_check_intact(db, folder) for db in resumed] == [total] * len(resumed)
+    assert [_debris(db) for db in resumed] == [[]] * len(resumed), "the next import cleans what a kill left"

@@ -80,3 +80,11 @@ def table_counts(conn) -> dict[str, int]:
         "audit_log",
     )
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def debris_snapshot(ws) -> tuple[list[str], list[str]]:
+    """What a refusal must leave as it found it: the receiver file's whole content (SQL dump) and every
+    name in its folder (backups, kept packages, private copies), recursively."""
+    folder = ws.path.parent
+    names = sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+    return list(ws.conn.iterdump()), names

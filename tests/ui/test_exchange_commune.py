@@ -39,7 +39,7 @@ def test_create_a_key_with_a_passphrase_typed_twice(window, qtbot, ws):
     qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     _answer(qtbot, dialog, "ngắn", "ngắn")
-    assert dialog.isVisible() and dialog.error.text() == "Mật khẩu của khóa cần ít nhất 8 ký tự."
+    assert dialog.isVisible() and dialog.error.text() == "Mật khẩu của khóa cần ít nhất 8 ký tự, không tính dấu cách."
     dialog.first.clear()
     _answer(qtbot, dialog, PASSPHRASE, "mật khẩu khác hẳn")
     assert dialog.isVisible() and "Hai lần gõ mật khẩu không giống nhau" in dialog.error.text()

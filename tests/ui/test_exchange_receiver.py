@@ -77,9 +77,17 @@ def test_enrol_then_drop_a_folder_preview_and_import(receiver_window, qtbot, sen
     qtbot.waitUntil(lambda: panel.job is not first_job and panel.job.done, timeout=10000)
     results = [panel.results.item(i).text() for i in range(panel.results.count())]
     assert results[0].startswith("Đã nhận: Kế hoạch CCHC năm 2026") and "Đã sao lưu" in results[-1]
-    assert panel.received.rowCount() == 1 and panel.log.texts(0) == ["42-18544_plan_2026_r1"]
+    assert panel.tabs.currentWidget() is panel.results
+    assert panel.inbox.model.rowCount() == 1 and panel.log.texts(0) == ["42-18544_plan_2026_r1"]
+    row = panel.inbox.model.rows[0]
+    assert [row[1].text, row[2].text, row[3].text, row[4].text] == [
+        "42-18544",
+        "Kế hoạch CCHC — năm 2026",
+        "1",
+        "Chính thức",
+    ]
     panel.rollback("42-18544_plan_2026_r1")
-    assert panel.received.rowCount() == 0
+    assert panel.inbox.model.rowCount() == 0
     assert panel.results.item(0).text().startswith("Đã hoàn tác lần nhận «42-18544_plan_2026_r1»")
     assert shown_errors == []
 
@@ -91,3 +99,42 @@ def test_a_package_from_an_unknown_sender_is_refused_in_the_preview(receiver_win
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=10000)
     assert "chưa đăng ký khóa" in panel.dialog.lines()[0]
     assert not panel.dialog.apply_button.isEnabled()
+
+
+def test_the_preview_names_the_sender_as_enrolled_and_warns_of_another_name(receiver_window, qtbot, sent):
+    stick, pub = sent
+    panel = receiver_window.screens["exchange"].receiver
+    dialog = panel.enrol_from(pub)
+    dialog.name.setText("Hương Xuân")  # the reviewer corrects the name on the card
+    dialog.confirmed.setChecked(True)
+    qtbot.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+    panel.import_paths([stick])
+    qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=10000)
+    lines = panel.dialog.lines()
+    assert lines[0].startswith("Sẽ nhận mới: Kế hoạch CCHC năm 2026 của xã Hương Xuân (mã 42-18544)")
+    assert lines[1].startswith("Lưu ý: gói tự ghi đơn vị gửi là «xã Kỳ Phong (mã 42-18544)»")
+
+
+def test_the_received_list_is_searched_and_opens_the_packages_pdf(receiver_window, qtbot, sent, monkeypatch):
+    from ui.widgets import asking
+
+    stick, pub = sent
+    screen = receiver_window.screens["exchange"]
+    panel = screen.receiver
+    ws = receiver_window.session.ws
+    ws.exchange.enrol(ws.exchange.read_public_key(pub), ws.exchange.read_public_key(pub).fingerprint)
+    ws.exchange.import_packages([stick])
+    panel.load()
+    inbox = panel.inbox
+    assert inbox.proxy.rowCount() == 1 and "1 gói đã nhận" in inbox.count.text()
+    inbox.filter_box.setText("ke hoach ky phong")  # no tone marks, words in any order
+    assert inbox.proxy.rowCount() == 1
+    inbox.filter_box.setText("bao cao")
+    assert inbox.proxy.rowCount() == 0
+    inbox.filter_box.clear()
+    opened = []
+    monkeypatch.setattr(asking, "open_url", lambda url: opened.append(url.toLocalFile()) or True)
+    inbox.view.doubleClicked.emit(inbox.proxy.index(0, 0))
+    assert len(opened) == 1 and opened[0].endswith(".pdf")
+    with open(opened[0], "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"

@@ -43,12 +43,24 @@ def test_receiver_mode_shows_the_receiving_screens(app, qtbot, tmp_path):
     window.show()
     ws = attach_workspace(window, tmp_path / "so.sqlite")
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["Nhận gói từ các xã", "Nhật ký thay đổi", "Cài đặt đơn vị"]
+    assert labels == [
+        "Nhận gói từ các xã",
+        "Tình hình nộp báo cáo",
+        "Tổng hợp chỉ tiêu",
+        "Chấm điểm, xếp hạng",
+        "Thẩm định điểm",
+        "Văn bản đôn đốc",
+        "Danh sách đơn vị",
+        "Nhật ký thay đổi",
+        "Cài đặt đơn vị",
+    ]
     assert window.current_screen() is window.screens["exchange"]
     window.resize(1366, 740)
-    QApplication.processEvents()
-    holder = window.stack.currentWidget()
-    assert not holder.verticalScrollBar().isVisible() and not holder.horizontalScrollBar().isVisible()
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        QApplication.processEvents()
+        holder = window.stack.currentWidget()
+        assert not holder.verticalScrollBar().isVisible() and not holder.horizontalScrollBar().isVisible(), labels[row]
     from ui.jobs import running_jobs
 
     qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10000)

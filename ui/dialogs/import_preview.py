@@ -44,6 +44,11 @@ class ImportPreviewDialog(QDialog):
         item.setToolTip(0, outcome.line)
         if outcome.refused:
             item.setIcon(0, problem_icon(True))
+        for note in outcome.notes:  # a warning the reviewer must see, not only at the end of a long line
+            child = QTreeWidgetItem([note])
+            child.setToolTip(0, note)
+            child.setIcon(0, problem_icon(False))
+            item.addChild(child)
         for line in outcome.diff:
             child = QTreeWidgetItem([line.text])
             child.setToolTip(0, line.text)

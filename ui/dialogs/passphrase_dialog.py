@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from cchc_desktop.exchange.format.keys import MIN_PASSPHRASE_LENGTH
+from cchc_desktop.exchange.format.keys import MIN_PASSPHRASE_LENGTH, passphrase_strong_enough
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.text import nfc
@@ -75,7 +75,7 @@ class PassphraseDialog(QDialog):
 
     def _problem(self) -> str:
         text = self.passphrase
-        if self.new and len(text) < MIN_PASSPHRASE_LENGTH:
+        if self.new and not passphrase_strong_enough(text):
             return tr("exchange.key.passphrase_short", minimum=MIN_PASSPHRASE_LENGTH)
         if self.new and text != nfc(self.second.text()):
             return tr("exchange.key.passphrase_mismatch")

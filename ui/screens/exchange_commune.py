@@ -317,8 +317,7 @@ class CommunePanel(QWidget):
     def _exported(self, result) -> None:
         self.last_result = result
         self.result.setText(result.summary)
-        with self.ws.transaction():
-            self.ws.put_setting(FOLDER_SETTING, str(result.path.parent))
+        self.ws.remember(FOLDER_SETTING, str(result.path.parent))
         self.refresh_outbox()
         self.session.saved.emit()
 

@@ -8,19 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from cchc_desktop.exchange.format.labels import kind_label, period_label
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_datetime, tr
 from ui.dialogs.enrol_dialog import EnrolDialog
@@ -28,6 +26,7 @@ from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.errors import show_error
 from ui.jobs import run_job
 from ui.screens.exchange_tables import ReadOnlyTable
+from ui.screens.receiver.inbox_table import InboxTable
 
 
 def _import_work(db_path: Path, paths: list[Path], dry_run: bool):
@@ -49,15 +48,16 @@ class ReceiverPanel(QWidget):
         self.job = None
         self.last_batch = None
         self.setAcceptDrops(True)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._senders_box())
-        splitter.addWidget(self._import_box())
-        splitter.addWidget(self._received_box())
-        splitter.addWidget(self._log_box())
-        # Four lists on one screen: each may shrink to a few rows so all fit a 1366×768 display.
-        for view in (self.senders, self.results, self.received, self.log):
-            view.setMinimumHeight(56)
-        QVBoxLayout(self).addWidget(splitter)
+        self.inbox = InboxTable(session, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.inbox, tr("ui.receiver.inbox.tab"))
+        self.tabs.addTab(self._results_page(), tr("ui.exchange.import.results"))
+        self.tabs.addTab(self._senders_page(), tr("ui.exchange.senders.box"))
+        self.tabs.addTab(self._log_page(), tr("ui.exchange.log.box"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._import_row())
+        layout.addWidget(self.tabs, 1)
 
     @property
     def ws(self):
@@ -72,8 +72,8 @@ class ReceiverPanel(QWidget):
         row.addStretch(1)
         return row
 
-    def _senders_box(self) -> QGroupBox:
-        box = QGroupBox(tr("ui.exchange.senders.box"))
+    def _senders_page(self) -> QWidget:
+        page = QWidget()
         self.senders = ReadOnlyTable(
             [tr(f"ui.exchange.senders.col.{c}") for c in ("unit", "code", "fingerprint", "status", "source", "since")]
         )
@@ -83,48 +83,39 @@ class ReceiverPanel(QWidget):
         paste.clicked.connect(self.paste_key)
         revoke = QPushButton(tr("ui.exchange.senders.revoke"))
         revoke.clicked.connect(self.revoke)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(page)
         layout.addWidget(self.senders)
         layout.addLayout(self._buttons(enrol, paste, revoke))
-        return box
+        return page
 
-    def _import_box(self) -> QGroupBox:
-        box = QGroupBox(tr("ui.exchange.import.box"))
+    def _import_row(self) -> QHBoxLayout:
         files = QPushButton(tr("ui.exchange.import.files"))
         files.clicked.connect(self.choose_files)
         folder = QPushButton(tr("ui.exchange.import.folder"))
         folder.clicked.connect(self.choose_folder)
         hint = QLabel(tr("ui.exchange.import.drop"))
-        hint.setStyleSheet("border: 2px dashed #9cc3e6; padding: 8px; color: #35577a;")
+        hint.setStyleSheet("border: 2px dashed #9cc3e6; padding: 4px 8px; color: #35577a;")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row = QHBoxLayout()
+        row.addWidget(files)
+        row.addWidget(folder)
+        row.addWidget(hint, 1)
+        return row
+
+    def _results_page(self) -> QWidget:
         self.results = QListWidget()
         self.results.setWordWrap(True)
-        layout = QVBoxLayout(box)
-        layout.addLayout(self._buttons(files, folder))
-        layout.addWidget(hint)
-        layout.addWidget(self.results)
-        return box
+        return self.results
 
-    def _received_box(self) -> QGroupBox:
-        box = QGroupBox(tr("ui.exchange.received.box"))
-        self.received = ReadOnlyTable(
-            [
-                tr(f"ui.exchange.received.col.{c}")
-                for c in ("unit", "kind", "period", "revision", "state", "received", "signer", "file")
-            ]
-        )
-        QVBoxLayout(box).addWidget(self.received)
-        return box
-
-    def _log_box(self) -> QGroupBox:
-        box = QGroupBox(tr("ui.exchange.log.box"))
+    def _log_page(self) -> QWidget:
+        page = QWidget()
         self.log = ReadOnlyTable([tr(f"ui.exchange.log.col.{c}") for c in ("name", "time", "result", "state")])
         rollback = QPushButton(tr("ui.exchange.log.rollback"))
         rollback.clicked.connect(self.rollback_selected)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(page)
         layout.addWidget(self.log)
         layout.addLayout(self._buttons(rollback))
-        return box
+        return page
 
     # Loading ############################################################
 
@@ -146,24 +137,7 @@ class ReceiverPanel(QWidget):
                 for k in exchange.senders()
             ]
         )
-        self.received.fill(
-            [
-                (
-                    r["id"],
-                    (
-                        f"{r['unit_name']} ({r['province_code']}-{r['unit_code']})",
-                        kind_label(r["kind"]),
-                        period_label(r["period"] or None, r["year"]),
-                        r["revision"],
-                        tr(f"exchange.received.state.{r['state']}"),
-                        format_datetime(r["received_at"]),
-                        r["signer_name"],
-                        r["source_file"],
-                    ),
-                )
-                for r in exchange.received()
-            ]
-        )
+        self.inbox.load()
         self.log.fill(
             [
                 (
@@ -269,6 +243,7 @@ class ReceiverPanel(QWidget):
         if batch.backup_file is not None:
             self.results.addItem(tr("exchange.import.backup", file=str(batch.backup_file)))
         self.load()
+        self.tabs.setCurrentWidget(self.results)
         self.session.saved.emit()
 
     def rollback_selected(self) -> None:
@@ -286,6 +261,7 @@ class ReceiverPanel(QWidget):
         if result is not None:
             self.results.clear()
             self.results.addItems([result.line, tr("exchange.import.backup", file=str(result.backup_file))])
+            self.tabs.setCurrentWidget(self.results)
         self.load()
 
     # Drag and drop ######################################################

@@ -44,10 +44,16 @@ class DocumentActions(QObject):
     """The three buttons and Ctrl+P for one screen; ``kind`` is plan, report or assessment."""
 
     def __init__(
-        self, session: Session, screen: QWidget, kind: str, target: Callable[[], DocumentTarget | None]
+        self,
+        session: Session,
+        screen: QWidget,
+        kind: str,
+        target: Callable[[], DocumentTarget | None],
+        prepare: Callable[[str], PreparedDocument | None] | None = None,
     ) -> None:
         super().__init__(screen)
         self.session, self.screen, self.kind, self.target = session, screen, kind, target
+        self.prepare_with = prepare  # a screen whose documents are not plan/report/assessment reads its own
         self.job: Job | None = None
         self.saved_dialog: SavedDialog | None = None
         self.buttons = {
@@ -120,6 +126,8 @@ class DocumentActions(QObject):
         if target is None:
             return None
         try:
+            if self.prepare_with is not None:
+                return self.prepare_with(fmt)
             return prepare(self.session.ws, self.kind, fmt, target.year, target.period, plan_id=target.plan_id)
         except Exception as exc:
             show_error(self.screen, exc)
@@ -149,7 +157,4 @@ class DocumentActions(QObject):
         return Path(folder) / prepared.file_name
 
     def _remember_folder(self, folder: Path) -> None:
-        ws = self.session.ws
-        if ws.get_setting(FOLDER_SETTING) != str(folder):
-            with ws.transaction():
-                ws.put_setting(FOLDER_SETTING, str(folder))
+        self.session.ws.remember(FOLDER_SETTING, str(folder))

@@ -192,7 +192,7 @@ def _check_totals(parts: list[Part], limits: Limits) -> None:
     _check_size(tr("exchange.build.what.total"), total, limits.max_total_bytes)
 
 
-def _now_vietnam() -> str:
+def now_vietnam() -> str:
     return dt.datetime.now(VN_TZ).replace(microsecond=0).isoformat()
 
 
@@ -206,7 +206,7 @@ def _make_manifest(fields: ManifestFields, parts: list[Part], key: Ed25519Privat
         period=fields.period,
         revision=fields.revision,
         supersedes=fields.supersedes,
-        created_at=fields.created_at or _now_vietnam(),
+        created_at=fields.created_at or now_vietnam(),
         app_version=fields.app_version,
         framework=fields.framework,
         members=tuple(p.member for p in parts),

@@ -12,6 +12,7 @@ from typing import Any
 
 from cchc_desktop.kernel.errors import CchcError, ValidationError
 from cchc_desktop.kernel.files import FileWriteError, display_name
+from cchc_desktop.kernel.text import printable
 
 # Verification refusals ###################################################
 
@@ -22,8 +23,10 @@ class PackageError(CchcError):
     key = "exchange.error.invalid"
 
     def __init__(self, file: str | os.PathLike[str], **params: Any) -> None:
-        self.file = display_name(file)
-        super().__init__(None, file=self.file, **params)
+        # Names and values come from the package or the disk: shown only as visible text (no escapes).
+        self.file = printable(display_name(file))
+        shown = {name: printable(value) if isinstance(value, str) else value for name, value in params.items()}
+        super().__init__(None, file=self.file, **shown)
 
 
 class PackageReadError(PackageError):
@@ -108,6 +111,18 @@ class CorruptMemberError(PackageError):
     key = "exchange.error.corrupt_member"
 
 
+class HiddenDataError(PackageError):
+    """Bytes the seal does not cover: inside a member's compressed stream beyond its declared content
+    (``member`` names it), or outside every member (``member`` is empty)."""
+
+    key = "exchange.error.hidden_data"
+
+    def __init__(self, file: str | os.PathLike[str], *, member: str) -> None:
+        if not member:
+            self.key = "exchange.error.hidden_data_outside"
+        super().__init__(file, member=member)
+
+
 class ManifestMissingError(PackageError):
     key = "exchange.error.manifest_missing"
 
@@ -128,8 +143,8 @@ class FieldShapeError(PackageError):
     """A field of the package's JSON is missing or has the wrong shape; ``field`` is its dotted path."""
 
     def __init__(self, file: str | os.PathLike[str], *, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
+        self.field = printable(field)
+        self.reason = printable(reason)
         super().__init__(file, field=field, reason=reason)
 
 
@@ -153,6 +168,18 @@ class WrongKeyError(PackageError):
 
 class SignatureMismatchError(PackageError):
     key = "exchange.error.signature_mismatch"
+
+
+class RevokedKeyError(PackageError):
+    """Signed with an enrolled key that the receiver revoked."""
+
+    key = "exchange.error.key_revoked"
+
+
+class RetiredKeyError(PackageError):
+    """Signed with a key a rotation replaced: it proves old packages, not new imports."""
+
+    key = "exchange.error.key_retired"
 
 
 class MissingMemberError(PackageError):
@@ -260,6 +287,12 @@ class PrivateKeyNotEncryptedError(KeyFileError):
 
 class NotEd25519KeyError(KeyFileError):
     key = "exchange.key.not_ed25519"
+
+
+class KeyFileNotFoundError(KeyFileError):
+    """The key file named is missing, is a folder, or cannot be read (not a damaged key)."""
+
+    key = "exchange.key.file_missing"
 
 
 class PublicKeyFileError(KeyFileError):

@@ -28,12 +28,13 @@ def period_label(period: str | None, year: int) -> str:
     return tr("exchange.period.other", period=period, year=year)
 
 
-def package_title(manifest: Manifest) -> str:
-    """ "Báo cáo CCHC Quý I/2026 của xã Kỳ Phong (lần gửi 2)"."""
+def package_title(manifest: Manifest, sender: str | None = None) -> str:
+    """ "Báo cáo CCHC Quý I/2026 của xã Kỳ Phong (lần gửi 2)"; ``sender`` is how the reader names the
+    sender (a receiver: from its enrolment), the package's own claim when not given (the sender's side)."""
     return tr(
         "exchange.title",
         kind=kind_label(manifest.kind),
         period=period_label(manifest.period, manifest.year),
-        sender=manifest.sender.label,
+        sender=sender or manifest.sender.label,
         revision=manifest.revision,
     )

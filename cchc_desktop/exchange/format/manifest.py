@@ -16,6 +16,7 @@ from cchc_desktop.exchange.format.errors import ManifestSyntaxError, NotAPackage
 from cchc_desktop.exchange.format.fields import FieldReader
 from cchc_desktop.exchange.format.jsonutil import StrictJsonError, canonical_bytes, strict_loads
 from cchc_desktop.exchange.format.keys import normalise_fingerprint
+from cchc_desktop.kernel.text import printable
 from cchc_desktop.kernel.units import UNIT_TYPES
 
 FORMAT = "cchc-package"
@@ -51,9 +52,14 @@ class Sender:
 
     @property
     def label(self) -> str:
-        """ "xã Kỳ Phong (mã 42-18103)", for messages."""
-        word = UNIT_TYPES.get(self.unit_type, "").lower()
-        return f"{word} {self.unit_name} (mã {self.province_code}-{self.unit_code})".strip()
+        """ "xã Kỳ Phong (mã 42-18103)" as the package claims it (a receiver shows its enrolment's name)."""
+        return unit_label(self.unit_type, self.unit_name, self.province_code, self.unit_code)
+
+
+def unit_label(unit_type: str, name: str, province_code: str, unit_code: str) -> str:
+    """ "xã Kỳ Phong (mã 42-18103)", for messages; control characters are shown escaped."""
+    word = UNIT_TYPES.get(unit_type, "").lower()
+    return printable(f"{word} {name} (mã {province_code}-{unit_code})".strip())
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from cchc_desktop.exchange.format.errors import PublicKeyFileError
+from cchc_desktop.exchange.format.errors import KeyFileNotFoundError, PublicKeyFileError
 from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem
 from cchc_desktop.exchange.format.manifest import PROVINCE_CODE, UNIT_CODE
-from cchc_desktop.kernel.text import clean
+from cchc_desktop.kernel.files import describe_os_error
+from cchc_desktop.kernel.text import clean, printable
 
 PUB_SUFFIX = ".pub.pem"
 MAX_PUB_FILE = 64 * 1024
@@ -92,10 +93,19 @@ def parse_pub_file(raw: bytes) -> PublicKeyFile:
 
 
 def read_pub_file(path: str | Path) -> PublicKeyFile:
+    """A .pub.pem file; a missing file or a folder is said to be so (not called a damaged key)."""
+    file = Path(path)
+    if file.is_dir():
+        raise KeyFileNotFoundError("exchange.key.file_is_folder", path=printable(str(file)))
     try:
-        raw = Path(path).read_bytes()[: MAX_PUB_FILE + 1]
-    except OSError:
-        raise PublicKeyFileError() from None
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_PUB_FILE + 1)
+    except FileNotFoundError:
+        raise KeyFileNotFoundError("exchange.key.file_missing", path=printable(str(file))) from None
+    except OSError as exc:
+        raise KeyFileNotFoundError(
+            "exchange.key.file_unreadable", path=printable(str(file)), detail=describe_os_error(exc)
+        ) from None
     return parse_pub_file(raw)
 
 

@@ -46,13 +46,19 @@ def classify_revision(
 
 
 def check_revision(
-    manifest: Manifest, latest: ImportedRevision | None, file: str, imported_ids: Container[str] = ()
+    manifest: Manifest,
+    latest: ImportedRevision | None,
+    file: str,
+    imported_ids: Container[str] = (),
+    sender: str | None = None,
 ) -> RevisionVerdict:
-    """Like ``classify_revision`` but raises the typed refusal for OLDER and CONFLICT."""
+    """Like ``classify_revision`` but raises the typed refusal for OLDER and CONFLICT; ``sender`` names
+    the sender in it (the receiver's enrolment; the package's claim when not given)."""
     verdict = classify_revision(manifest, latest, imported_ids)
+    label = sender or manifest.sender.label
     if verdict is RevisionVerdict.OLDER:
         assert latest is not None
-        raise RevisionOlderError(file, sender=manifest.sender.label, revision=manifest.revision, latest=latest.revision)
+        raise RevisionOlderError(file, sender=label, revision=manifest.revision, latest=latest.revision)
     if verdict is RevisionVerdict.CONFLICT:
-        raise RevisionConflictError(file, sender=manifest.sender.label, revision=manifest.revision)
+        raise RevisionConflictError(file, sender=label, revision=manifest.revision)
     return verdict

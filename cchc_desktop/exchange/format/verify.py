@@ -32,7 +32,13 @@ from cchc_desktop.exchange.format.manifest import (
     parse_envelope,
 )
 from cchc_desktop.exchange.format.parts import Cancelled, Progress, Ticker
-from cchc_desktop.exchange.format.signing import KeyLookup, TrustedKey, verify_manifest_signature
+from cchc_desktop.exchange.format.signing import (
+    ACTIVE_ONLY,
+    KeyLookup,
+    TrustedKey,
+    sender_codes_label,
+    verify_manifest_signature,
+)
 from cchc_desktop.exchange.format.zipsafe import SafeZip
 from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
@@ -94,11 +100,13 @@ def verify_package(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    accepted: tuple[str, ...] = ACTIVE_ONLY,
 ) -> VerifiedPackage:
     """Verify ``path`` (steps 1–7) and return it; every refusal is its own ``PackageError`` subclass.
 
     ``key_lookup(province_code, unit_code)`` returns the public keys (or ``TrustedKey``s) enrolled for
-    that sender; ``progress(done, total)`` gets bytes hashed; ``cancelled()`` True → JobCancelled.
+    that sender, whatever their status; a key whose status is not ``accepted`` is refused by name
+    (revoked, retired); ``progress(done, total)`` gets bytes hashed; ``cancelled()`` True → JobCancelled.
     """
     path = Path(path)
     file = display_name(path)
@@ -106,11 +114,11 @@ def verify_package(
         manifest_bytes, signature = _read_seal(archive, file)
         envelope = parse_envelope(manifest_bytes, file)  # step 3
         key = verify_manifest_signature(
-            manifest_bytes, signature, envelope.signature, envelope.sender, key_lookup, file
+            manifest_bytes, signature, envelope.signature, envelope.sender, key_lookup, file, accepted
         )  # step 4
         _check_member_set(archive, envelope, file)  # step 5
         kept = _check_member_contents(archive, envelope, file, Ticker(_listed_bytes(envelope), progress, cancelled))
-    _check_version(envelope, file)  # step 6
+    _check_version(envelope, key, file)  # step 6
     manifest = parse_body(envelope, file)  # step 7
     data = _parse_data(kept[DATA_NAME], file)
     _check_announced_key(manifest, kept.get(ANNOUNCE_NAME), key, file)
@@ -168,11 +176,10 @@ def _hash_member(archive: SafeZip, member: Member, file: str, ticker: Ticker, ke
     return b"".join(pieces)
 
 
-def _check_version(envelope: Envelope, file: str) -> None:
+def _check_version(envelope: Envelope, key: TrustedKey, file: str) -> None:
     if envelope.format_version > FORMAT_VERSION:
-        raise e.FormatTooNewError(
-            file, version=envelope.format_version, supported=FORMAT_VERSION, sender=envelope.sender.label
-        )
+        sender = key.label or sender_codes_label(envelope.sender)
+        raise e.FormatTooNewError(file, version=envelope.format_version, supported=FORMAT_VERSION, sender=sender)
 
 
 def _parse_data(raw: bytes, file: str) -> dict[str, Any]:

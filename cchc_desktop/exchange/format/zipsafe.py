@@ -3,8 +3,11 @@
 ``SafeZip.open`` checks the file size, that it is a zip at all, member count and sizes, the compression
 ratio, and refuses every name or entry that could escape a folder or hide content: absolute paths, drive
 letters, "..", backslashes, control characters, symlinks, directories, duplicates, other compression
-methods, zip encryption and overlapping entries. Members are then read in bounded chunks. Nothing is
-ever extracted to disk.
+methods, zip encryption, overlapping entries, and bytes outside the members (a gap between them,
+anything after the central directory). Members are then read in bounded chunks from their raw bytes:
+the compressed stream must end exactly where the entry says, inflate to exactly the declared size and
+match the declared CRC-32, and the local header must agree with the central directory, so nothing can
+hide inside a member either. Nothing is ever extracted to disk.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import errno
 import os
 import re
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -28,7 +32,12 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _DRIVE = re.compile(r"[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LOCAL_HEADER_FIXED = 30
-_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError)
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # signature, version, flags, method, time, date, crc, sizes, lengths
+_CENTRAL_FIXED = 46
+_END_RECORD = 22
+_ZIP64_END = 56 + 20  # the zip64 end record and its locator
+_DESCRIPTOR_FLAG = 0x08
+_UNKNOWN_32 = 0xFFFFFFFF
 
 
 class SafeZip:
@@ -40,6 +49,7 @@ class SafeZip:
         self.file = file
         self.limits = limits
         self._infos = {info.filename: info for info in archive.infolist()}
+        self._data_start: dict[str, int] = {}
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], limits: Limits) -> SafeZip:
@@ -51,11 +61,14 @@ class SafeZip:
             infos = archive.infolist()
             check_limits(infos, file, limits)
             check_safety(infos, file, getattr(archive, "start_dir", None))
+            starts = _check_layout(handle, archive, file)
         except BaseException:
             archive.close()
             handle.close()
             raise
-        return cls(archive, handle, file, limits)
+        opened = cls(archive, handle, file, limits)
+        opened._data_start = starts
+        return opened
 
     def __enter__(self) -> SafeZip:
         return self
@@ -76,28 +89,116 @@ class SafeZip:
         return self._infos[name].file_size
 
     def chunks(self, name: str) -> Iterator[bytes]:
-        """The member's bytes in chunks, never more than its declared size (checked by CRC at the end)."""
+        """The member's bytes in chunks: exactly its declared size, its CRC-32 checked at the end, and no
+        byte of the compressed stream left over (CorruptMemberError / HiddenDataError otherwise)."""
         info = self._infos[name]
-        remaining = info.file_size
         try:
-            with self._zip.open(info) as stream:
-                while chunk := stream.read(min(CHUNK, remaining + 1)):
-                    remaining -= len(chunk)
-                    if remaining < 0:
-                        raise e.CorruptMemberError(self.file, member=name)
-                    yield chunk
-        except _READ_ERRORS:
+            yield from _inflated(self._raw(info), info, self.file)
+        except zlib.error:
             raise e.CorruptMemberError(self.file, member=name) from None
         except OSError as exc:
             if exc.errno == errno.EINVAL:  # a seek to a negative offset: the directory points nowhere
                 raise e.CorruptMemberError(self.file, member=name) from None
             raise e.PackageReadError(self.file, detail=describe_os_error(exc)) from None
-        if remaining != 0:
-            raise e.CorruptMemberError(self.file, member=name)
+
+    def _raw(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        """The member's compressed bytes, exactly ``compress_size`` of them."""
+        self._handle.seek(self._data_start[info.filename])
+        remaining = info.compress_size
+        while remaining > 0:
+            chunk = self._handle.read(min(CHUNK, remaining))
+            if not chunk:
+                raise e.CorruptMemberError(self.file, member=info.filename)
+            remaining -= len(chunk)
+            yield chunk
 
     def read(self, name: str) -> bytes:
         """The whole member (already bounded by the limits checked at open)."""
         return b"".join(self.chunks(name))
+
+
+def _inflated(raw: Iterator[bytes], info: zipfile.ZipInfo, file: str) -> Iterator[bytes]:
+    """Decompress ``raw`` with bounded output; refuse any size, CRC or stream-end mismatch."""
+    name = info.filename
+    remaining, crc = info.file_size, 0
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    if inflater is None and info.compress_size != info.file_size:
+        raise e.CorruptMemberError(file, member=name)
+    for chunk in raw:
+        if inflater is not None and inflater.eof:
+            raise e.HiddenDataError(file, member=name)  # bytes after the end of the compressed stream
+        for piece in _pieces(inflater, chunk):
+            remaining -= len(piece)
+            if remaining < 0:
+                raise e.HiddenDataError(file, member=name)  # the stream holds more than the declared size
+            crc = zlib.crc32(piece, crc)
+            yield piece
+    if inflater is not None and (not inflater.eof or inflater.unused_data):
+        raise (e.HiddenDataError if inflater.eof else e.CorruptMemberError)(file, member=name)
+    if remaining != 0 or crc != info.CRC:
+        raise e.CorruptMemberError(file, member=name)
+
+
+def _pieces(inflater: zlib._Decompress | None, chunk: bytes) -> Iterator[bytes]:
+    """The output of one input chunk, at most CHUNK bytes at a time (a bomb never fills memory)."""
+    if inflater is None:
+        yield chunk
+        return
+    data = chunk
+    while True:
+        piece = inflater.decompress(data, CHUNK)
+        data = inflater.unconsumed_tail
+        if piece:
+            yield piece
+        if inflater.eof or (not data and len(piece) < CHUNK):
+            return
+
+
+def _check_layout(handle: BinaryIO, archive: zipfile.ZipFile, file: str) -> dict[str, int]:
+    """Where each member's data starts, after checking its local header against the central directory,
+    and that the members, the central directory and the end record fill the file without a gap."""
+    starts: dict[str, int] = {}
+    position = 0
+    for info in sorted(archive.infolist(), key=lambda i: i.header_offset):
+        if info.header_offset != position:
+            raise e.HiddenDataError(file, member=info.filename)
+        start = info.header_offset + _local_header_length(handle, info, file)
+        starts[info.filename] = start
+        position = start + info.compress_size + _descriptor_length(handle, info, start)
+    start_dir = getattr(archive, "start_dir", position)
+    central = sum(_CENTRAL_FIXED + _raw_name_length(i) + len(i.extra) + len(i.comment) for i in archive.infolist())
+    end = os.fstat(handle.fileno()).st_size
+    if start_dir != position or end - (start_dir + central + _END_RECORD + len(archive.comment)) not in (0, _ZIP64_END):
+        raise e.HiddenDataError(file, member="")
+    return starts
+
+
+def _local_header_length(handle: BinaryIO, info: zipfile.ZipInfo, file: str) -> int:
+    handle.seek(info.header_offset)
+    fixed = handle.read(_LOCAL_HEADER_FIXED)
+    if len(fixed) != _LOCAL_HEADER_FIXED:
+        raise e.CorruptMemberError(file, member=info.filename)
+    magic, _, flags, method, _, _, crc, compressed, size, name_length, extra_length = _LOCAL_HEADER.unpack(fixed)
+    name = handle.read(name_length)
+    declared = (crc, compressed, size)
+    sizes_agree = declared == (info.CRC, info.compress_size, info.file_size)
+    agrees = (
+        magic == _ZIP_MAGIC
+        and method == info.compress_type
+        and name.decode("utf-8" if flags & 0x800 else "cp437", "replace") == info.orig_filename
+        and bool(flags & _DESCRIPTOR_FLAG or _UNKNOWN_32 in declared or sizes_agree)
+    )
+    if not agrees:
+        raise e.CorruptMemberError(file, member=info.filename)
+    return _LOCAL_HEADER_FIXED + name_length + extra_length
+
+
+def _descriptor_length(handle: BinaryIO, info: zipfile.ZipInfo, start: int) -> int:
+    """The data descriptor after a member written in one pass (12 bytes, 16 with its signature)."""
+    if not info.flag_bits & _DESCRIPTOR_FLAG:
+        return 0
+    handle.seek(start + info.compress_size)
+    return 16 if handle.read(4) == b"PK\x07\x08" else 12
 
 
 def _check_file(path: Path, file: str, limits: Limits) -> None:
@@ -121,7 +222,8 @@ def _open_zip(path: Path, file: str) -> tuple[BinaryIO, zipfile.ZipFile]:
         head = handle.read(4)
         handle.seek(0)
         return handle, zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError, struct.error):
+        # NotImplementedError: a damaged directory naming a zip version or feature zipfile lacks
         handle.close()
         if head == _ZIP_MAGIC:
             raise e.TruncatedPackageError(file) from None

@@ -27,6 +27,7 @@ class Header:
     place_date: str | None = None
     parent_agency: str = ""
     mark: str = ""
+    letter_summary: str = ""  # a công văn's trích yếu ("V/v …"), printed under its number (ô 5b)
 
 
 @dataclass

@@ -89,12 +89,10 @@ def header_table(header: Header, width: float) -> Table:
     rows: list[list] = [[_agency_cell(header, left_width), _national_cell()]]
     if header.number_text is not None or header.place_date is not None:
         number = tr("doc.number", number=header.number_text) if header.number_text is not None else ""
-        rows.append(
-            [
-                Paragraph(markup(number), S.style(S.SIZE_NUMBER)),
-                Paragraph(markup(header.place_date or ""), S.style(S.SIZE_PLACE_DATE, italic=True)),
-            ]
-        )
+        number_cell: list = [Paragraph(markup(number), S.style(S.SIZE_NUMBER))]
+        if header.letter_summary:  # a công văn: "V/v …" under the number, centred in the agency column
+            number_cell.append(Paragraph(markup(header.letter_summary), S.style(S.SIZE_LETTER_SUMMARY, space_before=4)))
+        rows.append([number_cell, Paragraph(markup(header.place_date or ""), S.style(S.SIZE_PLACE_DATE, italic=True))])
     if header.mark:
         rows.append([_mark_box(header.mark), ""])
     commands = _no_padding() + [("TOPPADDING", (0, 1), (-1, -1), 3), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
@@ -102,7 +100,9 @@ def header_table(header: Header, width: float) -> Table:
 
 
 def title_flowables(document: OfficialDocument, width: float) -> list:
-    """Tên loại, trích yếu, optional subtitle line and the short rule under them."""
+    """Tên loại, trích yếu, optional subtitle line and the short rule under them (none for a công văn)."""
+    if not document.type_name:
+        return [Spacer(1, 14)]
     out: list = [Paragraph(markup(_upper(document.type_name)), S.style(S.SIZE_TYPE, bold=True, space_before=16))]
     lines = [document.summary] if document.summary else [document.type_name]
     if document.summary:

@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterable, Sized
-from copy import copy
 from dataclasses import dataclass, field
 
 from cchc_desktop.kernel.documents.model import CellValue, Column, Row
@@ -104,8 +103,8 @@ class _Styles:
         self._arrays: dict[tuple, object] = {}
 
     def body_array(self, sheet, group: bool, align: str, fmt: str | None):
-        """The style of a body cell, built once per combination and copied into each cell:
-        assigning font, border and alignment cell by cell hashes them every time (slow)."""
+        """The style of a body cell, built once per combination (a new cell copies it): assigning
+        font, border and alignment cell by cell hashes them every time (slow)."""
         key = (group, align, fmt)
         if key not in self._arrays:
             from openpyxl.cell import WriteOnlyCell
@@ -117,7 +116,7 @@ class _Styles:
             if fmt is not None:
                 proto.number_format = fmt
             self._arrays[key] = proto._style
-        return copy(self._arrays[key])
+        return self._arrays[key]
 
 
 def _title_rows(sheet, lines: list[str], width: int, styles: _Styles) -> None:
@@ -143,13 +142,34 @@ def _header_row(sheet, columns: list[Column], styles: _Styles) -> None:
 
 
 def _data_row(sheet, row: Row, columns: list[Column], styles: _Styles) -> list:
+    from openpyxl.cell import Cell
+
     values = list(row.cells) + [None] * (len(columns) - len(row.cells))
+    bold = row.group or row.bold
     cells = []
     for value, column in zip(values, columns, strict=False):
-        cell = make_cell(sheet, value)
-        cell._style = styles.body_array(sheet, row.group or row.bold, column.align, number_format(cell.value, column))
+        value, data_type = _typed(value)
+        style = styles.body_array(sheet, bold, column.align, number_format(value, column))
+        # The cell is filled directly: the value setter would guess the type again (and take "=…"
+        # for a formula) for each of the tens of thousands of cells of a province's workbook.
+        cell = Cell(sheet, 1, 1, style_array=style)
+        cell._value, cell.data_type = value, data_type
         cells.append(cell)
     return cells
+
+
+def _typed(value: CellValue) -> tuple[CellValue, str]:
+    """The value as the cell stores it and its Excel type: s(tring), n(umber), b(oolean), d(ate)."""
+    if isinstance(value, str):
+        text = _text(value)
+        return (text, "s") if text else (None, "n")
+    if isinstance(value, bool):
+        return value, "b"
+    if isinstance(value, dt.datetime):
+        return value.date(), "d"
+    if isinstance(value, dt.date):
+        return value, "d"
+    return value, "n"
 
 
 def _column_widths(sheet, columns: list[Column]) -> None:

@@ -150,6 +150,16 @@ def explain_os_error(exc: OSError, path: Path) -> WorkspaceError | None:
     return None
 
 
+def _about(exc: OSError, path: Path) -> bool:
+    """Whether an operating-system error concerns the data file or what lies beside it (its backups,
+    its lock), rather than another file a command names (a package, an output folder)."""
+    if exc.filename is None:
+        return True
+    where = Path(os.fsdecode(exc.filename)).resolve()
+    folder = path.resolve().parent
+    return where.parent == folder or folder in where.parents and where.parent.name == backups.FOLDER
+
+
 def quick_check(path: Path) -> bool:
     """Whether the file passes SQLite's quick check (read only; False when it cannot even be read)."""
     uri = path.resolve().as_uri()
@@ -176,7 +186,7 @@ def explain_unexpected(exc: BaseException, path: Path) -> CchcError | None:
         return exc
     if isinstance(exc, sqlite3.Error) and is_fault(exc):
         return explain(exc, path)
-    if isinstance(exc, OSError):
+    if isinstance(exc, OSError) and _about(exc, path):
         explained = explain_os_error(exc, path)
         if explained is not None:
             return explained

@@ -19,6 +19,8 @@ from typing import Any
 from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
 from cchc_desktop.kernel.fields import FieldSpec, coerce, field_specs
 
+#: The row a child row hangs under: an id, or a value such as a year (a calendar) or a province code (a roster).
+ParentId = int | str | None
 Guard = Callable[[sqlite3.Connection, dict], None]
 Derive = Callable[[sqlite3.Connection, dict], dict]
 
@@ -73,7 +75,7 @@ class Change:
     action: str
     entity: str
     row_id: int
-    parent_id: int | None = None
+    parent_id: ParentId = None
     field: str = ""
     old: Any = None
     new: Any = None
@@ -267,7 +269,7 @@ def _apply_update(conn: sqlite3.Connection, ent: Entity, row: dict, field: str, 
 def insert(
     conn: sqlite3.Connection,
     name: str,
-    parent_id: int | None,
+    parent_id: ParentId,
     values: dict[str, Any],
     actor: str,
     position: int | None = None,
@@ -307,11 +309,11 @@ def _insert_raw(conn: sqlite3.Connection, ent: Entity, row: dict) -> int:
     return inserted_id(cursor)
 
 
-def _count(conn: sqlite3.Connection, ent: Entity, parent_id: int | None) -> int:
+def _count(conn: sqlite3.Connection, ent: Entity, parent_id: ParentId) -> int:
     return conn.execute(f"SELECT count(*) FROM {ent.table} WHERE {ent.parent_column} = ?", [parent_id]).fetchone()[0]
 
 
-def _open_slot(conn: sqlite3.Connection, ent: Entity, parent_id: int | None, position: int | None) -> int:
+def _open_slot(conn: sqlite3.Connection, ent: Entity, parent_id: ParentId, position: int | None) -> int:
     size = _count(conn, ent, parent_id)
     slot = size if position is None else max(0, min(position, size))
     conn.execute(
@@ -321,7 +323,7 @@ def _open_slot(conn: sqlite3.Connection, ent: Entity, parent_id: int | None, pos
     return slot
 
 
-def _close_slot(conn: sqlite3.Connection, ent: Entity, parent_id: int | None, position: int) -> None:
+def _close_slot(conn: sqlite3.Connection, ent: Entity, parent_id: ParentId, position: int) -> None:
     conn.execute(
         f"UPDATE {ent.table} SET position = position - 1 WHERE {ent.parent_column} = ? AND position > ?",
         [parent_id, position],

@@ -16,6 +16,7 @@ from cchc_desktop.kernel.store.steps.m001_initial import m001_initial
 from cchc_desktop.kernel.store.steps.m002_reports import m002_reports
 from cchc_desktop.kernel.store.steps.m003_assessment import m003_assessment
 from cchc_desktop.kernel.store.steps.m004_exchange import m004_exchange
+from cchc_desktop.kernel.store.steps.m005_receiver import m005_receiver
 
-STEPS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_reports, m003_assessment, m004_exchange)
+STEPS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_reports, m003_assessment, m004_exchange, m005_receiver)
 STEP_NAMES: tuple[str, ...] = tuple(step.__name__ for step in STEPS)

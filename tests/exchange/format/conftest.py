@@ -6,6 +6,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from cchc_desktop.exchange.format import generate_private_key
+from cchc_desktop.exchange.format.signing import TrustedKey
 
 
 @pytest.fixture(scope="session")
@@ -20,9 +21,10 @@ def other_key() -> Ed25519PrivateKey:
 
 @pytest.fixture
 def lookup(key):
-    """The receiver's enrolled keys: only ``key``, only for xã Kỳ Phong (42-18103)."""
+    """The receiver's enrolled keys: only ``key``, only for xã Kỳ Phong (42-18103), named as enrolled."""
+    enrolled = TrustedKey(key.public_key(), 1, label="xã Kỳ Phong (mã 42-18103)")
 
     def find(province: str, unit: str):
-        return [key.public_key()] if (province, unit) == ("42", "18103") else []
+        return [enrolled] if (province, unit) == ("42", "18103") else []
 
     return find

@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "doc.type.plan": "KẾ HOẠCH",
     "doc.type.decision": "QUYẾT ĐỊNH",
     "doc.type.report": "BÁO CÁO",
+    "doc.type.notice": "THÔNG BÁO",
     "doc.heading.numbered": "{number}. {title}",
     # Plan (Kế hoạch CCHC năm)
     "doc.plan.default_title": "Cải cách hành chính {unit} năm {year}",

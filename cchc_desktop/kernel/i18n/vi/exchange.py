@@ -50,6 +50,8 @@ MESSAGES: dict[str, str] = {
     "exchange.error.overlap": "Gói «{file}» không được nhận: cấu trúc tệp nén bị chồng lấn quanh «{member}», có dấu hiệu tệp độc hại. Không mở gói này; hãy báo cho đơn vị gửi.",
     "exchange.error.corrupt_member": "Gói «{file}» bị hỏng: không đọc được trọn vẹn tệp «{member}» bên trong (sai mã kiểm tra). "
     + _RECOPY,
+    "exchange.error.hidden_data": "Gói «{file}» không được nhận: tệp «{member}» bên trong chứa thêm dữ liệu giấu ngoài nội dung đã niêm phong (sai mã kiểm tra CRC hoặc dung lượng khi giải nén), tức là gói đã bị sửa. Không dùng gói này; hãy đề nghị đơn vị gửi lại gói.",
+    "exchange.error.hidden_data_outside": "Gói «{file}» không được nhận: có dữ liệu lạ nằm ngoài các tệp đã niêm phong (giữa các tệp nén hoặc ở cuối gói), tức là gói đã bị sửa. Không dùng gói này; hãy đề nghị đơn vị gửi lại gói.",
     "exchange.error.manifest_missing": "Tệp «{file}» không phải gói CCHC: thiếu bảng kê manifest.json. Hãy kiểm tra đã chọn đúng tệp do phần mềm CCHC tạo ra.",
     "exchange.error.signature_missing": "Gói «{file}» không hợp lệ: thiếu chữ ký niêm phong (manifest.sig), nên không xác định được đơn vị gửi. "
     + _RESEND,
@@ -60,6 +62,9 @@ MESSAGES: dict[str, str] = {
     "exchange.error.unknown_sender": "Gói «{file}» chưa nhận được: {sender} chưa đăng ký khóa với đơn vị mình. Hãy đề nghị đơn vị gửi phiếu đăng ký khóa và tệp khóa công khai (.pub.pem), đăng ký khóa rồi nhận lại gói.",
     "exchange.error.wrong_key": "Gói «{file}» không hợp lệ: chữ ký không khớp với khóa đã đăng ký của {sender}. Gói được niêm phong bằng một khóa khác, có dấu vân tay {fingerprint}. Nếu đơn vị đã cài lại phần mềm hoặc mất khóa, hãy đề nghị đơn vị đăng ký lại khóa; nếu không, hãy đề nghị đơn vị gửi lại gói.",
     "exchange.error.signature_mismatch": "Gói «{file}» không hợp lệ: chữ ký không khớp với nội dung bảng kê. Gói đã bị thay đổi sau khi {sender} niêm phong, hoặc bị hỏng khi sao chép. Hãy đề nghị đơn vị gửi lại gói.",
+    "exchange.error.key_revoked": "Gói «{file}» không được nhận: gói được niêm phong bằng khóa của {sender} mà đơn vị mình đã thu hồi ngày {date} (dấu vân tay {fingerprint}). Nếu đơn vị đã có khóa mới, hãy đăng ký khóa mới theo phiếu đăng ký và đề nghị đơn vị gửi lại gói niêm phong bằng khóa mới.",
+    "exchange.error.key_retired": "Gói «{file}» không được nhận: gói được niêm phong bằng khóa cũ của {sender}, đã được thay bằng khóa mới (gói đổi khóa) ngày {date} (dấu vân tay khóa cũ {fingerprint}). Gói mới phải niêm phong bằng khóa mới; hãy đề nghị đơn vị gửi lại gói từ phần mềm đang dùng khóa mới.",
+    "exchange.sender.codes": "đơn vị mã {code}",
     "exchange.error.member_missing": "Gói «{file}» không hợp lệ: thiếu tệp «{member}» có trong bảng kê. " + _RECOPY,
     "exchange.error.member_unlisted": "Gói «{file}» không hợp lệ: có tệp «{member}» không nằm trong bảng kê đã niêm phong (tệp lạ được thêm vào sau). "
     + _RESEND,
@@ -103,6 +108,8 @@ MESSAGES: dict[str, str] = {
     "exchange.json.constant": "có giá trị không chuẩn {name}",
     "exchange.json.too_deep": "lồng nhau quá sâu",
     "exchange.json.not_object": "không phải một đối tượng JSON",
+    "exchange.json.number_range": "có số {value} vượt giới hạn cho phép",
+    "exchange.json.surrogate": "có ký tự không hợp lệ (nửa cặp mã UTF-16 đứng riêng)",
     # Writing a package
     "exchange.build.error": "Không tạo được gói.",
     "exchange.build.output_name": "Không tạo được gói: tên tệp «{file}» phải có đuôi .cchc.",
@@ -125,13 +132,24 @@ MESSAGES: dict[str, str] = {
     "exchange.oserror.not_found": "không tìm thấy tệp hoặc thư mục (có thể USB đã bị rút ra)",
     "exchange.oserror.io": "lỗi đọc ghi thiết bị (USB hoặc ổ đĩa có thể bị hỏng)",
     "exchange.oserror.other": "lỗi hệ thống (mã {code})",
+    "exchange.store.taken": "Chưa nhận gói nào: thư mục lưu gói đã nhận «{path}» không tạo được vì đã có một tệp cùng tên. Hãy đổi tên hoặc chuyển tệp đó đi chỗ khác rồi nhận lại.",
+    "exchange.store.unwritable": "Chưa nhận gói nào: không ghi được vào thư mục lưu gói đã nhận «{path}» ({detail}). Hãy khắc phục rồi nhận lại.",
+    "exchange.oserror.is_folder": "đây là một thư mục, không phải tệp (hãy ghi cả tên tệp)",
+    "exchange.oserror.not_folder": "một phần của đường dẫn là tệp chứ không phải thư mục",
+    "exchange.oserror.cannot_open": "không mở hoặc tạo được tệp ở đây (thư mục không có, không ghi được, hoặc không phải ổ đĩa thường)",
+    "exchange.oserror.corrupt": "tệp dữ liệu bị hỏng",
+    "exchange.oserror.not_database": "đây không phải tệp dữ liệu của phần mềm",
+    "exchange.oserror.busy": "tệp đang bị một chương trình khác ghi (hãy đóng cửa sổ hoặc chương trình kia)",
     # Keys
     "exchange.key.file_damaged": "Tệp khóa bí mật bị hỏng hoặc không phải tệp khóa của phần mềm. Hãy chọn đúng tệp, hoặc tạo khóa mới và đăng ký lại với nơi nhận.",
     "exchange.key.wrong_passphrase": "Mật khẩu của khóa không đúng. Hãy gõ lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt). Nếu đã quên mật khẩu, hãy tạo khóa mới và đăng ký lại với nơi nhận.",
     "exchange.key.not_encrypted": "Tệp khóa bí mật chưa được bảo vệ bằng mật khẩu nên phần mềm không dùng. Hãy tạo khóa mới ở mục «Gửi / nhận gói» → «Tạo khóa mới khi mất khóa…».",
     "exchange.key.not_ed25519": "Tệp khóa không phải loại khóa Ed25519 mà phần mềm dùng. Hãy tạo khóa mới ở mục «Gửi / nhận gói» → «Tạo khóa mới khi mất khóa…».",
+    "exchange.key.file_missing": "Không tìm thấy tệp «{path}». Hãy kiểm tra tên và thư mục của tệp khóa (.pub.pem) hoặc phiếu đăng ký (.pdf).",
+    "exchange.key.file_is_folder": "«{path}» là một thư mục. Hãy chọn tệp khóa công khai (.pub.pem) hoặc phiếu đăng ký (.pdf) trong thư mục đó.",
+    "exchange.key.file_unreadable": "Không đọc được tệp «{path}»: {detail}.",
     "exchange.key.public_damaged": "Tệp khóa công khai (.pub.pem) bị hỏng hoặc không phải khóa Ed25519 của phần mềm CCHC. Hãy đề nghị đơn vị gửi lại tệp khóa công khai.",
-    "exchange.key.passphrase_short": "Mật khẩu của khóa cần ít nhất {minimum} ký tự.",
+    "exchange.key.passphrase_short": "Mật khẩu của khóa cần ít nhất {minimum} ký tự, không tính dấu cách.",
     # Email draft
     "exchange.eml.subject": "[CCHC] {title}",
     "exchange.eml.body": (
@@ -149,10 +167,17 @@ MESSAGES: dict[str, str] = {
     ),
     # Importer refusals (after verification)
     "exchange.error.payload": "Gói «{file}» không nhập được: trong dữ liệu data.json, trường «{field}» {reason}. Có thể phần mềm của đơn vị gửi đã cũ hoặc bị lỗi; hãy đề nghị đơn vị cập nhật phần mềm và gửi lại gói. Chưa có số liệu nào được ghi.",
+    "exchange.error.catalogue_unknown": "Gói «{file}» không nhập được: tiêu chí «{code}» (trường «{field}») không có trong bộ tiêu chí «{catalogue}» mà đơn vị mình đang giữ, nên không kiểm tra được điểm. Nếu tỉnh đã ban hành bộ tiêu chí khác, hãy nhập bộ tiêu chí đó vào tệp của đơn vị mình (Tự đánh giá → Nhập bộ tiêu chí) rồi nhận lại gói; nếu không, hãy đề nghị đơn vị gửi chấm theo bộ tiêu chí đã ban hành. Chưa có số liệu nào được ghi.",
+    "exchange.reason.total_mismatch": "là {value}, khác tổng điểm tính lại từ điểm từng tiêu chí ({total})",
+    "exchange.reason.catalogue_max": "là {value}, khác điểm tối đa {expected} của tiêu chí trong bộ tiêu chí đơn vị mình đang giữ",
     "exchange.error.payload_too_new": "Gói «{file}» chứa dữ liệu theo mẫu mới hơn (mẫu {version}, phần mềm này đọc được đến mẫu {supported}). Hãy cập nhật phần mềm lên bản mới nhất rồi nhận lại gói.",
     "exchange.error.other_province": "Gói «{file}» của {sender} thuộc tỉnh khác, không gửi cho đơn vị mình ({province}). Chưa có số liệu nào được ghi; hãy chuyển gói cho đúng nơi nhận.",
     "exchange.error.kind_not_handled": "Gói «{file}» là loại «{kind}», phiên bản phần mềm này chưa nhận loại gói này. Hãy cập nhật phần mềm lên bản mới nhất.",
     "exchange.error.wrong_mode": "Gói «{file}» ({kind}) chỉ nhận được ở máy của nơi nhận (Sở Nội vụ). Tệp dữ liệu đang mở là của xã; hãy mở tệp dữ liệu của nơi nhận rồi nhận lại gói.",
+    "exchange.error.id_reused": "Gói «{file}» của {sender} không được nhận: mã gói trùng với gói {other} đã nhận nhưng nội dung khác. Mỗi gói phải có mã riêng; có thể tệp đã bị sửa hoặc phần mềm của đơn vị gửi bị lỗi. Hãy đề nghị đơn vị xuất lại gói (lần gửi mới) và gửi lại. Chưa có số liệu nào được ghi.",
+    "exchange.error.store_write": "Chưa nhận được gói «{file}»: không ghi được vào tệp dữ liệu hoặc thư mục lưu gói ({detail}). Tệp dữ liệu và thư mục không thay đổi; hãy khắc phục (ví dụ giải phóng ổ đĩa) rồi nhận lại gói.",
+    "exchange.error.unexpected": "Chưa nhận được gói «{file}» do lỗi ngoài dự kiến của phần mềm ({detail}). Tệp dữ liệu không thay đổi và các gói khác vẫn được xử lý. Hãy gửi tệp gói này cho bộ phận hỗ trợ kỹ thuật.",
+    "exchange.import.sender_mismatch": "Lưu ý: gói tự ghi đơn vị gửi là «{claimed}», khác với đơn vị đã đăng ký khóa ({enrolled}); tên hiển thị theo đăng ký khóa.",
     "exchange.error.concurrent": "Gói «{file}» chưa được nhận: cùng lúc đó một lần nhận gói khác (cửa sổ khác) đã ghi số liệu của cùng báo cáo. Hãy nhận lại gói này.",
     "exchange.receiver.only": "Việc này chỉ làm được ở máy của nơi nhận (tệp dữ liệu chế độ «nơi nhận»). Hãy mở tệp dữ liệu của nơi nhận, hoặc tạo tệp mới bằng lệnh «receiver init».",
     "exchange.receiver.exists": "Tệp «{path}» đã có. Hãy chọn tên tệp khác cho dữ liệu của nơi nhận.",
@@ -278,6 +303,8 @@ MESSAGES: dict[str, str] = {
     "exchange.export.evidence": "Kèm {count} tài liệu kiểm chứng.",
     "exchange.export.withheld": "Không gửi kèm {count} tài liệu đánh dấu MẬT (gói không được mã hóa); hãy chuyển các tài liệu này theo đường văn thư mật nếu nơi nhận cần.",
     "exchange.export.no_document": "Gói không kèm văn bản PDF (phiên bản này chưa in được loại văn bản này).",
+    "exchange.export.reserve_failed": "Chưa tạo gói «{file}»: không ghi được vào tệp dữ liệu của đơn vị ({detail}). Chưa có tệp nào được tạo; hãy khắc phục (ví dụ giải phóng ổ đĩa) rồi gửi lại.",
+    "exchange.export.record_failed": "Đã tạo gói «{file}» trong thư mục «{folder}» và gói dùng được, nhưng chưa ghi xong vào sổ gói đã gửi ({detail}). Số lần gửi của gói này đã được giữ, lần gửi sau sẽ mang số mới; hãy giải phóng ổ đĩa.",
     "exchange.export.eml": "Đã tạo thư nháp «{file}» cạnh gói: mở bằng Outlook rồi bấm Gửi.",
     # Audit trail
     "audit.entity.exchange_key": "Khóa gửi gói",
@@ -292,6 +319,7 @@ MESSAGES: dict[str, str] = {
     "audit.action.extra.key_enrol": "Đăng ký khóa",
     "audit.action.extra.key_revoke": "Thu hồi khóa",
     "audit.action.extra.key_rotation_received": "Nhận gói đổi khóa",
+    "audit.action.extra.key_reencrypt": "Lưu lại khóa theo cách mã hóa mạnh hơn",
 }
 
 

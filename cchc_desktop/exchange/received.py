@@ -1,0 +1,57 @@
+"""What a receiver holds for each import: its name, its series, and its rows rebuilt from the stored
+data.json (for the dry-run diff and for rolling an import back)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from cchc_desktop.exchange import store
+from cchc_desktop.exchange.assessment_check import check_assessment, known_catalogues
+from cchc_desktop.exchange.format.manifest import Manifest, parse_body, parse_envelope
+from cchc_desktop.exchange.payload_check import PayloadRows
+from cchc_desktop.exchange.payload_rows import rows_from_stored
+from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.kernel.errors import CchcError
+
+
+def import_name(manifest: Manifest) -> str:
+    """The name an import is rolled back by: "42-18544_report_2026_Q1_r2"."""
+    period = f"_{manifest.period}" if manifest.period else ""
+    return (
+        f"{manifest.sender.province_code}-{manifest.sender.unit_code}_{manifest.kind}_{manifest.year}"
+        f"{period}_r{manifest.revision}"
+    )
+
+
+def import_name_of_row(row: sqlite3.Row) -> str:
+    """The import name of a received_packages row."""
+    period = f"_{row['period']}" if row["period"] else ""
+    return f"{row['province_code']}-{row['unit_code']}_{row['kind']}_{row['year']}{period}_r{row['revision']}"
+
+
+def series_of(manifest: Manifest) -> store.Series:
+    sender = manifest.sender
+    return (sender.province_code, sender.unit_code, manifest.kind, manifest.year, manifest.period or "")
+
+
+def stored_manifest(row) -> Manifest:
+    raw = row["manifest_json"].encode("utf-8")
+    return parse_body(parse_envelope(raw, row["source_file"]), row["source_file"])
+
+
+def stored_rows(conn, row_id: int | None) -> PayloadRows | None:
+    """The rows of an imported package, rebuilt from its stored data.json (None when there is none);
+    a self-assessment's criteria from the catalogue held now, as at import (as sent, if it no longer fits)."""
+    row = store.package_row(conn, row_id) if row_id is not None else None
+    if row is None or row["kind"] not in CONTENT_KINDS:
+        return None
+    data = store.stored_data_json(row)
+    manifest = stored_manifest(row)
+    rows = rows_from_stored(row["kind"], data, manifest)
+    if row["kind"] == "assessment":
+        try:
+            return check_assessment(rows, json.loads(data), manifest.year, row["source_file"], known_catalogues(conn))
+        except CchcError:
+            return rows_from_stored(row["kind"], data, manifest)
+    return rows

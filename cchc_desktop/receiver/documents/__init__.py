@@ -1,0 +1,1 @@
+"""The receiver's documents: the consolidated report and workbook, the reminder letter."""

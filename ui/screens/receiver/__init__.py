@@ -1,0 +1,1 @@
+"""Screens of the receiving unit (Sở Nội vụ): roster, who sent what, consolidated figures, index."""

@@ -1,0 +1,98 @@
+"""Gói đã nhận as a real table: sorted, searched without tone marks, replaced revisions hidden on
+request, and a double-click opens the package's official PDF."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from cchc_desktop.kernel.documents.file_names import document_file_name
+from cchc_desktop.kernel.errors import NotFoundError
+from cchc_desktop.kernel.i18n import format_datetime, tr
+from cchc_desktop.receiver.inbox import InboxRow
+from ui.errors import show_error
+from ui.models.rows_table import PAYLOAD_ROLE, RowsModel, TableCell
+from ui.screens.receiver.table_screen import COLOURS, table_view
+from ui.widgets import asking
+
+COLUMNS = ("unit", "code", "what", "revision", "status", "signed", "late", "received", "signer")
+WIDTHS = (170, 70, 250, 50, 150, 120, 80, 120)
+
+
+class InboxTable(QWidget):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = RowsModel([tr(f"ui.receiver.inbox.col.{c}") for c in COLUMNS], self)
+        self.view, self.proxy = table_view(self.model, self)
+        self.view.doubleClicked.connect(lambda index: self.open_document(index.data(PAYLOAD_ROLE)))
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(tr("ui.receiver.inbox.filter"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.proxy.set_text)
+        self.current_only = QCheckBox(tr("ui.receiver.inbox.current_only"))
+        self.current_only.toggled.connect(self._filter_current)
+        self.open_button = QPushButton(tr("ui.receiver.inbox.open"))
+        self.open_button.clicked.connect(lambda: self.open_document(self.selected()))
+        self.count = QLabel()
+        tools = QHBoxLayout()
+        tools.addWidget(self.filter_box, 1)
+        tools.addWidget(self.current_only)
+        tools.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        for column, width in enumerate(WIDTHS):
+            self.view.setColumnWidth(column, width)
+        self.view.sortByColumn(COLUMNS.index("received"), Qt.SortOrder.DescendingOrder)  # newest first
+
+    def load(self) -> None:
+        rows = self.session.ws.receiver.inbox()
+        self.model.set_rows([_cells(r) for r in rows], rows)
+        current = sum(1 for r in rows if r.current)
+        self.count.setText(tr("ui.receiver.inbox.count", total=len(rows), current=current))
+
+    def selected(self) -> InboxRow | None:
+        index = self.view.currentIndex()
+        return index.data(PAYLOAD_ROLE) if index.isValid() else None
+
+    def _filter_current(self, on: bool) -> None:
+        self.proxy.set_test((lambda row: row.current) if on else None)
+
+    def open_document(self, row: InboxRow | None) -> Path | None:
+        """The package's own document.pdf, written to a temporary file and opened in the PDF reader."""
+        if row is None:
+            return None
+        try:
+            data = self.session.ws.exchange.received_document(row.id)
+            if data is None:
+                raise NotFoundError("ui.receiver.inbox.no_document", what=row.what, unit=row.unit_name)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        name = document_file_name([row.code, row.kind, row.period or str(row.year), f"lan{row.revision}"], "pdf")
+        path = Path(tempfile.mkdtemp(prefix="cchc-goi-")) / name
+        path.write_bytes(data)
+        asking.open_url(QUrl.fromLocalFile(str(path)))
+        return path
+
+
+def _cells(row: InboxRow) -> list[TableCell]:
+    late = tr("ui.receiver.inbox.late", days=row.days_late) if row.days_late else ""
+    status_colour = COLOURS["on_time"] if row.current and row.submitted else COLOURS["draft"] if row.current else ""
+    return [
+        TableCell(row.unit_name),
+        TableCell(row.code),
+        TableCell(row.what, (row.year, row.kind, row.period)),
+        TableCell(str(row.revision), row.revision, align_right=True),
+        TableCell(row.status_text, colour=status_colour),
+        TableCell(format_datetime(row.created_at), row.created_at),
+        TableCell(late, row.days_late or 0, colour=COLOURS["late"] if late else "", align_right=True),
+        TableCell(format_datetime(row.received_at), row.received_at),
+        TableCell(row.signer_name),
+    ]
