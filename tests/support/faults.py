@@ -66,3 +66,13 @@ def garble_text(path: Path, text: str) -> None:
         data[at + offset] |= 0x80
         data[at + offset] &= 0xBF  # a continuation byte where a letter was: no longer UTF-8
     path.write_bytes(bytes(data))
+
+
+def garble_json(path: Path, text: str) -> None:
+    """Break the JSON syntax inside a stored text, keeping it UTF-8 (the quotes become apostrophes)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(text.encode("utf-8"))
+    assert at >= 0, text
+    end = at + len(text.encode("utf-8"))
+    data[at:end] = bytes(data[at:end]).replace(b'"', b"'")
+    path.write_bytes(bytes(data))

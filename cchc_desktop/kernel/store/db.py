@@ -98,6 +98,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def _refusal(exc: sqlite3.DatabaseError, path: Path) -> WorkspaceError:
     """Why the file cannot be opened: not a database at all, a damaged one, or a fault of the disk."""
     if faults.primary_code(exc) == sqlite3.SQLITE_NOTADB and not _has_sqlite_header(path):
+        if backups.latest(path) is not None:  # a file of this app (it has backups) whose first page is lost
+            return faults.damaged(path)
         return WorkspaceError("error.workspace.not_sqlite", path=str(path))
     return faults.explain(exc, path)
 

@@ -9,7 +9,9 @@ unwritable file cannot be written is looked up on the file system itself.
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -190,6 +192,22 @@ def explain_unexpected(exc: BaseException, path: Path) -> CchcError | None:
         explained = explain_os_error(exc, path)
         if explained is not None:
             return explained
-    if path.is_file() and not quick_check(path):
+    if path.is_file() and (_undecodable_stored_data(exc) or not quick_check(path)):
         return damaged(path)  # garbage read from a damaged page made the code fail further on
     return None
+
+
+_STORE_MODULE = re.compile(r"cchc_desktop\.(?:[a-z_]+\.)*store(?:_[a-z_]+)?(?:\.[a-z_]+)?")
+
+
+def _undecodable_stored_data(exc: BaseException) -> bool:
+    """JSON or text the app wrote itself that a store module can no longer decode: the bytes changed
+    on the disk (a page damaged in a way SQLite's own checks do not see)."""
+    if not isinstance(exc, (json.JSONDecodeError, UnicodeDecodeError)):
+        return False
+    frame = exc.__traceback__
+    while frame is not None:
+        if _STORE_MODULE.fullmatch(frame.tb_frame.f_globals.get("__name__", "")):
+            return True
+        frame = frame.tb_next
+    return False

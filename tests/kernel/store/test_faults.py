@@ -11,7 +11,7 @@ import pytest
 from cchc_desktop.cli.main import run
 from cchc_desktop.kernel.workspace_errors import DamagedWorkspaceError, EmptyWorkspaceError, ReadOnlyWorkspaceError
 from cchc_desktop.workspace import Workspace
-from tests.support.faults import cli, fill_disk, garble_text, on_small_disk, zero_page_of
+from tests.support.faults import cli, fill_disk, garble_json, garble_text, on_small_disk, zero_page_of
 
 PASSPHRASE_FILE_TEXT = "một mật khẩu đủ dài 2026\n"
 
@@ -118,3 +118,22 @@ def test_a_nearly_full_disk_is_reported_as_full_and_reading_still_works(demo_pat
     assert lines[1] == "Ủy ban nhân dân xã Kỳ Phong — Kế hoạch cải cách hành chính năm 2026", result.stderr
     assert lines[2] == "exit 2" and "Traceback" not in result.stderr
     assert "Chưa lưu được vào tệp «xa.sqlite»: ổ đĩa đã đầy" in result.stderr and "hỏng" not in result.stderr
+
+
+def test_stored_json_that_no_longer_decodes_is_damage(demo_path, capsys):
+    conn = sqlite3.connect(demo_path)
+    data = conn.execute("SELECT data FROM unit_profile").fetchone()[0]
+    conn.close()
+    garble_json(demo_path, data[:40])
+    assert run(["plan", "show", "--db", str(demo_path), "--year", "2026"]) == 2
+    assert "«demo.sqlite» bị hỏng" in _one_line_error(capsys)
+
+
+def test_a_lost_first_page_of_a_file_with_backups_is_damage_not_another_program(demo_path, capsys):
+    with Workspace.open(demo_path) as ws:
+        ws.backups.before("daily")
+    with demo_path.open("r+b") as handle:
+        handle.write(bytes(4096))
+    assert run(["plan", "show", "--db", str(demo_path), "--year", "2026"]) == 2
+    err = _one_line_error(capsys)
+    assert "«demo.sqlite» bị hỏng" in err and "-tu-dong.sqlite»" in err
