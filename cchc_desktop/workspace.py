@@ -17,6 +17,7 @@ from cchc_desktop.assessment.service import AssessmentService
 from cchc_desktop.audit.service import AuditService
 from cchc_desktop.evidence.service import EvidenceService
 from cchc_desktop.kernel.errors import WorkspaceError
+from cchc_desktop.kernel.lock import WorkspaceLock
 from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.model import UnitProfile
@@ -34,8 +35,10 @@ if TYPE_CHECKING:
 class Workspace(UnitFile):
     """Một tệp dữ liệu của một đơn vị, với các chức năng."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, migrated: list[str]) -> None:
-        super().__init__(path, conn, migrated)
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, migrated: list[str], lock: WorkspaceLock | None = None
+    ) -> None:
+        super().__init__(path, conn, migrated, lock)
         self.profile = ProfileService(self)
         self.plans = PlanService(self, self.profile)
         self.reports = ReportService(self, self.plans, self.profile)
@@ -85,19 +88,11 @@ class Workspace(UnitFile):
 
 
 def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> Workspace:
-    """A new, empty receiver workspace (Sở Nội vụ…): profile mode "receiver"."""
+    """A new, empty receiver workspace (Sở Nội vụ…): profile mode "receiver"; made whole, or not at all."""
     target = Path(path)
-    if target.exists():
+    if not Workspace.is_free(target):
         raise WorkspaceError("exchange.receiver.exists", path=str(target))
-    ws = Workspace.open(target, create=True)
-    try:
-        ws.profile.save(
-            UnitProfile(
-                name=name, province_code=province_code, receiver_name=name, receiver_level=level, mode="receiver"
-            )
-        )
-    except BaseException:
-        ws.close()
-        target.unlink(missing_ok=True)
-        raise
-    return ws
+    profile = UnitProfile(
+        name=name, province_code=province_code, receiver_name=name, receiver_level=level, mode="receiver"
+    )
+    return Workspace.create(target, lambda ws: ws.profile.save(profile))

@@ -88,6 +88,12 @@ for file in "$GUI" "$CLI" "$INSTDIR/uninstall.exe"; do
   [ -n "$current" ] && [ "$current" = "$calculated" ] || fail "$(basename "$file") carries no intact signature"
 done
 ok "installed exes and uninstaller carry intact Authenticode signatures"
+for file in "$GUI" "$CLI" "$INSTDIR/uninstall.exe" "$SETUP"; do
+  sizes=" $(python3 packaging/windows/icon_sizes.py "$file") "
+  [[ "$sizes" == *" 16 "* && "$sizes" == *" 32 "* && "$sizes" == *" 256 "* ]] \
+    || fail "$(basename "$file") carries no app icon in 16, 32 and 256 px (has:$sizes)"
+done
+ok "exes, uninstaller and installer carry the app icon (16 to 256 px)"
 
 cli() { wine_run "$CLI" "$@"; }
 F=$WORK/files

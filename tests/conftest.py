@@ -38,6 +38,13 @@ PROFILE = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _own_data_folder(platformdirs_isolated):
+    """Every test has its own per-user data folder: remembered settings, recent files and the default
+    data file never come from the machine or from another test."""
+    return platformdirs_isolated
+
+
 @pytest.fixture
 def ws_path(tmp_path: Path) -> Path:
     return tmp_path / "xa.sqlite"

@@ -48,6 +48,7 @@ def test_spec_builds_a_windowed_onedir_app_with_all_resources():
     assert cli["console"] is True and cli["upx"] is False and cli["exclude_binaries"]
     # UTF-8 mode in both exes ("X utf8"; "X utf8_mode=1" would be silently ignored).
     assert ("X utf8", None, "OPTION") in app_args[2] and ("X utf8", None, "OPTION") in cli_args[2]
+    assert app["icon"] == cli["icon"] and app["icon"].endswith("cchc.ico") and Path(app["icon"]).is_file()
     collected = calls["COLLECT"][0]
     assert {getattr(item, "name", None) for item in collected} >= {"cchc", "cchc-cli"}
     assert calls["COLLECT"][1]["upx"] is False
@@ -93,3 +94,18 @@ def test_no_module_needs_to_be_named_by_hand():
     """Every module is reachable by static imports from main.py, so the spec names none."""
     _, kwargs = _run_spec().calls["Analysis"]
     assert kwargs["hiddenimports"] == []
+
+
+def test_the_installer_and_uninstaller_carry_the_app_icon():
+    script = (ROOT / "packaging" / "windows" / "installer.nsi").read_text(encoding="utf-8")
+    for define in ("MUI_ICON", "MUI_UNICON"):
+        line = next(line for line in script.splitlines() if line.startswith(f"!define {define} "))
+        relative = line.split('"')[1]  # makensis works in the script's folder
+        assert (ROOT / "packaging" / "windows" / relative).resolve() == ROOT / "resources" / "icons" / "cchc.ico"
+
+
+def test_the_icon_holds_every_size_windows_asks_for():
+    from PIL import Image
+
+    with Image.open(ROOT / "resources" / "icons" / "cchc.ico") as icon:
+        assert {(16, 16), (24, 24), (32, 32), (48, 48), (256, 256)} <= icon.info["sizes"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,8 +14,11 @@ from PySide6.QtWidgets import QApplication
 
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.paths import data_dir, default_workspace_path
+from cchc_desktop.kernel.workspace_errors import WorkspaceInUseError
+from ui import preferences
 from ui.errors import show_error
 from ui.fonts import install_ui_font
+from ui.icons import app_icon
 from ui.qt_vi import VietnameseQtTranslator
 
 if TYPE_CHECKING:
@@ -25,31 +29,97 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("cchc")
     app.setApplicationDisplayName(tr("app.name"))
+    app.setWindowIcon(app_icon())
     translator = VietnameseQtTranslator(app)
     app.installTranslator(translator)
     install_ui_font(app)
     return app
 
 
-def open_workspace_gui(path: Path) -> Workspace | None:
-    """Open ``path`` (creating it when new); on failure explain and let the user pick another file."""
+def open_workspace_gui(path: Path, *, new: bool = False) -> Workspace | None:
+    """Open ``path``; a new file (none there yet, or ``new``: the user asked for one, which may take
+    the place of an empty file) is made once the setup wizard is filled in, and cancelling it leaves
+    no file. On failure explain and let the user pick another file; None when the user gives up."""
     from cchc_desktop.workspace import Workspace
 
     while True:
         try:
-            return Workspace.open(path, create=not path.exists())
+            if new or not path.exists():
+                return create_with_wizard(path)
+            return Workspace.open(path, lock="open")
+        except WorkspaceInUseError as exc:
+            choice = ask_in_use(str(exc))
+            if choice == "view":
+                return _open_to_view(path)
+            if choice == "close":
+                return None
         except Exception as exc:
             show_error(None, exc)
-            from PySide6.QtWidgets import QFileDialog
+        new = False
+        chosen = _choose_file(path.parent)
+        if chosen is None:
+            return None
+        path = chosen
 
-            chosen, _ = QFileDialog.getOpenFileName(None, tr("ui.open.title"), str(path.parent), tr("ui.open.filter"))
-            if not chosen:
-                return None
-            path = Path(chosen)
+
+def _open_to_view(path: Path) -> Workspace | None:
+    from cchc_desktop.workspace import Workspace
+
+    try:
+        return Workspace.open(path, read_only=True)
+    except Exception as exc:
+        show_error(None, exc)
+        return None
+
+
+def _choose_file(folder: Path) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileName(None, tr("ui.open.title"), str(folder), tr("ui.open.filter"))
+    return Path(chosen) if chosen else None
+
+
+def _ask_in_use(message: str) -> str:
+    """The file is open in another copy of the app: "view" it only, choose an "other" file, or "close"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("ui.in_use.title"), message)
+    view = box.addButton(tr("ui.in_use.view"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(tr("ui.in_use.other"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(tr("ui.close"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "view" if clicked is view else "other" if clicked is other else "close"
+
+
+#: How the choice is asked; tests replace it.
+ask_in_use: Callable[[str], str] = _ask_in_use
+
+
+def create_with_wizard(path: Path, parent=None) -> Workspace | None:
+    """A new file: the setup wizard first, then the file is made with the unit profile in one go (it
+    exists only once complete). None when the user cancels: nothing is left behind."""
+    from cchc_desktop.workspace import Workspace
+    from ui.dialogs.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(parent=parent)
+    while wizard.exec():
+        profile = wizard.result_profile()
+        try:
+            return Workspace.create(path, lambda ws, chosen=profile: _first_profile(ws, chosen), lock="open")
+        except Exception as exc:
+            show_error(wizard, exc)
+    return None
+
+
+def _first_profile(ws: Workspace, profile) -> None:
+    saved = ws.profile.save(profile)
+    ws.set_actor(saved.focal_name)
 
 
 def ensure_profile(session) -> bool:
-    """First run: the setup wizard. Returns False when the user gives up."""
+    """A file without a unit profile (made by hand or by an older version): the setup wizard.
+    Returns False when the user gives up."""
     ws = session.ws
     if ws.profile.exists():
         return True
@@ -101,6 +171,13 @@ def open_package(window, path: Path) -> None:
     window.screens["exchange"].panel().import_paths([path])
 
 
+def start_path(db: str | None) -> Path:
+    """The file the window opens: the one named, else the usual data file in the per-user data folder
+    (also when another file was open last time: a double-clicked package is received there; the other
+    files are a click away in Tệp → Tệp gần đây)."""
+    return Path(db) if db else default_workspace_path()
+
+
 def run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db")
@@ -111,11 +188,12 @@ def run_gui(argv: list[str]) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow()
+    preferences.restore_window(window)  # where it was last time (the default size on a first run)
     window.show()
     opened: list[Workspace] = []
 
     def second_stage() -> None:
-        ws = attach_workspace(window, Path(args.db) if args.db else default_workspace_path())
+        ws = attach_workspace(window, start_path(args.db))
         if ws is None:
             app.exit(1)
             return

@@ -5,18 +5,28 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from cchc_desktop.kernel.errors import CchcError, JobCancelled
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.unit_file import UnitFile
 
 log = logging.getLogger(__name__)
+
+
+#: The open workspace file (set by the main window): an unexpected error met while working on it may
+#: be the file's or the disk's fault (damaged, read-only, full), which is then said as such.
+workspace_path: Path | None = None
 
 
 def message_for(exc: BaseException) -> str:
     if isinstance(exc, CchcError):
         return str(exc)
+    explained = UnitFile.explain_fault(exc, workspace_path) if workspace_path is not None else None
+    if explained is not None:
+        return str(explained)
     return tr("error.unexpected", detail=f"{type(exc).__name__}: {exc}")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.kernel.i18n import tr
+from ui import errors as ui_errors
+from ui import preferences
 from ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -204,16 +207,23 @@ class MainWindow(QMainWindow):
         self._show_unit()
         self._update_undo()
         self.nav.setEnabled(True)
-        self.nav.setCurrentRow(0)
-        self.show_screen(0)
-        self._daily_backup(session.ws.path)
+        row = self._initial_row()
+        self.nav.setCurrentRow(row)
+        self.show_screen(row)
+        ui_errors.workspace_path = session.ws.path
+        preferences.remember_file(session.ws.path)
+        read_only = session.ws.read_only_message()
+        if read_only is not None:
+            self.message_bar.show_message(read_only)
+        else:
+            self._daily_backup(session.ws.path)
 
     def _daily_backup(self, path) -> None:
-        """Once a day, a backup beside the file, made quietly in the background."""
-        from cchc_desktop.kernel.unit_file import UnitFile
+        """On the first use of a day, a backup into the set beside the file, made quietly in the background."""
+        from cchc_desktop.kernel.backup_set import BackupSet
         from ui.jobs import run_quiet
 
-        run_quiet(lambda progress, cancelled: UnitFile.daily_backup_of(path))
+        run_quiet(lambda progress, cancelled: BackupSet.daily_of(path))
 
     def _fill_nav(self) -> None:
         self.nav.clear()
@@ -223,13 +233,16 @@ class MainWindow(QMainWindow):
             )
             self.nav.addItem(tr(label))
 
-    def switch_workspace(self, path) -> None:
-        """Open another file (Tệp → Mở tệp dữ liệu khác…); the current one stays open if that fails."""
+    def switch_workspace(self, path, *, new: bool = False) -> None:
+        """Open another file (Tệp → Mở tệp dữ liệu khác…), or make a new one (``new``); the current
+        one stays open if that fails or is cancelled."""
         from ui.app import ensure_profile, open_workspace_gui
         from ui.session import Session
 
         self._commit_focused()
-        ws = open_workspace_gui(path)
+        if self.session is not None and not new and Path(path).resolve() == self.session.ws.path.resolve():
+            return  # already open here
+        ws = open_workspace_gui(path, new=new)
         if ws is None:
             return
         session = Session(ws, self)
@@ -242,6 +255,14 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.ws.close()
             old.deleteLater()
+
+    def reload_workspace(self) -> None:
+        """Build the screens again on the same file (its content was replaced by a restore)."""
+        session = self.session
+        if session is None:
+            return
+        self.detach()
+        self.attach(session)
 
     def detach(self) -> None:
         """Drop the screens built on the current workspace."""
@@ -258,7 +279,18 @@ class MainWindow(QMainWindow):
         self.session = None
 
     def _initial_year(self) -> int:
-        return self.session.ws.plans.initial_year()
+        """The year chosen last time, when this file offers it; otherwise the file's own choice."""
+        remembered = preferences.last_choice("year")
+        plans = self.session.ws.plans
+        if remembered.isdigit() and int(remembered) in plans.selectable_years():
+            return int(remembered)
+        return plans.initial_year()
+
+    def _initial_row(self) -> int:
+        """The screen shown last time, when this file has it."""
+        keys = [key for key, _ in self.mode_screens]
+        remembered = preferences.last_choice("screen")
+        return keys.index(remembered) if remembered in keys else 0
 
     # Building ###########################################################
 
@@ -281,6 +313,7 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(tr("ui.toolbar"))
+        bar.setObjectName("toolbar")  # its place is remembered with the window's (preferences.save_window)
         bar.setMovable(False)
         self.addToolBar(bar)
         bar.addWidget(QLabel(tr("ui.year") + " "))
@@ -332,6 +365,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(_scrollable(screen))
         self._load(screen)
         self.stack.setCurrentWidget(_holder(screen))
+        preferences.remember_choice("screen", key)
 
     def _load(self, screen: QWidget) -> None:
         if hasattr(screen, "set_year"):
@@ -345,6 +379,7 @@ class MainWindow(QMainWindow):
 
     def set_year(self, year: int) -> None:
         self.year = year
+        preferences.remember_choice("year", year)
         current = self.current_screen()
         if current is not None and self.session is not None:
             self._load(current)
@@ -380,4 +415,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._commit_focused()
+        preferences.save_window(self)
         super().closeEvent(event)

@@ -18,7 +18,9 @@ def add_db(parser: argparse.ArgumentParser, *, required: bool = True, help_key: 
 
 
 def open_workspace(path: str) -> Workspace:
-    return Workspace.open(path)
+    """The file a command works on. Its lock is taken before the first write: a command that only
+    reads works beside the window that has the file open; one that writes is told who has it."""
+    return Workspace.open(path, lock="write")
 
 
 def print_json(data: Any) -> None:

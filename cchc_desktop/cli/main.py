@@ -13,16 +13,30 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cchc_desktop import __version__
-from cchc_desktop.cli import argparse_vi, assess, demo, keys, package, plan, receiver, render, report
+from cchc_desktop.cli import (
+    argparse_vi,
+    assess,
+    backup,
+    demo,
+    keys,
+    package,
+    plan,
+    receiver,
+    render,
+    report,
+    transfer,
+)
 from cchc_desktop.cli.common import fail
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.files import describe_os_error, describe_sqlite_error
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.store.faults import explain_unexpected
 
 #: Command groups in the order ``--help`` lists them; each module has ``add_commands``.
-COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver)
+COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver, backup, transfer)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,14 +82,27 @@ def run(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         raise  # the reader went away: ``main`` ends quietly
-    except OSError as exc:  # a file the command names, or the disk under it
+    except Exception as exc:
+        explained = _explained(exc, args)
+        if explained is not None:  # the data file damaged (with the backup to restore), read-only, on a full disk
+            return fail(str(explained), 2)
+        return _failed(exc, args, argv)
+
+
+def _explained(exc: Exception, args: argparse.Namespace) -> CchcError | None:
+    db = getattr(args, "db", None)
+    return explain_unexpected(exc, Path(db)) if db else None
+
+
+def _failed(exc: Exception, args: argparse.Namespace, argv: Sequence[str]) -> int:
+    if isinstance(exc, OSError):  # a file the command names, or the disk under it
         where = exc.filename if exc.filename is not None else getattr(args, "db", "") or ""
         return fail(tr("cli.error.file", path=os.fspath(where), detail=describe_os_error(exc)), 1)
-    except sqlite3.Error as exc:
+    if isinstance(exc, sqlite3.Error):
         return fail(tr("cli.error.database", path=getattr(args, "db", "") or "", detail=describe_sqlite_error(exc)), 1)
-    except Exception as exc:  # a fault of the program: still one line, the details in the log
-        logging.getLogger(__name__).warning("command %s failed", list(argv)[:2], exc_info=exc)
-        return fail(tr("cli.error.unexpected", kind=type(exc).__name__), 1)
+    # A fault of the program: still one line, the details in the log.
+    logging.getLogger(__name__).warning("command %s failed", list(argv)[:2], exc_info=exc)
+    return fail(tr("cli.error.unexpected", kind=type(exc).__name__), 1)
 
 
 def main(argv: Sequence[str]) -> int:

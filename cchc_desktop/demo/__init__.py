@@ -20,21 +20,18 @@ from cchc_desktop.workspace import Workspace
 
 
 def create_demo(path: str | Path, *, year: int | None = None) -> Workspace:
-    """Create the demo workspace at ``path`` (refuses an existing file)."""
+    """Create the demo workspace at ``path`` (refuses an existing file; made whole, or not at all)."""
     target = Path(path)
-    if target.exists():
+    if not Workspace.is_free(target):
         raise WorkspaceError("demo.exists", path=str(target))
     year = year or dt.date.today().year
     data = load_demo_data()
-    ws = Workspace.open(target, create=True)
-    try:
+
+    def fill(ws: Workspace) -> None:
         profile = ws.profile.save(UnitProfile.from_dict(data["profile"]))
         ws.set_actor(profile.focal_name)
         demo_plan.build(ws, data["plan"], profile, year)
         demo_reports.build(ws, year)
         demo_assessment.build(ws, year)
-    except BaseException:
-        ws.close()
-        raise
-    ws.history.clear()
-    return ws
+
+    return Workspace.create(target, fill)

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from cchc_desktop.assessment.service import AssessmentService
 from cchc_desktop.evidence.service import EvidenceService
+from cchc_desktop.kernel.backup_set import BackupSet
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.reports.service import ReportService
@@ -29,6 +30,7 @@ class ExchangeWorkspace(Protocol):
     reports: ReportService
     assessment: AssessmentService
     evidence: EvidenceService
+    backups: BackupSet
 
     @property
     def actor(self) -> str: ...

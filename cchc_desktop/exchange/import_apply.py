@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
@@ -44,7 +43,6 @@ from cchc_desktop.exchange.received import import_name, import_name_of_row, seri
 from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.kernel.store.db import backup_path, backup_to
 from cchc_desktop.kernel.store.records import now_iso
 from cchc_desktop.kernel.text import fold, printable
 
@@ -383,13 +381,10 @@ class Applier:
     # Backup #############################################################
 
     def ensure_backup(self) -> Path:
-        """Back the receiver file up once per batch, before its first change (written atomically)."""
+        """Back the receiver file up once per batch, before its first change (into the rotating set; the
+        set is pruned once a package is applied: see import_commit)."""
         if self.backup_file is None:
-            final = backup_path(self.ws.path, "truoc-nhap-goi")
-            partial = final.with_name(final.name + ".part")
-            backup_to(self.ws.conn, partial)
-            os.replace(partial, final)
-            self.backup_file = final
+            self.backup_file = self.ws.backups.before("import", prune=False)
         return self.backup_file
 
 

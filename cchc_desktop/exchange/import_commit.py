@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from cchc_desktop.exchange.format.verify import VerifiedPackage
 from cchc_desktop.exchange.import_errors import ImportWriteError
+from cchc_desktop.kernel.errors import WorkspaceError
 from cchc_desktop.kernel.files import describe_os_error, describe_sqlite_error
-from cchc_desktop.kernel.store.db import backup_path
 
 if TYPE_CHECKING:
     from cchc_desktop.exchange.import_apply import Applier
@@ -36,8 +36,8 @@ def describe_store_error(exc: sqlite3.Error | OSError) -> str:
 class BackupGuard:
     """What the batch's backup added to the ``backups`` folder, to take it back when nothing was applied."""
 
-    def __init__(self, db_path: Path) -> None:
-        self.folder = backup_path(db_path, "x").parent
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.folder_existed = self.folder.exists()
         self.before = set(self.folder.iterdir()) if self.folder_existed else set()
 
@@ -54,7 +54,7 @@ class BackupGuard:
 def commit_package(applier: Applier, package: VerifiedPackage, incoming: Path, file: str, write: Write) -> None:
     """Back up (once per batch), keep the package file and run ``write(conn, kept_name)`` in one
     transaction; on any failure undo the kept file and an unused backup, and raise a typed refusal."""
-    guard = BackupGuard(applier.ws.path) if applier.applied == 0 else None
+    guard = BackupGuard(applier.ws.backups.folder) if applier.applied == 0 else None
     kept: str | None = None
     try:
         applier.ensure_backup()
@@ -68,7 +68,10 @@ def commit_package(applier: Applier, package: VerifiedPackage, incoming: Path, f
         if guard is not None:
             guard.undo()
             applier.backup_file = None
-        if isinstance(exc, (sqlite3.Error, OSError)):
-            raise ImportWriteError(file, detail=describe_store_error(exc)) from None
+        cause = exc.__cause__ if isinstance(exc, WorkspaceError) else exc  # the workspace names SQLite's faults
+        if isinstance(cause, (sqlite3.Error, OSError)):
+            raise ImportWriteError(file, detail=describe_store_error(cause)) from None
         raise
+    if applier.applied == 0:
+        applier.ws.backups.prune()  # the batch's backup stays: the oldest beyond the number kept go
     applier.applied += 1

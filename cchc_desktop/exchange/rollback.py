@@ -16,9 +16,7 @@ from pathlib import Path
 
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.exchange.import_apply import Applier
 from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
-from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.received import stored_rows
 from cchc_desktop.kernel.i18n import tr
 
@@ -40,7 +38,7 @@ def rollback_import(ws: ExchangeWorkspace, name: str) -> RollbackResult:
         later = store.later_in_series(ws.conn, entry)
         if later is not None:
             raise RollbackRefusedError(name=entry["name"], reason=tr("exchange.rollback.later", later=later["name"]))
-    backup = Applier(ws, PackageStore(ws.path), dry_run=False).ensure_backup()
+    backup = ws.backups.before("rollback")
     with ws.transaction() as conn:
         restored = _restore_replaced(conn, entry)
         if entry["verdict"] == "key_rotation":

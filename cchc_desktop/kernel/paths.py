@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from cchc_desktop.kernel.private import private_folder, tighten_folder
+
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -24,8 +26,8 @@ def data_dir() -> Path:
     """Per-user data folder (e.g. %LOCALAPPDATA%\\cchc on Windows), never next to the program."""
     from platformdirs import user_data_dir
 
-    path = Path(user_data_dir("cchc", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path = private_folder(Path(user_data_dir("cchc", appauthor=False)))
+    tighten_folder(path)  # created open by an earlier version: the data folder is the user's alone
     return path
 
 

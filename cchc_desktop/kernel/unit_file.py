@@ -8,54 +8,111 @@ audited edits of registered entities (grids and forms), undo and redo, settings 
 from __future__ import annotations
 
 import sqlite3
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from cchc_desktop.kernel.errors import NothingToUndoError, WorkspaceError
+from cchc_desktop.kernel.backup_set import BackupSet
+from cchc_desktop.kernel.errors import CchcError, NothingToUndoError, WorkspaceError
 from cchc_desktop.kernel.fields import FieldSpec, field_specs
 from cchc_desktop.kernel.history import ChangeSet, History
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.lock import WorkspaceLock
+from cchc_desktop.kernel.store import backups, creation, faults, records, settings
 from cchc_desktop.kernel.store import db as store_db
-from cchc_desktop.kernel.store import records, settings
 from cchc_desktop.kernel.store.records import ParentId
 
 
 class UnitFile:
     """Tệp dữ liệu của một đơn vị, đang mở."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, migrated: list[str]) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, migrated: list[str], lock: WorkspaceLock | None = None
+    ) -> None:
         self.path = path
         self.conn = conn
         self.migrated_now = migrated
         self.history = History()
         self._actor: str | None = None
+        self.lock = lock or WorkspaceLock(path, None)
+        self.backups = BackupSet(self)
 
     # Lifecycle ##########################################################
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Self:
-        conn, migrated = store_db.open_database(path, create=create)
-        return cls(Path(path), conn, migrated)
+    def open(cls, path: str | Path, *, create: bool = False, read_only: bool = False, lock: str | None = None) -> Self:
+        """Open the unit file at ``path``. ``create``: make a new one when there is none (or only an
+        empty file); ``read_only``: to look at it only (a file that cannot be written opens so anyway);
+        ``lock``: "open" or "write", when to take the file's lock (kernel/lock.py)."""
+        target = Path(path)
+        if create and creation.is_free(target):
+            return cls.create(target, lock=lock)
+        held = WorkspaceLock(target, None if read_only else lock)
+        if held.mode == "open":
+            held.take()
+        try:
+            conn, migrated = store_db.open_database(target, read_only=read_only, before_write=held.take)
+        except BaseException:
+            held.release()
+            raise
+        opened = cls(target, conn, migrated, held)
+        if held.held:
+            held.describe(opened.actor)
+        return opened
+
+    @classmethod
+    def create(cls, path: str | Path, fill: Callable[[Self], object] | None = None, *, lock: str | None = None) -> Self:
+        """A new unit file at ``path``, opened. It is made whole under a temporary name and renamed
+        when complete, ``fill`` (its first content) included: a failure leaves nothing at ``path``."""
+        target = Path(path)
+        with creation.creating(target) as temporary:
+            conn, migrated = store_db.open_database(temporary, new=True)
+            made = cls(temporary, conn, migrated)
+            try:
+                if fill is not None:
+                    fill(made)
+            finally:
+                made.close()
+        opened = cls.open(target, lock=lock)
+        opened.migrated_now = migrated
+        return opened
+
+    @staticmethod
+    def is_free(path: str | Path) -> bool:
+        """Whether a new file may be made at ``path`` (nothing there, or only an empty file)."""
+        return creation.is_free(Path(path))
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the file cannot be written ("file", "folder", "medium", "full", "asked"), or None."""
+        return getattr(self.conn, "read_only", None)
+
+    def read_only_message(self) -> str | None:
+        """What a user is told about a file opened to read only (None when it can be written)."""
+        reason = self.read_only
+        if reason is None:
+            return None
+        cause, fix = faults.cause_text(self.path, reason), faults.fix_text(reason)
+        key = "error.workspace.read_only.banner" + (".asked" if reason == "asked" else "")
+        return tr(key, file=self.path.name, cause=cause, fix=fix)
+
+    @staticmethod
+    def explain_fault(exc: BaseException, path: Path) -> CchcError | None:
+        """The typed error to show for an unexpected ``exc`` met on the file at ``path`` (a damaged
+        file, a full or read-only disk…); None when the file is fine and ``exc`` is a program fault."""
+        return faults.explain_unexpected(exc, path)
 
     def close(self) -> None:
         self.conn.close()
+        self.lock.release()
 
     def backup_to(self, destination: str | Path) -> Path:
-        """Sao lưu: a consistent copy of the whole file (edits included) at ``destination``."""
+        """Sao lưu ra tệp: a consistent copy of the whole file (edits included) at ``destination``."""
         target = Path(destination)
         if target.resolve() == self.path.resolve():
             raise WorkspaceError("error.backup.same_file", path=str(target))
-        return store_db.backup_atomically(self.conn, target)
-
-    def daily_backup(self, keep: int = 7) -> Path | None:
-        """The automatic backup of the day (kept for ``keep`` days), made once per day."""
-        return store_db.rotate_daily_backup(self.conn, self.path, keep)
-
-    @staticmethod
-    def daily_backup_of(path: Path, keep: int = 7) -> Path | None:
-        """The same from another thread: it opens its own connection to the file at ``path``."""
-        return store_db.daily_backup_of(path, keep)
+        return backups.copy_database(self.conn, target)
 
     def __enter__(self) -> Self:
         return self
@@ -65,9 +122,26 @@ class UnitFile:
 
     # Transactions #######################################################
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
-        return store_db.transaction(self.conn)
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action: BEGIN IMMEDIATE … COMMIT, rolled back on any error. A file that cannot be
+        written, a full disk or a damaged page is reported as what it is."""
+        self.before_write()
+        try:
+            with store_db.transaction(self.conn) as conn:
+                yield conn
+        except sqlite3.Error as exc:
+            if not faults.is_fault(exc):
+                raise
+            raise faults.explain(exc, self.path) from exc
+
+    def before_write(self) -> None:
+        """Before any write: refuse it on a file that cannot be written; take the lock before the first."""
+        reason = self.read_only
+        if reason is not None:
+            raise faults.read_only_error(self.path, reason)
+        if not self.conn.in_transaction:
+            self.lock.take(self.actor)
 
     # Who is editing #####################################################
 
@@ -82,6 +156,7 @@ class UnitFile:
         with self.transaction():
             self.put_setting("actor", name)
         self._actor = name
+        self.lock.describe(name)  # the official a second copy of the app is told about
 
     def default_actor(self) -> str:
         """Who edits when nobody was chosen (a workspace names its focal official)."""

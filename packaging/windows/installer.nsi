@@ -56,6 +56,10 @@ ShowUninstDetails nevershow
 !include "MUI2.nsh"
 
 !define MUI_ABORTWARNING
+; The app's icon on the installer and the uninstaller too (the same one as in cchc.exe). The path is
+; relative to this script: makensis works in the script's folder.
+!define MUI_ICON "../../resources/icons/cchc.ico"
+!define MUI_UNICON "../../resources/icons/cchc.ico"
 ; The app's name is long: give the welcome and finish titles three lines.
 !define MUI_WELCOMEPAGE_TITLE_3LINES
 !define MUI_FINISHPAGE_TITLE_3LINES

@@ -134,3 +134,16 @@ def test_dry_run_of_a_resend_without_changes_says_so(receiver, commune_key, outb
     receiver.exchange.import_packages([first])
     outcome = receiver.exchange.import_packages([second], dry_run=True).outcomes[0]
     assert outcome.diff == [] and outcome.line.endswith("Số liệu không khác lần gửi 1.")
+
+
+def test_imports_and_rollbacks_back_up_into_the_one_bounded_set(receiver, commune_key, outbox):
+    receiver.backups.set_keep(2)
+    made = []
+    for year in (2023, 2024, 2025, 2026):
+        path, _ = build(outbox / str(year), commune_key, "plan", year, plan_data(year))
+        made.append(receiver.exchange.import_packages([path]).backup_file)
+    assert [b.path for b in receiver.backups.list()] == [made[3], made[2]]
+    assert {b.reason for b in receiver.backups.list()} == {"import"}
+    result = receiver.exchange.rollback("42-18544_plan_2026_r1")
+    assert result.backup_file.name.endswith("-truoc-hoan-tac.sqlite")
+    assert [b.path for b in receiver.backups.list()] == [result.backup_file, made[3]]

@@ -33,6 +33,10 @@ def confirm(parent: QWidget | None, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def inform(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, tr("app.name"), text)
+
+
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """A short free text (a reason); None when the user cancels."""
     text, ok = QInputDialog.getMultiLineText(parent, title, label)

@@ -14,6 +14,7 @@ from cchc_desktop.kernel.i18n.vi import (
     plan,
     receiver,
     report,
+    safety,
     signatures,
     ui,
 )
@@ -28,6 +29,7 @@ _PARTS = (
     receiver.MESSAGES,
     signatures.MESSAGES,
     ui.MESSAGES,
+    safety.MESSAGES,
 )
 
 

@@ -34,7 +34,6 @@ MESSAGES: dict[str, str] = {
     "ui.menu.edit": "&Sửa",
     "ui.menu.help": "Trợ &giúp",
     "ui.menu.about": "Giới thiệu",
-    "ui.about": "Phần mềm Cải cách hành chính — phiên bản {version}.\nLập kế hoạch, báo cáo, tự đánh giá chỉ số cải cách hành chính và trao đổi gói dữ liệu có ký số với cấp trên.\nDữ liệu lưu trên máy, tự động sao lưu mỗi ngày vào thư mục «backups» cạnh tệp dữ liệu.",
     "ui.open.filter": "Tệp dữ liệu (*.sqlite *.db);;Tất cả các tệp (*)",
     # Navigation
     "ui.nav.plan": "Kế hoạch năm",
