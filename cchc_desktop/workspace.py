@@ -20,7 +20,7 @@ from cchc_desktop.kernel.errors import WorkspaceError
 from cchc_desktop.kernel.lock import WorkspaceLock
 from cchc_desktop.kernel.unit_file import UnitFile
 from cchc_desktop.plans.service import PlanService
-from cchc_desktop.profile.model import UnitProfile
+from cchc_desktop.profile.model import receiver_profile
 from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.reports.service import ReportService
 
@@ -84,15 +84,29 @@ class Workspace(UnitFile):
         """Thẩm định điểm tự chấm of the units, round by round."""
         from cchc_desktop.receiver.appraisal import AppraisalService
 
-        return AppraisalService(self.receiver)
+        return AppraisalService(self.receiver, self)
 
 
-def create_receiver(path: str | Path, name: str, province_code: str, level: str = "tinh") -> Workspace:
-    """A new, empty receiver workspace (Sở Nội vụ…): profile mode "receiver"; made whole, or not at all."""
+def create_receiver(
+    path: str | Path,
+    name: str,
+    province_code: str,
+    level: str = "tinh",
+    *,
+    roster: bool = False,
+    lock: str | None = None,
+) -> Workspace:
+    """A new receiver workspace (Sở Nội vụ…): profile mode "receiver" and, with ``roster``, the province's
+    communes from the official list (a district, for older data, lists its own by hand); made whole,
+    or not at all."""
     target = Path(path)
     if not Workspace.is_free(target):
         raise WorkspaceError("exchange.receiver.exists", path=str(target))
-    profile = UnitProfile(
-        name=name, province_code=province_code, receiver_name=name, receiver_level=level, mode="receiver"
-    )
-    return Workspace.create(target, lambda ws: ws.profile.save(profile))
+    profile = receiver_profile(name, province_code, level)
+
+    def fill(ws: Workspace) -> None:
+        ws.profile.save(profile)
+        if roster and level == "tinh":
+            ws.receiver.fill_roster()
+
+    return Workspace.create(target, fill, lock=lock)

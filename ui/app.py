@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    _skip_feature_scan()
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("cchc")
     app.setApplicationDisplayName(tr("app.name"))
@@ -34,6 +35,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.installTranslator(translator)
     install_ui_font(app)
     return app
+
+
+def _skip_feature_scan() -> None:
+    """PySide6 reads the source of every module imported after it, looking for ``from __feature__``;
+    it does so in worker threads too (a job's first PDF imports ReportLab's modules there), where the
+    scan has been seen to corrupt memory and crash the app later in the main thread. The app uses no
+    ``__feature__`` (snake_case, true_property), so every module is one that ignores them."""
+    try:
+        import shibokensupport.feature as feature  # type: ignore[import-not-found]
+    except ImportError:  # a PySide6 without the feature switch: nothing scans
+        return
+    feature._mod_uses_pyside = lambda module: False
 
 
 def open_workspace_gui(path: Path, *, new: bool = False) -> Workspace | None:
@@ -99,13 +112,17 @@ ask_in_use: Callable[[str], str] = _ask_in_use
 def create_with_wizard(path: Path, parent=None) -> Workspace | None:
     """A new file: the setup wizard first, then the file is made with the unit profile in one go (it
     exists only once complete). None when the user cancels: nothing is left behind."""
-    from cchc_desktop.workspace import Workspace
+    from cchc_desktop.workspace import Workspace, create_receiver
     from ui.dialogs.setup_wizard import SetupWizard
 
     wizard = SetupWizard(parent=parent)
     while wizard.exec():
         profile = wizard.result_profile()
         try:
+            if wizard.is_receiver:
+                return create_receiver(
+                    path, profile.name, profile.province_code, profile.receiver_level, roster=True, lock="open"
+                )
             return Workspace.create(path, lambda ws, chosen=profile: _first_profile(ws, chosen), lock="open")
         except Exception as exc:
             show_error(wizard, exc)

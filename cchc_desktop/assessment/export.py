@@ -59,6 +59,7 @@ def line_to_dict(line: ScoreLine) -> dict[str, Any]:
             "indicator_value": line.indicator_value,
             "explanation": score.explanation if score else "",
             "override_reason": score.override_reason if score else "",
+            "response": score.response if score else "",
             "evidence_count": line.evidence_count,
             "evidence_required": criterion.evidence_required,
             "score_id": score.id if score else None,

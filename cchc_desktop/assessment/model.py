@@ -64,6 +64,7 @@ class CriterionScore:
     self_score: float | None = editable("number", "assessment.col.self_score")
     explanation: str = editable("text", "assessment.col.explanation", multiline=True)
     override_reason: str = editable("text", "assessment.col.override_reason", multiline=True)
+    response: str = editable("text", "assessment.col.response", multiline=True)
     appraised_score: float | None = None
     appraisal_comment: str = ""
 

@@ -268,7 +268,7 @@ def scores_with_data(conn: sqlite3.Connection, assessment_id: int) -> dict[str, 
     """Code → score id of every criterion the unit has written something on (score, text, files)."""
     rows = conn.execute(
         "SELECT code, id FROM criterion_scores s WHERE assessment_id = ? AND (self_score IS NOT NULL"
-        " OR explanation != '' OR override_reason != '' OR EXISTS (SELECT 1 FROM evidence_files e"
+        " OR explanation != '' OR override_reason != '' OR response != '' OR EXISTS (SELECT 1 FROM evidence_files e"
         " WHERE e.entity = ? AND e.row_id = s.id))",
         [assessment_id, SCORE_ENTITY],
     )

@@ -138,7 +138,7 @@ def _criterion(body: Check, index: int, row: tuple, catalogue: KnownCatalogue) -
                 minimum=format_number(low),
                 maximum=format_number(high),
             )
-    position, _, _, _, _, _, _, _, explanation, override_reason, evidence = row
+    position, _, _, _, _, _, _, _, explanation, override_reason, response, evidence = row
     return (
         position,
         code,
@@ -150,6 +150,7 @@ def _criterion(body: Check, index: int, row: tuple, catalogue: KnownCatalogue) -
         score,
         explanation,
         override_reason,
+        response,
         evidence,
     )
 

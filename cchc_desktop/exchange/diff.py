@@ -116,7 +116,8 @@ _TABLES = (
             (4, "exchange.diff.field.name", _short),
             (8, "exchange.diff.field.explanation", _short),
             (9, "exchange.diff.field.override_reason", _short),
-            (10, "exchange.diff.field.evidence_count", _number),
+            (10, "exchange.diff.field.response", _short),
+            (11, "exchange.diff.field.evidence_count", _number),
         ),
     ),
     _Table(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_desktop.exchange import store
+from cchc_desktop.exchange.appraisal_received import appraisal_rows, appraisal_summary
 from cchc_desktop.exchange.down_export import DOWN_KINDS, OFFICE_UNIT_CODE
 from cchc_desktop.exchange.format.labels import kind_label
 from cchc_desktop.exchange.format.manifest import PACKAGE_ID
@@ -96,6 +97,8 @@ def _effect(applier: Applier, package: VerifiedPackage, file: str) -> DownEffect
     root = _payload(package, file)
     if kind == "receipt":
         return _receipt(applier, package, root)
+    if kind == "appraisal":
+        return _appraisal(root)
     raise PayloadError(file, field="payload", reason=tr("exchange.reason.choice", value=kind, choices="receipt"))
 
 
@@ -133,6 +136,20 @@ def _receipt(applier: Applier, package: VerifiedPackage, root: Check) -> DownEff
             store.acknowledge(conn, [item.package_id], item.received_at or package.manifest.created_at, receipt_id)
 
     return DownEffect(summary, apply)
+
+
+# Appraisals ##############################################################
+
+
+def _appraisal(root: Check) -> DownEffect:
+    rows = appraisal_rows(root)
+    if not rows:
+        raise root.fail("scores", "exchange.reason.empty")
+
+    def apply(conn: sqlite3.Connection, row_id: int) -> None:
+        store.insert_rows(conn, row_id, {"appraisal_scores": rows})
+
+    return DownEffect(appraisal_summary(root, rows), apply)
 
 
 def is_down_kind(kind: str) -> bool:

@@ -240,5 +240,6 @@ def _criterion(position: int, row: dict) -> tuple:
         score,
         _text(get("explanation")),
         _text(get("override_reason")),
+        _text(get("response")),
         0,
     )

@@ -166,6 +166,7 @@ def _criterion(line, codes: dict[int, str]) -> dict[str, Any]:
         "self_score": score.self_score if score else None,
         "explanation": score.explanation if score else "",
         "override_reason": score.override_reason if score else "",
+        "response": score.response if score else "",
         "proposed": line.proposed,
         "indicator_code": criterion.indicator_code,
         "indicator_value": line.indicator_value,

@@ -230,6 +230,7 @@ def _criterion(position: int, row: Check) -> tuple:
         score,
         row.text("explanation"),
         row.text("override_reason"),
+        row.text("response"),
         0,
     )
 

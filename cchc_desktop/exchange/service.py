@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.exchange import enrolment, keyring, rotation_export, store
+from cchc_desktop.exchange.appraisal_received import ReceivedAppraisal, received_appraisal
 from cchc_desktop.exchange.checking import VerifyResult, read_kept_evidence, read_kept_member, verify_only
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.enrolment import EnrolledKey
@@ -231,6 +232,10 @@ class ExchangeService:
 
     def received(self, current_only: bool = False) -> list[dict[str, Any]]:
         return [dict(row) for row in store.received(self.ws.conn, current_only)]
+
+    def received_appraisal(self, year: int) -> ReceivedAppraisal | None:
+        """Kết quả thẩm định the superior sent for ``year`` (its current round), at a commune."""
+        return received_appraisal(self.ws.conn, year)
 
     def received_rows(self, package_row_id: int, table: str) -> list[dict[str, Any]]:
         return [dict(row) for row in store.rows_of(self.ws.conn, table, package_row_id)]

@@ -60,14 +60,17 @@ CRITERION_COLUMNS = (
     "self_score",
     "explanation",
     "override_reason",
+    "response",
     "evidence_count",
 )
 EVIDENCE_COLUMNS = ("sha256", "name", "mime", "size", "member_name", "refs")
+APPRAISAL_COLUMNS = ("position", "code", "name", "max_points", "self_score", "appraised_score", "comment")
 ROW_TABLES = {
     "tasks": ("received_tasks", TASK_COLUMNS),
     "indicators": ("received_indicators", INDICATOR_COLUMNS),
     "criteria": ("received_criteria", CRITERION_COLUMNS),
     "evidence": ("received_evidence", EVIDENCE_COLUMNS),
+    "appraisal_scores": ("received_appraisal_scores", APPRAISAL_COLUMNS),  # an appraisal, at a commune
 }
 
 
@@ -434,7 +437,8 @@ def unreceipted_units(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 def packages_of_unit(conn: sqlite3.Connection, province: str, unit: str, year: int) -> list[sqlite3.Row]:
     """Every content package received from one unit for one year, superseded revisions too."""
     return conn.execute(
-        "SELECT id, package_id, kind, year, period, revision, state, received_at, unit_name, unit_type"
+        "SELECT id, package_id, province_code, unit_code, kind, year, period, revision, state, received_at,"
+        " unit_name, unit_type"
         " FROM received_packages WHERE province_code = ? AND unit_code = ? AND year = ?"
         " AND kind IN ('plan', 'report', 'assessment') ORDER BY kind, period, revision",
         [province, unit, year],

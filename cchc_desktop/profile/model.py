@@ -67,6 +67,13 @@ class UnitProfile:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
+def receiver_profile(name: str, province_code: str, level: str = "tinh") -> UnitProfile:
+    """Hồ sơ của nơi nhận (Sở Nội vụ…): it receives from its communes and reports to no one here."""
+    return UnitProfile(
+        name=name, province_code=province_code, receiver_name=name, receiver_level=level, mode="receiver"
+    )
+
+
 def validate_profile(profile: UnitProfile) -> UnitProfile:
     """Return a cleaned copy of ``profile`` or raise ValidationError naming the field."""
     data = {f.name: getattr(profile, f.name) for f in fields(profile)}

@@ -9,13 +9,17 @@ sent; a new round opens once the unit has answered (giải trình) and sent its 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
+from cchc_desktop.kernel.jobs import Cancelled, Progress
 from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.store import records
 from cchc_desktop.kernel.store.records import write_audit
 from cchc_desktop.receiver import store
+from cchc_desktop.receiver.appraisal_send import AppraisalSent, as_sent, send_appraisal
 from cchc_desktop.receiver.appraisal_view import AppraisalLine, AppraisalView, CriterionFacts
 from cchc_desktop.receiver.documents.appraisal import appraisal_sheets, build_appraisal_document
 from cchc_desktop.receiver.model import Appraisal
@@ -46,9 +50,10 @@ class Candidate:
 
 
 class AppraisalService:
-    def __init__(self, receiver: ReceiverService) -> None:
+    def __init__(self, receiver: ReceiverService, exchange_ws: ExchangeWorkspace | None = None) -> None:
         self.receiver = receiver
         self.ws = receiver.ws
+        self.exchange_ws = exchange_ws  # signing and the outbox: the exchange's view of the same workspace
 
     # Reading ############################################################
 
@@ -140,18 +145,49 @@ class AppraisalService:
         self.ws.history.clear()
         return appraisal
 
+    def send(
+        self,
+        appraisal_id: int,
+        folder: str | Path,
+        passphrase: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> AppraisalSent:
+        """Gửi kết quả thẩm định: the round as a signed package for its unit, with the notice; then sent."""
+        if self.exchange_ws is None or self.ws.profile.require().mode != "receiver":
+            raise ValidationError("receiver.appraisal.cannot_sign")
+        view = self.view(appraisal_id)
+        notice = self._notice(as_sent(view)).render()  # as the unit will hold it: no draft mark
+        roster = {(u.province_code, u.unit_code): u for u in self.receiver.roster()}
+        sent = send_appraisal(
+            self.exchange_ws, view, roster, notice, folder, passphrase, progress=progress, cancelled=cancelled
+        )
+        self.ws.history.clear()  # a sent round is no longer the office's to undo
+        return sent
+
     # Printing ###########################################################
 
     def prepare(self, appraisal_id: int, fmt: str) -> PreparedDocument:
         """Kết quả thẩm định (PDF in Decree-30 form, or its workbook)."""
         view = self.view(appraisal_id)
+        if fmt != "xlsx":
+            return self._notice(view)
         profile = self.ws.profile.require()
+        return prepared_xlsx("appraisal", self._file_parts(view), self._title(view), appraisal_sheets(profile, view))
+
+    def _notice(self, view: AppraisalView) -> PreparedDocument:
+        document = build_appraisal_document(self.ws.profile.require(), view)
+        return prepared_pdf("appraisal", self._file_parts(view), self._title(view), document)
+
+    @staticmethod
+    def _file_parts(view: AppraisalView) -> list[str]:
         code = f"{view.appraisal.province_code}-{view.appraisal.unit_code}"
-        parts = ["THAM-DINH", str(view.appraisal.year), f"vong{view.appraisal.round}", code]
-        title = tr("receiver.appraisal.doc.title", unit=view.unit_name, year=view.appraisal.year)
-        if fmt == "xlsx":
-            return prepared_xlsx("appraisal", parts, title, appraisal_sheets(profile, view))
-        return prepared_pdf("appraisal", parts, title, build_appraisal_document(profile, view))
+        return ["THAM-DINH", str(view.appraisal.year), f"vong{view.appraisal.round}", code]
+
+    @staticmethod
+    def _title(view: AppraisalView) -> str:
+        return tr("receiver.appraisal.doc.title", unit=view.unit_name, year=view.appraisal.year)
 
     # Helpers ############################################################
 

@@ -32,6 +32,7 @@ class CriterionFacts:
     explanation: str = ""
     evidence_count: int = 0
     step: float = 0.0
+    response: str = ""  # the unit's answer (giải trình) to the round before
 
     def score_range(self) -> tuple[float, float]:
         """Penalties are negative points (trừ điểm), as the unit enters them."""

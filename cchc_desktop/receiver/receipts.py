@@ -54,7 +54,7 @@ class ReceiptService:
         found = []
         for row in exchange_store.unreceipted_units(conn):
             packages = exchange_store.packages_of_unit(conn, row["province_code"], row["unit_code"], row["year"])
-            found.append(ReceiptDue(_addressee(row, packages[0], roster), row["year"], len(packages)))
+            found.append(ReceiptDue(addressee_of(packages[0], roster), row["year"], len(packages)))
         return found
 
     def write(
@@ -115,12 +115,13 @@ class ReceiptService:
         return DownPackage("receipt", item.year, data, signer)
 
 
-def _addressee(row, package, roster: dict) -> Addressee:
-    unit = roster.get((row["province_code"], row["unit_code"]))
+def addressee_of(package, roster: dict) -> Addressee:
+    """The unit that sent ``package``, as the roster names it (else as the package did)."""
+    unit = roster.get((package["province_code"], package["unit_code"]))
     if unit is not None:
         return Addressee(unit.province_code, unit.unit_code, unit.full_name, _communal(unit.unit_type))
     name = f"{UNIT_KIND_WORDS.get(package['unit_type'], '')} {package['unit_name']}".strip()
-    return Addressee(row["province_code"], row["unit_code"], name, _communal(package["unit_type"]))
+    return Addressee(package["province_code"], package["unit_code"], name, _communal(package["unit_type"]))
 
 
 def _communal(unit_type: str) -> str:

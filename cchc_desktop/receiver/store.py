@@ -158,6 +158,7 @@ def package_criteria(conn: sqlite3.Connection, package_id: str, year: int) -> di
                 row["explanation"],
                 row["evidence_count"],
                 steps.get(row["code"], 0.0),
+                row["response"],
             ),
             row["code"] not in parents,
         )

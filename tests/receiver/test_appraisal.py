@@ -8,31 +8,8 @@ import openpyxl
 import pytest
 
 from cchc_desktop.kernel.errors import ValidationError
-from tests.support.exchange import PASSPHRASE
 
 YEAR = 2026
-
-
-def _submit_assessment(rv, commune, folder) -> None:
-    """The commune answers every check, submits its self-assessment and sends it; the office imports it."""
-    for problem in commune.assessment.problems(YEAR):
-        if problem.blocking and problem.entity == "criterion_score":
-            commune.edit("criterion_score", problem.row_id, problem.field, "Có văn bản lưu tại Văn phòng.")
-    commune.assessment.submit(YEAR)
-    folder.mkdir()
-    commune.exchange.export("assessment", YEAR, None, folder, PASSPHRASE)
-    outcomes = rv.exchange.import_packages([folder]).outcomes
-    assert [o.status for o in outcomes] == ["replaced"]  # revision 2 supersedes the draft
-
-
-@pytest.fixture
-def appraised(office, tmp_path):
-    rv, commune = office
-    _submit_assessment(rv, commune, tmp_path / "lan2")
-    (candidate,) = rv.appraisals.candidates(YEAR)
-    assert candidate.state == "none" and candidate.name == "Xã Kỳ Phong"
-    appraisal = rv.appraisals.start(candidate.province_code, candidate.unit_code, YEAR)
-    return rv, appraisal
 
 
 def _line(view, code: str):
@@ -50,7 +27,7 @@ def test_a_draft_self_assessment_is_not_appraised(office):
 
 
 def test_a_round_starts_from_the_units_own_scores(appraised):
-    rv, appraisal = appraised
+    rv, _, appraisal = appraised
     assert (appraisal.round, appraisal.status) == (1, "draft")
     view = rv.appraisals.view(appraisal.id)
     leaves = [line for line in view.lines if line.leaf]
@@ -67,7 +44,7 @@ def test_a_round_starts_from_the_units_own_scores(appraised):
 
 
 def test_appraised_scores_are_checked_and_a_change_needs_a_reason(appraised):
-    rv, appraisal = appraised
+    rv, _, appraisal = appraised
     view = rv.appraisals.view(appraisal.id)
     leaf = next(line for line in view.lines if line.leaf and line.facts.method == "self" and line.facts.max_points >= 1)
     parent = next(line for line in view.lines if not line.leaf)
@@ -96,7 +73,7 @@ def _pdf_text(path) -> str:
 
 
 def test_the_notice_and_its_workbook_carry_both_scores(appraised, tmp_path):
-    rv, appraisal = appraised
+    rv, _, appraisal = appraised
     view = rv.appraisals.view(appraisal.id)
     leaf = next(line for line in view.lines if line.leaf and line.facts.method == "self" and line.facts.self_score)
     rv.edit_cells(
@@ -124,7 +101,7 @@ def test_the_notice_and_its_workbook_carry_both_scores(appraised, tmp_path):
 
 
 def test_a_round_in_progress_can_be_dropped(appraised):
-    rv, appraisal = appraised
+    rv, _, appraisal = appraised
     rv.edit("appraisal_score", rv.appraisals.view(appraisal.id).lines[-1].score.id, "comment", "Xem lại")
     rv.appraisals.delete(appraisal.id)
     (candidate,) = rv.appraisals.candidates(YEAR)

@@ -121,13 +121,13 @@ def test_a_letter_is_drafted_edited_and_saved_from_its_screen(office_window, qtb
 def test_an_appraisal_round_is_opened_typed_and_dropped(office, app, qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
-    from tests.receiver.test_appraisal import _submit_assessment
+    from tests.support.receiver import submit_assessment
     from ui.main_window import MainWindow
     from ui.session import Session
     from ui.widgets import asking
 
     rv, commune = office
-    _submit_assessment(rv, commune, tmp_path / "lan2")
+    submit_assessment(rv, commune, tmp_path / "lan2")
     window = MainWindow(Session(rv))
     qtbot.addWidget(window)
     window.resize(1366, 768)

@@ -13,10 +13,12 @@ def test_wizard_checks_each_page_and_saves(app, qtbot):
     wizard = SetupWizard()
     qtbot.addWidget(wizard)
     wizard.show()
+    assert wizard.currentPage() is wizard.kind_page and wizard.kind_page.commune.isChecked()
+    wizard.next()
     page = wizard.pages_[0].form
     type_text(page.inputs["name"], "Kỳ Phong")
     wizard.next()
-    assert wizard.currentId() == 0
+    assert wizard.currentPage() is wizard.pages_[0]
     assert "34 mã tỉnh" in page.error.text()
     province = page.inputs["province_code"]
     province.setCurrentIndex(province.findData("42"))
@@ -27,7 +29,7 @@ def test_wizard_checks_each_page_and_saves(app, qtbot):
     page.inputs["commune_code"].clear()
     type_text(page.inputs["commune_code"], "4")
     wizard.next()
-    assert wizard.currentId() == 1
+    assert wizard.currentPage() is wizard.pages_[1]
     receiver = wizard.pages_[1].form.inputs["receiver_name"]
     assert receiver.text() == "Sở Nội vụ tỉnh Hà Tĩnh"
     wizard.next()
@@ -37,6 +39,37 @@ def test_wizard_checks_each_page_and_saves(app, qtbot):
     profile = wizard.result_profile()
     assert (profile.commune_code, profile.province_code, profile.receiver_level) == ("00004", "42", "tinh")
     assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Tiếp >"
+    wizard.next()
+    assert wizard.currentPage() is wizard.pages_[2] and wizard.currentPage().isFinalPage()
+
+
+def test_a_receiving_unit_is_set_up_on_its_own_page_with_its_roster(app, qtbot, tmp_path, monkeypatch):
+    from ui import app as app_module
+    from ui.dialogs.setup_wizard import SetupWizard
+
+    def fill_as_the_office(self):
+        self.show()
+        self.kind_page.receiver.setChecked(True)
+        self.next()
+        page = self.receiver_page
+        assert self.currentPage() is page and page.isFinalPage()
+        page.province.setCurrentIndex(page.province.findData("42"))
+        assert page.name.text() == "Sở Nội vụ tỉnh Hà Tĩnh"
+        page.province.setCurrentIndex(page.province.findData("40"))
+        assert page.name.text() == "Sở Nội vụ tỉnh Nghệ An"  # follows the province until typed over
+        page.name.clear()
+        assert not page.validatePage() and page.error.text()
+        type_text(page.name, "Sở Nội vụ tỉnh Nghệ An")
+        assert page.validatePage()
+        return True
+
+    monkeypatch.setattr(SetupWizard, "exec", fill_as_the_office)
+    ws = app_module.create_with_wizard(tmp_path / "so.sqlite")
+    assert ws is not None
+    profile = ws.profile.get()
+    assert (profile.mode, profile.name, profile.province_code) == ("receiver", "Sở Nội vụ tỉnh Nghệ An", "40")
+    assert len(ws.receiver.roster()) > 100  # Nghệ An's communes, from the official list
+    ws.close()
 
 
 def test_first_run_saves_profile_through_the_session(app, qtbot, tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""Khai báo đơn vị lần đầu: a three-page wizard for the unit profile."""
+"""Khai báo đơn vị lần đầu: commune or receiving unit first (a new file), then the unit profile."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.profile.model import UnitProfile, validate_profile
+from ui.dialogs.setup_kind import FIRST_COMMUNE_PAGE, RECEIVER_PAGE, KindPage, ReceiverPage
 from ui.widgets.profile_form import GROUPS, ProfileForm
 
 
@@ -23,6 +24,10 @@ class _Page(QWizardPage):
         layout.addWidget(intro)
         layout.addWidget(self.form)
 
+    def nextId(self) -> int:  # noqa: N802
+        """The commune's last page ends the wizard (the receiving unit's page is numbered after it)."""
+        return -1 if self.group == list(GROUPS)[-1] else super().nextId()
+
     def validatePage(self) -> bool:  # noqa: N802
         """Check this page's fields (and earlier ones) with the core rules."""
         profile = self.wizard_.collect()
@@ -37,15 +42,24 @@ class _Page(QWizardPage):
 
 
 class SetupWizard(QWizard):
+    """A new file asks first whether it is a commune's or a receiving unit's; an existing profile is
+    edited on the commune's pages alone."""
+
     def __init__(self, profile: UnitProfile | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("ui.setup.title"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.kind_page = KindPage() if profile is None else None
+        self.receiver_page = ReceiverPage() if profile is None else None
+        if self.kind_page is not None:
+            self.setPage(0, self.kind_page)
         self.pages_ = [_Page(self, group) for group in GROUPS]
-        for page in self.pages_:
+        for number, page in enumerate(self.pages_):
             if profile is not None:
                 page.form.set_profile(profile)
-            self.addPage(page)
+            self.setPage(FIRST_COMMUNE_PAGE + number, page)
+        if self.receiver_page is not None:
+            self.setPage(RECEIVER_PAGE, self.receiver_page)
         self.pages_[1].form.inputs["receiver_level"].setCurrentIndex(0)
         self.pages_[0].form.inputs["province_code"].currentIndexChanged.connect(self._pass_province)
         self.resize(680, 640)
@@ -71,5 +85,11 @@ class SetupWizard(QWizard):
                 setattr(profile, name, values[name])
         return profile
 
+    @property
+    def is_receiver(self) -> bool:
+        return self.kind_page is not None and self.kind_page.receiver.isChecked()
+
     def result_profile(self) -> UnitProfile:
+        if self.is_receiver and self.receiver_page is not None:
+            return validate_profile(self.receiver_page.profile())
         return validate_profile(self.collect())

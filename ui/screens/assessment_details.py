@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -10,6 +12,9 @@ from cchc_desktop.kernel.i18n import format_number, tr
 from ui.session import Session
 from ui.widgets.bound_fields import BoundText
 from ui.widgets.evidence_panel import EvidencePanel
+
+if TYPE_CHECKING:
+    from cchc_desktop.exchange.appraisal_received import AppraisedLine, ReceivedAppraisal
 
 SCORE = "criterion_score"
 
@@ -35,6 +40,11 @@ class CriterionDetails(QWidget):
         self.explanation.setPlaceholderText(tr("ui.assessment.explanation.placeholder"))
         self.override = BoundText(session, SCORE, "override_reason")
         self.override.setPlaceholderText(tr("ui.assessment.override.placeholder"))
+        self.appraisal: ReceivedAppraisal | None = None  # the superior's, when it has appraised the year
+        self.appraisal_text = QLabel()
+        self.appraisal_text.setWordWrap(True)
+        self.response = BoundText(session, SCORE, "response")
+        self.response.setPlaceholderText(tr("ui.assessment.response.placeholder"))
         self.evidence = EvidencePanel(session)
         self._layout()
         self.show_line(None, True)
@@ -50,11 +60,18 @@ class CriterionDetails(QWidget):
         self.explanation_box = QGroupBox(tr("assessment.col.explanation"))
         QVBoxLayout(self.explanation_box).addWidget(self.explanation)
         self.explanation.setMaximumHeight(110)
+        self.appraisal_box = QGroupBox(tr("ui.assessment.appraisal.box"))
+        appraisal = QVBoxLayout(self.appraisal_box)
+        appraisal.addWidget(self.appraisal_text)
+        appraisal.addWidget(QLabel(tr("assessment.col.response")))
+        appraisal.addWidget(self.response)
+        self.response.setFixedHeight(70)
+        self.appraisal_box.setMinimumHeight(170)  # the scroll area would squeeze it to a line
         self.evidence.setMinimumHeight(200)
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 4, 0)
-        for widget in (self.heading, self.guidance, self.proposal_box, self.explanation_box):
+        for widget in (self.heading, self.guidance, self.appraisal_box, self.proposal_box, self.explanation_box):
             layout.addWidget(widget)
         layout.addWidget(self.evidence, 1)
         # A small screen (1366×768) cannot show every part at once: scroll rather than squeeze.
@@ -75,6 +92,10 @@ class CriterionDetails(QWidget):
         self.guidance.setText(self._guidance(line) if line else "")
         self.explanation_box.setVisible(scored and line.criterion.method != "survey")
         self.proposal_box.setVisible(scored and bool(line.criterion.indicator_code))
+        appraised = self.appraisal.lines.get(line.criterion.code) if scored and self.appraisal else None
+        self.appraisal_box.setVisible(appraised is not None)
+        if appraised is not None:
+            self.appraisal_text.setText(_appraisal_text(appraised))
         if scored:
             read_only = read_only or line.criterion.method == "survey"  # the province scores the survey
             self._load_fields(line, read_only, same)
@@ -90,7 +111,7 @@ class CriterionDetails(QWidget):
             self.evidence.set_target(None)
 
     def _load_fields(self, line: ScoreLine, read_only: bool, same: bool) -> None:
-        for field in (self.explanation, self.override):
+        for field in (self.explanation, self.override, self.response):
             if not (same and field.hasFocus()):
                 field.load(line.score, read_only)
         proposed = line.proposed
@@ -122,7 +143,18 @@ class CriterionDetails(QWidget):
     def commit(self) -> None:
         self.explanation.commit()
         self.override.commit()
+        self.response.commit()
 
     def _accept(self) -> None:
         if self.line is not None and self.line.score is not None:
             self.accept_requested.emit(self.line.score.id)
+
+
+def _appraisal_text(line: AppraisedLine) -> str:
+    """ "Điểm thẩm định 1 (đơn vị tự chấm 2). Nhận xét: …" """
+    own = format_number(line.self_score) if line.self_score is not None else "—"
+    appraised = format_number(line.appraised_score) if line.appraised_score is not None else "—"
+    text = tr("ui.assessment.appraisal.line", appraised=appraised, own=own)
+    if line.comment:
+        text += " " + tr("ui.assessment.appraisal.comment", comment=line.comment)
+    return text

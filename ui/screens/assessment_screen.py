@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +24,9 @@ from ui.widgets import asking
 from ui.widgets.document_actions import DocumentActions, DocumentTarget
 from ui.widgets.problems_panel import ProblemsPanel
 from ui.widgets.two_states import empty_or_editor
+
+if TYPE_CHECKING:
+    from cchc_desktop.exchange.appraisal_received import ReceivedAppraisal
 
 _BANNER = "background: {bg}; border: 1px solid {border}; padding: 6px;"
 _LOCAL_ENTITIES = {SCORE, "evidence"}
@@ -97,6 +102,7 @@ class AssessmentScreen(QWidget):
         self.catalogue.setWordWrap(True)
         self.illustrative = self._banner(tr("assessment.catalogue.illustrative"), "#fff4ce", "#e0b400")
         self.locked = self._banner("", "#e8f1fb", "#9cc3e6")
+        self.appraised = self._banner("", "#fff4ce", "#e0b400")
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -125,7 +131,7 @@ class AssessmentScreen(QWidget):
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        for item in (self.catalogue, self.illustrative, self.locked, self.notice, hint):
+        for item in (self.catalogue, self.illustrative, self.locked, self.appraised, self.notice, hint):
             layout.addWidget(item)
         layout.addWidget(down, 1)
         return widget
@@ -167,6 +173,7 @@ class AssessmentScreen(QWidget):
         self.view_data = assessment.view(self.year, self.values)
         self.stack.setCurrentWidget(self.editor)
         self._show_header(self.view_data)
+        self._show_appraisal(self.session.ws.exchange.received_appraisal(self.year))
         reset = self.model.set_lines(self.view_data.lines, self.read_only, self.view_data.problems)
         self._fit_rows(None if reset else changed_scores)
         self.problems.set_problems(self.view_data.problems)
@@ -198,6 +205,24 @@ class AssessmentScreen(QWidget):
         self.buttons["import"].setVisible(editable)
         self.buttons["submit"].setVisible(editable)
         self.buttons["reopen"].setVisible(not editable)
+
+    def _show_appraisal(self, appraisal: ReceivedAppraisal | None) -> None:
+        """The superior's appraisal beside the unit's scores: a column, a banner, the answer field."""
+        self.model.appraisal = self.details.appraisal = appraisal
+        self.table.setColumnHidden(self.model.column_of("appraised"), appraisal is None)
+        self.appraised.setVisible(appraisal is not None)
+        if appraisal is not None:
+            self.appraised.setText(
+                tr(
+                    "ui.assessment.appraisal.banner",
+                    sender=appraisal.sender,
+                    round=appraisal.round,
+                    date=format_date(appraisal.sent_at),
+                    appraised=format_number(appraisal.appraised_total),
+                    own=format_number(appraisal.self_total),
+                    changed=len(appraisal.changed),
+                )
+            )
 
     def _show_totals(self) -> None:
         if self.view_data is None:

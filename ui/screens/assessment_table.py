@@ -7,7 +7,7 @@ explanation. While a score is being typed the subtotals and the total follow it
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
@@ -20,6 +20,9 @@ from ui.models.record_table import Column
 from ui.session import Session
 from ui.widgets.grid import GridDelegate, WrappingHeader
 
+if TYPE_CHECKING:
+    from cchc_desktop.exchange.appraisal_received import AppraisedLine, ReceivedAppraisal
+
 SCORE = "criterion_score"
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = [
@@ -28,11 +31,12 @@ COLUMNS = [
     Column("max", 62, False, tr("assessment.col.max")),
     Column("proposed", 70, False, tr("assessment.col.proposed")),
     Column("self_score", 96, True, tr("assessment.col.self_score")),
+    Column("appraised", 76, False, tr("assessment.col.appraised")),  # beside the unit's own, once appraised
     Column("explanation", 220, True, tr("assessment.col.explanation"), multiline=True),
     Column("evidence", 70, False, tr("assessment.col.evidence")),
 ]
 EDITABLE = {"self_score", "explanation"}
-NUMERIC = {"max", "proposed", "self_score", "evidence"}
+NUMERIC = {"max", "proposed", "self_score", "evidence", "appraised"}
 
 
 def _points(value: float | None) -> str:
@@ -51,6 +55,7 @@ class CriteriaModel(QAbstractTableModel):
         self.problems: dict[int, list[Problem]] = {}
         self.tentative: Tentative = {}
         self.view_widget = None
+        self.appraisal: ReceivedAppraisal | None = None
 
     # Loading ############################################################
 
@@ -189,7 +194,23 @@ class CriteriaModel(QAbstractTableModel):
             return line.score.explanation.split("\n")[0] if line.score else ""
         if field == "evidence":
             return str(line.evidence_count) if line.evidence_count else ""
+        if field == "appraised":
+            return self._appraised_text(line)
         return ""
+
+    def appraised(self, line: ScoreLine) -> AppraisedLine | None:
+        return self.appraisal.lines.get(line.criterion.code) if self.appraisal else None
+
+    def _appraised_text(self, line: ScoreLine) -> str:
+        """The superior's score of a leaf; of a criterion with sub-criteria, the sum of theirs."""
+        if self.appraisal is None:
+            return ""
+        if line.is_leaf:
+            found = self.appraised(line)
+            return _points(found.appraised_score) if found else ""
+        prefix = line.criterion.code + "."
+        inside = [a.appraised_score or 0.0 for c, a in self.appraisal.lines.items() if c.startswith(prefix)]
+        return _points(round(sum(inside), 4)) if inside else ""
 
     def _score_text(self, line: ScoreLine) -> str:
         if not line.is_leaf:
@@ -228,6 +249,9 @@ class CriteriaModel(QAbstractTableModel):
             messages.append(criterion.guidance)
         if field == "explanation" and line.score and len(line.score.explanation) > 40:
             messages.append(line.score.explanation)
+        appraised = self.appraised(line) if field == "appraised" else None
+        if appraised is not None and appraised.comment:
+            messages.append(tr("ui.assessment.appraisal.comment", comment=appraised.comment))
         return "\n".join(messages) or None
 
     def _cell_problems(self, line: ScoreLine, field: str) -> list[Problem]:
@@ -247,6 +271,9 @@ class CriteriaModel(QAbstractTableModel):
             found = self._cell_problems(line, field)
             if found:
                 return QBrush(QColor("#fde2e1") if any(p.blocking for p in found) else QColor("#fff4ce"))
+            appraised = self.appraised(line) if field == "appraised" else None
+            if appraised is not None and appraised.differs:
+                return QBrush(QColor("#fff4ce"))  # the superior scored it otherwise: read its comment
             if not line.is_leaf:
                 return QBrush(QColor("#eef3f8" if line.criterion.level == 1 else "#f6f8fa"))
         if role == Qt.ItemDataRole.DecorationRole and field == "code" and line.score:

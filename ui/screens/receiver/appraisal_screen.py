@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from cchc_desktop.receiver.appraisal import Candidate
+from ui.dialogs.passphrase_dialog import AsksPassphrase
+from ui.jobs import run_job
 from ui.models.rows_table import PAYLOAD_ROLE, RowsModel, TableCell
 from ui.screens.receiver.appraisal_table import AppraisalModel, AppraisalTable
 from ui.screens.receiver.table_screen import COLOURS, table_view
@@ -19,7 +21,7 @@ from ui.widgets.problems_panel import ProblemsPanel
 STATE_COLOURS = {"none": "pending", "open": "draft", "sent": "on_time", "resubmitted": "late", "draft_only": "pending"}
 
 
-class AppraisalScreen(QWidget):
+class AppraisalScreen(AsksPassphrase, QWidget):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -30,9 +32,11 @@ class AppraisalScreen(QWidget):
         self.units = RowsModel([tr(f"ui.receiver.appraisal.col.{k}") for k in ("unit", "self", "state")], self)
         self.units_view, self.units_proxy = table_view(self.units, self)
         self.units_view.selectionModel().currentRowChanged.connect(lambda current, _: self._select(current))
-        self.buttons = {key: QPushButton(tr(f"ui.receiver.appraisal.{key}")) for key in ("start", "delete")}
+        self.buttons = {key: QPushButton(tr(f"ui.receiver.appraisal.{key}")) for key in ("start", "delete", "send")}
         self.buttons["start"].clicked.connect(self.start)
         self.buttons["delete"].clicked.connect(self.delete)
+        self.buttons["send"].clicked.connect(self.send)
+        self.buttons["send"].setToolTip(tr("ui.receiver.appraisal.send.tip"))
         self.round_label = QLabel()
         self.round_label.setWordWrap(True)
         self.model = AppraisalModel(session, self)
@@ -44,8 +48,8 @@ class AppraisalScreen(QWidget):
         session.changed.connect(lambda _: self.isVisible() and self.year and self.load())
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        top = QHBoxLayout()  # the buttons under the heading: one line does not hold both at 1366 px
+        top.addStretch(1)
         for button in self.buttons.values():
             top.addWidget(button)
         self.documents.add_to(top)
@@ -65,6 +69,7 @@ class AppraisalScreen(QWidget):
         self.units_view.setColumnWidth(0, 128)
         self.units_view.setColumnWidth(1, 52)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
@@ -106,6 +111,7 @@ class AppraisalScreen(QWidget):
         self.problems.set_problems(view.problems() if view and view.appraisal.editable_now else [])
         self.buttons["start"].setEnabled(candidate is not None and candidate.state in ("none", "resubmitted"))
         self.buttons["delete"].setEnabled(last is not None and last.editable_now)
+        self.buttons["send"].setEnabled(last is not None and last.editable_now)
         self.documents.set_enabled(view is not None)
         self.round_label.setText(_round_text(candidate, view) if candidate else tr("ui.receiver.appraisal.none_sent"))
 
@@ -137,6 +143,50 @@ class AppraisalScreen(QWidget):
             return
         if self.session.call(self, lambda: self.session.ws.appraisals.delete(last.id), structural=True):
             self.load()
+
+    # Sending ############################################################
+
+    def send(self) -> None:
+        """Gửi kết quả cho đơn vị: what is left to fix is said first; then passphrase, folder, a job."""
+        last = self.candidate.last if self.candidate else None
+        view = self.model.view
+        if last is None or view is None:
+            return
+        if view.problems():
+            asking.inform(self, tr("receiver.appraisal.has_problems", count=len(view.problems())))
+            return
+        if self.session.ws.exchange.key_info() is None:
+            asking.inform(self, tr("ui.exchange.receipts.no_key"))
+            return
+        self._ask(
+            "ui.receiver.appraisal.send.unlock",
+            "ui.receiver.appraisal.send.unlock.explain",
+            lambda passphrase: self._send_to_folder(last.id, passphrase),
+            check=self.session.ws.exchange.check_passphrase,
+        )
+
+    def _send_to_folder(self, appraisal_id: int, passphrase: str) -> None:
+        folder = asking.choose_folder(self, tr("ui.receiver.appraisal.send.folder"))
+        if folder:
+            self.run_send(appraisal_id, passphrase, folder)
+
+    def run_send(self, appraisal_id: int, passphrase: str, folder: str) -> None:
+        from cchc_desktop.workspace import Workspace
+
+        path = self.session.ws.path
+
+        def work(progress, cancelled):
+            with Workspace.open(path) as own:
+                return own.appraisals.send(appraisal_id, folder, passphrase, progress=progress, cancelled=cancelled)
+
+        self.job = run_job(self, tr("ui.receiver.appraisal.sending"), work, self._sent)
+
+    def _sent(self, result) -> None:
+        self.session.ws.history.clear()  # the round is the unit's now: nothing of it to undo here
+        self.session.history_changed.emit()
+        self.load()
+        self.session.saved.emit()
+        asking.inform(self, f"{result.summary}\n{result.path}")
 
 
 def _row_to_show(candidates: list[Candidate], shown: Candidate | None) -> int:

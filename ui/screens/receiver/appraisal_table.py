@@ -25,6 +25,7 @@ COLUMNS = [
     Column("appraised_score", 70, True, tr("ui.receiver.appraisal.grid.appraised")),
     Column("comment", 160, True, tr("receiver.appraisal.col.comment"), multiline=True),
     Column("previous", 60, False, tr("receiver.appraisal.col.previous")),
+    Column("response", 150, False, tr("receiver.appraisal.col.response")),
 ]
 NUMERIC = {"max", "self_score", "appraised_score", "previous"}
 
@@ -136,6 +137,8 @@ class AppraisalModel(QAbstractTableModel):
             return line.score.comment.split("\n")[0]
         if field == "previous":
             return _points(line.previous)
+        if field == "response":
+            return facts.response.split("\n")[0]
         return ""
 
     def _score(self, line: AppraisalLine, field: str) -> str:
@@ -152,6 +155,8 @@ class AppraisalModel(QAbstractTableModel):
             messages.append(line.facts.explanation)
         if field == "self_score" and line.facts.evidence_count:
             messages.append(tr("ui.receiver.appraisal.evidence", count=line.facts.evidence_count))
+        if field == "response" and line.facts.response:
+            messages.append(line.facts.response)
         if field == "comment" and len(line.score.comment) > 30:
             messages.append(line.score.comment)
         return "\n".join(messages) or None
@@ -190,10 +195,11 @@ class AppraisalTable(QTableView):
         model.modelReset.connect(self._columns_for_round)
 
     def _columns_for_round(self) -> None:
-        """The previous round's column only from the second round on."""
+        """The previous round's score and the unit's answer to it only from the second round on."""
         model: AppraisalModel = self.model()  # type: ignore[assignment]
         first = model.view is None or model.view.appraisal.round == 1
         self.setColumnHidden(model.column_of("previous"), first)
+        self.setColumnHidden(model.column_of("response"), first)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:

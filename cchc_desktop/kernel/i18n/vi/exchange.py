@@ -181,6 +181,11 @@ MESSAGES: dict[str, str] = {
     "exchange.down.receipt.summary": "{count} gói của đơn vị đã đến nơi",
     "exchange.down.line.receipt": "Đã nhận biên nhận của {sender}: {summary}.",
     "exchange.down.line.receipt.dry_run": "Sẽ nhận biên nhận của {sender}: {summary}.",
+    "exchange.down.appraisal.summary": (
+        "vòng {round}: {self_total} điểm tự chấm, {appraised} điểm sau thẩm định, {changed} tiêu chí được điều chỉnh"
+    ),
+    "exchange.down.line.appraisal": "Đã nhận {title} của {sender}: {summary}. Xem ở mục Tự đánh giá.",
+    "exchange.down.line.appraisal.dry_run": "Sẽ nhận {title} của {sender}: {summary}.",
     "exchange.error.wrong_mode": "Gói «{file}» ({kind}) chỉ nhận được ở máy của nơi nhận (Sở Nội vụ). Tệp dữ liệu đang mở là của xã; hãy mở tệp dữ liệu của nơi nhận rồi nhận lại gói.",
     "exchange.error.id_reused": "Gói «{file}» của {sender} không được nhận: mã gói trùng với gói {other} đã nhận nhưng nội dung khác. Mỗi gói phải có mã riêng; có thể tệp đã bị sửa hoặc phần mềm của đơn vị gửi bị lỗi. Hãy đề nghị đơn vị xuất lại gói (lần gửi mới) và gửi lại. Chưa có số liệu nào được ghi.",
     "exchange.error.store_write": "Chưa nhận được gói «{file}»: không ghi được vào tệp dữ liệu hoặc thư mục lưu gói ({detail}). Tệp dữ liệu và thư mục không thay đổi; hãy khắc phục (ví dụ giải phóng ổ đĩa) rồi nhận lại gói.",
@@ -264,6 +269,7 @@ MESSAGES: dict[str, str] = {
     "exchange.diff.field.name": "tên tiêu chí",
     "exchange.diff.field.explanation": "giải trình",
     "exchange.diff.field.override_reason": "lý do chấm khác đề xuất",
+    "exchange.diff.field.response": "giải trình kết quả thẩm định",
     "exchange.diff.field.evidence_count": "số tài liệu",
     "exchange.diff.field.size": "dung lượng (byte)",
     # Rollback
