@@ -227,6 +227,8 @@ MESSAGES: dict[str, str] = {
     "exchange.diff.header.title": "trích yếu",
     "exchange.diff.header.status": "trạng thái",
     "exchange.diff.header.total": "tổng điểm tự chấm",
+    "exchange.diff.status.draft": "bản nháp",
+    "exchange.diff.status.submitted": "đã nộp chính thức",
     "exchange.diff.header.achievements": "kết quả đạt được",
     "exchange.diff.header.shortcomings": "tồn tại, hạn chế",
     "exchange.diff.header.causes": "nguyên nhân",
