@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from cchc_desktop.exchange import store
+from cchc_desktop.exchange import store, store_held
 from cchc_desktop.exchange.assessment_check import KnownCatalogue, check_assessment, known_catalogues
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
@@ -285,6 +285,7 @@ class Applier:
                 store.set_state(conn, state.current_row_id, "superseded")
                 store.delete_rows(conn, state.current_row_id)
             row_id = store.insert_package(conn, self.package_values(package, file, kept, rows.submitted_at, data_zlib))
+            store_held.release(conn, hashlib.sha256(package.manifest_bytes).hexdigest())  # held until now
             store.insert_rows(conn, row_id, rows.tables())
             verdict = "newer" if status == "replaced" else "new"
             self.log(conn, package, file, verdict, row_id, state.current_row_id, line)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from cchc_desktop.exchange.format.builder import now_vietnam
 from cchc_desktop.kernel.errors import ValidationError
 
 
@@ -44,7 +45,7 @@ def test_who_sent_what_and_when(office):
     matrix = rv.receiver.completeness(2026, today=dt.date(2026, 12, 4))
     assert [c.key for c in matrix.columns] == ["plan", "Q1", "H1", "Q3", "Y", "assessment"]
     row = next(r for r in matrix.rows if r.unit_code == code)
-    signed = dt.date.today()
+    signed = dt.date.fromisoformat(now_vietnam()[:10])  # signed today in Vietnam (after 17:00 UTC: tomorrow's date)
     assert row.cells["plan"].sent == signed and row.cells["plan"].state == "late"
     assert row.cells["Q3"].state == "missing" and row.cells["Y"].state == "pending"
     assert row.cells["assessment"].state in ("draft", "on_time", "late")

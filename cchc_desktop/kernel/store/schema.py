@@ -17,6 +17,14 @@ from cchc_desktop.kernel.store.steps.m002_reports import m002_reports
 from cchc_desktop.kernel.store.steps.m003_assessment import m003_assessment
 from cchc_desktop.kernel.store.steps.m004_exchange import m004_exchange
 from cchc_desktop.kernel.store.steps.m005_receiver import m005_receiver
+from cchc_desktop.kernel.store.steps.m006_held_packages import m006_held_packages
 
-STEPS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_reports, m003_assessment, m004_exchange, m005_receiver)
+STEPS: tuple[Callable[[Any], None], ...] = (
+    m001_initial,
+    m002_reports,
+    m003_assessment,
+    m004_exchange,
+    m005_receiver,
+    m006_held_packages,
+)
 STEP_NAMES: tuple[str, ...] = tuple(step.__name__ for step in STEPS)
