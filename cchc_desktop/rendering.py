@@ -30,6 +30,7 @@ from cchc_desktop.plans.documents.document import build_plan_document
 from cchc_desktop.plans.documents.xlsx import render_plan_xlsx
 from cchc_desktop.plans.service import PlanService
 from cchc_desktop.profile.service import ProfileService
+from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.documents.data import ReportData
 from cchc_desktop.reports.documents.document import build_report_document
 from cchc_desktop.reports.documents.xlsx import render_report_xlsx
@@ -132,7 +133,11 @@ def report_data(ws: DocumentSources, report_id: int) -> ReportData:
     """The report ``report_id`` as printed (used by the exchange for a package's document.pdf too)."""
     agg = ws.reports.aggregate(report_id)
     areas = ws.plans.aggregate(agg.report.plan_id).areas
-    return ReportData(ws.profile.require(), agg, ws.reports.figures(report_id, agg), areas)
+    calendar = ws.reports.calendar(agg.report.year)
+    year_start = cal.year_start(calendar) if calendar else None
+    annual = bool(calendar) and cal.reaches_year_end(agg.period, calendar)
+    figures = ws.reports.figures(report_id, agg)
+    return ReportData(ws.profile.require(), agg, figures, areas, year_start=year_start, annual=annual)
 
 
 def report_pdf_from_data(

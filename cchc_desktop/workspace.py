@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cchc_desktop.exchange.service import ExchangeService
     from cchc_desktop.receiver.appraisal import AppraisalService
     from cchc_desktop.receiver.letters import LetterService
+    from cchc_desktop.receiver.receipts import ReceiptService
     from cchc_desktop.receiver.service import ReceiverService
 
 
@@ -67,6 +68,13 @@ class Workspace(UnitFile):
         from cchc_desktop.receiver.letters import LetterService
 
         return LetterService(self.receiver)
+
+    @cached_property
+    def receipts(self) -> ReceiptService:
+        """Biên nhận the office sends back to its communes."""
+        from cchc_desktop.receiver.receipts import ReceiptService
+
+        return ReceiptService(self.receiver, self)
 
     @cached_property
     def appraisals(self) -> AppraisalService:

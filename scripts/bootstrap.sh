@@ -10,8 +10,9 @@ purpose="${1:-test}"
 packages=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3
           fonts-noto-core fonts-liberation2 poppler-utils openssl unzip jq python3-venv)
 if [ "$purpose" = test ]; then
-  # A software PKCS#11 token and NSS tools (certutil) for the signature tests.
-  packages+=(softhsm2 libnss3-tools)
+  # A software PKCS#11 token and NSS tools (certutil) for the signature tests; LibreOffice Calc to
+  # print the Excel exports the way many offices do.
+  packages+=(softhsm2 libnss3-tools libreoffice-calc)
 fi
 if [ "$purpose" = app ]; then
   # A real window on an X desktop (the xcb platform plugin).

@@ -93,14 +93,9 @@ def attach_workspace(window, path: Path) -> Workspace | None:
 
 
 def open_package(window, path: Path) -> None:
-    """A package given on the command line (a double-click on a .cchc file). At a receiver: the
-    exchange screen and the import preview of that file, nothing imported before the user accepts.
-    Elsewhere: why a package cannot be received in this file."""
-    exchange = window.session.ws.exchange
-    if not exchange.is_receiver:
-        # The core refuses it with the reason (not a receiver's file, how to open one); show that.
-        window.session.call(window, lambda: exchange.import_packages([path], dry_run=True))
-        return
+    """A package given on the command line (a double-click on a .cchc file): the exchange screen and the
+    import preview of that file, nothing imported before the user accepts. A receiver takes its communes'
+    packages, a commune what its superior sends down; the preview says why any other is refused."""
     keys = [key for key, _ in window.mode_screens]
     window.nav.setCurrentRow(keys.index("exchange"))
     window.screens["exchange"].panel().import_paths([path])

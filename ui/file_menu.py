@@ -23,6 +23,7 @@ def build_menus(window: MainWindow) -> None:
     for key, shortcut, slot in (
         ("ui.menu.open", "Ctrl+O", lambda: open_other(window)),
         ("ui.menu.new", "", lambda: create_new(window)),
+        ("ui.menu.save", "Ctrl+S", window.save_now),
         ("ui.menu.backup", "", lambda: backup(window)),
         (None, "", None),
         ("ui.menu.quit", "Ctrl+Q", window.close),

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._saved)
         session.history_changed.connect(self._update_undo)
         session.changed.connect(lambda _: self._show_unit())
+        session.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.nav.currentRowChanged.connect(self.show_screen)
         self._show_unit()
         self._update_undo()
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
         """Drop the screens built on the current workspace."""
         if self.session is None:
             return
-        for signal in (self.session.saved, self.session.history_changed, self.session.changed):
+        for signal in (self.session.saved, self.session.history_changed, self.session.changed, self.session.notice):
             signal.disconnect()
         self.nav.currentRowChanged.disconnect(self.show_screen)
         for screen in self.screens.values():
@@ -366,6 +367,11 @@ class MainWindow(QMainWindow):
         if self.actor_label.session is not self.session:
             self.actor_label.attach(self.session)
         self.actor_label.refresh()
+
+    def save_now(self) -> None:
+        """Ctrl+S: nothing to save by hand; what is being typed is committed and the user is told so."""
+        self._commit_focused()
+        self.statusBar().showMessage(tr("ui.saved_automatically"), 6000)
 
     def _commit_focused(self) -> None:
         focused = self.focusWidget()

@@ -1,7 +1,9 @@
 """Vietnamese for Qt's own words (standard buttons, wizard, text context menus).
 
 The PySide6 wheel ships no Vietnamese Qt translations, so a small translator answers the
-strings users actually meet; anything else falls back to Qt's English.
+strings users actually meet; anything else falls back to Qt's English. A string it does not know
+is answered with None ("not translated"): an empty answer would be taken as the translation and
+blank out Qt's own words (the "Ctrl" of "Ctrl+O" in menus, the file dialog's buttons and headers).
 """
 
 from __future__ import annotations
@@ -68,7 +70,24 @@ _TABLE: dict[str, dict[str, str]] = {
     "QProgressDialog": {"Cancel": "Hủy"},
     "QFileDialog": {
         "Open": "Mở",
+        "&Open": "&Mở",
         "Save": "Lưu",
+        "&Save": "&Lưu",
+        "&Delete": "&Xóa",
+        "&Rename": "Đổ&i tên",
+        "Show &hidden files": "Hiện tệp ẩn",
+        "Detail View": "Xem chi tiết",
+        "List View": "Xem danh sách",
+        "My Computer": "Máy tính",
+        "Computer": "Máy tính",
+        "Recent Places": "Thư mục gần đây",
+        "Find Directory": "Tìm thư mục",
+        "Open File": "Mở tệp",
+        "Save File": "Lưu tệp",
+        "%1 already exists.\nDo you want to replace it?": "Đã có %1.\nThay thế tệp này?",
+        "%1\nFile not found.\nPlease verify the correct file name was given.": (
+            "%1\nKhông thấy tệp. Hãy kiểm tra lại tên tệp."
+        ),
         "Cancel": "Hủy",
         "File &name:": "Tên &tệp:",
         "Files of type:": "Loại tệp:",
@@ -88,9 +107,19 @@ _TABLE: dict[str, dict[str, str]] = {
         "Create New Folder": "Tạo thư mục mới",
     },
     "QCalendarWidget": {"Today": "Hôm nay"},
+    "QFileSystemModel": {
+        "Name": "Tên",
+        "Size": "Kích thước",
+        "Type": "Loại",
+        "Kind": "Loại",
+        "Date Modified": "Ngày sửa",
+        "My Computer": "Máy tính",
+        "Computer": "Máy tính",
+        "%1 KB": "%1 KB",
+    },
 }
 
 
 class VietnameseQtTranslator(QTranslator):
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return _TABLE.get(context, {}).get(source, "")
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return _TABLE.get(context, {}).get(source)

@@ -7,7 +7,8 @@ shows "Đã lưu".
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -24,10 +25,26 @@ class Session(QObject):
     changed = Signal(object)  # ChangeSet, or None when a whole document changed (create, issue…)
     saved = Signal()
     history_changed = Signal()
+    notice = Signal(str)  # a short confirmation for the status bar ("Đã dán 5 dòng")
 
     def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
+        self._typing: Any = None
+
+    @contextmanager
+    def typing(self, key: Any) -> Iterator[None]:
+        """Edits made inside are saves of text being typed (``key``: which field, which visit): they
+        merge into one undo step, and screens refresh the row without rebuilding what is being typed in."""
+        self._typing = key
+        try:
+            yield
+        finally:
+            self._typing = None
+
+    @property
+    def typing_now(self) -> bool:
+        return self._typing is not None
 
     def call(
         self, parent: QWidget | None, action: Callable[[], T], *, structural: bool = False, inline: bool = False
@@ -48,7 +65,8 @@ class Session(QObject):
     # Shorthands for grid and form edits ###############################
 
     def edit(self, parent: QWidget | None, entity: str, row_id: int, field: str, value: Any) -> ChangeSet | None:
-        return self.call(parent, lambda: self.ws.edit(entity, row_id, field, value), inline=True)
+        typing = self._typing
+        return self.call(parent, lambda: self.ws.edit(entity, row_id, field, value, typing=typing), inline=True)
 
     def edit_cells(self, parent: QWidget | None, entity: str, cells: list[tuple[int, str, Any]]) -> ChangeSet | None:
         return self.call(parent, lambda: self.ws.edit_cells(entity, cells), inline=True)

@@ -33,11 +33,20 @@ def _build_plan(ws: Workspace, spec: dict, profile: UnitProfile, year: int) -> N
     for area in agg.areas:
         if area.code in spec.get("area_display_names", {}):
             ws.edit("plan_area", area.id, "display_name", spec["area_display_names"][area.code])
+    _drop_uncited_bases(ws, plan.id)
     month, day = (int(part) for part in spec.get("issue_date_month_day", "01-08").split("-"))
     ws.edit("plan", plan.id, "doc_number", spec.get("doc_number", 1))
     ws.edit("plan", plan.id, "issue_date", dt.date(year, month, day))
     ws.edit("plan", plan.id, "signer_mode", spec.get("signer_mode", "TM"))
     ws.plans.issue(plan.id)
+
+
+def _drop_uncited_bases(ws: Workspace, plan_id: int) -> None:
+    """The framework leaves the provincial plan's number and date to fill in; a fictional commune
+    has no real document to cite, so it drops that căn cứ rather than print a made-up number."""
+    flagged = [p.row_id for p in ws.plans.problems(plan_id) if p.key == "problem.basis.incomplete"]
+    if flagged:
+        ws.delete("plan_basis", [row_id for row_id in flagged if row_id is not None])
 
 
 def _build_next_year_draft(ws: Workspace, year: int) -> None:

@@ -177,6 +177,7 @@ def _close_q3(ws: Workspace, year: int, plan: UnitPlan) -> str | None:
         day = dt.date.fromisoformat(plan.q3_day)
         ws.edit_cells("report", [(report.id, "doc_number", "142"), (report.id, "report_date", day)])
         reason = "Số liệu tổng hợp chậm" if day > due_date(ws.reports.period(year, "Q3")) else ""
+        ws.reports.keep_copied(report.id)  # the unit has read what its draft carried over from 6 tháng
         ws.reports.submit(report.id, late_reason=reason, at=dt.datetime.combine(day, dt.time(15, 0)))
     return plan.q3_day
 

@@ -42,6 +42,7 @@ def _build_one(ws: Workspace, year: int, item: dict, defaults: dict) -> None:
     ws.edit_cells("task_progress", _task_cells(agg, item, defaults))
     ws.edit_cells("indicator_actual", _indicator_cells(agg, item["indicators"], year))
     if item.get("submitted_at"):
+        ws.reports.keep_copied(report.id)  # the official has read what was carried over before sending
         when = dt.datetime.fromisoformat(f"{year}-{item['submitted_at']}")
         ws.reports.submit(report.id, late_reason=item.get("late_reason", ""), at=when)
 

@@ -9,6 +9,7 @@ many files were withheld.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from cchc_desktop.exchange import keyring, outbox, store
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.builder import ManifestFields, build_package, now_vietnam, package_file_name
 from cchc_desktop.exchange.format.eml import build_eml_draft
+from cchc_desktop.exchange.format.jsonutil import canonical_bytes
 from cchc_desktop.exchange.format.keys import fingerprint
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.manifest import Manifest, Receiver, Sender
@@ -163,6 +165,19 @@ def write_package(
     if progress is not None:
         progress(_STEPS, _STEPS)
     return ExportResult(out, eml_path, manifest, len(files), withheld, document is not None)
+
+
+def same_as_last_export(ws: ExchangeWorkspace, kind: str, year: int, period: str | None) -> dict | None:
+    """The outbox row of the series' last package when what would be sent now is exactly what it
+    carried (data.json byte for byte, evidence list included); None when something changed or nothing
+    was sent. Sending the same again is allowed, but the user is asked first."""
+    last = store.last_export(ws.conn, kind, year, period or "")
+    if last is None:
+        return None
+    content = export_content(ws, kind, year, period)
+    files, withheld = _evidence(ws, content)
+    data = canonical_bytes(with_evidence(content, files, withheld))
+    return dict(last) if hashlib.sha256(data).hexdigest() == last["data_sha256"] else None
 
 
 def write_draft(ws: ExchangeWorkspace, row_id: int, out: Path, manifest: Manifest, to: str = "") -> Path:

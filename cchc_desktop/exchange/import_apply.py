@@ -22,9 +22,9 @@ from cchc_desktop.exchange.assessment_check import KnownCatalogue, check_assessm
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
 from cchc_desktop.exchange.dry_run import PlannedSeries
-from cchc_desktop.exchange.format.keys import fingerprint
+from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem
 from cchc_desktop.exchange.format.labels import kind_label, package_title
-from cchc_desktop.exchange.format.manifest import Manifest
+from cchc_desktop.exchange.format.manifest import OFFICE_CODE, Manifest
 from cchc_desktop.exchange.format.revisions import ImportedRevision, RevisionVerdict, check_revision
 from cchc_desktop.exchange.format.signing import TrustedKey, sender_codes_label
 from cchc_desktop.exchange.format.verify import VerifiedPackage
@@ -130,6 +130,20 @@ class Applier:
         for row in store.enrolled_keys(self.ws.conn):
             self._keys.setdefault((row["province_code"], row["unit_code"]), []).append(trusted_key(row))
             self._holders[row["id"]] = row
+        self._keys.setdefault(self._own_identity(), []).extend(self._own_keys())
+
+    def _own_identity(self) -> tuple[str, str]:
+        profile = self.profile
+        return profile.province_code, profile.commune_code if profile.mode == "commune" else OFFICE_CODE
+
+    def _own_keys(self) -> list[TrustedKey]:
+        """This unit's own keys: a package it signed itself, dropped here by mistake, is then refused for
+        what it is (a package going the other way), not as one from an unknown sender."""
+        return [
+            TrustedKey(load_public_pem(row["public_pem"].encode("ascii")), ("own", row["id"]), self.profile.name)
+            for row in store.own_keys(self.ws.conn)
+            if row["status"] != "lost"
+        ]
 
     def key_lookup(self, province: str, unit: str) -> list[TrustedKey]:
         """The sender's enrolled keys (from the preloaded set; none for an unknown sender)."""

@@ -44,6 +44,18 @@ class NotForThisModeError(PackageError):
     key = "exchange.error.wrong_mode"
 
 
+class DownAtReceiverError(PackageError):
+    """A package going down to a commune was opened at a receiving unit."""
+
+    key = "exchange.error.wrong_mode.down"
+
+
+class NotForThisUnitError(PackageError):
+    """A package going down that is not from this commune's superior, or not for this commune."""
+
+    key = "exchange.error.not_for_unit"
+
+
 class ConcurrentImportError(PackageError):
     key = "exchange.error.concurrent"
 

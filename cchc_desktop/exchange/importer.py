@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cchc_desktop.exchange import store, store_held
 from cchc_desktop.exchange.context import ExchangeWorkspace
+from cchc_desktop.exchange.down_apply import apply_down, check_down_addressing, is_down_kind
 from cchc_desktop.exchange.format.errors import UnknownSenderError
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.format.verify import UncheckedPackage, check_without_key, verify_package
@@ -245,6 +246,9 @@ class Importer:
                 return self.holder.hold(prepared.unchecked, file, None if self.dry_run else incoming)
             package = prepared.checked_package()
             kept = None if self.dry_run else incoming
+            if is_down_kind(package.manifest.kind):
+                check_down_addressing(self.applier, package, file)
+                return apply_down(self.applier, package, file, kept)
             if package.manifest.kind == "key_rotation":
                 self.applier.check_addressing(package, file)
                 return apply_rotation(self.applier, package, file, kept)

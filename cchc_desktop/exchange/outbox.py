@@ -28,16 +28,24 @@ Extra = Callable[[sqlite3.Connection], None]
 
 
 def reserve(
-    ws: ExchangeWorkspace, fields: ManifestFields, out: Path, key_fingerprint: str, extra: Extra | None = None
+    ws: ExchangeWorkspace,
+    fields: ManifestFields,
+    out: Path,
+    key_fingerprint: str,
+    extra: Extra | None = None,
+    *,
+    addressee: str = "",
 ) -> int:
     """The outbox row of a package about to be written (``fields`` carries its id and time); ``extra`` runs
-    in the same transaction (a key rotation switches keys there). Nothing is written when this fails."""
+    in the same transaction (a key rotation switches keys there). Nothing is written when this fails.
+    ``addressee`` ("42-18544") names the commune a package going down is for."""
     assert fields.package_id is not None and fields.created_at is not None
     values: dict[str, Any] = {
         "package_id": fields.package_id,
         "kind": fields.kind,
         "year": fields.year,
         "period": fields.period or "",
+        "addressee": addressee,
         "revision": fields.revision,
         "supersedes": fields.supersedes,
         "created_at": fields.created_at,

@@ -18,10 +18,15 @@ from cchc_desktop.exchange.card_key import read_key_source
 from cchc_desktop.exchange.checking import VerifyResult, read_kept_evidence, read_kept_member, verify_only
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.enrolment import EnrolledKey
-from cchc_desktop.exchange.exporter import export_package
-from cchc_desktop.exchange.format.pubfile import PublicKeyFile, UnitIdentity, parse_pub_file
+from cchc_desktop.exchange.exporter import export_package, same_as_last_export
+from cchc_desktop.exchange.format.manifest import OFFICE_CODE
+from cchc_desktop.exchange.format.pubfile import (
+    PublicKeyFile,
+    UnitIdentity,
+    parse_pub_file,
+)
 from cchc_desktop.exchange.held import HeldPackage, held_list, import_held, remove_held
-from cchc_desktop.exchange.import_errors import NotReceiverError
+from cchc_desktop.exchange.import_errors import NotReceiverError, SenderIdentityError
 from cchc_desktop.exchange.importer import Importer, clean_debris
 from cchc_desktop.exchange.keyring import KeyInfo
 from cchc_desktop.exchange.package_store import PackageStore
@@ -120,6 +125,11 @@ class ExchangeService:
             cancelled=cancelled,
         )
 
+    def same_as_last_export(self, kind: str, year: int, period: str | None = None) -> dict[str, Any] | None:
+        """The last package of this series when nothing has changed since it was sent (asked before a
+        new export: re-sending unchanged data is rarely meant)."""
+        return same_as_last_export(self.ws, kind, year, period)
+
     def outbox(self) -> list[dict[str, Any]]:
         return [dict(row) for row in store.outbox(self.ws.conn)]
 
@@ -146,6 +156,27 @@ class ExchangeService:
         revoke_old: bool = False,
     ) -> EnrolledKey:
         return enrolment.enrol(self.ws, pub, confirmed_fingerprint, identity, revoke_old=revoke_old)
+
+    def enrol_superior(self, pub: PublicKeyFile, confirmed_fingerprint: str | None) -> EnrolledKey:
+        """Đăng ký khóa của nơi nhận (at a commune): the key its superior signs receipts, appraisals and
+        frameworks with; only a receiving unit's key of the commune's own province is taken."""
+        profile = self.ws.profile.get()
+        who = pub.identity
+        if (
+            self.is_receiver
+            or who is None
+            or (who.province_code, who.unit_code) != (profile.province_code, OFFICE_CODE)
+        ):
+            superior = profile.receiver_name or profile.province_name
+            raise SenderIdentityError("exchange.enrol.not_superior", field="unit_code", superior=superior)
+        active = [k for k in self.superior_keys() if k.status == "active" and k.fingerprint != pub.fingerprint]
+        return enrolment.enrol(self.ws, pub, confirmed_fingerprint, revoke_old=bool(active))
+
+    def superior_keys(self) -> list[EnrolledKey]:
+        """The keys of this commune's receiving unit it enrolled (newest first)."""
+        profile = self.ws.profile.get()
+        keys = [k for k in self.senders() if (k.province_code, k.unit_code) == (profile.province_code, OFFICE_CODE)]
+        return sorted(keys, key=lambda k: k.enrolled_at, reverse=True)
 
     def has_active_key(self, identity: UnitIdentity) -> bool:
         """Whether the unit named on a key file already has an enrolled, active key here."""
@@ -176,9 +207,9 @@ class ExchangeService:
         on_outcome: Callable[[Any], None] | None = None,
     ) -> ImportBatch:
         """Nhận gói: one result per file (also handed to ``on_outcome`` as each finishes); a backup is
-        taken before the first change of the batch."""
+        taken before the first change of the batch. A receiver takes the communes' packages; a commune
+        takes what its superior sends down (receipts, appraisals, the year's framework)."""
 
-        self._require_receiver()
         return Importer(self.ws, dry_run=dry_run, progress=progress, cancelled=cancelled, on_outcome=on_outcome).run(
             paths
         )
@@ -208,8 +239,6 @@ class ExchangeService:
     def clean_debris(self) -> tuple[int, int]:
         """Dọn phần thừa của lần nhận gói bị ngắt: the private copies and unrecorded kept files a killed
         import left (never those of an import still running); returns (folders, kept files) removed."""
-        if not self.is_receiver:
-            return 0, 0
         return clean_debris(self.ws, PackageStore(self.ws.path))
 
     def verify(self, path: str | Path) -> VerifyResult:

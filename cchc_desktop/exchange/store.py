@@ -122,10 +122,16 @@ def outbox(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute("SELECT * FROM exchange_outbox ORDER BY id DESC").fetchall()
 
 
-def last_export(conn: sqlite3.Connection, kind: str, year: int, period: str) -> sqlite3.Row | None:
+def outbox_ids(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT package_id FROM exchange_outbox")}
+
+
+def last_export(conn: sqlite3.Connection, kind: str, year: int, period: str, addressee: str = "") -> sqlite3.Row | None:
+    """The latest package of a series; a package going down counts per commune (``addressee``)."""
     return conn.execute(
-        "SELECT * FROM exchange_outbox WHERE kind = ? AND year = ? AND period = ? ORDER BY revision DESC LIMIT 1",
-        [kind, year, period],
+        "SELECT * FROM exchange_outbox WHERE kind = ? AND year = ? AND period = ? AND addressee = ?"
+        " ORDER BY revision DESC LIMIT 1",
+        [kind, year, period, addressee],
     ).fetchone()
 
 
@@ -153,13 +159,14 @@ def reactivate_own_key(conn: sqlite3.Connection, key_id: int) -> None:
     conn.execute("UPDATE exchange_own_keys SET status = 'active', ended_at = NULL WHERE id = ?", [key_id])
 
 
-def acknowledge(conn: sqlite3.Connection, package_ids: Iterable[str], at: str) -> int:
+def acknowledge(conn: sqlite3.Connection, package_ids: Iterable[str], at: str, by: str = "") -> int:
+    """Mark packages received; ``by`` names the receipt package that said so (empty: marked by hand)."""
     ids = list(package_ids)
     marks = ", ".join("?" * len(ids))
     cursor = conn.execute(
-        f"UPDATE exchange_outbox SET status = 'acknowledged', acknowledged_at = ?"
+        f"UPDATE exchange_outbox SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?"
         f" WHERE status = 'exported' AND package_id IN ({marks})",
-        [at, *ids],
+        [at, by, *ids],
     )
     return cursor.rowcount
 
@@ -413,6 +420,33 @@ def rows_of_packages(conn: sqlite3.Connection, name: str, package_row_ids: Seque
         f" ORDER BY package_row_id, {order}",
         list(package_row_ids),
     ).fetchall()
+
+
+def unreceipted_units(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(province, unit, year) of the units with a content package no receipt has named yet."""
+    return conn.execute(
+        "SELECT DISTINCT province_code, unit_code, year FROM received_packages"
+        " WHERE receipt_package_id IS NULL AND kind IN ('plan', 'report', 'assessment')"
+        " ORDER BY province_code, unit_code, year"
+    ).fetchall()
+
+
+def packages_of_unit(conn: sqlite3.Connection, province: str, unit: str, year: int) -> list[sqlite3.Row]:
+    """Every content package received from one unit for one year, superseded revisions too."""
+    return conn.execute(
+        "SELECT id, package_id, kind, year, period, revision, state, received_at, unit_name, unit_type"
+        " FROM received_packages WHERE province_code = ? AND unit_code = ? AND year = ?"
+        " AND kind IN ('plan', 'report', 'assessment') ORDER BY kind, period, revision",
+        [province, unit, year],
+    ).fetchall()
+
+
+def mark_receipted(conn: sqlite3.Connection, row_ids: Iterable[int], receipt_package_id: str) -> None:
+    ids = list(row_ids)
+    marks = ", ".join("?" * len(ids))
+    conn.execute(
+        f"UPDATE received_packages SET receipt_package_id = ? WHERE id IN ({marks})", [receipt_package_id, *ids]
+    )
 
 
 def key_states(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:

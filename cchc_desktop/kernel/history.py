@@ -2,11 +2,16 @@
 
 A :class:`ChangeSet` is what one user action changed. Undo replays its inverse in one
 transaction; the replay is audited like any edit, so the audit trail stays complete.
+
+Typing is saved as it goes (a field commits after a pause, or every second of continuous typing),
+so one sentence reaches the file in several edits of the same field. Those edits carry the same
+``typing`` key and are merged into one undo step: Ctrl+Z takes back the sentence, not a second of it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from cchc_desktop.kernel.store.records import Change
 
@@ -19,6 +24,8 @@ class ChangeSet:
 
     label: str
     changes: list[Change] = field(default_factory=list)
+    #: Set by a field being typed in (which field, which visit): consecutive sets merge into one step.
+    typing: Any = None
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -30,6 +37,23 @@ class ChangeSet:
     def inverse(self) -> ChangeSet:
         return ChangeSet(self.label, [c.inverse() for c in reversed(self.changes)])
 
+    def merged_after(self, earlier: ChangeSet) -> ChangeSet | None:
+        """This edit folded into ``earlier`` when both are saves of the same typing (None otherwise):
+        the field goes from what it was before the first to what it is after the last."""
+        if self.typing is None or earlier.typing != self.typing:
+            return None
+        if len(self.changes) != 1 or len(earlier.changes) != 1:
+            return None
+        first, last = earlier.changes[0], self.changes[0]
+        if (first.action, first.entity, first.row_id, first.field) != (
+            last.action,
+            last.entity,
+            last.row_id,
+            last.field,
+        ):
+            return None
+        return ChangeSet(earlier.label, [replace(last, old=first.old)], self.typing)
+
 
 class History:
     def __init__(self) -> None:
@@ -38,6 +62,15 @@ class History:
 
     def record(self, changes: ChangeSet) -> None:
         if not changes:
+            return
+        merged = changes.merged_after(self._undo[-1]) if self._undo else None
+        if merged is not None:
+            self._redo.clear()
+            change = merged.changes[0]
+            if change.old == change.new:  # typed, then typed back: nothing left to undo
+                self._undo.pop()
+            else:
+                self._undo[-1] = merged
             return
         self._undo.append(changes)
         del self._undo[:-MAX_DEPTH]

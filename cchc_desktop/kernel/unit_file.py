@@ -103,12 +103,14 @@ class UnitFile:
 
     # Generic edits (grids and forms) ####################################
 
-    def edit(self, entity: str, row_id: int, field: str, value: Any) -> ChangeSet:
-        """Set one field of one row. Returns the ChangeSet (empty when nothing changed)."""
+    def edit(self, entity: str, row_id: int, field: str, value: Any, *, typing: Any = None) -> ChangeSet:
+        """Set one field of one row. Returns the ChangeSet (empty when nothing changed).
+
+        ``typing`` names a field being typed in: its successive saves make one undo step."""
         label = tr("undo.edit", what=tr(records.entity(entity).label_key))
         with self.transaction() as conn:
             change = records.update(conn, entity, row_id, field, value, self.actor)
-        return self._recorded(ChangeSet(label, [change] if change else []))
+        return self._recorded(ChangeSet(label, [change] if change else [], typing))
 
     def edit_cells(self, entity: str, cells: list[tuple[int, str, Any]]) -> ChangeSet:
         """Set several cells in one transaction (clearing a selection, pasting into cells)."""
@@ -181,6 +183,12 @@ class UnitFile:
         label = tr("undo.delete", count=len(row_ids), what=tr(records.entity(entity).label_key))
         with self.transaction() as conn:
             changes = [records.delete(conn, entity, row_id, self.actor) for row_id in row_ids]
+        return self._recorded(ChangeSet(label, changes))
+
+    def delete_mixed(self, rows: list[tuple[str, int]], label: str) -> ChangeSet:
+        """Delete rows of several entities (entity, id) in one transaction, as one undoable action."""
+        with self.transaction() as conn:
+            changes = [records.delete(conn, entity, row_id, self.actor) for entity, row_id in rows]
         return self._recorded(ChangeSet(label, changes))
 
     def move(self, entity: str, row_id: int, new_position: int) -> ChangeSet:

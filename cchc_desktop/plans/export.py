@@ -78,7 +78,7 @@ def _indicator(agg: PlanAggregate, ind) -> dict[str, Any]:
         "target": ind.target,
         "target_max": ind.target_max,
         "unit": ind.unit,
-        "target_text": describe_target(ind.comparator, ind.target, ind.target_max, ind.unit, ind.aspirational),
+        "target_text": _target_text(ind),
         "numerator_label": ind.numerator_label,
         "denominator_label": ind.denominator_label,
         "baseline_year": ind.baseline_year,
@@ -87,6 +87,13 @@ def _indicator(agg: PlanAggregate, ind) -> dict[str, Any]:
         "measure": ind.measure,
         "source_ref": ind.source_ref,
     }
+
+
+def _target_text(ind) -> str:
+    """The target in words: the plan's own words for a target that is not a number."""
+    if ind.target is None and ind.target_text:
+        return ind.target_text
+    return describe_target(ind.comparator, ind.target, ind.target_max, ind.unit, ind.aspirational)
 
 
 def _task(agg: PlanAggregate, task) -> dict[str, Any]:

@@ -16,6 +16,17 @@ SIGNER_MODES = ("TM", "KT", "Q", "CT", "KTCT")
 COMPARATORS = (">=", ">", "=", "<=", "<", "~", "range")
 MEASURES = ("snapshot", "flow", "cumulative")
 DEFAULT_SYMBOL = {"KH": "KH-UBND", "QD": "QĐ-UBND"}
+#: How section "nhiệm vụ, giải pháp" is laid out: chỉ tiêu in their own section then tasks by area
+#: ("separate"), or each area with its own objectives and tasks ("by_area", "1.1. Mục tiêu / 1.2. Nhiệm vụ").
+AREA_LAYOUTS = ("separate", "by_area")
+#: Kinds of section of a plan's body; "custom" is a section of the commune's own, with free text.
+SECTION_KINDS = ("purpose", "indicators", "solutions", "tasks", "budget", "actors", "custom")
+#: Optional columns of the task table: the plan field that shows each, and the task field it prints.
+OPTIONAL_TASK_COLUMNS = {
+    "show_task_objective": "objective",
+    "show_task_implementing": "implementing_units",
+    "show_task_schedule": "schedule_text",
+}
 
 
 @dataclass
@@ -46,6 +57,10 @@ class Plan:
     signer_mode: str = editable("choice", "plan.field.signer_mode", choices=SIGNER_MODES, default="TM")
     signer_title: str = editable("text", "plan.field.signer_title", default="CHỦ TỊCH")
     signer_name: str = editable("text", "plan.field.signer_name")
+    area_layout: str = editable("choice", "plan.field.area_layout", choices=AREA_LAYOUTS, default="separate")
+    show_task_objective: bool = editable("bool", "plan.field.show_task_objective")
+    show_task_implementing: bool = editable("bool", "plan.field.show_task_implementing")
+    show_task_schedule: bool = editable("bool", "plan.field.show_task_schedule")
     created_at: str = ""
     issued_at: str | None = None
 
@@ -81,6 +96,32 @@ class PlanArea:
     code: str
     display_name: str = editable("text", "plan.area.col.display_name", required=True)
     tasks_text: str = editable("text", "plan.area.col.tasks_text", multiline=True)
+    objective_text: str = editable("text", "plan.area.col.objective_text", multiline=True)
+
+
+@dataclass
+class PlanSection:
+    """Một phần (mục La Mã) of the plan's body: its heading, sub-headings, printed or not, its place.
+
+    ``kind`` says what the section holds (mục đích yêu cầu, chỉ tiêu, nhiệm vụ giải pháp…); a
+    "custom" section holds ``body``, free text of the commune's own. ``parts`` are the sub-headings
+    of the sections that have them, one per line ("Mục đích" / "Yêu cầu"; per area "Mục tiêu" /
+    "Nhiệm vụ"); a blank line prints no sub-heading.
+    """
+
+    id: int
+    plan_id: int
+    position: int
+    kind: str = "custom"
+    title: str = editable("text", "plan.section.col.title", required=True)
+    parts: str = editable("text", "plan.section.col.parts", multiline=True)
+    shown: bool = editable("bool", "plan.section.col.shown", default=True)
+    body: str = editable("text", "plan.section.col.body", multiline=True)
+
+    def part(self, index: int) -> str:
+        """Sub-heading ``index`` (0-based), or "" when there is none."""
+        lines = self.parts.split("\n")
+        return lines[index].strip() if index < len(lines) else ""
 
 
 @dataclass
@@ -96,6 +137,7 @@ class Indicator:
     area_code: str = editable("text", "plan.indicator.col.area_code")
     comparator: str = editable("choice", "plan.indicator.col.comparator", choices=COMPARATORS, default=">=")
     target: float | None = editable("number", "plan.indicator.col.target")
+    target_text: str = editable("text", "plan.indicator.col.target_text")
     target_max: float | None = editable("number", "plan.indicator.col.target_max")
     unit: str = editable("text", "plan.indicator.col.unit")
     numerator_label: str = editable("text", "plan.indicator.col.numerator_label")
@@ -105,6 +147,7 @@ class Indicator:
     aspirational: bool = editable("bool", "plan.indicator.col.aspirational")
     measure: str = editable("choice", "plan.indicator.col.measure", choices=MEASURES, default="snapshot")
     source_ref: str = editable("text", "plan.indicator.col.source_ref")
+    framework_ref: str = ""
 
     @property
     def is_percent(self) -> bool:
@@ -121,10 +164,13 @@ class Task:
     position: int
     area_code: str = editable("text", "plan.task.col.area_code")
     content: str = editable("text", "plan.task.col.content", required=True, multiline=True)
+    objective: str = editable("text", "plan.task.col.objective", multiline=True)
     product: str = editable("text", "plan.task.col.product", multiline=True)
     lead_unit: str = editable("text", "plan.task.col.lead_unit")
+    implementing_units: str = editable("text", "plan.task.col.implementing_units", multiline=True)
     coordinating_units: str = editable("text", "plan.task.col.coordinating_units", multiline=True)
     responsible: str = editable("text", "plan.task.col.responsible")
+    schedule_text: str = editable("text", "plan.task.col.schedule_text")
     deadline_text: str = editable("text", "plan.task.col.deadline_text")
     budget: float | None = editable("number", "plan.task.col.budget")
     carried_over_from: int | None = editable("int", "plan.task.col.carried_over_from")
@@ -165,6 +211,7 @@ class PlanAggregate:
 
     plan: Plan
     bases: list[PlanBasis] = field(default_factory=list)
+    sections: list[PlanSection] = field(default_factory=list)
     areas: list[PlanArea] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)

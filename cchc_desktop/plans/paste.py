@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from cchc_desktop.framework.areas import CANONICAL_AREAS
 from cchc_desktop.kernel.text import clean, fold
-from cchc_desktop.plans.targets import parse_target_text
+from cchc_desktop.plans.targets import read_target
 
 #: Grid column order, which is also the order unheaded pasted columns are read in
 #: (the order of the seeds' tables: nội dung, chủ trì, phối hợp, thời gian, sản phẩm).
@@ -32,6 +32,9 @@ TASK_COLUMNS = (
     "carried_over_from",
     "not_applicable",
     "na_reason",
+    "objective",
+    "implementing_units",
+    "schedule_text",
 )
 INDICATOR_COLUMNS = (
     "code",
@@ -57,11 +60,14 @@ _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "lead_unit": ("chu tri",),
     "coordinating_units": ("phoi hop",),
     "responsible": ("phu trach", "nguoi thuc hien", "can bo thuc hien", "cong chuc"),
+    "schedule_text": ("thoi gian thuc hien",),
     "deadline_text": ("thoi gian", "thoi han", "tien do"),
     "budget": ("kinh phi",),
     "area_code": ("linh vuc",),
     "text": ("chi tieu", "ten chi tieu"),
     "target": ("muc tieu", "gia tri", "chi so"),
+    "objective": ("muc tieu", "ket qua can dat"),
+    "implementing_units": ("co quan thuc hien", "don vi thuc hien"),
     "unit": ("don vi tinh", "dvt"),
     "numerator_label": ("tu so",),
     "denominator_label": ("mau so",),
@@ -77,7 +83,7 @@ _ARABIC = re.compile(r"^\d+(?:\.\d+)*\.?$")
 
 @dataclass
 class PasteResult:
-    rows: list[dict[str, str]] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
     notes: list[tuple[str, dict]] = field(default_factory=list)
 
 
@@ -110,6 +116,9 @@ def _header_map(row: list[str], columns: tuple[str, ...]) -> list[str | None] | 
     useful = [m for m in known if m not in ("ignore", "stt")]
     if not useful or len(known) < 0.75 * len(filled):
         return None
+    if "schedule_text" in mapped and "deadline_text" not in mapped:
+        # The seeds' tables have one time column, "Thời gian thực hiện": it holds the deadline.
+        mapped = ["deadline_text" if m == "schedule_text" else m for m in mapped]
     return mapped if len(useful) >= 2 or len(filled) == 1 else None
 
 
@@ -243,16 +252,11 @@ def _continue_row(previous: dict[str, str], values: dict[str, str]) -> None:
         previous[key] = f"{previous[key]} {value}".strip() if previous.get(key) else value
 
 
-def _finish(values: dict[str, str], columns: tuple[str, ...]) -> dict[str, str]:
+def _finish(values: dict, columns: tuple[str, ...]) -> dict:
+    """A target cell read the way a typed one is: a number, a target phrase, or the target in words."""
     if "comparator" in columns and values.get("target") and not values.get("comparator"):
-        parsed = parse_target_text(values["target"])
-        if parsed:
-            values["comparator"] = parsed.comparator
-            values["target"] = str(parsed.target)
-            if parsed.target_max is not None:
-                values["target_max"] = str(parsed.target_max)
-            if parsed.unit and not values.get("unit"):
-                values["unit"] = parsed.unit
-            if parsed.aspirational:
-                values["aspirational"] = "1"
+        read = read_target(values.pop("target"))
+        if read.get("unit") and values.get("unit"):
+            read.pop("unit")
+        values.update({key: value for key, value in read.items() if value not in (None, "")})
     return values

@@ -26,6 +26,7 @@ def check_plan(agg: PlanAggregate, used_numbers: dict[int, str] | None = None) -
     """All problems of a plan, in reading order."""
     problems: list[Problem] = []
     problems += _metadata(agg, used_numbers or {})
+    problems += list(_bases(agg))
     problems += list(_indicators(agg))
     problems += list(_tasks(agg))
     problems += list(_stale_years(agg))
@@ -79,6 +80,40 @@ def _metadata(agg: PlanAggregate, used_numbers: dict[int, str]) -> list[Problem]
     return found
 
 
+#: Words that open a reference to a document (a căn cứ that names no document, such as "tình hình
+#: thực tế tại địa phương", needs no number).
+_DOCUMENT_WORDS = re.compile(
+    r"\b(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch|Công văn|"
+    r"Văn bản|Hướng dẫn|Kết luận|Thông báo|Đề án|Chương trình)\b"
+)
+_HAS_NUMBER = re.compile(r"(?:\bsố:?\s*\d+|\b\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]|\b\d+-[A-ZĐ]+/[A-ZĐ]+)")
+_HAS_DATE = re.compile(
+    r"\bngày\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s*\d{1,2}\s*năm\s*\d{4})", re.IGNORECASE
+)
+_BLANK = re.compile(r"…|\.\.\.")
+_NAMED_LAWS = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh")
+
+
+def basis_is_complete(text: str) -> bool:
+    """A căn cứ that cites a document gives its number and date ("Kế hoạch số 25/KH-UBND ngày
+    15/01/2026"); a law may be cited by its name and date. Blanks left to fill ("số …/KH-UBND") are
+    not a number."""
+    found = _DOCUMENT_WORDS.search(text or "")
+    if found is None:
+        return True
+    if _BLANK.search(text):
+        return False
+    dated = bool(_HAS_DATE.search(text))
+    return dated and (found.group(1) in _NAMED_LAWS or bool(_HAS_NUMBER.search(text)))
+
+
+def _bases(agg: PlanAggregate) -> Iterator[Problem]:
+    for row, basis in enumerate(sorted(agg.bases, key=lambda b: b.position), start=1):
+        if basis.text.strip() and not basis_is_complete(basis.text):
+            # An error: a plan is not issued on a legal basis that cites no number or date.
+            yield error("problem.basis.incomplete", "plan_basis", basis.id, "text", row=row, year=agg.plan.year)
+
+
 def _numbering_year(agg: PlanAggregate) -> int:
     return int(agg.plan.issue_date[:4]) if agg.plan.issue_date else agg.plan.year
 
@@ -98,9 +133,9 @@ def _indicators(agg: PlanAggregate) -> Iterator[Problem]:
         ref: RowRef = {"entity": "indicator", "row_id": ind.id}
         if ind.area_code and ind.area_code not in codes:
             yield warning("problem.indicator.unknown_area", field="area_code", row=row, code=ind.area_code, **ref)
-        if ind.target is None:
+        if ind.target is None and not ind.target_text:
             yield warning("problem.indicator.no_target", field="target", row=row, **ref)
-        elif ind.is_percent and max(ind.target, ind.target_max or 0) > 100:
+        elif ind.target is not None and ind.is_percent and max(ind.target, ind.target_max or 0) > 100:
             yield error(
                 "problem.indicator.percent_over_100",
                 field="target",

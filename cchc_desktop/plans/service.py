@@ -23,9 +23,11 @@ from cchc_desktop.plans import (
     store_evidence,  # noqa: F401 - registers tasks and indicators as evidence owners
 )
 from cchc_desktop.plans.export import plan_to_dict
-from cchc_desktop.plans.model import Plan, PlanActions, PlanAggregate
+from cchc_desktop.plans.model import AREA_LAYOUTS, Plan, PlanActions, PlanAggregate
 from cchc_desktop.plans.paste import INDICATOR_COLUMNS, TASK_COLUMNS, parse_rows
 from cchc_desktop.plans.rules import check_plan, shift_deadline_year, shift_year_mentions
+from cchc_desktop.plans.shape import layout_cells
+from cchc_desktop.plans.targets import read_target
 from cchc_desktop.profile.service import ProfileService
 
 SOURCES = ("framework", "copy", "blank")
@@ -59,6 +61,10 @@ class PlanService:
         """The newest issued version, the one reports are measured against."""
         issued = [p for p in self.versions(year) if p.status == "issued"]
         return issued[-1] if issued else None
+
+    def first_issue_date(self, year: int) -> str | None:
+        """When the year's plan was (or is to be) issued, its first version: ISO date or None."""
+        return store.first_issue_date(self.ws.conn, year)
 
     def require_current(self, year: int) -> Plan:
         plan = self.current(year)
@@ -223,6 +229,17 @@ class PlanService:
         notes = [tr(key, **params) for key, params in parsed.notes]
         return self.ws.insert_many(entity, plan_id, parsed.rows, position), notes
 
+    def set_target(self, indicator_id: int, value: str | float | None) -> ChangeSet:
+        """Mục tiêu as typed: a number ("55", "0,5", "1.000", "100%"), a target phrase ("từ 55% trở
+        lên"), or the target in words ("duy trì", "tăng so với năm trước"), kept as text: what the user
+        typed is never thrown away. One undoable edit of the fields it sets."""
+        indicator = self.ws.get("indicator", indicator_id)
+        values = read_target(value)
+        if values.get("unit") and indicator.unit and values["unit"] != "%":
+            values.pop("unit")
+        cells = [("indicator", indicator_id, name, v) for name, v in values.items()]
+        return self.ws.edit_mixed(cells, tr("undo.edit", what=tr("plan.indicator.col.target").lower()))
+
     def stale_year_count(self, plan_id: int, problems: list[Problem] | None = None) -> int:
         """How many texts and deadlines copied from last year still name it (``problems``: already checked)."""
         found = self.problems(plan_id) if problems is None else problems
@@ -278,15 +295,51 @@ class PlanService:
                 cells.append(("task", task.id, "deadline_text", shifted))
         return self.ws.edit_mixed(cells, tr("undo.update_years", year=year))
 
+    # The plan's shape ###################################################
+
+    def set_area_layout(self, plan_id: int, layout: str) -> ChangeSet:
+        """Bố cục: targets in a section of their own, or inside each area ("1.1. Mục tiêu / 1.2. Nhiệm
+        vụ"). The separate "Chỉ tiêu" section is hidden or shown with it; one undoable action."""
+        if layout not in AREA_LAYOUTS:
+            raise ValidationError("error.validation")
+        agg = self.aggregate(plan_id)
+        if agg.plan.area_layout == layout:
+            return ChangeSet(tr("undo.area_layout"))
+        cells = [("plan", plan_id, "area_layout", layout), *layout_cells(agg.sections, agg.plan.area_layout, layout)]
+        return self.ws.edit_mixed(cells, tr("undo.area_layout"))
+
+    def add_section(self, plan_id: int, position: int | None = None) -> ChangeSet:
+        """Thêm một phần của riêng đơn vị (tiêu đề và nội dung tự viết) at ``position`` (end: None)."""
+        return self.ws.insert(
+            "plan_section", plan_id, {"title": tr("plan.section.new_title")}, position, fixed={"kind": "custom"}
+        )
+
     def add_area(self, plan_id: int, code: str) -> ChangeSet:
         if code not in AREA_BY_CODE:
             raise ValidationError("plan.area.unknown", code=code, codes=", ".join(AREA_CODES))
         name = AREA_BY_CODE[code].name
         return self.ws.insert("plan_area", plan_id, {"display_name": name}, fixed={"code": code})
 
-    def remove_area(self, area_id: int) -> ChangeSet:
-        area = self.ws.get("plan_area", area_id)
-        count = store.rows_in_area(self.ws.conn, area.plan_id, area.code)
-        if count:
-            raise ValidationError("plan.area.in_use", name=area.display_name, count=count)
-        return self.ws.delete("plan_area", [area_id])
+    def rows_in_areas(self, area_ids: list[int]) -> int:
+        """How many tasks and indicators belong to the areas (asked before removing them)."""
+        areas = [self.ws.get("plan_area", area_id) for area_id in area_ids]
+        return sum(store.rows_in_area(self.ws.conn, a.plan_id, a.code) for a in areas)
+
+    def remove_area(self, area_id: int, *, with_rows: bool = False) -> ChangeSet:
+        return self.remove_areas([area_id], with_rows=with_rows)
+
+    def remove_areas(self, area_ids: list[int], *, with_rows: bool = False) -> ChangeSet:
+        """Bỏ lĩnh vực khỏi kế hoạch (a plan of "06 nội dung trọng tâm"); their tasks and indicators
+        go with them only when asked, all in one undoable action."""
+        areas = [self.ws.get("plan_area", area_id) for area_id in area_ids]
+        if not areas:
+            return ChangeSet(tr("undo.remove_area", name=""))
+        agg = self.aggregate(areas[0].plan_id)
+        codes = {a.code for a in areas}
+        rows = [("task", t.id) for t in agg.tasks if t.area_code in codes]
+        rows += [("indicator", i.id) for i in agg.indicators if i.area_code in codes]
+        if rows and not with_rows:
+            names = ", ".join(a.display_name for a in areas)
+            raise ValidationError("plan.area.in_use", name=names, count=len(rows))
+        label = tr("undo.remove_area", name="; ".join(a.display_name for a in areas))
+        return self.ws.delete_mixed([*rows, *(("plan_area", a.id) for a in areas)], label)

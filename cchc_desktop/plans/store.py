@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import sqlite3
 
-from cchc_desktop.kernel.errors import LockedError, NotFoundError
+from cchc_desktop.kernel.errors import LockedError, NotFoundError, ValidationError
 from cchc_desktop.kernel.store import numbering, records
 from cchc_desktop.kernel.store.records import Entity, inserted_id, register
 from cchc_desktop.plans.deadlines import parse_deadline
-from cchc_desktop.plans.model import Indicator, Plan, PlanActor, PlanAggregate, PlanArea, PlanBasis, PlanRecipient, Task
+from cchc_desktop.plans.model import (
+    Indicator,
+    Plan,
+    PlanActor,
+    PlanAggregate,
+    PlanArea,
+    PlanBasis,
+    PlanRecipient,
+    PlanSection,
+    Task,
+)
 
 
 def plan_row(conn: sqlite3.Connection, plan_id: int) -> dict:
@@ -34,6 +44,12 @@ def _guard_child(conn: sqlite3.Connection, row: dict) -> None:
 
 def _guard_plan(conn: sqlite3.Connection, row: dict) -> None:
     ensure_plan_editable(conn, row["id"])
+
+
+def _only_custom_sections(conn: sqlite3.Connection, row: dict) -> None:
+    """A section the plan is built on is hidden (``shown``), never deleted; the commune's own may go."""
+    if row.get("kind") != "custom":
+        raise ValidationError("plan.section.builtin", title=row.get("title", ""))
 
 
 def _derive_task(conn: sqlite3.Connection, row: dict) -> dict:
@@ -64,6 +80,18 @@ PLAN = register(
 BASIS = register(
     Entity("plan_basis", "plan_bases", PlanBasis, "plan_id", "text", "entity.plan_basis", guard=_guard_child)
 )
+SECTION = register(
+    Entity(
+        "plan_section",
+        "plan_sections",
+        PlanSection,
+        "plan_id",
+        "title",
+        "entity.plan_section",
+        guard=_guard_child,
+        guard_delete=_only_custom_sections,
+    )
+)
 AREA = register(
     Entity("plan_area", "plan_areas", PlanArea, "plan_id", "display_name", "entity.plan_area", guard=_guard_child)
 )
@@ -88,7 +116,7 @@ RECIPIENT = register(
     )
 )
 
-CHILD_ENTITIES = (BASIS, AREA, INDICATOR, TASK, ACTOR, RECIPIENT)
+CHILD_ENTITIES = (BASIS, SECTION, AREA, INDICATOR, TASK, ACTOR, RECIPIENT)
 
 
 def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
@@ -99,6 +127,7 @@ def load_aggregate(conn: sqlite3.Connection, plan_id: int) -> PlanAggregate:
     return PlanAggregate(
         plan=load_plan(conn, plan_id),
         bases=records.children(conn, "plan_basis", plan_id),
+        sections=records.children(conn, "plan_section", plan_id),
         areas=records.children(conn, "plan_area", plan_id),
         indicators=records.children(conn, "indicator", plan_id),
         tasks=records.children(conn, "task", plan_id),
@@ -110,6 +139,11 @@ def load_aggregate(conn: sqlite3.Connection, plan_id: int) -> PlanAggregate:
 def plans_for_year(conn: sqlite3.Connection, year: int) -> list[Plan]:
     rows = conn.execute("SELECT id FROM plans WHERE year = ? ORDER BY version", [year])
     return [load_plan(conn, row[0]) for row in rows]
+
+
+def first_issue_date(conn: sqlite3.Connection, year: int) -> str | None:
+    """The earliest issue date of the year's plan versions (set or planned), or None."""
+    return conn.execute("SELECT min(issue_date) FROM plans WHERE year = ?", [year]).fetchone()[0]
 
 
 def years(conn: sqlite3.Connection) -> list[int]:

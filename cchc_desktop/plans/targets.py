@@ -100,3 +100,47 @@ def describe_target(
     }
     phrase = phrases.get(comparator, amount)
     return f"phấn đấu {phrase}" if aspirational else phrase
+
+
+_PLAIN_NUMBER = re.compile(r"^\s*" + _NUM + r"\s*(%?)\s*$")
+#: Words a target phrase is made of besides its number and unit ("phấn đấu đạt từ 55% trở lên").
+_PHRASE_WORDS = re.compile(
+    r"\b(?:phan dau|dat|tu|tro len|toi thieu|it nhat|tren|hon|vuot|toi da|khong qua|khong vuot qua|duoi|it|"
+    r"khoang|xap xi|gan|den)\b|>=|<=|[≥≤><~≈=%]"
+)
+
+
+def read_target(text: str | float | int | None) -> dict[str, object]:
+    """What a typed or pasted target sets: a number ("55", "0,5", "1.000", "100%"), a target phrase
+    ("từ 55% trở lên", "tối đa 25 phút": comparator, numbers, unit), or, for anything else, the target
+    in words ("duy trì", "tăng so với năm trước", "thuộc nhóm 10 đơn vị dẫn đầu"). Nothing is lost."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return {"target": float(text), "target_text": ""}
+    raw = clean("" if text is None else str(text))
+    if not raw:
+        return {"target": None, "target_max": None, "target_text": ""}
+    plain = _PLAIN_NUMBER.match(raw)
+    if plain:
+        values: dict[str, object] = {"target": parse_number(plain.group(1)), "target_text": ""}
+        return values | ({"unit": "%"} if plain.group(2) else {})
+    parsed = parse_target_text(raw)
+    if parsed is not None and _only_phrase_words(raw, parsed):
+        return {
+            "comparator": parsed.comparator,
+            "target": parsed.target,
+            "target_max": parsed.target_max,
+            "unit": parsed.unit,
+            "aspirational": parsed.aspirational,
+            "target_text": "",
+        }
+    return {"target": None, "target_max": None, "target_text": raw}
+
+
+def _only_phrase_words(raw: str, parsed: Target) -> bool:
+    """The text is nothing but a target phrase: take away numbers, the unit and the comparator words."""
+    rest = fold(raw)
+    if parsed.unit and parsed.unit != "%":
+        rest = rest.replace(fold(parsed.unit), " ")
+    rest = re.sub(_NUM, " ", rest)
+    rest = _PHRASE_WORDS.sub(" ", rest)
+    return not rest.strip(" .,;:")

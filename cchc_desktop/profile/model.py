@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 
 from cchc_desktop.kernel.errors import ValidationError
@@ -26,6 +27,9 @@ class UnitProfile:
     focal_name: str = ""
     focal_title: str = ""
     mode: str = "commune"
+    #: Đơn vị cũ: the units merged into this one (QĐ 19/2025 and the 2025 reorganisation), as
+    #: {"name": …, "code": five digits, or "" when unknown}.
+    former_units: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def agency_upper(self) -> str:
@@ -91,4 +95,32 @@ def validate_profile(profile: UnitProfile) -> UnitProfile:
         raise ValidationError("unit.receiver_name.required", field="receiver_name")
     if not result.receiver_salutation and result.receiver_name:
         result.receiver_salutation = result.receiver_name
+    result.former_units = [_former_unit(unit) for unit in profile.former_units if clean(unit.get("name", ""))]
     return result
+
+
+def _former_unit(unit: dict[str, str]) -> dict[str, str]:
+    code = clean(unit.get("code", ""))
+    if code:
+        try:
+            code = normalise_commune_code(code)
+        except ValidationError:
+            raise ValidationError("unit.former_units.invalid", field="former_units", value=code) from None
+    return {"name": clean(unit["name"]), "code": code}
+
+
+def parse_former_units(text: str) -> list[dict[str, str]]:
+    """One unit per line, "<name> – <code>" (the code, 1 to 5 digits, optional, last on the line)."""
+    units = []
+    for line in clean(text).split("\n"):
+        found = _FORMER.match(line.strip())
+        if found and found.group(1).strip(" -–—,;:"):
+            units.append({"name": found.group(1).strip(" -–—,;:"), "code": found.group(2) or ""})
+    return units
+
+
+def former_units_text(units: list[dict[str, str]]) -> str:
+    return "\n".join(f"{u['name']} – {u['code']}" if u.get("code") else u["name"] for u in units)
+
+
+_FORMER = re.compile(r"^(.*?)(?:[\s,;:(–—-]+(\d{1,5})\)?)?\s*$")

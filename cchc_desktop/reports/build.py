@@ -10,6 +10,9 @@ ends earlier):
   the user updates or confirms them (a warning says so);
 * shortcomings, causes, next-period tasks and proposals start from last period's text;
   the signer and the recipients too.
+
+Every text copied this way is marked (``review_fields``, ``result_review``) until the user writes
+over it or keeps it as it is: the checks name each one, so nothing stale is sent unseen.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.reports import store
 from cchc_desktop.reports.model import (
     DEFAULT_SYMBOL,
+    DONE_STATUSES,
     IndicatorActual,
     ReportAggregate,
     ReportPeriod,
@@ -72,8 +76,12 @@ def _progress_row(task: Task, before: TaskProgress | None) -> dict[str, Any]:
     if before is None:
         return row
     if is_per_period(task):
-        return dict(row, result=before.result)
-    return dict(row, **{name: getattr(before, name) for name in _CONTINUING})
+        row["result"] = before.result
+    else:
+        row.update({name: getattr(before, name) for name in _CONTINUING})
+    # A task finished earlier keeps its result as history; any other copied result speaks of last period.
+    finished = not is_per_period(task) and before.status in DONE_STATUSES
+    return dict(row, result_review=bool(before.result.strip()) and not finished)
 
 
 def _actual_index(agg: ReportAggregate | None) -> dict[Any, IndicatorActual]:
@@ -127,6 +135,8 @@ def report_values(
     values.update({name: getattr(signer, name) for name in ("signer_mode", "signer_title", "signer_name")})
     if previous is not None:
         values.update({name: getattr(previous.report, name) for name in CARRIED_NARRATIVE})
+        values["carried_from"] = previous.period.label
+        values["review_fields"] = " ".join(n for n in CARRIED_NARRATIVE if getattr(previous.report, n).strip())
     return values
 
 

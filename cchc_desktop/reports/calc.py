@@ -16,7 +16,7 @@ from cchc_desktop.kernel.i18n import tr
 #: How far from the target "khoảng" (~) may be and still count as met.
 APPROX_TOLERANCE = 0.05
 
-ATTAINMENTS = ("met", "not_met", "pending", "no_data", "no_target", "undefined")
+ATTAINMENTS = ("met", "not_met", "pending", "no_data", "no_target", "undefined", "in_words")
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,9 @@ class PeriodState:
     """Where a period stands on a given day.
 
     ``kind``: upcoming (window not started), open (window running), due (window over,
-    not yet due), overdue (due date passed, not submitted), on_time, late (submitted).
+    not yet due), overdue (due date passed, not submitted), on_time, late (submitted),
+    not_applicable (the window ended before the year's plan was issued: a mid-year plan has
+    nothing to report for the periods before it).
     ``days``: days left until due (due), days overdue / late otherwise.
     """
 
@@ -204,12 +206,16 @@ class PeriodState:
         return tr(f"report.state.{self.kind}", days=self.days)
 
 
-def period_state(period: PeriodLike, today: dt.date, submitted_on: dt.date | None = None) -> PeriodState:
+def period_state(
+    period: PeriodLike, today: dt.date, submitted_on: dt.date | None = None, plan_issued: dt.date | None = None
+) -> PeriodState:
     due = due_date(period)
     if submitted_on is not None:
         late = days_late(due, submitted_on)
         return PeriodState("late", late) if late else PeriodState("on_time")
     span = window(period)
+    if plan_issued is not None and span.end < plan_issued:
+        return PeriodState("not_applicable")
     if today > due:
         return PeriodState("overdue", (today - due).days)
     if today > span.end:

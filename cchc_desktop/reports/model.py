@@ -78,6 +78,9 @@ class Report:
     causes_text: str = editable("text", "report.field.causes_text", multiline=True)
     next_tasks_text: str = editable("text", "report.field.next_tasks_text", multiline=True)
     proposals_text: str = editable("text", "report.field.proposals_text", multiline=True)
+    #: Narrative fields (space-separated) still as copied from the report of ``carried_from``.
+    review_fields: str = editable("text", "report.field.review_fields")
+    carried_from: str = ""
     created_at: str = ""
     first_submitted_at: str | None = None
     submitted_at: str | None = None
@@ -96,6 +99,11 @@ class Report:
     def locked(self) -> bool:
         return self.status == "submitted"
 
+    @property
+    def to_review(self) -> list[str]:
+        """Narrative fields still as copied from the previous report."""
+        return [name for name in self.review_fields.split() if name in NARRATIVE_FIELDS]
+
 
 @dataclass
 class TaskProgress:
@@ -110,6 +118,8 @@ class TaskProgress:
     result: str = editable("text", "report.task.col.result", multiline=True)
     reason: str = editable("text", "report.task.col.reason", multiline=True)
     completed_on: str | None = editable("date", "report.task.col.completed_on")
+    #: The result was copied from the previous report and nobody has looked at it since.
+    result_review: bool = editable("bool", "report.task.col.result_review")
 
 
 @dataclass
@@ -200,3 +210,4 @@ class ReportActions:
     may_reopen: bool
     may_delete: bool
     may_follow_plan: bool  # a draft made under a plan that has since been amended
+    may_keep_copied: bool = False  # a draft with texts still as copied from the previous report

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from cchc_desktop.kernel.documents.glyphs import editable_texts, text_problems
-from cchc_desktop.kernel.i18n import format_date, format_number
+from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from cchc_desktop.kernel.problems import Problem, RowRef, error, warning
 from cchc_desktop.plans.model import Indicator
 from cchc_desktop.reports import calendar as cal
@@ -41,6 +41,7 @@ class _ActualRef(RowRef):
 def check_report(agg: ReportAggregate, context: ReportContext) -> list[Problem]:
     """All problems of a report, in reading order."""
     problems = _metadata(agg, context)
+    problems += list(_copied(agg))
     problems += list(_tasks(agg))
     problems += list(_indicators(agg, context))
     problems += text_problems(editable_texts(_records(agg)))
@@ -86,6 +87,26 @@ def _metadata(agg: ReportAggregate, context: ReportContext) -> list[Problem]:
             )
         )
     return found
+
+
+def _copied(agg: ReportAggregate) -> Iterator[Problem]:
+    """Texts still as copied from the previous report: each is named until it is rewritten or kept."""
+    report = agg.report
+    source = report.carried_from or "—"
+    for name in report.to_review:
+        yield error(
+            "problem.report.copied_text",
+            "report",
+            report.id,
+            name,
+            label=tr(f"report.field.{name}"),
+            source=source,
+        )
+    for row, progress in enumerate(agg.progress, start=1):
+        if progress.result_review:
+            yield error(
+                "problem.task_progress.copied_result", "task_progress", progress.id, "result", row=row, source=source
+            )
 
 
 def _numbering_year(agg: ReportAggregate) -> int:

@@ -91,7 +91,8 @@ class ReportService(ReportFlow):
         periods = self.calendar(year)
         by_period = {r.period_id: r for r in self.reports(year)}
         day = today or dt.date.today()
-        states = {p.id: _state(p, by_period.get(p.id), day) for p in periods}
+        issued = self.plan_issued(year)
+        states = {p.id: _state(p, by_period.get(p.id), day, issued) for p in periods}
         return YearOverview(year, periods, states, by_period, _default_period(periods, states))
 
     def default_period(self, year: int, today: dt.date | None = None) -> ReportPeriod | None:
@@ -105,8 +106,8 @@ class ReportService(ReportFlow):
         figures = self.figures(report_id, agg)
         in_force = self.plans.in_force(agg.report.year)
         problems = self._problems(agg, figures, in_force)
-        state = _state(agg.period, agg.report, today or dt.date.today())
-        return ReportView(agg, figures, problems, _actions(agg.report, in_force), state)
+        state = _state(agg.period, agg.report, today or dt.date.today(), self.plan_issued(agg.report.year))
+        return ReportView(agg, figures, problems, _actions(agg.report, in_force, _has_copied(agg)), state)
 
     def latest_submitted_period(self, year: int) -> ReportPeriod | None:
         """The period of the year's most recently submitted report (what a package usually carries)."""
@@ -119,7 +120,7 @@ class ReportService(ReportFlow):
     def actions(self, report_id: int) -> ReportActions:
         """What the user may do with the report now."""
         report = self.get(report_id)
-        return _actions(report, self.plans.in_force(report.year))
+        return _actions(report, self.plans.in_force(report.year), _has_copied(self.aggregate(report_id)))
 
     def period(self, year: int, code: str) -> ReportPeriod:
         periods = self.calendar(year)
@@ -198,7 +199,13 @@ class ReportService(ReportFlow):
 
     def state(self, period: ReportPeriod, today: dt.date | None = None) -> cal.PeriodState:
         """Where the period stands today: open, due, overdue, submitted on time or late."""
-        return _state(period, store.report_for_period(self.ws.conn, period.id), today or dt.date.today())
+        report = store.report_for_period(self.ws.conn, period.id)
+        return _state(period, report, today or dt.date.today(), self.plan_issued(period.year))
+
+    def plan_issued(self, year: int) -> dt.date | None:
+        """The day the year's plan was (or is to be) issued, first version: periods whose data end before
+        it have nothing to report (a plan issued in July, after the 2025 reform)."""
+        return cal.as_date(self.plans.first_issue_date(year))
 
     # Computed figures and checks ########################################
 
@@ -283,6 +290,16 @@ class ReportService(ReportFlow):
         self.ws.history.clear()
         return self.get(report_id)
 
+    def keep_copied(self, report_id: int) -> ChangeSet:
+        """Giữ nguyên nội dung chép từ kỳ trước: the user has read the copied texts and they still hold.
+        One undoable action; what is kept is no longer named by the checks."""
+        agg = self.aggregate(report_id)
+        cells: list[tuple[str, int, str, Any]] = []
+        if agg.report.review_fields:
+            cells.append(("report", report_id, "review_fields", ""))
+        cells += [("task_progress", p.id, "result_review", False) for p in agg.progress if p.result_review]
+        return self.ws.edit_mixed(cells, tr("undo.keep_copied"))
+
     def delete_draft(self, report_id: int) -> Report:
         """Xóa báo cáo dự thảo (created for the wrong period, say); returns what was deleted."""
         report = self.get(report_id)
@@ -312,9 +329,11 @@ def _amount_lookup(amounts: dict[tuple[int, str], Amount], key: str) -> AmountLo
     return lambda period: amounts.get((period.id, key))
 
 
-def _state(period: ReportPeriod, report: Report | None, today: dt.date) -> cal.PeriodState:
+def _state(
+    period: ReportPeriod, report: Report | None, today: dt.date, plan_issued: dt.date | None = None
+) -> cal.PeriodState:
     submitted = report.first_submitted_at if report else None
-    return cal.period_state(period, today, cal.as_date(submitted) if submitted else None)
+    return cal.period_state(period, today, cal.as_date(submitted) if submitted else None, plan_issued)
 
 
 def _default_period(periods: list[ReportPeriod], states: dict[int, cal.PeriodState]) -> ReportPeriod | None:
@@ -324,7 +343,11 @@ def _default_period(periods: list[ReportPeriod], states: dict[int, cal.PeriodSta
     return periods[0] if periods else None
 
 
-def _actions(report: Report, in_force: Plan | None) -> ReportActions:
+def _has_copied(agg: ReportAggregate) -> bool:
+    return bool(agg.report.to_review) or any(p.result_review for p in agg.progress)
+
+
+def _actions(report: Report, in_force: Plan | None, copied: bool = False) -> ReportActions:
     draft = not report.locked
     return ReportActions(
         editable=draft,
@@ -332,4 +355,5 @@ def _actions(report: Report, in_force: Plan | None) -> ReportActions:
         may_delete=draft,
         may_reopen=report.locked,
         may_follow_plan=draft and in_force is not None and in_force.id != report.plan_id,
+        may_keep_copied=draft and copied,
     )

@@ -85,10 +85,22 @@ def _derive_period(conn: sqlite3.Connection, row: dict) -> dict:
 
 
 def _derive_progress(conn: sqlite3.Connection, row: dict) -> dict:
-    """Marking a task done sets its progress to 100%."""
+    """Marking a task done sets its progress to 100%; a result written over is no longer "as copied"."""
     stored = _stored(conn, "report_task_progress", row)
     newly_done = row.get("status") in DONE_STATUSES and (stored is None or stored["status"] != row["status"])
-    return {"progress": 100.0} if newly_done else {}
+    derived: dict = {"progress": 100.0} if newly_done else {}
+    if stored is not None and stored["result_review"] and stored["result"] != row.get("result"):
+        derived["result_review"] = 0
+    return derived
+
+
+def _derive_report(conn: sqlite3.Connection, row: dict) -> dict:
+    """A narrative text written over is no longer "as copied from the previous report"."""
+    stored = _stored(conn, "reports", row)
+    if stored is None or not stored["review_fields"]:
+        return {}
+    left = [name for name in stored["review_fields"].split() if stored[name] == row.get(name)]
+    return {} if len(left) == len(stored["review_fields"].split()) else {"review_fields": " ".join(left)}
 
 
 def _derive_actual(conn: sqlite3.Connection, row: dict) -> dict:
@@ -122,7 +134,17 @@ PERIOD = register(
     )
 )
 REPORT = register(
-    Entity("report", "reports", Report, None, "title", "entity.report", ordered=False, guard=_guard_report)
+    Entity(
+        "report",
+        "reports",
+        Report,
+        None,
+        "title",
+        "entity.report",
+        ordered=False,
+        guard=_guard_report,
+        derive=_derive_report,
+    )
 )
 TASK_PROGRESS = register(
     Entity(

@@ -86,6 +86,8 @@ def indicator_figures(
     judged = own if basis == "period" else ytd
     if state == "no_data" and fraction and judged is not None and judged.complete(True) and judged.denominator == 0:
         state = "undefined"  # 0/0: nothing happened to measure (e.g. no late files to apologise for)
+    if state == "no_target" and indicator.target_text.strip():
+        state = "in_words"  # "duy trì", "tăng so với năm trước": the report quotes the target, people judge
     return IndicatorFigures(
         actual.id, indicator, fraction, own, period_figure, ytd, ytd_figure, codes, missing, basis, assessed, state
     )

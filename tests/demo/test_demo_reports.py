@@ -83,3 +83,12 @@ def test_every_demo_entry_names_one_task_and_a_known_indicator():
         for entry in period["tasks"]:
             assert sum(fold(entry["match"]) in c for c in contents) == 1, entry["match"]
         assert set(period["indicators"]) <= codes
+
+
+def test_the_fictional_commune_uses_no_real_units_code(demo):
+    """The demo's data are invented: its code must not be a real commune's (18544 is Xã Hương Xuân)."""
+    from cchc_desktop.kernel import divisions
+
+    profile = demo.profile.get()
+    assert divisions.commune(profile.commune_code) is None
+    assert not divisions.search(profile.name)

@@ -64,7 +64,26 @@ def test_cells_beyond_the_header_are_reported():
 def test_indicator_target_phrase_is_read():
     rows = parse_rows("Chỉ tiêu\tMục tiêu\nTỷ lệ hồ sơ số hóa\tPhấn đấu từ 55% trở lên\n", INDICATOR_COLUMNS).rows
     assert rows == [
-        {"text": "Tỷ lệ hồ sơ số hóa", "target": "55.0", "comparator": ">=", "unit": "%", "aspirational": "1"}
+        {"text": "Tỷ lệ hồ sơ số hóa", "target": 55.0, "comparator": ">=", "unit": "%", "aspirational": True}
+    ]
+
+
+def test_a_target_that_is_not_a_number_is_kept_in_words():
+    text = "Chỉ tiêu\tMục tiêu\nXếp hạng Chỉ số CCHC\tthuộc nhóm 10 đơn vị dẫn đầu\nTỷ lệ hài lòng\tduy trì\n"
+    rows = parse_rows(text, INDICATOR_COLUMNS).rows
+    assert [r.get("target_text") for r in rows] == ["thuộc nhóm 10 đơn vị dẫn đầu", "duy trì"]
+    assert all("target" not in r for r in rows)
+
+
+def test_the_only_time_column_of_a_seed_table_is_the_deadline_and_a_second_one_the_schedule():
+    one = parse_rows("Nội dung\tChủ trì\tThời gian thực hiện\nViệc A\tVăn phòng\tQuý III/2025\n", TASK_COLUMNS)
+    assert one.rows == [{"content": "Việc A", "lead_unit": "Văn phòng", "deadline_text": "Quý III/2025"}]
+    two = parse_rows(
+        "Nội dung\tThời gian thực hiện\tThời gian hoàn thành\nViệc A\tTháng 7 - tháng 12/2025\t31/12/2025\n",
+        TASK_COLUMNS,
+    )
+    assert two.rows == [
+        {"content": "Việc A", "schedule_text": "Tháng 7 - tháng 12/2025", "deadline_text": "31/12/2025"}
     ]
 
 

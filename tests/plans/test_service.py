@@ -24,7 +24,7 @@ def test_create_from_framework_fills_placeholders(ws, plan):
     assert "xã Kỳ Phong" in plan.purpose_text and "Sở Nội vụ tỉnh Hà Tĩnh" in plan.requirement_text
     assert plan.issue_place == "Kỳ Phong" and plan.signer_name == "Nguyễn Văn Hùng"
     assert [a.code for a in agg.areas] == ["CDDH", "THECHE", "TTHC", "CQS", "ISO"]
-    assert agg.bases[1].text.endswith("Ủy ban nhân dân tỉnh Hà Tĩnh.")
+    assert agg.bases[1].text.endswith("Ủy ban nhân dân tỉnh Hà Tĩnh về cải cách hành chính năm 2026.")
     assert [t.deadline_kind for t in agg.tasks] == ["month", "recurring", "continuous"]
     assert agg.tasks[0].deadline_due == "2026-01-31"
     assert agg.indicators[1].comparator == "range" and agg.indicators[1].aspirational is True

@@ -30,7 +30,7 @@ def appraised(office, tmp_path):
     rv, commune = office
     _submit_assessment(rv, commune, tmp_path / "lan2")
     (candidate,) = rv.appraisals.candidates(YEAR)
-    assert candidate.state == "none" and candidate.name == "Xã Hương Xuân"
+    assert candidate.state == "none" and candidate.name == "Xã Kỳ Phong"
     appraisal = rv.appraisals.start(candidate.province_code, candidate.unit_code, YEAR)
     return rv, appraisal
 
@@ -108,15 +108,15 @@ def test_the_notice_and_its_workbook_carry_both_scores(appraised, tmp_path):
     for phrase in (
         "SỞ NỘI VỤ",
         "THÔNG BÁO",
-        "Kết quả thẩm định Chỉ số cải cách hành chính năm 2026 của Xã Hương Xuân",
+        "Kết quả thẩm định Chỉ số cải cách hành chính năm 2026 của Xã Kỳ Phong",
         f"tổng điểm sau thẩm định {view.appraised_total:g}".replace(".", ","),
         "có 1 tiêu chí được điều chỉnh điểm",
-        "Đề nghị Ủy ban nhân dân xã Hương Xuân nghiên cứu",
+        "Đề nghị Ủy ban nhân dân xã Kỳ Phong nghiên cứu",
         "Chưa có văn bản ban hành.",
         "DỰ THẢO",
     ):
         assert phrase in text, phrase
-    assert "Xã Hương Xuân của Xã Hương Xuân" not in text
+    assert "Xã Kỳ Phong của Xã Kỳ Phong" not in text
     book = openpyxl.load_workbook(rv.appraisals.prepare(appraisal.id, "xlsx").save(tmp_path / "tb.xlsx"))
     rows = [row for row in book.active.iter_rows(values_only=True) if row[0] == leaf.facts.code]
     assert rows == [(leaf.facts.code, leaf.facts.name, leaf.facts.max_points, leaf.facts.self_score, 0, rows[0][5])]

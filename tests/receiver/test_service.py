@@ -6,17 +6,17 @@ import datetime as dt
 
 import pytest
 
-from cchc_desktop.exchange.format.builder import now_vietnam
+from cchc_desktop.exchange.format.builder import VN_TZ
 from cchc_desktop.kernel.errors import ValidationError
 
 
 def test_the_roster_comes_from_the_official_list_and_shows_key_states(office):
     rv, commune = office
     rows = rv.receiver.roster_rows()
-    assert len(rows) == 69 and {r.unit.source for r in rows} == {"official"}
+    assert len(rows) == 70 and {r.unit.source for r in rows} == {"official", "manual"}  # the demo, by hand
     code = commune.profile.get().commune_code
     states = {r.unit.unit_code: r.key_state for r in rows}
-    assert states[code] == "enrolled" and list(states.values()).count("none") == 68
+    assert states[code] == "enrolled" and list(states.values()).count("none") == 69
     with pytest.raises(ValidationError, match="không có đơn vị nào để thêm"):
         rv.receiver.fill_roster()
 
@@ -45,12 +45,12 @@ def test_who_sent_what_and_when(office):
     matrix = rv.receiver.completeness(2026, today=dt.date(2026, 12, 4))
     assert [c.key for c in matrix.columns] == ["plan", "Q1", "H1", "Q3", "Y", "assessment"]
     row = next(r for r in matrix.rows if r.unit_code == code)
-    signed = dt.date.fromisoformat(now_vietnam()[:10])  # signed today in Vietnam (after 17:00 UTC: tomorrow's date)
+    signed = dt.datetime.now(VN_TZ).date()  # packages are signed in Vietnam time
     assert row.cells["plan"].sent == signed and row.cells["plan"].state == "late"
     assert row.cells["Q3"].state == "missing" and row.cells["Y"].state == "pending"
     assert row.cells["assessment"].state in ("draft", "on_time", "late")
     q3 = matrix.rates["Q3"]
-    assert (q3.expected, q3.received) == (69, 0) and matrix.rates["Q1"].received == 1
+    assert (q3.expected, q3.received) == (70, 0) and matrix.rates["Q1"].received == 1
     others = [r for r in matrix.rows if r.unit_code != code]
     assert all(r.cells["Q1"].state == "missing" for r in others)  # never sent anything, still listed
 
@@ -67,7 +67,7 @@ def test_indicators_index_and_lagging_tasks_of_the_province(office):
     assert (rate.numerator, rate.denominator) == (sent[rate.code].numerator, sent[rate.code].denominator)
     index = rv.receiver.index(2026)
     (score,) = index.scores
-    assert score.rank == 1 and score.total == round(sum(score.areas.values()), 2) and len(index.missing) == 68
+    assert score.rank == 1 and score.total == round(sum(score.areas.values()), 2) and len(index.missing) == 69
     assert sum(count for _, count in index.distribution) == 1
     lagging = rv.receiver.lagging_tasks(2026, "H1", as_of=dt.date(2026, 7, 1))
     assert all(t.units == (score.name,) for t in lagging)

@@ -169,3 +169,25 @@ def test_framework_calendar_parses_for_any_year():
     assert resolved["Q3"]["cumulative_label"] == "9 tháng"
     with pytest.raises(ValidationError):
         cal.resolve(cal.PeriodSpec("X", "X", "X", "31/02/{year}", "01/03/{year}", "02/03/{year}"), 2026)
+
+
+def test_periods_before_a_mid_year_plan_do_not_apply(ws):
+    """A 2025 plan issued in July, entered in December 2026 to report on it: Quý I and 6 tháng ended
+    before the plan existed, so they are "không áp dụng", not "Quá hạn 624 ngày"."""
+    plan = ws.plans.create(2025, "framework")
+    for field, value in (("issue_mode", "QD"), ("doc_number", 112), ("issue_date", "15/07/2025")):
+        ws.edit("plan", plan.id, field, value)
+    unfilled = [p.row_id for p in ws.plans.problems(plan.id) if p.key == "problem.basis.incomplete"]
+    ws.delete("plan_basis", unfilled)  # the provincial plan's number and date, left blank by the framework
+    ws.plans.issue(plan.id)
+    ws.reports.create_calendar(2025)
+    overview = ws.reports.overview(2025, today=dt.date(2026, 12, 4))
+    states = {p.code: overview.states[p.id] for p in overview.periods}
+    assert {code: state.kind for code, state in states.items()} == {
+        "Q1": "not_applicable",
+        "H1": "not_applicable",
+        "Q3": "overdue",
+        "Y": "overdue",
+    }
+    assert states["Q1"].text.startswith("Không áp dụng") and not states["Q1"].is_late
+    assert overview.default.code == "Q3"

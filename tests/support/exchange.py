@@ -88,3 +88,16 @@ def debris_snapshot(ws) -> tuple[list[str], list[str]]:
     folder = ws.path.parent
     names = sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
     return list(ws.conn.iterdump()), names
+
+
+OFFICE_PASSPHRASE = "mật khẩu của Sở 2026"
+
+
+@pytest.fixture
+def linked(receiver, commune):
+    """The office has its own key, and the commune enrolled it (from the office's card) to take
+    what the office sends down."""
+    receiver.exchange.create_key(OFFICE_PASSPHRASE, OFFICE_PASSPHRASE)
+    office_pub = pub_file_of(receiver)
+    commune.exchange.enrol_superior(office_pub, office_pub.fingerprint)
+    return receiver, commune

@@ -25,6 +25,9 @@ def office(demo_path, tmp_path):
     pub = pub_file_of(commune)
     rv.exchange.enrol(pub, pub.fingerprint)
     rv.receiver.fill_roster()
+    # The demo commune is fictional: its code is in no official list, so the office adds it by hand.
+    demo = commune.profile.get()
+    rv.receiver.add_unit(province_code="42", unit_code=demo.commune_code, name=demo.name, unit_type=demo.unit_type)
     rv.reports.create_calendar(2026)
     assert all(o.status == "imported" for o in rv.exchange.import_packages([folder]).outcomes)
     yield rv, commune

@@ -35,8 +35,8 @@ def _answer(qtbot, dialog, *texts: str) -> None:
 
 def test_create_a_key_with_a_passphrase_typed_twice(window, qtbot, ws):
     panel = _exchange_screen(window).commune
-    assert "chưa có khóa gửi gói" in panel.key_label.text() and panel.create_button.isVisible()
-    qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    assert "chưa có khóa gửi gói" in panel.key.key_label.text() and panel.key.create_button.isVisible()
+    qtbot.mouseClick(panel.key.create_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     _answer(qtbot, dialog, "ngắn", "ngắn")
     assert dialog.isVisible() and dialog.error.text() == "Mật khẩu của khóa cần ít nhất 8 ký tự, không tính dấu cách."
@@ -48,9 +48,9 @@ def test_create_a_key_with_a_passphrase_typed_twice(window, qtbot, ws):
     _answer(qtbot, dialog, PASSPHRASE, PASSPHRASE)
     assert not dialog.isVisible()
     info = ws.exchange.key_info()
-    assert info is not None and panel.fingerprint.text() == info.fingerprint
+    assert info is not None and " ".join(panel.key.fingerprint.text().split()) == info.fingerprint
     ws.exchange.check_passphrase(PASSPHRASE)  # the Vietnamese passphrase opens the key
-    assert not panel.create_button.isVisible() and panel.card_button.isVisible()
+    assert not panel.key.create_button.isVisible() and panel.key.card_button.isVisible()
 
 
 def test_wrong_passphrase_is_said_in_the_dialog_and_nothing_is_written(window, qtbot, ws, draft_plan, tmp_path):
@@ -99,10 +99,10 @@ def test_rotate_the_key_writes_the_rotation_package(window, qtbot, ws, tmp_path)
     old = ws.exchange.create_key(PASSPHRASE, PASSPHRASE)
     panel = _exchange_screen(window).commune
     panel.folder.setText(str(stick))
-    qtbot.mouseClick(panel.rotate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.key.rotate_button, Qt.MouseButton.LeftButton)
     _answer(qtbot, panel.dialog, PASSPHRASE)  # the old key's passphrase, checked
     _answer(qtbot, panel.dialog, "mật khẩu khóa mới", "mật khẩu khóa mới")
     new = ws.exchange.key_info()
-    assert new.fingerprint != old.fingerprint and panel.fingerprint.text() == new.fingerprint
+    assert new.fingerprint != old.fingerprint and " ".join(panel.key.fingerprint.text().split()) == new.fingerprint
     assert [p.name for p in stick.iterdir()] == [f"42-18544_key_rotation_{dt.date.today().year}_r1.cchc"]
     assert "Đã đổi khóa" in panel.result.text()

@@ -1,5 +1,6 @@
 """A double-click on a .cchc file starts the app with the file's path: at a receiver it opens the
-import preview of that package; in a commune's file it says why a package is not received there."""
+import preview of that package; in a commune's file the preview says why a commune's package is not
+received there."""
 
 from __future__ import annotations
 
@@ -55,10 +56,14 @@ def test_at_a_receiver_the_package_opens_in_the_import_preview(app, qtbot, tmp_p
     receiver.close()
 
 
-def test_in_a_commune_file_the_reason_is_shown(app, qtbot, ws, package, shown_errors):
+def test_in_a_commune_file_the_preview_says_why_it_is_not_received(app, qtbot, ws, package, shown_errors):
     from ui.app import open_package
 
     win = _window(qtbot, ws)
     open_package(win, package)
-    assert len(shown_errors) == 1 and "nơi nhận" in shown_errors[0]
+    panel = win.screens["exchange"].commune
+    qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=10000)
+    assert "chỉ nhận được ở máy của nơi nhận" in panel.dialog.lines()[0]
+    assert not panel.dialog.apply_button.isEnabled() and shown_errors == []
+    panel.dialog.reject()
     _close(qtbot, win)

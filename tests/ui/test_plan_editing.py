@@ -60,11 +60,25 @@ def test_bad_number_goes_to_the_message_bar_not_a_dialog(window, qtbot, ws, draf
     editor = screen.page(2).editor
     view = editor.view
     view.setFocus()
-    view.setCurrentIndex(view.model().index(0, editor.model.column_of("target")))
+    view.setCurrentIndex(view.model().index(0, editor.model.column_of("baseline_value")))
     _type_into_cell(qtbot, view, "năm lăm")
     assert shown_errors == []
-    assert "«Mục tiêu» cần một số" in window.message_bar.text
-    assert ws.plans.aggregate(draft_plan.id).indicators[0].target == 55
+    assert "«Giá trị năm gốc» cần một số" in window.message_bar.text
+    assert ws.plans.aggregate(draft_plan.id).indicators[0].baseline_value is None
+
+
+def test_a_target_in_words_is_kept_as_typed(window, qtbot, ws, draft_plan, shown_errors):
+    screen = window.screens["plan"]
+    screen.tabs.setCurrentIndex(2)
+    editor = screen.page(2).editor
+    view = editor.view
+    view.setFocus()
+    column = editor.model.column_of("target")
+    view.setCurrentIndex(view.model().index(0, column))
+    _type_into_cell(qtbot, view, "tăng so với năm trước")
+    indicator = ws.plans.aggregate(draft_plan.id).indicators[0]
+    assert (indicator.target, indicator.target_text) == (None, "tăng so với năm trước")
+    assert view.model().index(0, column).data() == "tăng so với năm trước" and shown_errors == []
 
 
 def test_paste_rows_copied_from_word(window, qtbot, ws, draft_plan):

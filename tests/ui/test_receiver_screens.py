@@ -42,15 +42,15 @@ def test_the_office_sees_its_own_navigation(office_window):
 def test_matrix_lists_every_unit_and_filters_the_lagging_ones(office_window, qtbot):
     window, commune = office_window
     screen = _show(window, "completeness")
-    assert screen.model.rowCount() == 69 and screen.proxy.rowCount() == 69
+    assert screen.model.rowCount() == 70 and screen.proxy.rowCount() == 70
     headers = [screen.model.headerData(i, _horizontal()) for i in range(screen.model.columnCount())]
     assert headers[3].startswith("Kế hoạch") and headers[4].startswith("Quý I/2026")
     screen.filter_box.setText("huong xuan")
     assert screen.proxy.rowCount() == 1
     screen.filter_box.clear()
     screen.only_lagging.setChecked(True)
-    assert 0 < screen.proxy.rowCount() <= 69
-    assert "Quý I/2026: đã gửi 1/69" in screen.note.text()
+    assert 0 < screen.proxy.rowCount() <= 70
+    assert "Quý I/2026: đã gửi 1/70" in screen.note.text()
 
 
 def test_indicators_and_ranking_screens(office_window):
@@ -63,7 +63,7 @@ def test_indicators_and_ranking_screens(office_window):
     assert indicators.units.rowCount() == 1
     ranking = _show(window, "index")
     assert ranking.model.rowCount() == 1 and ranking.model.rows[0][0].text == "1"
-    assert "68 đơn vị chưa gửi" in ranking.note.text()
+    assert "69 đơn vị chưa gửi" in ranking.note.text()
 
 
 def test_a_unit_is_added_to_the_roster_by_hand(office_window, monkeypatch):
@@ -86,7 +86,7 @@ def test_a_unit_is_added_to_the_roster_by_hand(office_window, monkeypatch):
         },
     )
     screen.add()
-    assert screen.model.rowCount() == 70
+    assert screen.model.rowCount() == 71  # 69 official units, the demo commune and this one
     assert any(row[1].text == "42-09001" and "30/06/2025" in row[3].text for row in screen.model.rows)
 
 

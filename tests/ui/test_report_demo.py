@@ -55,7 +55,11 @@ def test_nine_month_view_sums_half_year_and_third_quarter(demo_window):
     tasks = screen.pages[0].editor
     flags = [_cell(tasks, i, "flag") for i in range(tasks.model.rowCount())]
     assert flags.count("Chậm tiến độ") == 1
+    copied = [p for p in screen.problems.problems if "copied" in p.key]
+    assert copied and screen.buttons["keep_copied"].isVisible()  # texts carried from 6 tháng are named
+    screen.buttons["keep_copied"].click()
     assert screen.problems.summary.text().startswith("Kiểm tra: 2 lỗi")
+    assert not screen.buttons["keep_copied"].isVisible()
 
 
 def test_evidence_panel_follows_the_current_row(demo_window):

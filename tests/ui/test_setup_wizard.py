@@ -60,3 +60,48 @@ def test_first_run_saves_profile_through_the_session(app, qtbot, tmp_path, monke
     assert ws.profile.get().receiver_name == "Sở Nội vụ tỉnh Hà Tĩnh"
     assert ws.actor == "Lê Thị Mai"
     ws.close()
+
+
+def test_the_unit_is_picked_from_the_official_list_or_typed_by_hand(app, qtbot):
+    from ui.dialogs.setup_wizard import SetupWizard
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    form = wizard.pages_[0].form
+    picker = form.picker
+    assert "Chọn tỉnh" in picker.hint.text()
+    province = form.inputs["province_code"]
+    province.setCurrentIndex(province.findData("42"))
+    type_text(picker.query, "huong xuan")  # no tone marks typed
+    assert picker.results.count() == 1 and picker.results.item(0).text() == "Xã Hương Xuân (18544)"
+    picker.results.itemClicked.emit(picker.results.item(0))
+    assert (form.inputs["name"].text(), form.inputs["commune_code"].text(), form.inputs["place_name"].text()) == (
+        "Hương Xuân",
+        "18544",
+        "Hương Xuân",
+    )
+    assert form.inputs["unit_type"].currentData() == "xa"
+    form.inputs["former_units"].setFocus()
+    type_text(form.inputs["former_units"], "Xã Cũ Một – 123")
+    profile = wizard.collect()
+    assert profile.former_units == [{"name": "Xã Cũ Một", "code": "123"}]
+    picker.query.clear()
+    type_text(picker.query, "khong co xa nay")
+    assert picker.results.count() == 0 and "nhập tay" in picker.hint.text()
+    form.inputs["name"].clear()
+    type_text(form.inputs["name"], "Đơn vị mới lập")
+    form.inputs["commune_code"].clear()
+    type_text(form.inputs["commune_code"], "99003")
+    wizard.next()
+    assert wizard.currentId() == 1  # a unit not in the list is accepted as typed
+
+
+def test_former_units_are_kept_with_their_codes(ws):
+    from cchc_desktop.profile.model import parse_former_units
+
+    profile = ws.profile.get()
+    profile.former_units = parse_former_units("Xã Cũ Một – 123\nThị trấn Cũ Hai")
+    saved = ws.profile.save(profile)
+    assert saved.former_units == [{"name": "Xã Cũ Một", "code": "00123"}, {"name": "Thị trấn Cũ Hai", "code": ""}]
+    assert ws.profile.get().former_units == saved.former_units

@@ -67,11 +67,19 @@ class PassphraseDialog(QDialog):
     def try_accept(self) -> None:
         problem = self._problem()
         if problem:
-            self.error.setText(problem)
+            self._say(problem)
             self.first.setFocus()
             return
         self.error.clear()
         self.accept()
+
+    def _say(self, problem: str) -> None:
+        """Show why, whole: the dialog grows to the wrapped text (a label set after the dialog is shown
+        keeps its old height otherwise, cutting the tone marks of the first line and hiding the rest)."""
+        self.error.setText(problem)
+        self.error.setMinimumHeight(self.error.heightForWidth(max(self.error.width(), 300)))
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _problem(self) -> str:
         text = self.passphrase
@@ -85,3 +93,16 @@ class PassphraseDialog(QDialog):
             except CchcError as exc:
                 return str(exc)
         return ""
+
+
+class AsksPassphrase:
+    """Mixed into a panel: ``_ask`` opens the passphrase dialog (kept as ``self.dialog``, which tests drive)
+    and hands the passphrase to ``on_ok`` once it is accepted."""
+
+    dialog: object = None
+
+    def _ask(self, title_key: str, explain_key: str, on_ok, *, new: bool = False, check=None) -> PassphraseDialog:
+        self.dialog = PassphraseDialog(self, tr(title_key), tr(explain_key), new=new, check=check)
+        self.dialog.accepted.connect(lambda d=self.dialog: on_ok(d.passphrase))
+        self.dialog.open()
+        return self.dialog

@@ -48,7 +48,7 @@ class SetupWizard(QWizard):
             self.addPage(page)
         self.pages_[1].form.inputs["receiver_level"].setCurrentIndex(0)
         self.pages_[0].form.inputs["province_code"].currentIndexChanged.connect(self._pass_province)
-        self.resize(620, 460)
+        self.resize(680, 640)
 
     def _pass_province(self) -> None:
         province = self.pages_[0].form.inputs["province_code"]

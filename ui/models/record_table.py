@@ -8,7 +8,7 @@ core checks decorate the rows and cells they name.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from cchc_desktop.kernel.fields import display
-from cchc_desktop.kernel.i18n import format_date, format_number
+from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from cchc_desktop.kernel.problems import Problem
 from ui.icons import problem_icon
 from ui.session import Session
@@ -39,6 +39,11 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     multiline: bool = False
     extra: dict = field(default_factory=dict)
+    #: A core action that takes what was typed (record, value) instead of the generic field edit,
+    #: for a cell whose input sets more than its field (a target typed as "duy trì" or "từ 55% trở lên").
+    setter: Callable[[Any, Any], Any] | None = None
+    #: What the cell's editor starts with, when it is not the field's own value.
+    edit_text: Callable[[Any], Any] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -59,17 +64,11 @@ class RecordTableModel(QAbstractTableModel):
         title = column.title or (spec.label if spec else column.field)
         multiline = column.multiline or bool(spec and spec.multiline)
         editable = column.editable and spec is not None
-        return Column(
-            column.field,
-            column.width,
-            editable,
-            title,
-            column.choices,
-            column.display,
-            column.sort_key,
-            multiline,
-            column.extra,
-        )
+        choices = column.choices
+        if not choices and spec is not None and spec.kind == "bool":
+            # A yes/no cell is a list of «Có»/«Không» (Qt's own would offer "True"/"False").
+            choices = ((True, tr("common.yes")), (False, tr("common.no")))
+        return replace(column, editable=editable, title=title, multiline=multiline, choices=choices)
 
     # Loading ############################################################
 
@@ -138,7 +137,11 @@ class RecordTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         record, column = self.rows[index.row()], self.columns[index.column()]
-        result = self.session.edit(self.view_widget, self.entity, record.id, column.field, value)
+        if column.setter is not None:
+            setter = column.setter
+            result = self.session.call(self.view_widget, lambda: setter(record, value), inline=True)
+        else:
+            result = self.session.edit(self.view_widget, self.entity, record.id, column.field, value)
         if result is None:
             return False
         self.refresh_row(index.row())
@@ -155,6 +158,8 @@ class RecordTableModel(QAbstractTableModel):
         return display(spec, value) if spec else ("" if value is None else str(value))
 
     def edit_value(self, record: Any, column: Column, value: Any) -> Any:
+        if column.edit_text is not None:
+            return column.edit_text(record)
         spec = self.specs.get(column.field)
         if spec is None or value is None:
             return "" if value is None else value
@@ -162,7 +167,17 @@ class RecordTableModel(QAbstractTableModel):
             return format_date(value)
         if spec.kind == "number":
             return format_number(value)
+        if spec.kind == "int":
+            # Text, not an int: Qt would edit an int in a spin box, which silently swallows what is
+            # not a digit ("tăng"), where a line editor lets the core refuse it with a reason.
+            return str(value)
         return value
+
+    def is_text_column(self, index: QModelIndex) -> bool:
+        """Whether the cell holds plain text, saved as it is typed (numbers and dates wait for Enter)."""
+        column = self.columns[index.column()]
+        spec = self.specs.get(column.field)
+        return spec is not None and spec.kind == "text" and column.setter is None and not self.read_only
 
     def cell_problems(self, record: Any, column: Column) -> list[Problem]:
         return [p for p in self.problems.get(record.id, []) if p.field == column.field]

@@ -18,7 +18,7 @@ from cchc_desktop.kernel.i18n import format_number, parse_number, tr
 from cchc_desktop.kernel.problems import Problem
 from ui.models.record_table import Column
 from ui.session import Session
-from ui.widgets.grid import GridDelegate
+from ui.widgets.grid import GridDelegate, WrappingHeader
 
 SCORE = "criterion_score"
 _Index = QModelIndex | QPersistentModelIndex
@@ -127,6 +127,12 @@ class CriteriaModel(QAbstractTableModel):
         if self.editable(index.row(), self.columns[index.column()].field):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
+
+    def is_text_column(self, index) -> bool:
+        """A text cell (the explanation) is saved as it is typed; a score waits for Enter."""
+        field = self.columns[index.column()].field
+        spec = self.session.ws.field_specs(SCORE).get(field)
+        return spec is not None and spec.kind == "text" and self.editable(index.row(), field)
 
     def editable(self, row: int, field: str) -> bool:
         line = self.lines[row]
@@ -289,6 +295,7 @@ class CriteriaView(QTableView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setItemDelegate(ScoreDelegate(self))
+        self.setHorizontalHeader(WrappingHeader(self))  # "Điểm tối đa", "Điểm tự chấm" wrap, never cut
         self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

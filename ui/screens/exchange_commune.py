@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,9 +22,12 @@ from PySide6.QtWidgets import (
 from cchc_desktop.exchange.format.labels import kind_label, period_label
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_datetime, tr
-from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.dialogs.passphrase_dialog import AsksPassphrase, PassphraseDialog
 from ui.errors import show_error
 from ui.jobs import run_job
+from ui.screens.exchange_import import PackageImport
+from ui.screens.exchange_key import KeyBox
+from ui.screens.exchange_superior import SuperiorBox
 from ui.screens.exchange_tables import ReadOnlyTable
 from ui.widgets.problems_panel import ProblemsPanel
 
@@ -34,7 +35,7 @@ KINDS = ("plan", "report", "assessment")
 FOLDER_SETTING = "exchange.last_folder"
 
 
-class CommunePanel(QWidget):
+class CommunePanel(AsksPassphrase, PackageImport, QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -42,9 +43,16 @@ class CommunePanel(QWidget):
         self.dialog = None  # the dialog open now (tests drive it)
         self.job = None
         self.last_result = None
+        self.setAcceptDrops(True)  # packages from the superior may be dropped here
         layout = QVBoxLayout(self)
-        layout.addWidget(self._key_box())
-        layout.addWidget(self._export_box(), 1)
+        export_box = self._export_box()
+        self.key = KeyBox(session, self._ask, self.result.setText, self._folder, self.eml.isChecked)
+        self.superior = SuperiorBox(session, self.choose_files)
+        top = QHBoxLayout()
+        top.addWidget(self.key, 1)
+        top.addWidget(self.superior, 1)
+        layout.addLayout(top)
+        layout.addWidget(export_box, 1)
         layout.addWidget(self._outbox_box(), 1)
 
     @property
@@ -52,34 +60,6 @@ class CommunePanel(QWidget):
         return self.session.ws
 
     # Building ###########################################################
-
-    def _key_box(self) -> QGroupBox:
-        box = QGroupBox(tr("ui.exchange.key.box"))
-        self.key_label = QLabel()
-        self.key_label.setWordWrap(True)
-        self.fingerprint = QLabel()
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSize(13)
-        mono.setWeight(QFont.Weight.Bold)
-        self.fingerprint.setFont(mono)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.create_button = QPushButton(tr("ui.exchange.key.create"))
-        self.card_button = QPushButton(tr("ui.exchange.key.card"))
-        self.rotate_button = QPushButton(tr("ui.exchange.key.rotate"))
-        self.lost_button = QPushButton(tr("ui.exchange.key.lost"))
-        self.create_button.clicked.connect(self.create_key)
-        self.card_button.clicked.connect(self.write_card)
-        self.rotate_button.clicked.connect(self.rotate_key)
-        self.lost_button.clicked.connect(self.replace_lost_key)
-        buttons = QHBoxLayout()
-        for button in (self.create_button, self.card_button, self.rotate_button, self.lost_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.key_label)
-        layout.addWidget(self.fingerprint)
-        layout.addLayout(buttons)
-        return box
 
     def _export_box(self) -> QGroupBox:
         box = QGroupBox(tr("ui.exchange.export.box"))
@@ -142,22 +122,11 @@ class CommunePanel(QWidget):
         self.year = year
         if not self.folder.text():
             self.folder.setText(self.ws.get_setting(FOLDER_SETTING) or "")
-        self.refresh_key()
+        self.key.refresh()
+        self.superior.refresh()
         self._fill_periods()
         self.refresh_problems()
         self.refresh_outbox()
-
-    def refresh_key(self) -> None:
-        info = self.ws.exchange.key_info()
-        if info is None:
-            self.key_label.setText(tr("ui.exchange.key.none"))
-        else:
-            self.key_label.setText(tr("ui.exchange.key.active", created=format_datetime(info.created_at)))
-        self.fingerprint.setText(info.fingerprint if info else "")
-        self.fingerprint.setVisible(info is not None)
-        self.create_button.setVisible(info is None)
-        for button in (self.card_button, self.rotate_button, self.lost_button):
-            button.setVisible(info is not None)
 
     def _fill_periods(self) -> None:
         self.period.blockSignals(True)
@@ -205,7 +174,7 @@ class CommunePanel(QWidget):
                         row["folder"],
                         row["file_name"],
                         row["sha256"][:16] + "…",
-                        tr(f"exchange.outbox.status.{row['status']}"),
+                        _status(row),
                     ),
                 )
             )
@@ -216,67 +185,6 @@ class CommunePanel(QWidget):
             self.load(self.year)
 
     # Key actions ########################################################
-
-    def _ask(self, title_key: str, explain_key: str, on_ok, *, new: bool = False, check=None) -> PassphraseDialog:
-        self.dialog = PassphraseDialog(self, tr(title_key), tr(explain_key), new=new, check=check)
-        self.dialog.accepted.connect(lambda d=self.dialog: on_ok(d.passphrase))
-        self.dialog.open()
-        return self.dialog
-
-    def create_key(self) -> PassphraseDialog:
-        def create(passphrase: str) -> None:
-            if self.session.call(self, lambda: self.ws.exchange.create_key(passphrase, passphrase)) is not None:
-                self.refresh()
-
-        return self._ask("ui.exchange.key.create.title", "ui.exchange.key.create.explain", create, new=True)
-
-    def replace_lost_key(self) -> PassphraseDialog | None:
-        answer = QMessageBox.question(self, tr("app.name"), tr("ui.exchange.key.lost.confirm"))
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-
-        def replace(passphrase: str) -> None:
-            if self.session.call(self, lambda: self.ws.exchange.replace_lost_key(passphrase, passphrase)):
-                self.refresh()
-
-        return self._ask("ui.exchange.key.lost", "ui.exchange.key.lost.explain", replace, new=True)
-
-    def rotate_key(self) -> PassphraseDialog | None:
-        folder = self._folder()
-        if not folder or not Path(folder).is_dir():
-            self.result.setText(tr("ui.exchange.export.folder.missing"))
-            return None
-
-        def with_old(old: str) -> None:
-            self._ask(
-                "ui.exchange.key.rotate.new",
-                "ui.exchange.key.rotate.new.explain",
-                lambda new: self._rotate(old, new, folder),
-                new=True,
-            )
-
-        return self._ask(
-            "ui.exchange.key.rotate",
-            "ui.exchange.key.rotate.explain",
-            with_old,
-            check=self.ws.exchange.check_passphrase,
-        )
-
-    def _rotate(self, old: str, new: str, folder: str) -> None:
-        result = self.session.call(
-            self, lambda: self.ws.exchange.rotate_key(old, new, new, folder, eml=self.eml.isChecked())
-        )
-        if result is not None:
-            self.result.setText(tr("ui.exchange.key.rotated", file=str(result.path)))
-            self.refresh()
-
-    def write_card(self) -> None:
-        start = Path(self._folder() or Path.home()) / self.ws.exchange.default_card_name()
-        chosen, _ = QFileDialog.getSaveFileName(self, tr("ui.exchange.key.card"), str(start), "PDF (*.pdf)")
-        if chosen:
-            paths = self.session.call(self, lambda: self.ws.exchange.write_card(chosen))
-            if paths is not None:
-                self.result.setText(tr("cli.keys.card.done", card=str(paths[0]), pub=str(paths[1])))
 
     # Export #############################################################
 
@@ -293,12 +201,35 @@ class CommunePanel(QWidget):
         if not folder or not Path(folder).is_dir():
             self.result.setText(tr("ui.exchange.export.folder.missing"))
             return None
+        if not self._confirm_unchanged():
+            return None
         return self._ask(
             "ui.exchange.export.unlock",
             "ui.exchange.export.unlock.explain",
             lambda passphrase: self._run_export(passphrase, folder),
             check=self.ws.exchange.check_passphrase,
         )
+
+    def _confirm_unchanged(self) -> bool:
+        """Sending the very same package again is rarely meant: say when it was sent and ask."""
+        kind, period = self.selection()
+        year = self.year
+        try:
+            same = self.ws.exchange.same_as_last_export(kind, year, period)
+        except CchcError as exc:  # a read: shown, nothing announced as changed
+            show_error(self, exc)
+            return False
+        if not same:
+            return True
+        text = tr(
+            "ui.exchange.export.unchanged",
+            what=kind_label(kind),
+            period=period_label(period, year),
+            revision=same["revision"],
+            when=format_datetime(same["created_at"][:19]),
+            file=same["file_name"],
+        )
+        return QMessageBox.question(self, tr("app.name"), text) == QMessageBox.StandardButton.Yes
 
     def _run_export(self, passphrase: str, folder: str) -> None:
         from cchc_desktop.workspace import Workspace
@@ -325,3 +256,15 @@ class CommunePanel(QWidget):
         package_id = self.outbox.selected_key()
         if package_id is not None and self.session.call(self, lambda: self.ws.exchange.acknowledge([package_id])):
             self.refresh_outbox()
+
+    def _imported(self, batch) -> None:
+        """What the superior sent is in: each package's line, and the outbox as the receipts left it."""
+        self.result.setText("\n".join([o.line for o in batch.outcomes] + [batch.summary]))
+        self.refresh_outbox()
+        self.session.saved.emit()
+
+
+def _status(row) -> str:
+    if row["status"] == "acknowledged" and row["acknowledged_by"]:
+        return tr("exchange.outbox.status.received", date=format_datetime(row["acknowledged_at"][:19]))
+    return tr(f"exchange.outbox.status.{row['status']}")

@@ -22,25 +22,17 @@ from PySide6.QtWidgets import (
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_datetime, tr
 from ui.dialogs.enrol_dialog import EnrolDialog
-from ui.dialogs.import_preview import ImportPreviewDialog
+from ui.dialogs.passphrase_dialog import AsksPassphrase
 from ui.errors import show_error
 from ui.jobs import run_job
+from ui.screens.exchange_import import PackageImport
+from ui.screens.exchange_key import KeyBox
 from ui.screens.exchange_tables import ReadOnlyTable
 from ui.screens.receiver.inbox_table import InboxTable
+from ui.widgets import asking
 
 
-def _import_work(db_path: Path, paths: list[Path], dry_run: bool):
-    """The import, on a worker thread, with its own connection to the receiver file."""
-    from cchc_desktop.workspace import Workspace
-
-    def work(progress, cancelled):
-        with Workspace.open(db_path) as own:
-            return own.exchange.import_packages(paths, dry_run=dry_run, progress=progress, cancelled=cancelled)
-
-    return work
-
-
-class ReceiverPanel(QWidget):
+class ReceiverPanel(AsksPassphrase, PackageImport, QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -74,6 +66,7 @@ class ReceiverPanel(QWidget):
 
     def _senders_page(self) -> QWidget:
         page = QWidget()
+        self.key = KeyBox(self.session, self._ask, self._say, lambda: "", can_rotate=False)
         self.senders = ReadOnlyTable(
             [tr(f"ui.exchange.senders.col.{c}") for c in ("unit", "code", "fingerprint", "status", "source", "since")]
         )
@@ -84,7 +77,8 @@ class ReceiverPanel(QWidget):
         revoke = QPushButton(tr("ui.exchange.senders.revoke"))
         revoke.clicked.connect(self.revoke)
         layout = QVBoxLayout(page)
-        layout.addWidget(self.senders)
+        layout.addWidget(self.key)
+        layout.addWidget(self.senders, 1)
         layout.addLayout(self._buttons(enrol, paste, revoke))
         return page
 
@@ -96,10 +90,14 @@ class ReceiverPanel(QWidget):
         hint = QLabel(tr("ui.exchange.import.drop"))
         hint.setStyleSheet("border: 2px dashed #9cc3e6; padding: 4px 8px; color: #35577a;")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.receipts_button = QPushButton(tr("ui.exchange.receipts.button"))
+        self.receipts_button.setToolTip(tr("ui.exchange.receipts.tip"))
+        self.receipts_button.clicked.connect(self.write_receipts)
         row = QHBoxLayout()
         row.addWidget(files)
         row.addWidget(folder)
         row.addWidget(hint, 1)
+        row.addWidget(self.receipts_button)
         return row
 
     def _results_page(self) -> QWidget:
@@ -138,6 +136,12 @@ class ReceiverPanel(QWidget):
             ]
         )
         self.inbox.load()
+        self.key.refresh()
+        due = len(self.ws.receipts.due())
+        self.receipts_button.setEnabled(due > 0)
+        self.receipts_button.setText(
+            tr("ui.exchange.receipts.button.count", count=due) if due else tr("ui.exchange.receipts.button")
+        )
         self.log.fill(
             [
                 (
@@ -205,37 +209,6 @@ class ReceiverPanel(QWidget):
 
     # Import #############################################################
 
-    def choose_files(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(
-            self, tr("ui.exchange.import.files"), str(Path.home()), tr("ui.exchange.import.filter")
-        )
-        if chosen:
-            self.import_paths([Path(p) for p in chosen])
-
-    def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, tr("ui.exchange.import.folder"), str(Path.home()))
-        if chosen:
-            self.import_paths([Path(chosen)])
-
-    def import_paths(self, paths: list[Path]) -> None:
-        """Preview first (a dry run on a worker thread), then apply what the user accepts."""
-        self.job = run_job(
-            self,
-            tr("ui.exchange.import.checking"),
-            _import_work(self.ws.path, paths, True),
-            lambda batch: self._preview(batch, paths),
-        )
-
-    def _preview(self, batch, paths: list[Path]) -> None:
-        self.dialog = ImportPreviewDialog(self, batch)
-        self.dialog.accepted.connect(lambda: self._apply(paths))
-        self.dialog.open()
-
-    def _apply(self, paths: list[Path]) -> None:
-        self.job = run_job(
-            self, tr("ui.exchange.import.running"), _import_work(self.ws.path, paths, False), self._imported
-        )
-
     def _imported(self, batch) -> None:
         self.last_batch = batch
         self.results.clear()
@@ -244,6 +217,46 @@ class ReceiverPanel(QWidget):
             self.results.addItem(tr("exchange.import.backup", file=str(batch.backup_file)))
         self.load()
         self.tabs.setCurrentWidget(self.results)
+        self.session.saved.emit()
+
+    # Receipts ###########################################################
+
+    def _say(self, text: str) -> None:
+        self.results.clear()
+        self.results.addItems(text.split("\n"))
+        self.tabs.setCurrentWidget(self.results)
+
+    def write_receipts(self) -> None:
+        """Biên nhận for every unit that sent something since its last one: passphrase, folder, then a job."""
+        if self.ws.exchange.key_info() is None:
+            self._say(tr("ui.exchange.receipts.no_key"))
+            return
+        self._ask(
+            "ui.exchange.receipts.unlock",
+            "ui.exchange.receipts.unlock.explain",
+            self._receipts_folder,
+            check=self.ws.exchange.check_passphrase,
+        )
+
+    def _receipts_folder(self, passphrase: str) -> None:
+        folder = asking.choose_folder(self, tr("ui.exchange.receipts.folder"))
+        if folder:
+            self.run_receipts(passphrase, folder)
+
+    def run_receipts(self, passphrase: str, folder: str) -> None:
+        from cchc_desktop.workspace import Workspace
+
+        path = self.ws.path
+
+        def work(progress, cancelled):
+            with Workspace.open(path) as own:  # never the UI's connection
+                return own.receipts.write(folder, passphrase, progress=progress, cancelled=cancelled)
+
+        self.job = run_job(self, tr("ui.exchange.receipts.running"), work, self._receipts_written)
+
+    def _receipts_written(self, result) -> None:
+        self._say("\n".join([result.summary, *(str(p) for p in result.files)]))
+        self.load()
         self.session.saved.emit()
 
     def rollback_selected(self) -> None:
@@ -263,15 +276,3 @@ class ReceiverPanel(QWidget):
             self.results.addItems([result.line, tr("exchange.import.backup", file=str(result.backup_file))])
             self.tabs.setCurrentWidget(self.results)
         self.load()
-
-    # Drag and drop ######################################################
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)

@@ -1,5 +1,6 @@
 """Gửi / nhận gói: at a commune, the key and sending packages; at a receiver (profile mode "receiver"),
-enrolling senders and receiving packages. Files and folders dropped on the screen are received."""
+enrolling senders and receiving packages. Files and folders dropped on the screen are received (at a
+commune: what its superior sends down)."""
 
 from __future__ import annotations
 
@@ -57,9 +58,9 @@ class ExchangeScreen(QWidget):
             self.reload()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if self.is_receiver and event.mimeData().hasUrls():
+        if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        if self.is_receiver:
-            self.panel().dropEvent(event)
+        # A receiver takes its communes' packages; a commune what its superior sends down.
+        self.panel().dropEvent(event)

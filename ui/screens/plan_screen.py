@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from cchc_desktop.kernel.i18n import format_date, tr
 from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.plans.model import PlanAggregate
+from ui.screens.plan_areas import AreasPage
+from ui.screens.plan_structure import StructurePage
 from ui.screens.plan_tabs import (
-    AreasPage,
     GridPage,
     MetaPage,
     TextsPage,
@@ -44,6 +45,7 @@ _PAGE_OF_ENTITY = {
     "task": 4,
     "plan_actor": 6,
     "plan_recipient": 7,
+    "plan_section": 8,
 }
 
 
@@ -150,7 +152,11 @@ class PlanScreen(QWidget):
             (
                 "plan.section.indicators",
                 lambda: GridPage(
-                    s, "indicator", indicator_columns, paste=paste_indicator, note_key="ui.plan.indicators.note"
+                    s,
+                    "indicator",
+                    lambda agg: indicator_columns(agg, s),
+                    paste=paste_indicator,
+                    note_key="ui.plan.indicators.note",
                 ),
             ),
             ("plan.section.area_tasks", lambda: AreasPage(s)),
@@ -163,6 +169,7 @@ class PlanScreen(QWidget):
             ("plan.section.budget", lambda: TextsPage(s, ["budget_text"])),
             ("plan.section.actors", lambda: GridPage(s, "plan_actor", actor_columns)),
             ("plan.section.recipients", lambda: GridPage(s, "plan_recipient", recipient_columns)),
+            ("plan.section.structure", lambda: StructurePage(s)),
         ]
 
     def page(self, index: int) -> QWidget:
@@ -264,7 +271,8 @@ class PlanScreen(QWidget):
     def _on_changed(self, changes) -> None:
         if self.plan_id is None:
             return
-        if changes is None or any(c.action != "update" or c.entity == "plan_area" for c in changes.changes):
+        structural = changes is None or any(c.action != "update" or c.entity == "plan_area" for c in changes.changes)
+        if structural and not self.session.typing_now:  # a save while typing never rebuilds what is typed in
             self.reload()
             return
         editors = [e for page in self.built_pages() for e in page.editors()]
@@ -286,7 +294,7 @@ class PlanScreen(QWidget):
         read_only = not self.agg.plan.editable_now
         self._show_header(self.agg.plan)
         for page in self.built_pages():
-            if isinstance(page, (MetaPage, TextsPage)):
+            if isinstance(page, (MetaPage, TextsPage, StructurePage)):
                 page.load(self.agg, read_only)
         self._refresh_problems()
 

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from cchc_desktop.framework.areas import AREA_BY_CODE
-from cchc_desktop.kernel.i18n import format_date, tr
+from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from cchc_desktop.plans.model import COMPARATORS, ISSUE_MODES, MEASURES, SIGNER_MODES, PlanAggregate
 from ui.models.record_table import Column
 from ui.session import Session
@@ -179,13 +176,24 @@ class GridPage(PlanPage):
         return [self.editor] if self.editor else []
 
 
-def indicator_columns(agg: PlanAggregate) -> list[Column]:
+def _target_text(indicator) -> str:
+    """A target as shown and edited: its number, or its words when it is not a number."""
+    if indicator.target is None:
+        return indicator.target_text
+    return format_number(indicator.target)
+
+
+def indicator_columns(agg: PlanAggregate, session: Session | None = None) -> list[Column]:
+    set_target = None
+    if session is not None:
+        plans = session.ws.plans
+        set_target = lambda indicator, value: plans.set_target(indicator.id, value)  # noqa: E731
     return [
         Column("code", 70),
         Column("text", 380),
         Column("area_code", 170, choices=area_choices(agg)),
         Column("comparator", 130, choices=[(c, tr(f"plan.comparator.{c}")) for c in COMPARATORS]),
-        Column("target", 80),
+        Column("target", 110, display=_target_text, edit_text=_target_text, setter=set_target),
         Column("target_max", 80),
         Column("unit", 80),
         Column("numerator_label", 200),
@@ -207,19 +215,25 @@ def _deadline_note(task) -> str:
 
 
 def task_columns(agg: PlanAggregate) -> list[Column]:
-    return [
+    """The task grid; the optional columns appear when the plan prints them (tab «Bố cục»)."""
+    plan = agg.plan
+    deadline_order = lambda t: (t.deadline_due or "9999", t.deadline_kind)  # noqa: E731
+    columns = [
         Column("area_code", 170, choices=area_choices(agg)),
         Column("content", 380),
+        *([Column("objective", 220)] if plan.show_task_objective else []),
         Column("lead_unit", 180),
+        *([Column("implementing_units", 180)] if plan.show_task_implementing else []),
         Column("coordinating_units", 180),
-        Column("deadline_text", 140, sort_key=lambda t: (t.deadline_due or "9999", t.deadline_kind)),
+        *([Column("schedule_text", 140)] if plan.show_task_schedule else []),
+        Column("deadline_text", 140, sort_key=deadline_order),
         Column(
             "deadline_kind",
             130,
             editable=False,
             title=tr("ui.plan.deadline_parsed"),
             display=_deadline_note,
-            sort_key=lambda t: (t.deadline_due or "9999", t.deadline_kind),
+            sort_key=deadline_order,
         ),
         Column("product", 160),
         Column("responsible", 150),
@@ -228,6 +242,7 @@ def task_columns(agg: PlanAggregate) -> list[Column]:
         Column("not_applicable", 90),
         Column("na_reason", 180),
     ]
+    return columns
 
 
 def actor_columns(agg: PlanAggregate) -> list[Column]:
@@ -236,74 +251,3 @@ def actor_columns(agg: PlanAggregate) -> list[Column]:
 
 def recipient_columns(agg: PlanAggregate) -> list[Column]:
     return [Column("recipient", 380), Column("purpose", 200)]
-
-
-class AreasPage(PlanPage):
-    """III. Lĩnh vực of this plan (names, order) and each area's tasks-and-solutions text."""
-
-    def __init__(self, session: Session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.areas = TableEditor(
-            session,
-            "plan_area",
-            [Column("code", 90, editable=False, title=tr("plan.area.col.code")), Column("display_name", 320)],
-        )
-        self.areas.buttons["paste"].hide()
-        self.areas.buttons["add"].clicked.disconnect()
-        self.areas.buttons["add"].clicked.connect(self._add_area)
-        self.areas.buttons["delete"].clicked.disconnect()
-        self.areas.buttons["delete"].clicked.connect(self._remove_area)
-        self.text = BoundText(session, "plan_area", "tasks_text")
-        self.text_box = QGroupBox(tr("plan.area.col.tasks_text"))
-        QVBoxLayout(self.text_box).addWidget(self.text)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.areas)
-        splitter.addWidget(self.text_box)
-        splitter.setSizes([420, 600])
-        QVBoxLayout(self).addWidget(splitter)
-        self.areas.view.selectionModel().currentRowChanged.connect(self._show_text)
-        self._agg: PlanAggregate | None = None
-        self._read_only = True
-
-    def load(self, agg: PlanAggregate, read_only: bool) -> None:
-        self._agg, self._read_only = agg, read_only
-        self.areas.load(agg.areas, agg.plan.id, read_only)
-        if not self.areas.view.currentIndex().isValid() and agg.areas:
-            self.areas.view.select_record(agg.areas[0].id)
-        self._show_text()
-
-    def _show_text(self, *args) -> None:
-        index = self.areas.view.currentIndex()
-        if not index.isValid():
-            self.text_box.setEnabled(False)
-            return
-        self.text.commit()
-        area = self.session.ws.get("plan_area", self.areas.model.record(self.areas.view.source_row(index)).id)
-        self.text_box.setEnabled(True)
-        self.text_box.setTitle(f"{tr('plan.area.col.tasks_text')} — {area.display_name}")
-        self.text.load(area, self._read_only)
-
-    def _add_area(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        if self._agg is None:
-            return
-        used = {a.code for a in self._agg.areas}
-        missing = [code for code in AREA_BY_CODE if code not in used]
-        if not missing:
-            return
-        labels = [f"{code} — {AREA_BY_CODE[code].name}" for code in missing]
-        label, ok = QInputDialog.getItem(self, tr("ui.plan.add_area"), tr("ui.plan.add_area.prompt"), labels, 0, False)
-        if ok:
-            code = missing[labels.index(label)]
-            self.session.call(self, lambda: self.session.ws.plans.add_area(self._agg.plan.id, code))
-
-    def _remove_area(self) -> None:
-        rows = self.areas.view.selected_source_rows()
-        if rows:
-            area_id = self.areas.model.record(rows[0]).id
-            self.session.call(self, lambda: self.session.ws.plans.remove_area(area_id))
-
-    def editors(self) -> list[TableEditor]:
-        return [self.areas]

@@ -170,6 +170,7 @@ class ReportScreen(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         self.buttons = {}
         actions = (
+            ("keep_copied", self.keep_copied),
             ("submit", self.submit_report),
             ("reopen", self.reopen_report),
             ("follow_plan", self.follow_plan),
@@ -280,6 +281,7 @@ class ReportScreen(QWidget):
         self.buttons["delete"].setVisible(actions.may_delete)
         self.buttons["reopen"].setVisible(actions.may_reopen)
         self.buttons["follow_plan"].setVisible(actions.may_follow_plan)
+        self.buttons["keep_copied"].setVisible(actions.may_keep_copied)
         text = self._banner_text(not actions.editable, state)
         self.banner.setVisible(bool(text))
         self.banner.setText(text)
@@ -394,6 +396,10 @@ class ReportScreen(QWidget):
             return
         report_id, reason = self.report_id, dialog.reason
         self.session.call(self, lambda: self.session.ws.reports.reopen(report_id, reason), structural=True)
+
+    def keep_copied(self) -> None:
+        if (report_id := self.report_id) is not None:
+            self.session.call(self, lambda: self.session.ws.reports.keep_copied(report_id), structural=True)
 
     def follow_plan(self) -> None:
         report_id = self.report_id

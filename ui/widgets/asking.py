@@ -23,6 +23,11 @@ def open_files(parent: QWidget | None, title: str, filters: str) -> list[str]:
     return list(paths)
 
 
+def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, start)
+    return path or None
+
+
 def confirm(parent: QWidget | None, text: str) -> bool:
     answer = QMessageBox.question(parent, tr("app.name"), text)
     return answer == QMessageBox.StandardButton.Yes

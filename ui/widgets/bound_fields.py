@@ -1,23 +1,25 @@
-"""Form fields bound to one field of one record; each finished edit is committed at once.
+"""Form fields bound to one field of one record; each edit is committed as it is typed.
 
-Long text commits when the user pauses typing or leaves the field, so a crash or power cut
-loses at most the last second of typing. A value the core refuses stays in the field,
-marked, with the reason in the window's message bar.
+Text is saved after a pause in typing and at the latest every second of continuous typing, in
+single-line fields too, so a crash or power cut loses at most about a second of typing; leaving
+the field saves at once. The saves of one visit to a field are one undo step. A value the core
+refuses stays in the field, marked, with the reason in the window's message bar (while typing, a
+value that cannot be saved yet, such as half a date, simply waits).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from cchc_desktop.kernel.fields import display
+from cchc_desktop.kernel.errors import ValidationError
+from cchc_desktop.kernel.fields import coerce, display
 from cchc_desktop.kernel.i18n import format_date, format_number
 from cchc_desktop.kernel.text import clean
 from ui.session import Session
+from ui.widgets.typing_saver import TypingSaver
 
-IDLE_COMMIT_MS = 800
 _INVALID = "border: 1px solid #d13438; background: #fde7e9;"
 
 
@@ -30,12 +32,24 @@ class _Bound:
         self.row_id: int | None = None
         self.committed_text = ""
 
-    def commit_value(self, widget: QWidget, value: Any) -> bool:
+    def commit_value(self, widget: QWidget, value: Any, saver: TypingSaver | None = None) -> bool:
         if self.row_id is None:
             return False
-        result = self.session.edit(widget, self.entity, self.row_id, self.field, value)
+        if saver is None:
+            result = self.session.edit(widget, self.entity, self.row_id, self.field, value)
+        else:
+            with self.session.typing(saver.key(self.entity, self.row_id, self.field)):
+                result = self.session.edit(widget, self.entity, self.row_id, self.field, value)
         widget.setStyleSheet("" if result is not None else _INVALID)
         return result is not None
+
+    def savable(self, text: str) -> bool:
+        """Whether ``text`` can be saved as it stands (a date half typed cannot, yet)."""
+        try:
+            coerce(self.spec, text)
+        except ValidationError:
+            return False
+        return True
 
     def text_for(self, value: Any) -> str:
         if value is None:
@@ -52,14 +66,15 @@ class BoundText(QPlainTextEdit, _Bound):
         QPlainTextEdit.__init__(self, parent)
         self.bind(session, entity, field)
         self.setTabChangesFocus(True)
-        self._timer = QTimer(self, singleShot=True, interval=IDLE_COMMIT_MS)
-        self._timer.timeout.connect(self.commit)
+        self.saver = TypingSaver(self, self.commit)
         self.textChanged.connect(self._typed)
         self._loading = False
 
     def load(self, record: Any, read_only: bool) -> None:
         self._loading = True
         same_row = self.row_id == record.id
+        if not same_row:
+            self.saver.new_visit()
         self.row_id = record.id
         self.committed_text = getattr(record, self.field) or ""
         # While the user types, a refresh after our own commit must not touch the text: the
@@ -72,15 +87,19 @@ class BoundText(QPlainTextEdit, _Bound):
 
     def _typed(self) -> None:
         if not self._loading and not self.isReadOnly():
-            self._timer.start()
+            self.saver.typed()
 
     def commit(self) -> None:
-        self._timer.stop()
+        self.saver.stop()
         text = self.toPlainText()
         if self.row_id is None or self.isReadOnly() or text.strip() == self.committed_text.strip():
             return
-        if self.commit_value(self, text):
+        if self.commit_value(self, text, self.saver):
             self.committed_text = text
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        self.saver.new_visit()
+        super().focusInEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         self.commit()
@@ -91,10 +110,14 @@ class BoundLine(QLineEdit, _Bound):
     def __init__(self, session: Session, entity: str, field: str, parent: QWidget | None = None) -> None:
         QLineEdit.__init__(self, parent)
         self.bind(session, entity, field)
+        self.saver = TypingSaver(self, self._save_typing)
+        self.textEdited.connect(lambda _: self.saver.typed())
         self.editingFinished.connect(self.commit)
 
     def load(self, record: Any, read_only: bool) -> None:
         same_row = self.row_id == record.id
+        if not same_row:
+            self.saver.new_visit()
         self.row_id = record.id
         self.committed_text = self.text_for(getattr(record, self.field))
         if not (same_row and self.hasFocus() and clean(self.text()) == clean(self.committed_text)):
@@ -102,11 +125,24 @@ class BoundLine(QLineEdit, _Bound):
             self.setStyleSheet("")
         self.setReadOnly(read_only)
 
+    def _save_typing(self) -> None:
+        """A save while typing: only what can be saved as it stands (the rest waits for leaving)."""
+        if self.savable(self.text()):
+            self._commit()
+
     def commit(self) -> None:
+        self.saver.stop()
+        self._commit()
+
+    def _commit(self) -> None:
         if self.row_id is None or self.isReadOnly() or self.text() == self.committed_text:
             return
-        if self.commit_value(self, self.text()):
+        if self.commit_value(self, self.text(), self.saver):
             self.committed_text = self.text()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        self.saver.new_visit()
+        super().focusInEvent(event)
 
 
 class BoundChoice(QComboBox, _Bound):
@@ -126,3 +162,21 @@ class BoundChoice(QComboBox, _Bound):
 
     def commit(self) -> None:
         self.commit_value(self, self.currentData())
+
+
+class BoundCheck(QCheckBox, _Bound):
+    """A yes/no field (print an optional column or not): committed when ticked."""
+
+    def __init__(self, session: Session, entity: str, field: str, parent: QWidget | None = None) -> None:
+        QCheckBox.__init__(self, parent)
+        self.bind(session, entity, field)
+        self.clicked.connect(self.commit)
+
+    def load(self, record: Any, read_only: bool) -> None:
+        self.row_id = record.id
+        self.setChecked(bool(getattr(record, self.field)))
+        self.setEnabled(not read_only)
+
+    def commit(self) -> None:
+        if not self.commit_value(self, self.isChecked()):
+            self.setChecked(not self.isChecked())

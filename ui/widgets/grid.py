@@ -2,39 +2,48 @@
 
 Enter edits, Tab moves, Delete clears the selected cells, Ctrl+V pastes rows copied from
 Word or Excel, Insert adds a row, Ctrl+Delete removes rows, Alt+↑/↓ reorders. Long text is
-edited in a multi-line editor (Shift+Enter for a new line, Enter to finish).
+edited in a multi-line editor (Alt+Enter, as in Excel, or Shift+Enter for a new line; Enter or Tab to
+finish).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QTableView,
     QWidget,
 )
 
-from cchc_desktop.kernel.text import matches
+from cchc_desktop.kernel.text import clean, matches
 from ui.models.record_table import SORT_ROLE, RecordTableModel
+from ui.widgets.typing_saver import TypingSaver
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
 
 
 class MultiLineEditor(QPlainTextEdit):
-    """Enter finishes; Shift+Enter or Alt+Enter inserts a line break."""
+    """Enter finishes; Alt+Enter (as in Excel) or Shift+Enter inserts a line break; Tab and Shift+Tab
+    finish and move to the next or previous cell, never typing a tab into the text."""
 
     committed = Signal()
+    moved = Signal(bool)  # True: to the next cell, False: to the previous one
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.moved.emit(forward)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier)
         ):
@@ -48,6 +57,10 @@ class MultiLineEditor(QPlainTextEdit):
 
 class GridDelegate(QStyledItemDelegate):
     """Multi-line editor for long text, a list for choices, a line editor otherwise."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._savers: dict[QWidget, TypingSaver] = {}
 
     def _column(self, index: QModelIndex):
         model = _source_model(index.model())
@@ -63,14 +76,62 @@ class GridDelegate(QStyledItemDelegate):
         if column.multiline:
             editor = MultiLineEditor(parent)
             editor.committed.connect(lambda: self._finish(editor))
-            return editor
-        return super().createEditor(parent, option, index)
+            editor.moved.connect(lambda forward: self._finish(editor, forward))
+            editor.textChanged.connect(lambda: self._typed(editor))
+        else:
+            editor = super().createEditor(parent, option, index)
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(lambda _: self._typed(editor))
+        self._watch_typing(editor, index)
+        return editor
 
-    def _finish(self, editor: QWidget) -> None:
+    # Saving while typing ################################################
+
+    def _watch_typing(self, editor: QWidget, index: QModelIndex) -> None:
+        """Text typed in a text cell is saved as it goes (see :class:`TypingSaver`)."""
+        model = _source_model(index.model())
+        if not getattr(model, "is_text_column", lambda i: False)(_source_index(index)):
+            return
+        saver = TypingSaver(editor, lambda: self._save_typing(editor))
+        editor.setProperty("typing_index", QPersistentModelIndex(index))
+        self._savers[editor] = saver
+        editor.destroyed.connect(lambda *_: self._savers.pop(editor, None))
+
+    def _typed(self, editor: QWidget) -> None:
+        saver = self._savers.get(editor)
+        if saver is not None and editor.hasFocus():
+            saver.typed()
+
+    def _save_typing(self, editor: QWidget) -> None:
+        index = editor.property("typing_index")
+        typed = _typed_text(editor)
+        if index is None or not index.isValid() or not (typed or "").strip():
+            return
+        model = _source_model(index.model())
+        with model.session.typing(self._savers[editor].key(id(editor))):
+            index.model().setData(index.model().index(index.row(), index.column()), typed, Qt.ItemDataRole.EditRole)
+
+    def _finish(self, editor: QWidget, forward: bool | None = None) -> None:
+        hint = QStyledItemDelegate.EndEditHint
         self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.closeEditor.emit(
+            editor, hint.NoHint if forward is None else hint.EditNextItem if forward else hint.EditPreviousItem
+        )
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        typed, stored = _typed_text(editor), index.data(Qt.ItemDataRole.EditRole)
+        if editor.hasFocus() and typed is not None and clean(typed) == clean(str(stored or "")):
+            # Our own save while typing, coming back (stored trimmed): the text, its last space and the
+            # cursor stay as they are.
+            return
+        refused = getattr(self, "_refused", None)
+        if refused is not None and refused[0] == index:
+            self._refused = None
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(refused[1])
+            elif hasattr(editor, "setText"):
+                editor.setText(refused[1])
+            return
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             position = editor.findData(value)
@@ -84,16 +145,49 @@ class GridDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QPlainTextEdit):
-            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+            return
+        typed = _typed_text(editor)
+        saver = self._savers.get(editor)
+        if saver is not None:
+            saver.stop()
+            with _source_model(index.model()).session.typing(saver.key(id(editor))):
+                accepted = model.setData(index, typed, Qt.ItemDataRole.EditRole)
         else:
-            super().setModelData(editor, model, index)
+            accepted = model.setData(index, typed, Qt.ItemDataRole.EditRole)
+        if not accepted and typed is not None:
+            # Refused (the reason is in the message bar): what was typed is never thrown away, the cell
+            # opens again holding it, to be corrected.
+            self._refused = (QPersistentModelIndex(index), str(typed))
+            QTimer.singleShot(0, self._reopen)
+
+    def _reopen(self) -> None:
+        refused = getattr(self, "_refused", None)
+        view = self.parent()
+        if refused is None or not refused[0].isValid() or not isinstance(view, QTableView):
+            return
+        index = view.model().index(refused[0].row(), refused[0].column())
+        view.setCurrentIndex(index)
+        view.edit(index)
 
     def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:  # noqa: N802
         rect = option.rect
         if isinstance(editor, QPlainTextEdit):
             rect.setHeight(max(rect.height(), 90))
         editor.setGeometry(rect)
+
+
+def _typed_text(editor: QWidget) -> str | None:
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    return None
+
+
+def _source_index(index: QModelIndex) -> QModelIndex:
+    while isinstance(index.model(), QSortFilterProxyModel):
+        index = index.model().mapToSource(index)
+    return index
 
 
 def _source_model(model) -> RecordTableModel:
@@ -123,6 +217,28 @@ class FilterProxy(QSortFilterProxyModel):
         return matches(self.query, *texts)
 
 
+class WrappingHeader(QHeaderView):
+    """Column titles wrap onto more lines instead of being cut ("Mục tiêu tối đa" in a narrow column
+    at 1366×768), and the header grows to the tallest title."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.setSectionsClickable(True)
+        self.sectionResized.connect(lambda *_: self.updateGeometry())
+
+    def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802
+        size = super().sectionSizeFromContents(logical_index)
+        model = self.model()
+        if model is None:
+            return size
+        text = str(model.headerData(logical_index, self.orientation(), Qt.ItemDataRole.DisplayRole) or "")
+        width = max(self.sectionSize(logical_index) - 10, 20)
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        needed = self.fontMetrics().boundingRect(QRect(0, 0, width, 2000), flags, text).height() + 10
+        return QSize(size.width(), max(size.height(), needed))
+
+
 class GridView(QTableView):
     """Emits requests the screen turns into core actions (it knows the plan)."""
 
@@ -142,6 +258,7 @@ class GridView(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.setHorizontalHeader(WrappingHeader(self))
         self.horizontalHeader().setStretchLastSection(True)
         # Rows are sized to their text once per load (see fit_rows), not on every repaint.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

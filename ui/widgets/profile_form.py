@@ -5,14 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from cchc_desktop.kernel.divisions import Division
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.units import PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, default_receiver
-from cchc_desktop.profile.model import UnitProfile
+from cchc_desktop.profile.model import UnitProfile, former_units_text, parse_former_units
+from ui.widgets.unit_picker import UnitPicker
 
 #: Fields on each page of the setup wizard (the settings screen shows them all).
 GROUPS = {
-    "unit": ("unit_type", "name", "province_code", "commune_code", "place_name"),
+    "unit": ("province_code", "unit_type", "name", "commune_code", "place_name", "former_units"),
     "receiver": ("receiver_name", "receiver_level", "receiver_salutation"),
     "people": ("chairman_name", "deputies", "focal_name", "focal_title"),
 }
@@ -23,6 +25,16 @@ def _combo(items: dict[str, str], with_code: bool = False) -> QComboBox:
     for key, label in items.items():
         combo.addItem(f"{key} — {label}" if with_code else label, key)
     return combo
+
+
+class _LinesField(QPlainTextEdit):
+    """A few lines (the deputies, the former units), finished when the user leaves the field."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.left.emit()
 
 
 class ProfileForm(QWidget):
@@ -40,23 +52,47 @@ class ProfileForm(QWidget):
             "receiver_level": _combo(RECEIVER_LEVELS),
             "receiver_salutation": QLineEdit(),
             "chairman_name": QLineEdit(),
-            "deputies": QPlainTextEdit(),
+            "deputies": _LinesField(),
             "focal_name": QLineEdit(),
             "focal_title": QLineEdit(),
+            "former_units": _LinesField(),
         }
         self.inputs["deputies"].setMaximumHeight(70)
-        self.inputs["commune_code"].setPlaceholderText("18544")
+        self.inputs["former_units"].setMaximumHeight(70)
+        self.inputs["former_units"].setTabChangesFocus(True)
+        self.inputs["deputies"].setTabChangesFocus(True)
+        self.inputs["former_units"].setPlaceholderText(tr("ui.setup.unit.former.placeholder"))
         self.inputs["province_code"].setCurrentIndex(-1)
         self.error = QLabel()
         self.error.setStyleSheet("color: #a4262c;")
         self.error.setWordWrap(True)
+        self.picker = UnitPicker() if "unit" in groups else None
         form = QFormLayout(self)
         for group in groups:
             for name in GROUPS[group]:
                 form.addRow(tr(f"unit.field.{name}"), self.inputs[name])
+                if name == "province_code" and self.picker is not None:
+                    form.addRow(tr("ui.setup.unit.search"), self.picker)
         form.addRow(self.error)
         self.inputs["province_code"].currentIndexChanged.connect(self._suggest_receiver)
+        if self.picker is not None:
+            self.inputs["province_code"].currentIndexChanged.connect(
+                lambda: self.picker.set_province(self.inputs["province_code"].currentData() or "")
+            )
+            self.picker.picked.connect(self.pick_unit)
         self._connect_edits()
+
+    def pick_unit(self, division: Division) -> None:
+        """Fill the unit's fields from the official list; the place name only when it was not typed."""
+        unit_type = self.inputs["unit_type"]
+        unit_type.setCurrentIndex(max(unit_type.findData(division.kind), 0))
+        self.inputs["name"].setText(division.name)
+        self.inputs["commune_code"].setText(division.code)
+        place = self.inputs["place_name"]
+        if not place.text().strip() or place.property("suggested"):
+            place.setText(division.name)
+            place.setProperty("suggested", True)
+        self.edited.emit()
 
     def _connect_edits(self) -> None:
         for widget in self.inputs.values():
@@ -64,6 +100,8 @@ class ProfileForm(QWidget):
                 widget.editingFinished.connect(self.edited)
             elif isinstance(widget, QComboBox):
                 widget.activated.connect(self.edited)
+            elif isinstance(widget, _LinesField):
+                widget.left.connect(self.edited)
 
     def _suggest_receiver(self) -> None:
         name, salutation = default_receiver(self.inputs["province_code"].currentData() or "")
@@ -78,6 +116,8 @@ class ProfileForm(QWidget):
             value = getattr(profile, name)
             if isinstance(widget, QComboBox):
                 widget.setCurrentIndex(widget.findData(value))
+            elif name == "former_units":
+                widget.setPlainText(former_units_text(value))
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText("\n".join(value))
             else:
@@ -89,6 +129,8 @@ class ProfileForm(QWidget):
         for name, widget in self.inputs.items():
             if isinstance(widget, QComboBox):
                 data[name] = widget.currentData() or ""
+            elif name == "former_units":
+                data[name] = parse_former_units(widget.toPlainText())
             elif isinstance(widget, QPlainTextEdit):
                 data[name] = [line for line in widget.toPlainText().splitlines() if line.strip()]
             else:

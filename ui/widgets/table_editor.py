@@ -151,6 +151,7 @@ class TableEditor(QWidget):
         result = self.session.call(self, lambda: handler(self.model.parent_id, text, position))
         if result:
             self.model.reload()
+            self.session.notice.emit(tr("ui.paste.done", count=len(result.changes)))
 
     def _paste_lines(self, parent_id: int, text: str, position: int | None) -> ChangeSet:
         """Tables without a column mapping take one row per pasted line, in the first column."""

@@ -145,7 +145,10 @@ def _issued_on(data: AssessmentData) -> str | None:
 
 def _appendix(data: AssessmentData) -> Appendix:
     reference = tr(
-        "doc.report.appendix_ref", number=NUMBER_TEXT, date=long_date(_issued_on(data)), unit=data.profile.full_name
+        "doc.report.appendix_ref",
+        number=NUMBER_TEXT,
+        date=long_date(_issued_on(data), data.year),
+        unit=data.profile.full_name,
     )
     blocks: list[Block] = []
     if data.illustrative:
@@ -163,7 +166,8 @@ def _appendix(data: AssessmentData) -> Appendix:
 def build_assessment_document(data: AssessmentData, *, draft_mark: bool = False) -> OfficialDocument:
     """The self-assessment report with its score table appendix."""
     profile = data.profile
-    when = place_date(profile.place_name, _issued_on(data))
+    # Unsent, the day and month are left to fill by hand; the year is the assessed one, never blank.
+    when = place_date(profile.place_name, _issued_on(data), data.year)
     receiver = _receiver(data)
     return OfficialDocument(
         header=agency_header(profile, NUMBER_TEXT, when, tr("doc.mark.draft") if draft_mark else ""),

@@ -25,6 +25,8 @@ ACTIVE_KINDS = ("plan", "report", "assessment", "key_rotation")
 RESERVED_KINDS = ("framework", "appraisal", "reminder", "consolidation", "receipt")
 KINDS = ACTIVE_KINDS + RESERVED_KINDS
 RECEIVER_LEVELS = ("tinh", "huyen")
+#: A package going down (a receipt, an appraisal, the year's framework) is addressed to a commune.
+COMMUNE_LEVELS = ("xa", "phuong", "dac_khu")
 ROLES = ("data", "document", "evidence", "announce")
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
@@ -36,6 +38,8 @@ SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 PACKAGE_ID = re.compile(r"[0-9a-f]{32}")
 PROVINCE_CODE = re.compile(r"\d{2}")
 UNIT_CODE = re.compile(r"\d{5}")
+#: The unit code a receiving unit signs with (it has no commune code).
+OFFICE_CODE = "00000"
 UNIT_TYPE = re.compile(r"[a-z_]{1,32}")
 PERIOD_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 EVIDENCE_NAME = re.compile(r"evidence/([0-9a-f]{64})\.([a-z0-9]{1,10})")
@@ -59,15 +63,32 @@ class Sender:
 def unit_label(unit_type: str, name: str, province_code: str, unit_code: str) -> str:
     """ "xã Kỳ Phong (mã 42-18103)", for messages; control characters are shown escaped."""
     word = UNIT_TYPES.get(unit_type, "").lower()
+    if unit_code == OFFICE_CODE:  # a receiving unit (Sở Nội vụ…) is known by its name, not a commune code
+        return printable(name)
     return printable(f"{word} {name} (mã {province_code}-{unit_code})".strip())
 
 
 @dataclass(frozen=True)
 class Receiver:
-    """Đơn vị nhận: tên, cấp ("tinh" | "huyen")."""
+    """Đơn vị nhận: tên, cấp ("tinh" | "huyen"; a commune's type for a package going down) and, for a
+    commune, its codes (optional fields: a package going up names its receiver by name only)."""
 
     name: str
     level: str
+    province_code: str | None = None
+    unit_code: str | None = None
+
+    @property
+    def is_commune(self) -> bool:
+        return self.level in COMMUNE_LEVELS
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "level": self.level}
+        if self.province_code is not None:
+            out["province_code"] = self.province_code
+        if self.unit_code is not None:
+            out["unit_code"] = self.unit_code
+        return out
 
 
 @dataclass(frozen=True)
@@ -173,7 +194,7 @@ class Manifest:
             "package_id": self.package_id,
             "kind": self.kind,
             "sender": vars(self.sender).copy(),
-            "receiver": vars(self.receiver).copy(),
+            "receiver": self.receiver.to_dict(),
             "year": self.year,
             "period": self.period,
             "revision": self.revision,
@@ -282,7 +303,12 @@ def parse_body(envelope: Envelope, file: str) -> Manifest:
 
 
 def _receiver(r: FieldReader) -> Receiver:
-    return Receiver(name=r.text("name"), level=r.choice("level", RECEIVER_LEVELS))
+    return Receiver(
+        name=r.text("name"),
+        level=r.choice("level", RECEIVER_LEVELS + COMMUNE_LEVELS),
+        province_code=r.optional_text("province_code", pattern=PROVINCE_CODE),
+        unit_code=r.optional_text("unit_code", pattern=UNIT_CODE),
+    )
 
 
 def _framework(r: FieldReader | None) -> FrameworkRef | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
@@ -38,10 +39,13 @@ CELL_PADDING = 3
 KEEP_WITH_GROUP_MAX = 160
 
 
-def heading(block: Heading) -> RLParagraph:
+def heading(block: Heading, keep_with_next: bool = True) -> RLParagraph:
     """Level 1 "I. …" bold, level 2 "1. …" bold, level 3 "a) …" italic; kept with what follows."""
-    style = S.body_style(bold=block.level <= 2, italic=block.level >= 3, keep_with_next=True)
-    return RLParagraph(markup(block.text), style)
+    style = S.body_style(bold=block.level <= 2, italic=block.level >= 3, keep_with_next=keep_with_next)
+    # The last two words go together: a heading never ends on a line of one word ("… HÀNH" / "CHÍNH").
+    head, _, last = block.text.rstrip().rpartition(" ")
+    text = f"{head}\u00a0{last}" if head and " " in head else block.text
+    return RLParagraph(markup(text), style)
 
 
 def paragraph(block: Paragraph) -> RLParagraph:
@@ -144,11 +148,41 @@ def _table_class(frame_height: float) -> type:
     return DocumentTable
 
 
+def _needed_width(column: Column, rows: list[Row], index: int, size: float) -> float:
+    """The narrowest a column may be: its longest header word (bold) and, for numbers, its longest
+    value, never broken inside ("ST/T", "15.000.00/0")."""
+    fonts = S.fonts()
+    needed = max((stringWidth(word, fonts.bold, size) for word in column.title.split()), default=0.0)
+    if column.kind in ("integer", "number", "money", "percent", "date"):
+        for row in rows:
+            if not row.group and index < len(row.cells):
+                text = cell_text(row.cells[index], column)
+                needed = max(needed, stringWidth(text, fonts.bold if row.bold else fonts.regular, size))
+    return needed + 2 * CELL_PADDING + 1
+
+
+def column_widths(columns: list[Column], rows: list[Row], width: float, size: float) -> list[float]:
+    """Widths in proportion to the columns' weights, each at least what it needs (a quarter of the
+    table at most); the others give way in proportion."""
+    total = sum(c.width for c in columns) or 1
+    widths = [width * c.width / total for c in columns]
+    needed = [min(_needed_width(c, rows, i, size), width / 4) for i, c in enumerate(columns)]
+    fixed = {i for i, (w, n) in enumerate(zip(widths, needed, strict=True)) if n > w}
+    while fixed:
+        room = width - sum(needed[i] for i in fixed)
+        free = sum(columns[i].width for i in range(len(columns)) if i not in fixed) or 1
+        widths = [needed[i] if i in fixed else room * columns[i].width / free for i in range(len(columns))]
+        more = {i for i in range(len(columns)) if i not in fixed and needed[i] > widths[i]}
+        if not more:
+            break
+        fixed |= more
+    return widths
+
+
 def table(block: Table, width: float, frame_height: float | None = None) -> RLTable:
     """A grid table with a bold, centred header row repeated on each page."""
     columns, rows = block.columns, list(block.rows)
-    total = sum(c.width for c in columns) or 1
-    widths = [width * c.width / total for c in columns]
+    widths = column_widths(columns, rows, width, block.font_size)
     head_style = S.style(block.font_size, bold=True, align="center")
     data: list[list] = [[RLParagraph(markup(c.title), head_style) for c in columns]]
     styles = _column_styles(columns, block.font_size)
@@ -167,6 +201,8 @@ def table(block: Table, width: float, frame_height: float | None = None) -> RLTa
         if grouped:
             commands += _group_commands(index, rows, widths, block.font_size)
         data.append(cells)
+    if len(rows) > 1 and rows[-1].bold:  # a total is never alone at the top of a page
+        commands.append(("NOSPLIT", (0, len(rows) - 1), (-1, len(rows))))
     table_class = _table_class(round(frame_height or S.text_height(), 1))
     return table_class(
         data,

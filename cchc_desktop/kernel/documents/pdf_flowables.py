@@ -56,3 +56,47 @@ class SectionStart(Flowable):
 
     def draw(self) -> None:
         self.counter.first_page = self.canv.getPageNumber()
+
+
+class EndWithSignature(Flowable):
+    """The body's last paragraph and the signature block, never parted from each other.
+
+    When they do not fit under what the page already holds, the paragraph is split: its first lines
+    stay on this page and at least its last two go over with the signature. A long closing article
+    (Điều 3 of a Quyết định) therefore no longer leaves a third of page 1 empty.
+    """
+
+    MIN_LINES = 2
+
+    def __init__(self, paragraph, signature) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.signature = signature
+        self._heights = (0.0, 0.0)
+
+    def _gap(self) -> float:
+        return self.paragraph.getSpaceAfter()
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, first = self.paragraph.wrap(avail_width, avail_height)
+        _, second = self.signature.wrap(avail_width, avail_height)
+        self._heights = (first, second)
+        self.width, self.height = avail_width, first + self._gap() + second
+        return self.width, self.height
+
+    def draw(self) -> None:
+        second = self._heights[1]
+        self.paragraph.drawOn(self.canv, 0, second + self._gap())
+        self.signature.drawOn(self.canv, 0, 0)
+
+    def split(self, avail_width: float, avail_height: float) -> list:
+        self.wrap(avail_width, avail_height)
+        lines = getattr(getattr(self.paragraph, "blPara", None), "lines", None) or []
+        leading = self.paragraph.style.leading
+        keep = min(int(avail_height // leading), len(lines) - self.MIN_LINES)
+        if keep < self.MIN_LINES:
+            return []
+        parts = self.paragraph.split(avail_width, keep * leading + leading / 2)
+        if len(parts) != 2:
+            return []
+        return [parts[0], EndWithSignature(parts[1], self.signature)]

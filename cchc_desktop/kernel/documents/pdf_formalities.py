@@ -6,6 +6,8 @@ Imported only by the PDF renderer at render time.
 
 from __future__ import annotations
 
+import re
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -38,6 +40,38 @@ def _upper(text: str) -> str:
 
 def _width(text: str, font: str, size: float) -> float:
     return stringWidth(nfc(text), font, size)
+
+
+def _greedy_lines(words: list[str], font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for word in words:
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and _width(candidate, font, size) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+#: A date is read as one: "ngày 08 tháng 01 năm 2026" is never broken between two lines of a title.
+_DATE = re.compile(r"ngày\s+(\S+)\s+tháng\s+(\S+)\s+năm\s+(\S+)")
+
+
+def _keep_dates_whole(text: str) -> str:
+    return _DATE.sub(lambda m: "\u00a0".join(("ngày", m[1], "tháng", m[2], "năm", m[3])), text)
+
+
+def balanced(text: str, font: str, size: float, width: float) -> str:
+    """Markup for a centred title broken where the width requires, except that its last line never
+    holds a single word ("… năm" / "2026"): words move down until it holds two. A date stays whole."""
+    out = []
+    for paragraph in _keep_dates_whole(nfc(text)).split("\n"):
+        words = [word for word in paragraph.split(" ") if word]  # non-breaking blanks stay inside words
+        lines = [line.split(" ") for line in _greedy_lines(words, font, size, width)]
+        while len(lines) > 1 and len(lines[-1]) < 2 and len(lines[-2]) > 2:
+            lines[-1].insert(0, lines[-2].pop())
+        out.append("<br/>".join(markup(" ".join(line)) for line in lines))
+    return "<br/>".join(out)
 
 
 def _short_rule(lines: list[str], font: str, size: float, limit: float) -> CentredRule:
@@ -105,10 +139,13 @@ def title_flowables(document: OfficialDocument, width: float) -> list:
         return [Spacer(1, 14)]
     out: list = [Paragraph(markup(_upper(document.type_name)), S.style(S.SIZE_TYPE, bold=True, space_before=16))]
     lines = [document.summary] if document.summary else [document.type_name]
+    fonts = S.fonts()
     if document.summary:
-        out.append(Paragraph(markup(document.summary), S.style(S.SIZE_SUMMARY, bold=True)))
+        summary = balanced(document.summary, fonts.bold, S.SIZE_SUMMARY, width)
+        out.append(Paragraph(summary, S.style(S.SIZE_SUMMARY, bold=True)))
     if document.subtitle:
-        out.append(Paragraph(markup(document.subtitle), S.style(S.SIZE_SUMMARY, italic=True)))
+        subtitle = balanced(document.subtitle, fonts.italic, S.SIZE_SUMMARY, width)
+        out.append(Paragraph(subtitle, S.style(S.SIZE_SUMMARY, italic=True)))
     out.append(_short_rule(lines, S.fonts().bold, S.SIZE_SUMMARY, width))
     out.append(Spacer(1, 8))
     return out
@@ -188,10 +225,14 @@ def signature_table(signature: Signature | None, recipients: list[str], width: f
 
 def appendix_title_flowables(appendix: Appendix, width: float) -> list:
     """ "Phụ lục I" (bold, normal case), the title (UPPER bold) and the italic "(Kèm theo …)" line."""
+    fonts = S.fonts()
     out: list = [Paragraph(markup(appendix.label), S.style(S.SIZE_BODY, bold=True))]
-    out.append(Paragraph(markup(_upper(appendix.title)), S.style(S.SIZE_BODY, bold=True)))
+    out.append(
+        Paragraph(balanced(_upper(appendix.title), fonts.bold, S.SIZE_BODY, width), S.style(S.SIZE_BODY, bold=True))
+    )
     if appendix.reference:
-        out.append(Paragraph(markup(appendix.reference), S.style(S.SIZE_BODY, italic=True)))
+        reference = balanced(appendix.reference, fonts.italic, S.SIZE_BODY, width)
+        out.append(Paragraph(reference, S.style(S.SIZE_BODY, italic=True)))
     out.append(_short_rule([_upper(appendix.title)], S.fonts().bold, S.SIZE_BODY, width))
     out.append(Spacer(1, 8))
     return out

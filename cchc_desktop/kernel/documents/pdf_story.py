@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlab.platypus import KeepTogether, NextPageTemplate
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate
 from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as RLParagraph
 
 from cchc_desktop.kernel.documents import pdf_formalities as F
 from cchc_desktop.kernel.documents import pdf_styles as S
-from cchc_desktop.kernel.documents.model import Appendix, Block, Bullet, OfficialDocument, Paragraph
-from cchc_desktop.kernel.documents.pdf_blocks import block_flowables
-from cchc_desktop.kernel.documents.pdf_flowables import PageCounter, SectionStart
+from cchc_desktop.kernel.documents.model import Appendix, Block, Bullet, Heading, OfficialDocument, Paragraph, Table
+from cchc_desktop.kernel.documents.pdf_blocks import block_flowables, heading
+from cchc_desktop.kernel.documents.pdf_flowables import EndWithSignature, PageCounter, SectionStart
 from cchc_desktop.kernel.documents.wording import END_MARK, with_end_mark
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
@@ -33,12 +34,26 @@ def with_end_marked_body(blocks: list[Block]) -> list[Block]:
     return blocks + [Paragraph(END_MARK)]
 
 
+#: Room a heading needs below it to start a table on the same page: the heading, the table's header
+#: row and its first rows. With less, both go to the next page; with more, the table starts here and
+#: splits by row, rather than the heading dragging the whole table (and a third of a page) along.
+TABLE_LEAD_IN = 140
+
+
+def blocks_flowables(blocks: list[Block], width: float, height: float) -> list:
+    flowables: list = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, Heading) and isinstance(following, Table):
+            flowables += [CondPageBreak(TABLE_LEAD_IN), heading(block, keep_with_next=False)]
+            continue
+        flowables.extend(block_flowables(block, width, height))
+    return flowables
+
+
 def _body(document: OfficialDocument, width: float) -> list:
     blocks = with_end_marked_body(list(document.body)) if document.end_mark else list(document.body)
-    flowables: list = []
-    for block in blocks:
-        flowables.extend(block_flowables(block, width, S.text_height()))
-    return flowables
+    return blocks_flowables(blocks, width, S.text_height())
 
 
 def document_flowables(document: OfficialDocument) -> list:
@@ -53,8 +68,10 @@ def document_flowables(document: OfficialDocument) -> list:
     signature = F.signature_table(document.signature, document.recipients, width)
     if signature is None:
         return out + body
+    if body and isinstance(body[-1], RLParagraph):
+        # Never leave the signature alone on the last page: the end of the final paragraph goes with it.
+        return out + body[:-1] + [EndWithSignature(body[-1], signature)]
     if body:
-        # Never leave the signature alone on the last page: keep the final paragraph with it.
         return out + body[:-1] + [KeepTogether([body[-1], signature])]
     return out + [signature]
 
@@ -62,9 +79,7 @@ def document_flowables(document: OfficialDocument) -> list:
 def appendix_flowables(appendix: Appendix) -> list:
     width = S.text_width(appendix.landscape)
     out = F.appendix_title_flowables(appendix, width)
-    for block in appendix.blocks:
-        out.extend(block_flowables(block, width, S.text_height(appendix.landscape)))
-    return out
+    return out + blocks_flowables(appendix.blocks, width, S.text_height(appendix.landscape))
 
 
 def _section_start(story: list, counter: PageCounter, landscape: bool) -> None:

@@ -2,10 +2,12 @@
 
 Each sheet gets title rows, a bold filled header row with borders and wrapping, column
 widths, frozen panes under the header, the header repeated on printed pages, A4 landscape
-fitted to the page width. Numbers stay numbers, dates stay dates (dd/mm/yyyy).
-Text is always stored as text: a cell typed "=1+1", "+SUM(A1)", "-2" or "@x" is never a
-formula (formula injection). Very long tables stream through a write-only workbook.
-openpyxl is imported lazily, when a workbook is rendered.
+fitted to the page width (how it prints: :mod:`xlsx_print`). Numbers stay numbers, dates stay
+dates (dd/mm/yyyy). Text is always stored as text: a cell typed "=1+1", "+SUM(A1)", "-2" or "@x" is
+never a formula (formula injection), and text cells are marked as text ("quotePrefix") so that
+editing one in a spreadsheet program does not turn it into one either. The workbook's own font is
+Times New Roman 12, the documents' font, so column widths mean the same in Excel and LibreOffice.
+Very long tables stream through a write-only workbook. openpyxl is imported lazily.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
 
 from cchc_desktop.kernel.documents.model import CellValue, Column, Row
+from cchc_desktop.kernel.documents.xlsx_print import fit_widths, print_setup, row_height
 from cchc_desktop.kernel.errors import JobCancelled
 from cchc_desktop.kernel.text import nfc
 
@@ -27,7 +30,6 @@ STREAM_THRESHOLD = 20000
 MAX_CELL_TEXT = 32767
 FONT_NAME = "Times New Roman"
 NUMBER_FORMATS = {"integer": "0", "money": "#,##0", "number": "General", "percent": '0.##"%"', "date": "DD/MM/YYYY"}
-PAPER_A4 = 9
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CHECK_EVERY = 500
 
@@ -41,6 +43,8 @@ class Sheet:
     rows: Iterable[Row]
     title_lines: list[str] = field(default_factory=list)
     landscape: bool = True
+    #: How many leading columns are printed (None: all); the others are for filtering and sorting.
+    print_columns: int | None = None
 
 
 def safe_sheet_name(name: str) -> str:
@@ -102,10 +106,10 @@ class _Styles:
         self.aligned = {a: Alignment(horizontal=a, vertical="top", wrap_text=True) for a in ("left", "center", "right")}
         self._arrays: dict[tuple, object] = {}
 
-    def body_array(self, sheet, group: bool, align: str, fmt: str | None):
+    def body_array(self, sheet, group: bool, align: str, fmt: str | None, text: bool = False):
         """The style of a body cell, built once per combination (a new cell copies it): assigning
         font, border and alignment cell by cell hashes them every time (slow)."""
-        key = (group, align, fmt)
+        key = (group, align, fmt, text)
         if key not in self._arrays:
             from openpyxl.cell import WriteOnlyCell
 
@@ -113,31 +117,40 @@ class _Styles:
             proto.font = self.group_font if group else self.body_font
             proto.border = self.border
             proto.alignment = self.aligned.get(align, self.aligned["left"])
+            proto.quotePrefix = text
             if fmt is not None:
                 proto.number_format = fmt
             self._arrays[key] = proto._style
         return self._arrays[key]
 
 
-def _title_rows(sheet, lines: list[str], width: int, styles: _Styles) -> None:
-    for line in lines:
+def _title_rows(sheet, lines: list[str], widths: list[float], styles: _Styles) -> None:
+    """Title lines centred over the printed columns (a merged cell, its height from its wrapped text)."""
+    width = len(widths)
+    for row, line in enumerate(lines, start=1):
         cell = make_cell(sheet, line)
         cell.font, cell.alignment = styles.title_font, styles.centre
+        _set_height(sheet, row, row_height([line], [sum(widths)], bold=True))
         sheet.append([cell])
         if hasattr(sheet, "merge_cells") and width > 1:
-            row = sheet.max_row
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
     if lines:
         sheet.append([])
 
 
-def _header_row(sheet, columns: list[Column], styles: _Styles) -> None:
+def _set_height(sheet, row: int, height: float | None) -> None:
+    if height is not None:
+        sheet.row_dimensions[row].height = height
+
+
+def _header_row(sheet, row: int, columns: list[Column], widths: list[float], styles: _Styles) -> None:
     cells = []
     for column in columns:
         cell = make_cell(sheet, column.title)
         cell.font, cell.fill = styles.head_font, styles.head_fill
         cell.border, cell.alignment = styles.border, styles.centre
         cells.append(cell)
+    _set_height(sheet, row, row_height([c.title for c in columns], widths, bold=True))
     sheet.append(cells)
 
 
@@ -149,7 +162,7 @@ def _data_row(sheet, row: Row, columns: list[Column], styles: _Styles) -> list:
     cells = []
     for value, column in zip(values, columns, strict=False):
         value, data_type = _typed(value)
-        style = styles.body_array(sheet, bold, column.align, number_format(value, column))
+        style = styles.body_array(sheet, bold, column.align, number_format(value, column), data_type == "s")
         # The cell is filled directly: the value setter would guess the type again (and take "=…"
         # for a formula) for each of the tens of thousands of cells of a province's workbook.
         cell = Cell(sheet, 1, 1, style_array=style)
@@ -172,23 +185,22 @@ def _typed(value: CellValue) -> tuple[CellValue, str]:
     return value, "n"
 
 
-def _column_widths(sheet, columns: list[Column]) -> None:
+#: The narrowest a column of each kind may print: a date's ten digits, a sum in millions.
+_MIN_WIDTHS = {"date": 11.0, "money": 12.0, "number": 7.0, "percent": 7.0, "integer": 5.0}
+
+
+def column_widths(columns: list[Column], printed: int, landscape: bool) -> list[float]:
+    """Each column's width; the printed ones narrowed, if need be, to print at 9 pt or more."""
+    widths = [column.excel_width or max(6.0, min(60.0, column.width * 14)) for column in columns]
+    minimums = [_MIN_WIDTHS.get(column.kind, 6.0) for column in columns[:printed]]
+    return fit_widths(widths[:printed], landscape, minimums) + widths[printed:]
+
+
+def _apply_widths(sheet, widths: list[float]) -> None:
     from openpyxl.utils import get_column_letter
 
-    for index, column in enumerate(columns, start=1):
-        width = column.excel_width or max(6.0, min(60.0, column.width * 14))
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-
-
-def _print_setup(sheet, header_row: int, landscape: bool) -> None:
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.paperSize = PAPER_A4
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
 
 
 def write_table(
@@ -198,21 +210,26 @@ def write_table(
     *,
     title_lines: Iterable[str] = (),
     landscape: bool = True,
+    print_columns: int | None = None,
     on_row: Callable[[int], None] | None = None,
 ) -> int:
     """Write title lines, a styled header row and ``rows`` to ``sheet`` (normal or write-only).
 
     Returns the header row number. ``on_row(count)`` is called every few hundred rows
-    (progress and cancellation hooks).
+    (progress and cancellation hooks). Each row is as tall as its wrapped text.
     """
     styles = _Styles()
     lines = [line for line in title_lines if line]
     header_row = len(lines) + (1 if lines else 0) + 1
-    _column_widths(sheet, columns)
-    _print_setup(sheet, header_row, landscape)
-    _title_rows(sheet, lines, len(columns), styles)
-    _header_row(sheet, columns, styles)
+    printed = min(print_columns or len(columns), len(columns))
+    widths = column_widths(columns, printed, landscape)
+    _apply_widths(sheet, widths)
+    last_row = header_row + len(rows) if isinstance(rows, Sized) else None
+    print_setup(sheet, header_row, landscape, printed, last_row)
+    _title_rows(sheet, lines, widths[:printed], styles)
+    _header_row(sheet, header_row, columns, widths, styles)
     for count, row in enumerate(rows, start=1):
+        _set_height(sheet, header_row + count, row_height(row.cells, widths, bold=row.group or row.bold))
         sheet.append(_data_row(sheet, row, columns, styles))
         if on_row is not None and count % _CHECK_EVERY == 0:
             on_row(count)
@@ -241,7 +258,13 @@ def _write_sheets(workbook, sheets: list[Sheet], total: int | None, progress, ca
                 progress(min(base + count, total), total)
 
         write_table(
-            sheet, spec.columns, spec.rows, title_lines=spec.title_lines, landscape=spec.landscape, on_row=on_row
+            sheet,
+            spec.columns,
+            spec.rows,
+            title_lines=spec.title_lines,
+            landscape=spec.landscape,
+            print_columns=spec.print_columns,
+            on_row=on_row,
         )
         done += len(spec.rows) if total is not None else 0  # type: ignore[arg-type]
     if progress is not None and total is not None:
@@ -255,6 +278,15 @@ def _discard(workbook) -> None:
         if close is not None and not getattr(sheet, "closed", True):
             with contextlib.suppress(Exception):  # already broken; nothing more to release
                 close()
+
+
+def _documents_font(workbook) -> None:
+    """Make Times New Roman 12 the workbook's default font (Excel's default is Calibri 11, which
+    LibreOffice replaces by another font of other widths): column widths are counted in its digits."""
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
+
+    workbook._fonts = IndexedList([Font(name=FONT_NAME, size=12)])
 
 
 def render_xlsx(
@@ -275,6 +307,7 @@ def render_xlsx(
     if streaming is None:
         streaming = total is None or total > STREAM_THRESHOLD
     workbook = Workbook(write_only=streaming)
+    _documents_font(workbook)
     if not streaming:
         workbook.remove(workbook.active)
     try:

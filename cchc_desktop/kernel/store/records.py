@@ -38,6 +38,8 @@ class Entity:
     ordered: bool = True
     derive: Derive | None = None
     guard: Guard | None = None
+    #: Asked (after ``guard``) before a row is deleted: some rows may be edited but not removed.
+    guard_delete: Guard | None = None
 
     @property
     def specs(self) -> dict[str, FieldSpec]:
@@ -334,6 +336,8 @@ def delete(conn: sqlite3.Connection, name: str, row_id: int, actor: str) -> Chan
     ent = entity(name)
     row = fetch_row(conn, ent, row_id)
     _check(conn, ent, row)
+    if ent.guard_delete is not None:
+        ent.guard_delete(conn, row)
     conn.execute(f"DELETE FROM {ent.table} WHERE id = ?", [row_id])
     if ent.ordered:
         _close_slot(conn, ent, row[ent.parent_column], row["position"])

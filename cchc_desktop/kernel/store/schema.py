@@ -17,7 +17,9 @@ from cchc_desktop.kernel.store.steps.m002_reports import m002_reports
 from cchc_desktop.kernel.store.steps.m003_assessment import m003_assessment
 from cchc_desktop.kernel.store.steps.m004_exchange import m004_exchange
 from cchc_desktop.kernel.store.steps.m005_receiver import m005_receiver
-from cchc_desktop.kernel.store.steps.m006_held_packages import m006_held_packages
+from cchc_desktop.kernel.store.steps.m006_downward import m006_downward
+from cchc_desktop.kernel.store.steps.m007_document_shape import m007_document_shape
+from cchc_desktop.kernel.store.steps.m008_held_packages import m008_held_packages
 
 STEPS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -25,6 +27,8 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     m003_assessment,
     m004_exchange,
     m005_receiver,
-    m006_held_packages,
+    m006_downward,
+    m007_document_shape,
+    m008_held_packages,
 )
 STEP_NAMES: tuple[str, ...] = tuple(step.__name__ for step in STEPS)

@@ -34,8 +34,16 @@ def build_plan_document(
 
 
 def plan_title(profile: UnitProfile, plan: Plan) -> str:
-    """Trích yếu: the plan's own title or "Cải cách hành chính xã … năm …"."""
-    return clean(plan.title) or tr("doc.plan.default_title", unit=profile.short_name, year=plan.year)
+    """Trích yếu: the plan's own title or "Cải cách hành chính xã … năm …".
+
+    The tên loại "KẾ HOẠCH" is printed above it, and a Quyết định says "Ban hành Kế hoạch …": a
+    title typed as "Kế hoạch cải cách …" loses its first word, so "Kế hoạch" is never said twice."""
+    title = clean(plan.title)
+    word = tr("doc.plan.word")
+    if fold(title).startswith(fold(word) + " "):
+        rest = title[len(word) :].strip()
+        title = rest[:1].upper() + rest[1:]
+    return title or tr("doc.plan.default_title", unit=profile.short_name, year=plan.year)
 
 
 def number_text(plan: Plan, kind: str) -> str:

@@ -7,6 +7,7 @@ its rows by lĩnh vực in plan order, for the body, the appendices and the Exce
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from cchc_desktop.kernel.i18n import tr
@@ -34,6 +35,10 @@ class ReportData:
     aggregate: ReportAggregate
     figures: dict[int, IndicatorFigures]
     areas: list[PlanArea] = field(default_factory=list)
+    #: The first day of the reporting year and whether this report's data run to its end (the
+    #: annual report): the words of the report follow from them ("lũy kế 9 tháng từ ngày …", "năm tới").
+    year_start: dt.date | None = None
+    annual: bool = False
 
     @property
     def report(self) -> Report:

@@ -80,15 +80,8 @@ def _signature(data: ReportData) -> Signature:
 def _body(data: ReportData) -> list:
     sections = area_sections(data)
     reference = plan_reference(data)
-    window = data.period.window
-    intro = tr(
-        "doc.report.intro",
-        plan=reference,
-        unit=data.profile.full_name,
-        period=_period_words(data),
-        start=format_date(window.start),
-        end=format_date(window.end),
-    )
+    intro = tr("doc.report.intro", plan=reference, unit=data.profile.full_name, period=_period_words(data))
+    intro = f"{intro[: -len(' như sau:')]} ({data_window_words(data)}) như sau:"
     closing = tr("doc.report.closing", period=_period_words(data), unit=data.profile.full_name)
     return [
         Paragraph(intro),
@@ -99,6 +92,19 @@ def _body(data: ReportData) -> list:
         *proposals_section(data),
         Paragraph(closing),
     ]
+
+
+def data_window_words(data: ReportData) -> str:
+    """The days the figures cover, as the title promises them: one window, or for a report that also
+    gives the year so far ("quý III và 9 tháng") the quarter and the cumulative window."""
+    window = data.period.window
+    start, end = format_date(window.start), format_date(window.end)
+    span = clean(data.period.cumulative_label)
+    if span and data.year_start is not None and data.year_start < window.start:
+        return tr(
+            "doc.report.window.cumulative", start=start, end=end, span=span, year_start=format_date(data.year_start)
+        )
+    return tr("doc.report.window", start=start, end=end)
 
 
 def _period_words(data: ReportData) -> str:

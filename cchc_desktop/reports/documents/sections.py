@@ -12,7 +12,7 @@ from __future__ import annotations
 from cchc_desktop.kernel.documents.model import Block, Bullet, Paragraph
 from cchc_desktop.kernel.documents.wording import count_text, strip_end
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.plans.documents.sections import section_heading, sub_heading, text_blocks
+from cchc_desktop.plans.documents.sections import numbered_heading, section_heading, sub_heading, text_blocks
 from cchc_desktop.reports.documents.data import DIRECTION_AREA, AreaSection, ReportData, status_counts, task_lines
 from cchc_desktop.reports.documents.words import indicator_sentence, status_summary, task_result_sentence
 from cchc_desktop.reports.model import DONE_STATUSES
@@ -112,10 +112,16 @@ def assessment_section(data: ReportData, sections: list[AreaSection]) -> list[Bl
 
 
 def next_tasks_section(data: ReportData, plan_reference: str) -> list[Block]:
+    """IV. Nhiệm vụ kỳ tới; the annual report looks to next year ("Phương hướng, nhiệm vụ năm 2027")."""
     blocks = text_blocks(data.report.next_tasks_text)
-    if not blocks:
-        blocks = [Paragraph(tr("doc.report.default.next_tasks", plan=plan_reference))]
-    return [section_heading(4, "doc.report.section.next_tasks"), *blocks]
+    next_year = data.report.year + 1
+    if data.annual:
+        heading = numbered_heading(4, tr("doc.report.section.next_year", year=next_year))
+        default = tr("doc.report.default.next_year", year=next_year)
+    else:
+        heading = section_heading(4, "doc.report.section.next_tasks")
+        default = tr("doc.report.default.next_tasks", plan=plan_reference)
+    return [heading, *(blocks or [Paragraph(default)])]
 
 
 def proposals_section(data: ReportData) -> list[Block]:

@@ -83,6 +83,8 @@ def attainment_words(figures: IndicatorFigures) -> str:
         return tr(key, target=target)
     if state in ("no_data", "undefined"):
         return tr(f"doc.report.attainment.{state}")
+    if state == "in_words" and target:
+        return tr("doc.report.attainment.in_words", target=target)
     return ""
 
 

@@ -72,7 +72,7 @@ def test_strict_json_refusals(raw, fragment):
         (lambda m: m.update(period="Quý 1"), "period"),
         (lambda m: m.update(created_at="03/04/2026"), "created_at"),
         (lambda m: m.update(created_at="2026-04-03T09:15:00"), "created_at"),
-        (lambda m: m["receiver"].update(level="xa"), "receiver.level"),
+        (lambda m: m["receiver"].update(level="thon"), "receiver.level"),
         (lambda m: m.update(package_id="not-hex"), "package_id"),
         (lambda m: m["members"][0].update(role="evidence"), "members[0].role"),
         (lambda m: m["members"][0].update(name="notes.txt"), "members[0].name"),

@@ -38,7 +38,7 @@ def hostile_pdf(profile, plan_kh, tmp_path_factory):
     plan.tasks[0].content = MARKUP
     plan.tasks[1].content = LONG_WORD
     plan.tasks[2].product = "A&B <script> ]]> &amp; &#x41;"
-    plan.plan.title = "Kế hoạch <i>thử</i> & kiểm tra"
+    plan.plan.title = "Cải cách <i>thử</i> & kiểm tra"
     plan.areas[0].tasks_text = "- " + ("rất dài " * 500)
     plan.indicators[0].text = unicodedata.normalize("NFD", "Tỷ lệ hồ sơ Ủy quyền đúng hạn")
     path = tmp_path_factory.mktemp("hostile") / "hostile.pdf"
@@ -50,7 +50,7 @@ def test_markup_typed_by_users_prints_literally(hostile_pdf):
     raw = pdftotext(hostile_pdf, "-raw")
     assert MARKUP in raw
     assert no_space("A&B <script> ]]> &amp; &#x41;") in no_space(raw)
-    assert "Kế hoạch <i>thử</i> & kiểm tra" in squeeze(pdftotext(hostile_pdf, "-layout"))
+    assert "Cải cách <i>thử</i> & kiểm tra" in squeeze(pdftotext(hostile_pdf, "-layout"))
 
 
 def test_long_unbroken_text_wraps_instead_of_overflowing(hostile_pdf):

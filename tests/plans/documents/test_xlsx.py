@@ -79,10 +79,12 @@ def test_print_setup(workbook):
 
 def test_numbers_and_dates_are_typed(workbook):
     tasks = workbook["Nhiệm vụ"]
+    header = [c.value for c in tasks[HEADER_ROW]]
+    budget, due = header.index("Kinh phí (đồng)"), header.index("Hạn hoàn thành")
     rows = list(tasks.iter_rows(min_row=HEADER_ROW + 1))
-    budgets = [row[9] for row in rows if row[9].value is not None]
+    budgets = [row[budget] for row in rows if row[budget].value is not None]
     assert budgets and all(isinstance(c.value, int) and c.number_format == "#,##0" for c in budgets)
-    dated = [row[8] for row in rows if row[8].value is not None]
+    dated = [row[due] for row in rows if row[due].value is not None]
     assert len(dated) == 1 and dated[0].value == dt.datetime(2026, 6, 30) and dated[0].number_format == "DD/MM/YYYY"
     indicators = workbook["Chỉ tiêu"]
     assert indicators.cell(HEADER_ROW + 1, 4).value == 98

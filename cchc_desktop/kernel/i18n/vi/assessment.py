@@ -158,7 +158,7 @@ MESSAGES: dict[str, str] = {
     "ui.assessment.reopen": "Mở lại để sửa…",
     "ui.assessment.reopen.prompt": "Lý do mở lại bản tự đánh giá đã nộp (được ghi vào nhật ký):",
     "ui.assessment.locked": "Bản tự đánh giá đã nộp ngày {date} nên chỉ xem được. Muốn sửa, bấm «Mở lại để sửa…» và ghi lý do.",
-    "ui.assessment.hint": "Chọn ô «Điểm tự chấm», gõ điểm rồi Enter, hoặc Tab để sang ô «Giải trình» (Shift+Enter xuống dòng, Enter để xong). Delete xóa ô. Kéo thả tệp vào khung «Tài liệu kiểm chứng» bên phải.",
+    "ui.assessment.hint": "Chọn ô «Điểm tự chấm», gõ điểm rồi Enter, hoặc Tab để sang ô «Giải trình» (Alt+Enter xuống dòng, Enter để xong). Delete xóa ô. Kéo thả tệp vào khung «Tài liệu kiểm chứng» bên phải.",
     "ui.assessment.totals": "Điểm tự chấm: {score}/{max} · Điều tra xã hội học (tỉnh chấm): {survey} điểm · Thưởng: {bonus} · Trừ: {penalty} · Tổng điểm tự chấm: {total} · Đã chấm {scored}/{scorable} tiêu chí",
     "ui.assessment.survey_cell": "tỉnh chấm",
     "ui.assessment.no_value": "chưa có số liệu",

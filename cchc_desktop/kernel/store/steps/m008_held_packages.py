@@ -1,4 +1,4 @@
-"""Step 6: packages a receiver holds until their unit's key is enrolled (chờ xác nhận khóa).
+"""Step 8: packages a receiver holds until their unit's key is enrolled (chờ xác nhận khóa).
 
 Such a package is kept beside the file like an imported one (in the package store, named by the
 SHA-256 of its manifest) but not imported: its signature cannot be checked yet. The row records what
@@ -12,7 +12,7 @@ from typing import Any
 
 from cchc_desktop.kernel.store.steps.sql import run_script
 
-M006_SQL = """
+M008_SQL = """
 CREATE TABLE held_packages (
     id INTEGER PRIMARY KEY,
     manifest_sha256 TEXT NOT NULL UNIQUE,
@@ -36,6 +36,6 @@ CREATE INDEX idx_held_packages_unit ON held_packages(province_code, unit_code)
 """
 
 
-def m006_held_packages(db: Any) -> None:
+def m008_held_packages(db: Any) -> None:
     """Gói chờ xác nhận khóa (nơi nhận)."""
-    run_script(db, M006_SQL)
+    run_script(db, M008_SQL)
