@@ -53,7 +53,7 @@ class KeyCandidate:
     read, no unit named, another province; ``problem`` says why). ``roster``: ``listed`` (in the
     office's list of units), ``official`` (only in the official list), ``unknown``."""
 
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # the files' names, as shown
     pub: PublicKeyFile | None
     identity: UnitIdentity | None
     state: str
@@ -62,6 +62,7 @@ class KeyCandidate:
     problem: str = ""
     active_fingerprint: str = ""
     held: int = 0
+    path: str = ""  # the first file it was read from (to enrol it on its own)
 
     @property
     def code(self) -> str:
@@ -76,6 +77,12 @@ class KeyCandidate:
         """ "xã Hương Xuân (mã 42-18544)", else the file's name."""
         who = self.identity
         return unit_label(who.unit_type, who.unit_name, who.province_code, who.unit_code) if who else self.sources[0]
+
+    @property
+    def name(self) -> str:
+        """ "xã Hương Xuân" (its code in a column of its own), else the file's name."""
+        who = self.identity
+        return f"{UNIT_TYPES.get(who.unit_type, '').lower()} {who.unit_name}".strip() if who else self.sources[0]
 
     @property
     def fingerprint(self) -> str:
@@ -172,13 +179,13 @@ def read_candidates(
         try:
             pub = read_key_source(path, by_name_only=True)
         except CchcError as exc:
-            failed.append(KeyCandidate((display_name(path),), None, None, "unusable", problem=str(exc)))
+            failed.append(KeyCandidate((display_name(path),), None, None, "unusable", problem=str(exc), path=str(path)))
             continue
         known = rows.get(pub.fingerprint)
         if known is not None:
             rows[pub.fingerprint] = replace(known, sources=(*known.sources, display_name(path)))
         else:
-            rows[pub.fingerprint] = KeyCandidate((display_name(path),), pub, pub.identity, "new")
+            rows[pub.fingerprint] = KeyCandidate((display_name(path),), pub, pub.identity, "new", path=str(path))
     judge = _Judge(province_code, roster, keys, held)
     judged = sorted((judge(row) for row in rows.values()), key=lambda row: (row.state == "unusable", row.code))
     return _flag_twice(judged) + failed

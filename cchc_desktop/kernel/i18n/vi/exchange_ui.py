@@ -163,7 +163,6 @@ MESSAGES: dict[str, str] = {
     "ui.exchange.senders.col.since": "Đăng ký lúc",
     "ui.exchange.senders.source.card": "Phiếu đăng ký",
     "ui.exchange.senders.source.rotation": "Gói đổi khóa",
-    "ui.exchange.senders.enrol": "Đăng ký khóa từ tệp .pub.pem…",
     "ui.exchange.senders.filter": "Khóa công khai (*.pub.pem *.pem);;Phiếu đăng ký (*.pdf);;Tất cả các tệp (*)",
     "ui.exchange.senders.paste": "Dán văn bản khóa…",
     "ui.exchange.senders.paste.prompt": "Dán nội dung tệp khóa công khai (từ dòng -----BEGIN PUBLIC KEY----- đến -----END PUBLIC KEY-----):",
