@@ -167,3 +167,21 @@ def test_the_received_list_is_searched_and_opens_the_packages_pdf(receiver_windo
     assert len(opened) == 1 and opened[0].endswith(".pdf")
     with open(opened[0], "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+
+def test_a_held_package_is_dropped_after_the_clerk_confirms(receiver_window, qtbot, sent, monkeypatch, shown_errors):
+    from ui.widgets import asking
+
+    stick, _ = sent
+    panel = receiver_window.screens["exchange"].receiver
+    ws = receiver_window.session.ws
+    ws.exchange.import_packages([stick / "42-18544_plan_2026_r1.cchc"])
+    panel.load()
+    inbox = panel.inbox
+    inbox.view.selectRow(0)
+    answers = iter([False, True])
+    monkeypatch.setattr(asking, "confirm", lambda parent, text: next(answers))
+    inbox.remove_selected_held()
+    assert len(ws.exchange.held()) == 1  # "No" keeps it
+    inbox.remove_selected_held()
+    assert ws.exchange.held() == [] and inbox.model.rowCount() == 0 and shown_errors == []

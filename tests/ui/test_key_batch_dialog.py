@@ -103,3 +103,47 @@ def test_a_folder_without_keys_says_so(office_window, qtbot, tmp_path, shown_err
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=20000)
     assert panel.dialog is dialog_before
     assert panel.results.item(0).text().startswith("Không tìm thấy tệp khóa")
+
+
+def test_a_unit_with_another_key_is_enrolled_only_when_the_old_one_is_revoked(
+    office_window, qtbot, key_stick, province_office, shown_errors
+):
+    from cchc_desktop.exchange.format import generate_private_key
+    from cchc_desktop.exchange.format.pubfile import UnitIdentity, parse_pub_file, pub_file_text
+
+    identity = UnitIdentity("42", "18115", "Bắc Hồng Lĩnh", "phuong")
+    lost = parse_pub_file(pub_file_text(generate_private_key().public_key(), identity, "Khóa cũ", "2025-01-05"))
+    province_office.exchange.enrol(lost, lost.fingerprint)
+    panel = office_window.screens["exchange"].receiver
+    dialog = _read(qtbot, panel, key_stick.folder)
+    row = dialog.row_of("42-18115")
+    assert row.revoke.isVisibleTo(dialog) and not dialog.row_of("42-18133").revoke.isVisibleTo(dialog)
+    qtbot.keyClicks(row.tail, key_stick.tail("42-18115"))
+    assert dialog.state_text("42-18115") == "Đang dùng khóa khác: xem dưới bảng"
+    assert "«Thu hồi khóa cũ»" in dialog.detail.text() and not dialog.enrol_button.isEnabled()
+    row.revoke.setChecked(True)
+    assert dialog.state_text("42-18115") == "✓ Khớp, thu hồi khóa cũ"
+    qtbot.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+    keys = {k.fingerprint: k.status for k in province_office.exchange.senders()}
+    assert keys[key_stick.fingerprints["42-18115"]] == "active" and keys[lost.fingerprint] == "revoked"
+    assert panel.results.item(0).text().startswith("Đã đăng ký 1 khóa, thu hồi 1 khóa cũ") and shown_errors == []
+
+
+def test_the_card_in_hand_is_found_by_its_name_typed_without_tone_marks(office_window, qtbot, key_stick):
+    from PySide6.QtWidgets import QApplication
+
+    panel = office_window.screens["exchange"].receiver
+    dialog = _read(qtbot, panel, key_stick.folder)
+    dialog.activateWindow()
+    qtbot.keyClicks(dialog.search, "cam binh")
+    shown = [row.candidate.code for i, row in enumerate(dialog.rows) if not dialog.table.isRowHidden(i)]
+    assert shown == ["42-18685"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.row_of("42-18685").tail)
+    qtbot.keyClicks(QApplication.focusWidget(), key_stick.tail("42-18685"))
+    assert dialog.state_text("42-18685") == "✓ Khớp phiếu"
+    dialog.search.clear()
+    assert not any(dialog.table.isRowHidden(i) for i in range(len(dialog.rows)))
+    first, second = dialog.rows[0], dialog.rows[1]
+    first.tail.setFocus()
+    qtbot.keyClicks(first.tail, key_stick.tail(first.candidate.code))
+    assert QApplication.focusWidget() is second.tail  # the next card is typed without the mouse

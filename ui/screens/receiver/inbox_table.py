@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -98,7 +97,7 @@ class InboxTable(QWidget):
         if not held:
             return
         question = tr("ui.receiver.inbox.remove_held.confirm", count=len(held))
-        if QMessageBox.question(self, tr("app.name"), question) == QMessageBox.StandardButton.Yes:
+        if asking.confirm(self, question):
             self.session.call(self, lambda: self.session.ws.exchange.remove_held([h.id for h in held]))
             self.load()
 
