@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.support.assessment",
     "tests.support.small_disk",
     "tests.support.receiver",
+    "tests.support.key_batch",
 ]
 
 

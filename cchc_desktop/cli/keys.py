@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from cchc_desktop.cli import keys_batch
 from cchc_desktop.cli.common import add_db, id_arg, open_workspace, print_json
 from cchc_desktop.exchange.format.pubfile import UnitIdentity
 from cchc_desktop.kernel.errors import ValidationError
@@ -77,6 +78,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--type", default="xa", choices=("xa", "phuong", "dac_khu", "tinh"), help=tr("cli.keys.enroll.type")
     )
     enroll.add_argument("--revoke-old", action="store_true", help=tr("cli.keys.enroll.revoke_old"))
+    keys_batch.add_command(actions, _command)
     listing = _command(actions, "list", "cli.keys.list.help", _list)
     listing.add_argument("--json", action="store_true", help=tr("cli.json.help"))
     revoke = _command(actions, "revoke", "cli.keys.revoke.help", _revoke)

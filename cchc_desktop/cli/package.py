@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cchc_desktop.cli import package_held
 from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
 from cchc_desktop.cli.keys import add_passphrase, read_passphrase
 from cchc_desktop.exchange.format.labels import kind_label, period_label
@@ -32,6 +33,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     imp = _command(actions, "import", "cli.package.import.help", _import)
     imp.add_argument("paths", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC", help=tr("cli.package.import.paths"))
     imp.add_argument("--dry-run", action="store_true", help=tr("cli.package.import.dry_run"))
+    package_held.add_commands(actions, _command)
     verify = _command(actions, "verify", "cli.package.verify.help", _verify)
     verify.add_argument("file", metavar="GÓI.cchc", help=tr("cli.package.verify.file"))
     outbox = _command(actions, "outbox", "cli.package.outbox.help", _outbox)

@@ -14,8 +14,10 @@ from cchc_desktop.exchange.payload_check import PayloadRows
 from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from cchc_desktop.kernel.text import printable
 
-Format = Callable[[Any], str]
+Format = Callable[[Any, tuple], str]  # (value, the whole row) → text
 MAX_TEXT = 80
+DECIMALS = 2  # figures, scores and counts: at most two decimals, rounded
+PERCENT_DECIMALS = 1  # rates and progress in percent: one decimal
 
 
 @dataclass(frozen=True)
@@ -35,29 +37,57 @@ class DiffLine:
         return printable(line)  # names and values come from the package
 
 
-def _short(value: Any) -> str:
+def _short(value: Any, row: tuple = ()) -> str:
     text = " ".join(str(value or "").split())
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
-def _number(value: Any) -> str:
-    return format_number(value) if value is not None else ""
+def _number(value: Any, row: tuple = ()) -> str:
+    """A figure, score or count the Vietnamese way, rounded to at most two decimals ("16,25")."""
+    return format_number(value, max_decimals=DECIMALS) if value is not None else ""
 
 
-def _flag(value: Any) -> str:
+def _progress(value: Any, row: tuple = ()) -> str:
+    """Progress in percent (the field's label says so): one decimal ("33,3")."""
+    return format_number(value, max_decimals=PERCENT_DECIMALS) if value is not None else ""
+
+
+def _measure(value: Any, row: tuple) -> str:
+    """An indicator's value in its own unit: a rate in percent with one decimal and its sign ("43,7%")."""
+    if value is None:
+        return ""
+    if row[5].strip() == "%":
+        return format_number(value, max_decimals=PERCENT_DECIMALS) + "%"
+    return _number(value)
+
+
+def _flag(value: Any, row: tuple = ()) -> str:
     return tr("common.yes") if value else tr("common.no")
 
 
-def _status(value: Any) -> str:
+def _status(value: Any, row: tuple = ()) -> str:
     return tr(f"report.task_status.{value}") if value else ""
 
 
-def _attainment(value: Any) -> str:
+def _attainment(value: Any, row: tuple = ()) -> str:
     return tr(f"report.attainment.{value}") if value else ""
 
 
-def _date(value: Any) -> str:
+def _date(value: Any, row: tuple = ()) -> str:
     return format_date(value) if value else ""
+
+
+def _document_status(value: Any, row: tuple = ()) -> str:
+    """A self-assessment's own status as sent (draft, submitted), in words."""
+    return tr(f"exchange.diff.status.{value}") if value else ""
+
+
+#: How the document's values are shown (the rest as short text).
+_HEADER_FORMATS: dict[str, Callable[[Any], str]] = {
+    "exchange.diff.header.date": _date,
+    "exchange.diff.header.status": _document_status,
+    "exchange.diff.header.total": _number,
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +107,7 @@ _TABLES = (
         lambda r: _short(r[3]),
         (
             (8, "exchange.diff.field.status", _status),
-            (9, "exchange.diff.field.progress", _number),
+            (9, "exchange.diff.field.progress", _progress),
             (3, "exchange.diff.field.content", _short),
             (4, "exchange.diff.field.lead_unit", _short),
             (5, "exchange.diff.field.deadline", _short),
@@ -93,13 +123,13 @@ _TABLES = (
         1,
         lambda r: _short(f"{r[2]} {r[3]}".strip()),
         (
-            (12, "exchange.diff.field.figure", _number),
-            (7, "exchange.diff.field.target", _number),
-            (8, "exchange.diff.field.target_max", _number),
+            (12, "exchange.diff.field.figure", _measure),
+            (7, "exchange.diff.field.target", _measure),
+            (8, "exchange.diff.field.target_max", _measure),
             (9, "exchange.diff.field.numerator", _number),
             (10, "exchange.diff.field.denominator", _number),
-            (11, "exchange.diff.field.value", _number),
-            (13, "exchange.diff.field.ytd_figure", _number),
+            (11, "exchange.diff.field.value", _measure),
+            (13, "exchange.diff.field.ytd_figure", _measure),
             (14, "exchange.diff.field.attainment", _attainment),
             (3, "exchange.diff.field.text", _short),
             (5, "exchange.diff.field.unit", _short),
@@ -145,7 +175,7 @@ def _header(old: dict[str, str], new: dict[str, str]) -> list[DiffLine]:
         before = old.get(key, "")
         if before != value:
             label = tr(key)
-            shown = _date if key == "exchange.diff.header.date" else _short
+            shown = _HEADER_FORMATS.get(key, _short)
             lines.append(
                 DiffLine(
                     "changed" if before else "added",
@@ -170,7 +200,8 @@ def _table(table: _Table, old_rows: list[tuple], new_rows: list[tuple]) -> list[
             continue
         for column, label, shown in table.fields:
             if previous[column] != row[column]:
-                lines.append(DiffLine("changed", what, tr(label), shown(previous[column]), shown(row[column])))
+                old, new = shown(previous[column], previous), shown(row[column], row)
+                lines.append(DiffLine("changed", what, tr(label), old, new))
     for key, row in before.items():
         if key not in after:
             lines.append(DiffLine("removed", tr(table.label_key, name=table.title(row))))
@@ -180,7 +211,7 @@ def _table(table: _Table, old_rows: list[tuple], new_rows: list[tuple]) -> list[
 def _added(table: _Table, row: tuple, what: str) -> DiffLine:
     """A new row, with its first value that says something (status, figure, score…)."""
     for column, label, shown in table.fields:
-        text = shown(row[column])
+        text = shown(row[column], row)
         if text and text != table.title(row):
             return DiffLine("added", what, tr(label), "", text)
     return DiffLine("added", what)

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from cchc_desktop.exchange import store
+from cchc_desktop.exchange import store, store_held
 from cchc_desktop.exchange.assessment_check import KnownCatalogue, check_assessment, known_catalogues
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
+from cchc_desktop.exchange.dry_run import PlannedSeries
 from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem
 from cchc_desktop.exchange.format.labels import kind_label, package_title
 from cchc_desktop.exchange.format.manifest import OFFICE_CODE, Manifest
@@ -39,7 +40,7 @@ from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payload_check import PayloadRows
 from cchc_desktop.exchange.payload_rows import payload_rows
 from cchc_desktop.exchange.payloads import CONTENT_KINDS
-from cchc_desktop.exchange.received import import_name, import_name_of_row, series_of, stored_rows
+from cchc_desktop.exchange.received import import_name, import_name_of_row, series_of
 from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
@@ -116,6 +117,7 @@ class Applier:
         self._keys: dict[tuple[str, str], list[TrustedKey]] = {}
         self._holders: dict[int, sqlite3.Row] = {}
         self._catalogues: list[KnownCatalogue] | None = None
+        self.planned = PlannedSeries()  # a dry run: what it would have written so far
 
     # Keys ###############################################################
 
@@ -208,6 +210,8 @@ class Applier:
         if known is not None and known["manifest_sha256"] != hashlib.sha256(package.manifest_bytes).hexdigest():
             raise PackageIdReusedError(file, sender=self.sender_label(package), other=import_name_of_row(known))
         state = store.series_state(self.ws.conn, series_of(manifest))
+        if self.dry_run:
+            state = self.planned.state(manifest, state)
         latest = (
             ImportedRevision(state.current_package_id, state.current_revision)
             if state.current_package_id is not None and state.current_revision is not None
@@ -249,8 +253,10 @@ class Applier:
             rows = check_assessment(rows, package.data, manifest.year, file, self.catalogues())
         status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
         title = self.title(package)
-        diff = diff_rows(stored_rows(self.ws.conn, state.current_row_id), rows) if self.dry_run else []
-        if not self.dry_run:
+        diff = diff_rows(self.planned.current_rows(self.ws.conn, manifest, state), rows) if self.dry_run else []
+        if self.dry_run:
+            self.planned.record(manifest, state, rows)
+        else:
             assert incoming is not None
             self._apply(package, incoming, rows, state, status, file, prepared.data_zlib)
         line = tr(
@@ -291,6 +297,7 @@ class Applier:
                 store.set_state(conn, state.current_row_id, "superseded")
                 store.delete_rows(conn, state.current_row_id)
             row_id = store.insert_package(conn, self.package_values(package, file, kept, rows.submitted_at, data_zlib))
+            store_held.release(conn, hashlib.sha256(package.manifest_bytes).hexdigest())  # held until now
             store.insert_rows(conn, row_id, rows.tables())
             verdict = "newer" if status == "replaced" else "new"
             self.log(conn, package, file, verdict, row_id, state.current_row_id, line)

@@ -106,6 +106,30 @@ class FingerprintNeededError(ValidationError):
     key = "exchange.enrol.fingerprint_needed"
 
 
+class FingerprintTailNeededError(ValidationError):
+    key = "exchange.enrol.tail_needed"
+
+
+class FingerprintTailFormatError(ValidationError):
+    key = "exchange.enrol.tail_format"
+
+
+class FingerprintTailMismatchError(ValidationError):
+    key = "exchange.enrol.tail_mismatch"
+
+
+class BatchKeyUnusableError(ValidationError):
+    key = "exchange.enrol.batch_unusable"
+
+
+class RevokeChoiceNeededError(ValidationError):
+    key = "exchange.enrol.revoke_choice_needed"
+
+
+class BatchUnitTwiceError(ValidationError):
+    key = "exchange.enrol.unit_twice"
+
+
 class SenderIdentityError(ValidationError):
     key = "exchange.enrol.identity_needed"
 

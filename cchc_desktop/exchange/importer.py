@@ -16,14 +16,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_desktop.exchange import store
+from cchc_desktop.exchange import store, store_held
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.down_apply import apply_down, check_down_addressing, is_down_kind
+from cchc_desktop.exchange.format.errors import UnknownSenderError
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
-from cchc_desktop.exchange.format.verify import verify_package
+from cchc_desktop.exchange.format.verify import UncheckedPackage, check_without_key, verify_package
+from cchc_desktop.exchange.hold import Holder
 from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, prepare_content
 from cchc_desktop.exchange.import_errors import UnexpectedImportError
 from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.exchange.payload_rows import payload_rows
+from cchc_desktop.exchange.payloads import CONTENT_KINDS
 from cchc_desktop.exchange.prefetch import Prefetch, Prepared
 from cchc_desktop.exchange.rotation import apply_rotation
 from cchc_desktop.kernel.errors import CchcError
@@ -57,6 +61,7 @@ class ImportBatch:
             imported=self.count("imported") + self.count("rotated"),
             replaced=self.count("replaced"),
             already=self.count("already"),
+            held=self.count("held"),
             refused=self.count("refused"),
         )
 
@@ -94,7 +99,7 @@ def clean_debris(ws: ExchangeWorkspace, package_store: PackageStore) -> tuple[in
         return 0, 0
     try:
         with ws.transaction() as conn:
-            return package_store.clean_debris(store.stored_files_in_use(conn))
+            return package_store.clean_debris(store.stored_files_in_use(conn) | store_held.held_files(conn))
     except (sqlite3.Error, OSError):
         return 0, 0
 
@@ -109,8 +114,10 @@ class Importer:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         on_outcome: Callable[[ImportOutcome], None] | None = None,
+        names: dict[Path, str] | None = None,
     ) -> None:
         self.ws = ws
+        self.names = names or {}  # files shown under another name (held ones: the name they came with)
         self.dry_run = dry_run
         self.limits = limits
         self.progress = progress
@@ -118,9 +125,13 @@ class Importer:
         self.on_outcome = on_outcome
         self.store = PackageStore(ws.path)
         self.applier = Applier(ws, self.store, dry_run)
+        self.holder = Holder(ws, self.store, dry_run)
 
     def run(self, paths: Iterable[str | Path]) -> ImportBatch:
-        files = package_files(paths)
+        return self.run_files(package_files(paths))
+
+    def run_files(self, files: list[Path]) -> ImportBatch:
+        """Import ``files`` in the order given."""
         batch = ImportBatch([], self.dry_run)
         if not self.dry_run:
             self._start()
@@ -201,20 +212,38 @@ class Importer:
 
         Whatever a file holds, this returns: a fault of the program on one file is that file's refusal."""
         incoming = None
+        file = self.file_name(path)
         try:
-            incoming = path if self.dry_run else self.store.incoming(path)
-            package = verify_package(incoming, self.applier.key_lookup, self.limits)
-            return Prepared(incoming, package, None, prepare_content(package, display_name(path)))
+            incoming = path if self.dry_run else self.store.incoming(path, self.names.get(path))
+            try:
+                package = verify_package(incoming, self.applier.key_lookup, self.limits)
+            except UnknownSenderError as exc:
+                return Prepared(incoming, None, exc, unchecked=self._unchecked(incoming, exc, file))
+            return Prepared(incoming, package, None, prepare_content(package, file))
         except CchcError as exc:
             return Prepared(incoming, None, exc)
         except Exception as exc:  # one file's fault must not stop the batch
             return Prepared(incoming, None, unexpected(path, exc))
 
+    def _unchecked(self, incoming: Path, unknown: UnknownSenderError, file: str) -> UncheckedPackage:
+        """A content package of a sender not enrolled, checked as far as it can be without the key (its
+        payload's shape too); any other kind stays refused as not enrolled."""
+        unchecked = check_without_key(incoming, self.limits)
+        if unchecked.manifest.kind not in CONTENT_KINDS:
+            raise unknown
+        payload_rows(unchecked.manifest, unchecked.data, file)
+        return unchecked
+
+    def file_name(self, path: Path) -> str:
+        return self.names.get(path) or display_name(path)
+
     def finish(self, path: Path, prepared: Prepared) -> ImportOutcome:
         """Steps 8 on, in the database: one Vietnamese result line whatever happens."""
-        file = display_name(path)
+        file = self.file_name(path)
         incoming = prepared.incoming
         try:
+            if prepared.unchecked is not None:
+                return self.holder.hold(prepared.unchecked, file, None if self.dry_run else incoming)
             package = prepared.checked_package()
             kept = None if self.dry_run else incoming
             if is_down_kind(package.manifest.kind):

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.card import CardFacts, card_pdf
+from cchc_desktop.exchange.card_key import embed_key
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.errors import PackageWriteError
 from cchc_desktop.exchange.format.keys import (
@@ -150,7 +151,8 @@ def write_card(ws: ExchangeWorkspace, out_pdf: str | Path, today: dt.date | None
     text = pub_file_text(key, identity, tr("exchange.pub.title", unit=profile.full_name), info.created_at)
     _private_folder(out.parent)
     write_bytes_atomic(pub_path, text, PackageWriteError, private=True)
-    write_bytes_atomic(out, card_pdf(facts), PackageWriteError, private=True)
+    card = embed_key(card_pdf(facts), pub_path.name, text, tr("exchange.card.attachment"))
+    write_bytes_atomic(out, card, PackageWriteError, private=True)
     return out, pub_path
 
 

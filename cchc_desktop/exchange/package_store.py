@@ -161,15 +161,17 @@ class PackageStore:
                 self.folder.rmdir()  # only when empty: nothing was kept
             self._made_folder = False
 
-    def incoming(self, source: Path) -> Path:
-        """A private copy of ``source`` under its own name (so refusals still name the user's file)."""
+    def incoming(self, source: Path, name: str | None = None) -> Path:
+        """A private copy of ``source`` under its own name, or ``name`` (so refusals still name the
+        user's file)."""
         if self._batch is None:
             self.open_batch()
         assert self._batch is not None
-        target = self._batch / display_name(source)
+        shown = name or display_name(source)
+        target = self._batch / shown
         if target.exists():  # the same name from another folder in this batch
             self._copies += 1
-            target = self._batch / str(self._copies) / display_name(source)
+            target = self._batch / str(self._copies) / shown
             target.parent.mkdir()
         try:
             self._link_or_copy(source, target)

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_desktop.exchange.format.verify import VerifiedPackage
+from cchc_desktop.exchange.format.verify import UncheckedPackage, VerifiedPackage
 from cchc_desktop.exchange.import_apply import PreparedContent
 from cchc_desktop.kernel.errors import CchcError
 
@@ -27,6 +27,7 @@ class Prepared:
     package: VerifiedPackage | None
     error: CchcError | None
     content: PreparedContent | None = None
+    unchecked: UncheckedPackage | None = None  # a sender not enrolled: to be held (chờ xác nhận khóa)
 
     def checked_package(self) -> VerifiedPackage:
         """The verified package; the refusal is raised in its place."""

@@ -9,12 +9,13 @@ work live in ``cchc_desktop.exchange.format``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.exchange import enrolment, keyring, rotation_export, store
 from cchc_desktop.exchange.appraisal_received import ReceivedAppraisal, received_appraisal
+from cchc_desktop.exchange.card_key import read_key_source
 from cchc_desktop.exchange.checking import VerifyResult, read_kept_evidence, read_kept_member, verify_only
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.enrolment import EnrolledKey
@@ -23,10 +24,9 @@ from cchc_desktop.exchange.format.manifest import OFFICE_CODE
 from cchc_desktop.exchange.format.pubfile import (
     PublicKeyFile,
     UnitIdentity,
-    find_pub_beside,
     parse_pub_file,
-    read_pub_file,
 )
+from cchc_desktop.exchange.held import HeldPackage, held_list, import_held, remove_held
 from cchc_desktop.exchange.import_errors import NotReceiverError, SenderIdentityError
 from cchc_desktop.exchange.importer import Importer, clean_debris
 from cchc_desktop.exchange.keyring import KeyInfo
@@ -142,16 +142,11 @@ class ExchangeService:
     # Senders' keys (receiver) ###########################################
 
     def read_public_key(self, source: str | Path | bytes) -> PublicKeyFile:
-        """A .pub.pem (path or its bytes), or the .pub.pem saved beside an enrolment card PDF."""
+        """A .pub.pem (path or its bytes), or an enrolment card PDF: the key embedded in it, else (a card
+        printed before cards carried it) the .pub.pem saved beside it."""
         if isinstance(source, bytes):
             return parse_pub_file(source)
-        path = Path(source)
-        if path.suffix.lower() == ".pdf" and path.is_file():
-            found = find_pub_beside(path)
-            if found is None:
-                raise SenderIdentityError("exchange.enrol.pub_not_found", card=path.name)
-            path = found
-        return read_pub_file(path)
+        return read_key_source(Path(source))
 
     def enrol(
         self,
@@ -219,6 +214,28 @@ class ExchangeService:
         return Importer(self.ws, dry_run=dry_run, progress=progress, cancelled=cancelled, on_outcome=on_outcome).run(
             paths
         )
+
+    def held(self, units: Collection[tuple[str, str]] | None = None) -> list[HeldPackage]:
+        """Gói chờ xác nhận khóa: packages of units not enrolled, kept but not imported."""
+        return held_list(self.ws, units)
+
+    def import_held(
+        self,
+        units: Collection[tuple[str, str]] | None = None,
+        *,
+        progress: Progress = None,
+        cancelled: Cancelled = None,
+        on_outcome: Callable[[Any], None] | None = None,
+    ) -> ImportBatch:
+        """Nhập các gói đang giữ (of ``units``, else all) now that keys are enrolled: imported, refused with
+        the usual reason, or still held when the unit's key is still missing."""
+        self._require_receiver()
+        return import_held(self.ws, units, progress=progress, cancelled=cancelled, on_outcome=on_outcome)
+
+    def remove_held(self, held_ids: Collection[int]) -> int:
+        """Bỏ gói đang giữ: nothing of them is left (row, kept file); returns how many."""
+        self._require_receiver()
+        return remove_held(self.ws, held_ids)
 
     def clean_debris(self) -> tuple[int, int]:
         """Dọn phần thừa của lần nhận gói bị ngắt: the private copies and unrecorded kept files a killed

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from cchc_desktop.exchange import store as exchange_store
+from cchc_desktop.exchange import store_held
 from cchc_desktop.kernel import divisions
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.fields import coerce, field_specs
@@ -34,6 +37,7 @@ from cchc_desktop.receiver.index import (
     unit_scores,
 )
 from cchc_desktop.receiver.indicators import Consolidated, UnitFigure, consolidate
+from cchc_desktop.receiver.key_batch import BatchEnrolment, KeyCandidate, KeyChoice, enrol_batch, read_candidates
 from cchc_desktop.receiver.model import UNIT_KINDS, RosterUnit
 from cchc_desktop.reports.calendar import due_date
 from cchc_desktop.reports.model import ReportPeriod
@@ -141,6 +145,23 @@ class ReceiverService:
 
     def remove_units(self, unit_ids: list[int]) -> ChangeSet:
         return self.ws.delete("roster_unit", unit_ids)
+
+    # Senders' keys, many at once ########################################
+
+    def read_key_files(self, paths: Iterable[str | Path]) -> list[KeyCandidate]:
+        """Đăng ký khóa hàng loạt: one row per key in the files, cards and folders chosen."""
+        return read_candidates(
+            paths,
+            self.ws.profile.require().province_code,
+            self.roster(),
+            exchange_store.enrolled_keys(self.ws.conn),
+            store_held.held_counts(self.ws.conn),
+        )
+
+    def enrol_keys(self, choices: list[KeyChoice]) -> BatchEnrolment:
+        """Enrol every row confirmed by the last two groups of its card, in one transaction (none when one
+        row is refused); says which enrolled units have packages held (to import now)."""
+        return enrol_batch(self.ws, choices, store_held.held_counts(self.ws.conn))
 
     # Completeness and timeliness ########################################
 

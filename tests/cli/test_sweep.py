@@ -77,7 +77,17 @@ def _valid(action: argparse.Action, command: tuple[str, ...], world: dict) -> li
     """A value that makes sense for the argument (the others stay valid while one is bad)."""
     base: Path = world["base"]
     dest = action.dest
-    receiver_side = command[0] == "receiver" or command[-1] in ("enroll", "list", "revoke", "import", "verify")
+    receiver_side = command[0] == "receiver" or command[-1] in (
+        "enroll",
+        "enroll-batch",
+        "list",
+        "revoke",
+        "import",
+        "import-held",
+        "held",
+        "remove-held",
+        "verify",
+    )
     values = {
         "db": str(world["receiver"] if receiver_side else world["commune"]),
         "year": "2026",

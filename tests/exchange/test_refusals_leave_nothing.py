@@ -109,8 +109,16 @@ def status_is_a_list(receiver, key, outbox):
 
 
 def unknown_sender(receiver, key, outbox):
+    """A key rotation of a unit not enrolled: refused (only plans, reports and self-assessments are held)."""
+    from cchc_desktop.exchange.format import ManifestFields
+    from cchc_desktop.exchange.format.builder import build_key_rotation_package
+    from tests.exchange.craft import RECEIVER, SIGNER
+
     stranger = Sender("42", "18601", "Kỳ Thọ", "xa")
-    return build(outbox, key, "plan", 2027, plan_data(2027, sender=stranger), sender=stranger)[0], e.UnknownSenderError
+    fields = ManifestFields("key_rotation", stranger, RECEIVER, 2027, None, 1, SIGNER)
+    out = outbox / "42-18601_key_rotation_2027_r1.cchc"
+    build_key_rotation_package(fields, key, generate_private_key().public_key(), out)
+    return out, e.UnknownSenderError
 
 
 def wrong_key(receiver, key, outbox):

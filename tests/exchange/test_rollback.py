@@ -33,7 +33,7 @@ def test_dry_run_shows_names_and_old_to_new_values_and_writes_nothing(receiver, 
     assert "Thay đổi — nhiệm vụ «Nhiệm vụ 1»: tình trạng Hoàn thành đúng hạn → Đang thực hiện" in texts
     assert "Thay đổi — nhiệm vụ «Nhiệm vụ 1»: tiến độ (%) 100 → 60" in texts
     assert "Thay đổi — chỉ tiêu «CX-00 Chỉ tiêu 0»: tử số 40 → 55" in texts
-    assert "Thay đổi — chỉ tiêu «CX-00 Chỉ tiêu 0»: số liệu kỳ 50 → 68,75" in texts
+    assert "Thay đổi — chỉ tiêu «CX-00 Chỉ tiêu 0»: số liệu kỳ 50% → 68,8%" in texts
     assert "Bỏ — nhiệm vụ «Nhiệm vụ 2» (không còn trong lần gửi mới)" in texts
     assert not any("t1" in t or "i0" in t for t in texts)  # names, never ids
     assert table_counts(receiver.conn) == before

@@ -92,13 +92,42 @@ def test_enrol_then_drop_a_folder_preview_and_import(receiver_window, qtbot, sen
     assert shown_errors == []
 
 
-def test_a_package_from_an_unknown_sender_is_refused_in_the_preview(receiver_window, qtbot, sent):
-    stick, _ = sent
+def test_a_package_of_a_unit_not_enrolled_is_held_in_the_inbox_and_imported_in_one_click(
+    receiver_window, qtbot, sent, shown_errors, monkeypatch
+):
+    from ui.widgets import asking
+
+    stick, pub = sent
     panel = receiver_window.screens["exchange"].receiver
+    ws = receiver_window.session.ws
     panel.import_paths([stick / "42-18544_plan_2026_r1.cchc"])
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=10000)
-    assert "chưa đăng ký khóa" in panel.dialog.lines()[0]
-    assert not panel.dialog.apply_button.isEnabled()
+    assert panel.dialog.lines()[0].startswith("Sẽ giữ lại chờ xác nhận khóa: Kế hoạch CCHC năm 2026")
+    preview_job = panel.job
+    qtbot.mouseClick(panel.dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.job is not preview_job and panel.job.done, timeout=10000)
+    inbox = panel.inbox
+    panel.tabs.setCurrentWidget(inbox)
+    assert ws.exchange.received() == [] and inbox.model.rowCount() == 1
+    assert inbox.proxy.index(0, 4).data() == "Chờ xác nhận khóa"
+    assert "Có 1 gói chờ xác nhận khóa" in inbox.count.text() and inbox.import_held.isVisibleTo(inbox)
+    inbox.current_only.setChecked(True)  # a held package is not a current revision: hidden with the old ones
+    assert inbox.proxy.rowCount() == 0
+    inbox.current_only.setChecked(False)
+    asked = []
+    monkeypatch.setattr(asking, "confirm", lambda parent, text: asked.append(text) or False)
+    dialog = panel.enrol_from(pub)
+    dialog.confirmed.setChecked(True)
+    qtbot.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "Có 1 gói của đơn vị này" in asked[0]  # the clerk answers later, in the inbox
+    assert len(ws.exchange.held()) == 1
+    enrol_job = panel.job
+    qtbot.mouseClick(inbox.import_held, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.job is not enrol_job and panel.job.done, timeout=10000)
+    assert ws.exchange.held() == [] and len(ws.exchange.received()) == 1
+    assert panel.results.item(0).text().startswith("Đã nhận: Kế hoạch CCHC năm 2026 của xã Kỳ Phong")
+    assert inbox.model.rowCount() == 1 and inbox.proxy.index(0, 4).data() != "Chờ xác nhận khóa"
+    assert not inbox.import_held.isVisibleTo(inbox) and shown_errors == []
 
 
 def test_the_preview_names_the_sender_as_enrolled_and_warns_of_another_name(receiver_window, qtbot, sent):
@@ -138,3 +167,21 @@ def test_the_received_list_is_searched_and_opens_the_packages_pdf(receiver_windo
     assert len(opened) == 1 and opened[0].endswith(".pdf")
     with open(opened[0], "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+
+def test_a_held_package_is_dropped_after_the_clerk_confirms(receiver_window, qtbot, sent, monkeypatch, shown_errors):
+    from ui.widgets import asking
+
+    stick, _ = sent
+    panel = receiver_window.screens["exchange"].receiver
+    ws = receiver_window.session.ws
+    ws.exchange.import_packages([stick / "42-18544_plan_2026_r1.cchc"])
+    panel.load()
+    inbox = panel.inbox
+    inbox.view.selectRow(0)
+    answers = iter([False, True])
+    monkeypatch.setattr(asking, "confirm", lambda parent, text: next(answers))
+    inbox.remove_selected_held()
+    assert len(ws.exchange.held()) == 1  # "No" keeps it
+    inbox.remove_selected_held()
+    assert ws.exchange.held() == [] and inbox.model.rowCount() == 0 and shown_errors == []

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QT
 from cchc_desktop.kernel.i18n import tr
 from ui.icons import problem_icon
 
-APPLIES = ("imported", "replaced", "rotated")
+APPLIES = ("imported", "replaced", "rotated", "held")  # holding a package writes too (it is kept)
 
 
 class ImportPreviewDialog(QDialog):
@@ -44,6 +44,8 @@ class ImportPreviewDialog(QDialog):
         item.setToolTip(0, outcome.line)
         if outcome.refused:
             item.setIcon(0, problem_icon(True))
+        elif outcome.status == "held":  # kept, not imported: the unit's key is to be enrolled
+            item.setIcon(0, problem_icon(False))
         for note in outcome.notes:  # a warning the reviewer must see, not only at the end of a long line
             child = QTreeWidgetItem([note])
             child.setToolTip(0, note)

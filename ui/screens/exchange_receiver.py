@@ -1,15 +1,12 @@
 """Nhận gói (nơi nhận): enrolled senders, importing files or folders (chosen or dropped) with a preview
-first, one result line per package, the packages received, and rolling an import back by name."""
+first, one result line per package, the packages received (and those held until their unit's key is
+enrolled), and rolling an import back by name. Enrolling keys is ``exchange_enrol``'s part."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -19,12 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_datetime, tr
-from ui.dialogs.enrol_dialog import EnrolDialog
 from ui.dialogs.passphrase_dialog import AsksPassphrase
-from ui.errors import show_error
 from ui.jobs import run_job
+from ui.screens.exchange_enrol import SenderKeys
 from ui.screens.exchange_import import PackageImport
 from ui.screens.exchange_key import KeyBox
 from ui.screens.exchange_tables import ReadOnlyTable
@@ -32,7 +27,7 @@ from ui.screens.receiver.inbox_table import InboxTable
 from ui.widgets import asking
 
 
-class ReceiverPanel(AsksPassphrase, PackageImport, QWidget):
+class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -41,6 +36,7 @@ class ReceiverPanel(AsksPassphrase, PackageImport, QWidget):
         self.last_batch = None
         self.setAcceptDrops(True)
         self.inbox = InboxTable(session, self)
+        self.inbox.import_held_requested.connect(lambda: self.import_held(None))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.inbox, tr("ui.receiver.inbox.tab"))
         self.tabs.addTab(self._results_page(), tr("ui.exchange.import.results"))
@@ -70,8 +66,10 @@ class ReceiverPanel(AsksPassphrase, PackageImport, QWidget):
         self.senders = ReadOnlyTable(
             [tr(f"ui.exchange.senders.col.{c}") for c in ("unit", "code", "fingerprint", "status", "source", "since")]
         )
-        enrol = QPushButton(tr("ui.exchange.senders.enrol"))
-        enrol.clicked.connect(self.choose_key_file)
+        enrol = QPushButton(tr("ui.keys.enrol_files"))
+        enrol.clicked.connect(self.choose_key_files)
+        folder = QPushButton(tr("ui.keys.enrol_folder"))
+        folder.clicked.connect(self.choose_key_folder)
         paste = QPushButton(tr("ui.exchange.senders.paste"))
         paste.clicked.connect(self.paste_key)
         revoke = QPushButton(tr("ui.exchange.senders.revoke"))
@@ -79,7 +77,7 @@ class ReceiverPanel(AsksPassphrase, PackageImport, QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(self.key)
         layout.addWidget(self.senders, 1)
-        layout.addLayout(self._buttons(enrol, paste, revoke))
+        layout.addLayout(self._buttons(enrol, folder, paste, revoke))
         return page
 
     def _import_row(self) -> QHBoxLayout:
@@ -156,56 +154,6 @@ class ReceiverPanel(AsksPassphrase, PackageImport, QWidget):
                 for e in exchange.import_log()
             ]
         )
-
-    # Senders ############################################################
-
-    def choose_key_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, tr("ui.exchange.senders.enrol"), str(Path.home()), tr("ui.exchange.senders.filter")
-        )
-        if chosen:
-            self.enrol_from(Path(chosen))
-
-    def paste_key(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(
-            self, tr("ui.exchange.senders.paste"), tr("ui.exchange.senders.paste.prompt")
-        )
-        if ok and text.strip():
-            self.enrol_from(text.encode("utf-8"))
-
-    def enrol_from(self, source: Path | bytes) -> EnrolDialog | None:
-        """The enrolment dialog for a .pub.pem (or a card beside it), or for pasted PEM text."""
-        try:
-            pub = self.ws.exchange.read_public_key(source)
-        except CchcError as exc:
-            show_error(self, exc)
-            return None
-        known = pub.identity is not None and self.ws.exchange.has_active_key(pub.identity)
-        self.dialog = EnrolDialog(self, pub, already_enrolled=known)
-        self.dialog.accepted.connect(lambda d=self.dialog: self._enrol(d))
-        self.dialog.open()
-        return self.dialog
-
-    def _enrol(self, dialog: EnrolDialog) -> None:
-        exchange = self.ws.exchange
-        self.session.call(
-            self,
-            lambda: exchange.enrol(
-                dialog.pub, dialog.pub.fingerprint, dialog.identity(), revoke_old=dialog.revoke_old.isChecked()
-            ),
-        )
-        self.load()
-
-    def revoke(self) -> None:
-        key_id = self.senders.selected_key()
-        if key_id is None:
-            return
-        if (
-            QMessageBox.question(self, tr("app.name"), tr("ui.exchange.senders.revoke.confirm"))
-            == QMessageBox.StandardButton.Yes
-        ):
-            self.session.call(self, lambda: self.ws.exchange.revoke(int(key_id)))
-            self.load()
 
     # Import #############################################################
 

@@ -127,9 +127,10 @@ def _identity(header: bytes) -> UnitIdentity | None:
 _CODE_PREFIX = re.compile(r"^(\d{2}-\d{5})")
 
 
-def find_pub_beside(card: Path) -> Path | None:
+def find_pub_beside(card: Path, only_one: bool = True) -> Path | None:
     """The ``.pub.pem`` saved beside an enrolment card: same stem, or named by the unit code the card's
-    name starts with ("42-18544-phieu-dang-ky-khoa.pdf" → "42-18544.pub.pem"), else the only one there."""
+    name starts with ("42-18544-phieu-dang-ky-khoa.pdf" → "42-18544.pub.pem"), else (``only_one``) the
+    only one there."""
     candidates = [card.with_name(card.stem + PUB_SUFFIX)]
     code = _CODE_PREFIX.match(card.name)
     if code:
@@ -137,5 +138,5 @@ def find_pub_beside(card: Path) -> Path | None:
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    found = sorted(card.parent.glob(f"*{PUB_SUFFIX}"))
+    found = sorted(card.parent.glob(f"*{PUB_SUFFIX}")) if only_one else []
     return found[0] if len(found) == 1 else None

@@ -118,11 +118,37 @@ def verify_package(
         )  # step 4
         _check_member_set(archive, envelope, file)  # step 5
         kept = _check_member_contents(archive, envelope, file, Ticker(_listed_bytes(envelope), progress, cancelled))
-    _check_version(envelope, key, file)  # step 6
+    _check_version(envelope, key.label or sender_codes_label(envelope.sender), file)  # step 6
     manifest = parse_body(envelope, file)  # step 7
     data = _parse_data(kept[DATA_NAME], file)
     _check_announced_key(manifest, kept.get(ANNOUNCE_NAME), key, file)
     return VerifiedPackage(path, manifest, manifest_bytes, signature, data, key, limits, kept[DATA_NAME])
+
+
+@dataclass(frozen=True)
+class UncheckedPackage:
+    """A package whose sender has no enrolled key: every check of steps 1–7 passed except the signature,
+    which cannot be checked yet. What it says of itself (sender included) is unproven."""
+
+    path: Path
+    manifest: Manifest
+    manifest_bytes: bytes = field(repr=False)
+    data: dict[str, Any] = field(repr=False)
+
+
+def check_without_key(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> UncheckedPackage:
+    """Steps 1–3 and 5–7 for a package whose sender is not enrolled (chờ xác nhận khóa): a damaged,
+    unsafe or malformed file is refused now, with the same refusals; only step 4 waits for the key."""
+    path = Path(path)
+    file = display_name(path)
+    with SafeZip.open(path, limits) as archive:
+        manifest_bytes, _ = _read_seal(archive, file)
+        envelope = parse_envelope(manifest_bytes, file)
+        _check_member_set(archive, envelope, file)
+        kept = _check_member_contents(archive, envelope, file, Ticker(_listed_bytes(envelope), None, None))
+    _check_version(envelope, sender_codes_label(envelope.sender), file)
+    manifest = parse_body(envelope, file)
+    return UncheckedPackage(path, manifest, manifest_bytes, _parse_data(kept[DATA_NAME], file))
 
 
 def _read_seal(archive: SafeZip, file: str) -> tuple[bytes, bytes]:
@@ -176,9 +202,8 @@ def _hash_member(archive: SafeZip, member: Member, file: str, ticker: Ticker, ke
     return b"".join(pieces)
 
 
-def _check_version(envelope: Envelope, key: TrustedKey, file: str) -> None:
+def _check_version(envelope: Envelope, sender: str, file: str) -> None:
     if envelope.format_version > FORMAT_VERSION:
-        sender = key.label or sender_codes_label(envelope.sender)
         raise e.FormatTooNewError(file, version=envelope.format_version, supported=FORMAT_VERSION, sender=sender)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from cchc_desktop.kernel.i18n.vi import MESSAGES
@@ -58,11 +59,16 @@ def format_datetime(value: dt.datetime | str | None) -> str:
     return f"{value.hour:02d}:{value.minute:02d} {format_date(value.date())}"
 
 
-def format_number(value: float | int | None, decimals: int | None = None) -> str:
-    """Vietnamese number: ``1234.5`` → ``"1.234,5"``; integers keep no decimals."""
+def format_number(value: float | int | None, decimals: int | None = None, *, max_decimals: int | None = None) -> str:
+    """Vietnamese number: ``1234.5`` → ``"1.234,5"``; integers keep no decimals.
+
+    ``max_decimals`` rounds half up to at most that many decimals and drops trailing zeros
+    (``43.709826`` → ``"43,71"``, ``16.25`` → ``"16,25"``, ``0.125`` → ``"0,13"``)."""
     if value is None or value == "":
         return ""
     number = float(value)
+    if max_decimals is not None and decimals is None:
+        number = float(Decimal(repr(number)).quantize(Decimal(1).scaleb(-max_decimals), ROUND_HALF_UP))
     if decimals is None:
         decimals = 0 if number == int(number) else _needed_decimals(number)
     text = f"{number:,.{decimals}f}"
