@@ -15,14 +15,14 @@ import sys
 from collections.abc import Sequence
 
 from cchc_desktop import __version__
-from cchc_desktop.cli import argparse_vi, assess, demo, keys, package, plan, receiver, render, report
+from cchc_desktop.cli import argparse_vi, assess, demo, framework, keys, package, plan, receiver, render, report
 from cchc_desktop.cli.common import fail
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.files import describe_os_error, describe_sqlite_error
 from cchc_desktop.kernel.i18n import tr
 
 #: Command groups in the order ``--help`` lists them; each module has ``add_commands``.
-COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver)
+COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver, framework)
 
 
 class _Parser(argparse.ArgumentParser):

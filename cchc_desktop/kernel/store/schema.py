@@ -19,6 +19,7 @@ from cchc_desktop.kernel.store.steps.m004_exchange import m004_exchange
 from cchc_desktop.kernel.store.steps.m005_receiver import m005_receiver
 from cchc_desktop.kernel.store.steps.m006_downward import m006_downward
 from cchc_desktop.kernel.store.steps.m007_document_shape import m007_document_shape
+from cchc_desktop.kernel.store.steps.m008_framework import m008_framework
 
 STEPS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -28,5 +29,6 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     m005_receiver,
     m006_downward,
     m007_document_shape,
+    m008_framework,
 )
 STEP_NAMES: tuple[str, ...] = tuple(step.__name__ for step in STEPS)
