@@ -27,6 +27,7 @@ from cchc_desktop.reports.service import ReportService
 if TYPE_CHECKING:
     from cchc_desktop.exchange.service import ExchangeService
     from cchc_desktop.receiver.appraisal import AppraisalService
+    from cchc_desktop.receiver.frameworks import FrameworkService
     from cchc_desktop.receiver.letters import LetterService
     from cchc_desktop.receiver.receipts import ReceiptService
     from cchc_desktop.receiver.service import ReceiverService
@@ -78,6 +79,13 @@ class Workspace(UnitFile):
         from cchc_desktop.receiver.receipts import ReceiptService
 
         return ReceiptService(self.receiver, self)
+
+    @cached_property
+    def frameworks(self) -> FrameworkService:
+        """Khung năm the office prepares and sends to its communes."""
+        from cchc_desktop.receiver.frameworks import FrameworkService
+
+        return FrameworkService(self.receiver, self)
 
     @cached_property
     def appraisals(self) -> AppraisalService:

@@ -30,6 +30,9 @@ class Catalogue:
     source: str
     content_hash: str
     imported_at: str
+    #: The year's framework this catalogue came in (khung năm the superior sent), else "".
+    framework_id: str = ""
+    framework_hash: str = ""
 
 
 @dataclass

@@ -7,6 +7,7 @@ they are checked, audited and undoable like every other cell.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +15,12 @@ from typing import Any
 
 from cchc_desktop.assessment import store
 from cchc_desktop.assessment.catalogue import CatalogueSpec
-from cchc_desktop.assessment.catalogue_files import load_default_catalogue, read_catalogue_file
+from cchc_desktop.assessment.catalogue_files import load_default_catalogue, read_catalogue_file, read_json_catalogue
 from cchc_desktop.assessment.model import Assessment, AssessmentView, Catalogue, build_tree
 from cchc_desktop.assessment.rules import check_assessment
 from cchc_desktop.evidence import store as store_evidence
+from cchc_desktop.framework.content import canonical_json
+from cchc_desktop.framework.received import received_row
 from cchc_desktop.kernel.errors import CchcError, NotFoundError, ValidationError
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import tr
@@ -184,13 +187,14 @@ class AssessmentService:
     # Starting ###########################################################
 
     def start(self, year: int) -> Assessment:
-        """Bắt đầu tự đánh giá năm: with the catalogue in force, or the illustrative one."""
+        """Bắt đầu tự đánh giá năm: with the criteria of the framework the superior sent for the year,
+        else the catalogue in force, else the illustrative one."""
         existing = self.get(year)
         if existing is not None:
             return existing
         if not isinstance(year, int) or not 2000 <= year <= 2100:
             raise ValidationError("plan.year.invalid", value=year)
-        catalogue = store.catalogue_for_year(self.ws.conn, year)
+        catalogue = self._framework_catalogue(year) or store.catalogue_for_year(self.ws.conn, year)
         if catalogue is None:
             catalogue = self.import_spec(load_default_catalogue(), year=year).catalogue
         with self.ws.transaction() as conn:
@@ -198,6 +202,34 @@ class AssessmentService:
             store.sync_scores(conn, assessment_id, catalogue.id)
             self._audit(conn, assessment_id, "create", "", None, catalogue.title)
         return store.assessment(self.ws.conn, assessment_id)
+
+    def _framework_catalogue(self, year: int) -> Catalogue | None:
+        """The criteria of the year's received framework as a catalogue (stored the first time)."""
+        received = received_row(self.ws.conn, year)
+        if received is None:
+            return None
+        found = store.catalogue_of_framework(self.ws.conn, received.framework_id, received.hash)
+        if found is not None:
+            return found
+        with self.ws.transaction() as conn:
+            catalogue_id = self.keep_framework_catalogue(
+                conn, received.data["criteria"], year, received.framework_id, received.hash
+            )
+        return store.catalogue(self.ws.conn, catalogue_id)
+
+    def keep_framework_catalogue(
+        self, conn: sqlite3.Connection, criteria: dict[str, Any], year: int, framework_id: str, digest: str
+    ) -> int:
+        """Store the criteria a framework carries as a catalogue of ``year``, once per framework version,
+        in the caller's transaction (the office keeps each version it sent, so a self-assessment made
+        under any of them is checked against its own maxima)."""
+        found = store.catalogue_of_framework(conn, framework_id, digest)
+        if found is not None:
+            return found.id
+        spec = read_json_catalogue(canonical_json(criteria), tr("assessment.framework_source"))
+        catalogue_id, _ = self._store_catalogue(conn, spec, year, None)
+        store.set_catalogue_framework(conn, catalogue_id, framework_id, digest)
+        return catalogue_id
 
     # Proposals ##########################################################
 

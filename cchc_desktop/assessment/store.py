@@ -160,6 +160,22 @@ def catalogue_for_year(conn: sqlite3.Connection, year: int) -> Catalogue | None:
     return _catalogue(row) if row else None
 
 
+def catalogue_of_framework(conn: sqlite3.Connection, framework_id: str, digest: str) -> Catalogue | None:
+    """The catalogue that came in the framework ``framework_id`` of hash ``digest``, once stored."""
+    row = conn.execute(
+        "SELECT * FROM criteria_catalogues WHERE framework_id = ? AND framework_hash = ? ORDER BY id DESC LIMIT 1",
+        [framework_id, digest],
+    ).fetchone()
+    return _catalogue(row) if row else None
+
+
+def set_catalogue_framework(conn: sqlite3.Connection, catalogue_id: int, framework_id: str, digest: str) -> None:
+    conn.execute(
+        "UPDATE criteria_catalogues SET framework_id = ?, framework_hash = ? WHERE id = ?",
+        [framework_id, digest, catalogue_id],
+    )
+
+
 def catalogues(conn: sqlite3.Connection) -> list[Catalogue]:
     return [_catalogue(row) for row in conn.execute("SELECT * FROM criteria_catalogues ORDER BY year, id")]
 

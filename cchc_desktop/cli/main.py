@@ -21,6 +21,7 @@ from cchc_desktop.cli import (
     assess,
     backup,
     demo,
+    framework,
     keys,
     package,
     plan,
@@ -36,7 +37,7 @@ from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.store.faults import explain_unexpected
 
 #: Command groups in the order ``--help`` lists them; each module has ``add_commands``.
-COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver, backup, transfer)
+COMMAND_GROUPS = (demo, plan, report, assess, render, keys, package, receiver, backup, transfer, framework)
 
 
 class _Parser(argparse.ArgumentParser):

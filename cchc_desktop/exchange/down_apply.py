@@ -19,6 +19,7 @@ from pathlib import Path
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.appraisal_received import appraisal_rows, appraisal_summary
 from cchc_desktop.exchange.down_export import DOWN_KINDS, OFFICE_UNIT_CODE
+from cchc_desktop.exchange.down_framework import framework_effect
 from cchc_desktop.exchange.format.labels import kind_label
 from cchc_desktop.exchange.format.manifest import PACKAGE_ID
 from cchc_desktop.exchange.format.revisions import RevisionVerdict
@@ -99,7 +100,11 @@ def _effect(applier: Applier, package: VerifiedPackage, file: str) -> DownEffect
         return _receipt(applier, package, root)
     if kind == "appraisal":
         return _appraisal(root)
-    raise PayloadError(file, field="payload", reason=tr("exchange.reason.choice", value=kind, choices="receipt"))
+    if kind == "framework":
+        return DownEffect(*framework_effect(applier, package, root))
+    raise PayloadError(
+        file, field="payload", reason=tr("exchange.reason.choice", value=kind, choices=", ".join(DOWN_KINDS))
+    )
 
 
 def _payload(package: VerifiedPackage, file: str) -> Check:

@@ -20,7 +20,7 @@ from cchc_desktop.exchange import outbox, store
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.builder import PACKAGE_SUFFIX, ManifestFields, build_package, now_vietnam
 from cchc_desktop.exchange.format.keys import fingerprint
-from cchc_desktop.exchange.format.manifest import OFFICE_CODE, Manifest, Receiver, Sender, Signer
+from cchc_desktop.exchange.format.manifest import OFFICE_CODE, FrameworkRef, Manifest, Receiver, Sender, Signer
 from cchc_desktop.kernel.jobs import Cancelled, Progress
 
 OFFICE_UNIT_CODE = OFFICE_CODE
@@ -51,6 +51,7 @@ class DownPackage:
     signer: Signer
     period: str | None = None
     document: bytes | None = None
+    framework: FrameworkRef | None = None  # the year's framework: the one it carries
 
 
 def office_sender(ws: ExchangeWorkspace) -> Sender:
@@ -89,6 +90,7 @@ def write_down_package(
         supersedes=previous["package_id"] if previous else None,
         package_id=uuid.uuid4().hex,
         created_at=now_vietnam(),
+        framework=package.framework,
     )
     out = Path(folder) / down_file_name(fields, addressee)
     row_id = outbox.reserve(ws, fields, out, fingerprint(private_key), addressee=addressee.code)

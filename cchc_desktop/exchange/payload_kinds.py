@@ -143,7 +143,9 @@ def assessment_content(ws: ExchangeWorkspace, year: int, period: str | None) -> 
     }
     profile = ws.profile.get()
     signer = signer_of("TM", "CHỦ TỊCH", "", profile.chairman_name)
-    framework = framework_ref(catalogue.code or catalogue.uid, catalogue.content_hash)
+    framework = framework_ref(catalogue.framework_id, catalogue.framework_hash) or framework_ref(
+        catalogue.code or catalogue.uid, catalogue.content_hash
+    )
     return ExportContent("assessment", year, None, data, signer, framework, targets, _assessment_renderer(ws, year))
 
 

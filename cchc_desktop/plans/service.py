@@ -10,6 +10,7 @@ from typing import Any
 
 from cchc_desktop.framework.areas import AREA_BY_CODE, AREA_CODES, CANONICAL_AREAS
 from cchc_desktop.framework.model import Framework, load_framework, placeholders
+from cchc_desktop.framework.received import received_framework
 from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import tr
@@ -96,7 +97,9 @@ class PlanService:
     # Creating ###########################################################
 
     def create(self, year: int, source: str = "framework", framework: Framework | None = None) -> Plan:
-        """Tạo kế hoạch năm từ khung, từ kế hoạch năm trước, hoặc trống."""
+        """Tạo kế hoạch năm từ khung, từ kế hoạch năm trước, hoặc trống.
+
+        The framework is the one the superior sent for the year when there is one, else the app's default."""
         if not isinstance(year, int) or not 2000 <= year <= 2100:
             raise ValidationError("plan.year.invalid", value=year)
         if source not in SOURCES:
@@ -106,7 +109,7 @@ class PlanService:
             raise ValidationError("plan.exists", year=year)
         with self.ws.transaction() as conn:
             if source == "framework":
-                fw = framework or load_framework()
+                fw = framework or received_framework(conn, year) or load_framework()
                 content = plan_copy.from_framework(fw, fill_values=placeholders(profile, year))
             elif source == "copy":
                 content = self._copy_source(year - 1)

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from cchc_desktop.framework.model import Framework, load_framework
+from cchc_desktop.framework.received import received_framework
 from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.history import ChangeSet
 from cchc_desktop.kernel.i18n import format_date, tr
@@ -76,11 +77,13 @@ class ReportService(ReportFlow):
     def create_calendar(self, year: int, framework: Framework | None = None) -> ChangeSet:
         """Lập lịch báo cáo: the framework's periods for ``year`` (refused when the year has one).
 
-        One undoable action, audited period by period; the dates can then be edited like any row.
+        One undoable action, audited period by period; the dates can then be edited like any row. The
+        periods are those of the framework the superior sent for the year when there is one.
         """
         if store.calendar(self.ws.conn, year):
             raise ValidationError("report.calendar.exists", year=year)
-        specs = cal.specs_from_framework((framework or self.framework).extra.get("periods"))
+        source = framework or received_framework(self.ws.conn, year) or self.framework
+        specs = cal.specs_from_framework(source.extra.get("periods"))
         if not specs:
             specs = cal.specs_from_framework(load_framework().extra.get("periods"))
         rows = [cal.resolve(spec, year) for spec in specs]

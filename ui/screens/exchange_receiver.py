@@ -23,17 +23,20 @@ from ui.screens.exchange_enrol import SenderKeys
 from ui.screens.exchange_import import PackageImport
 from ui.screens.exchange_key import KeyBox
 from ui.screens.exchange_tables import ReadOnlyTable
+from ui.screens.receiver.framework_page import FrameworkPage
+from ui.screens.receiver.framework_send import FrameworkSending
 from ui.screens.receiver.inbox_table import InboxTable
 from ui.widgets import asking
 
 
-class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, QWidget):
+class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending, QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.dialog = None  # the dialog open now (tests drive it)
         self.job = None
         self.last_batch = None
+        self.year = 0
         self.setAcceptDrops(True)
         self.inbox = InboxTable(session, self)
         self.inbox.import_held_requested.connect(lambda: self.import_held(None))
@@ -42,6 +45,8 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, QWidget):
         self.tabs.addTab(self._results_page(), tr("ui.exchange.import.results"))
         self.tabs.addTab(self._senders_page(), tr("ui.exchange.senders.box"))
         self.tabs.addTab(self._log_page(), tr("ui.exchange.log.box"))
+        self.framework = FrameworkPage(session, self.send_framework, self)
+        self.tabs.addTab(self.framework, tr("ui.framework.tab"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._import_row())
@@ -117,6 +122,9 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, QWidget):
 
     def load(self, year: int = 0) -> None:
         exchange = self.ws.exchange
+        self.year = year or self.year
+        if self.year:
+            self.framework.load(self.year)
         self.senders.fill(
             [
                 (

@@ -20,6 +20,7 @@ from cchc_desktop.kernel.store.steps.m005_receiver import m005_receiver
 from cchc_desktop.kernel.store.steps.m006_downward import m006_downward
 from cchc_desktop.kernel.store.steps.m007_document_shape import m007_document_shape
 from cchc_desktop.kernel.store.steps.m008_held_packages import m008_held_packages
+from cchc_desktop.kernel.store.steps.m009_framework import m009_framework
 
 STEPS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -30,5 +31,6 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     m006_downward,
     m007_document_shape,
     m008_held_packages,
+    m009_framework,
 )
 STEP_NAMES: tuple[str, ...] = tuple(step.__name__ for step in STEPS)
