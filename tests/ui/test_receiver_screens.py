@@ -165,3 +165,21 @@ def test_an_appraisal_round_is_opened_typed_and_dropped(office, app, qtbot, tmp_
     monkeypatch.setattr(asking, "confirm", lambda parent, text: "lần 1" in text)
     qtbot.mouseClick(screen.buttons["delete"], Qt.MouseButton.LeftButton)
     assert screen.units.rows[0][2].text == "Chưa làm" and screen.model.rowCount() == 0
+
+
+def test_the_office_settings_are_an_offices(office_window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    window, _ = office_window
+    screen = _show(window, "profile")
+    labels = {label.text() for label in screen.form.findChildren(QLabel)}
+    assert {"Tên cơ quan", "Cấp", "Người đứng đầu (Giám đốc Sở; ở huyện: Chủ tịch UBND)"} <= labels
+    assert not labels & {"Chủ tịch UBND", "Mã đơn vị (5 chữ số)", "Đơn vị nhận báo cáo", "Loại đơn vị"}
+    name = screen.form.inputs["name"]
+    assert name.text() == "Sở Nội vụ tỉnh Hà Tĩnh"
+    chairman = screen.form.inputs["chairman_name"]
+    chairman.setFocus()
+    chairman.setText("Nguyễn Văn An")
+    chairman.editingFinished.emit()
+    profile = window.session.ws.profile.get()
+    assert (profile.chairman_name, profile.mode) == ("Nguyễn Văn An", "receiver")

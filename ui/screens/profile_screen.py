@@ -14,7 +14,8 @@ class ProfileScreen(QWidget):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.form = ProfileForm()
+        profile = session.ws.profile.get()
+        self.form = ProfileForm(receiver=profile is not None and profile.mode == "receiver")
         self.form.edited.connect(self.commit)
         self.actor = QComboBox()
         self.actor.setEditable(True)

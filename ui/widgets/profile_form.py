@@ -18,6 +18,17 @@ GROUPS = {
     "receiver": ("receiver_name", "receiver_level", "receiver_salutation"),
     "people": ("chairman_name", "deputies", "focal_name", "focal_title"),
 }
+#: A receiving unit's settings: its own name, province and level, and its people; no commune fields.
+RECEIVER_FIELDS = ("province_code", "name", "receiver_level", "place_name", *GROUPS["people"])
+
+
+def field_label(name: str, receiver: bool = False) -> str:
+    """ "Chủ tịch UBND" at a commune, "Giám đốc (người ký)" at a receiving unit."""
+    if receiver:
+        own = tr(f"unit.field.receiver.{name}")
+        if own != f"unit.field.receiver.{name}":
+            return own
+    return tr(f"unit.field.{name}")
 
 
 def _combo(items: dict[str, str], with_code: bool = False) -> QComboBox:
@@ -40,8 +51,9 @@ class _LinesField(QPlainTextEdit):
 class ProfileForm(QWidget):
     edited = Signal()
 
-    def __init__(self, groups: tuple[str, ...] = tuple(GROUPS), parent=None) -> None:
+    def __init__(self, groups: tuple[str, ...] = tuple(GROUPS), parent=None, *, receiver: bool = False) -> None:
         super().__init__(parent)
+        self.receiver = receiver
         self.inputs: dict[str, QWidget] = {
             "unit_type": _combo(UNIT_TYPES),
             "name": QLineEdit(),
@@ -66,15 +78,16 @@ class ProfileForm(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #a4262c;")
         self.error.setWordWrap(True)
-        self.picker = UnitPicker() if "unit" in groups else None
+        self.picker = UnitPicker() if "unit" in groups and not receiver else None
         form = QFormLayout(self)
-        for group in groups:
-            for name in GROUPS[group]:
-                form.addRow(tr(f"unit.field.{name}"), self.inputs[name])
-                if name == "province_code" and self.picker is not None:
-                    form.addRow(tr("ui.setup.unit.search"), self.picker)
+        shown = RECEIVER_FIELDS if receiver else [name for group in groups for name in GROUPS[group]]
+        for name in shown:
+            form.addRow(field_label(name, receiver), self.inputs[name])
+            if name == "province_code" and self.picker is not None:
+                form.addRow(tr("ui.setup.unit.search"), self.picker)
         form.addRow(self.error)
-        self.inputs["province_code"].currentIndexChanged.connect(self._suggest_receiver)
+        if not receiver:  # a receiving unit reports to no one here
+            self.inputs["province_code"].currentIndexChanged.connect(self._suggest_receiver)
         if self.picker is not None:
             self.inputs["province_code"].currentIndexChanged.connect(
                 lambda: self.picker.set_province(self.inputs["province_code"].currentData() or "")

@@ -217,6 +217,13 @@ MESSAGES: dict[str, str] = {
     "unit.field.deputies": "Các Phó Chủ tịch (mỗi dòng một người)",
     "unit.field.focal_name": "Công chức đầu mối CCHC",
     "unit.field.focal_title": "Chức danh công chức đầu mối",
+    "unit.field.receiver.name": "Tên cơ quan",
+    "unit.field.receiver.receiver_level": "Cấp",
+    "unit.field.receiver.place_name": "Địa danh ghi trước ngày tháng (để trống: tên tỉnh)",
+    "unit.field.receiver.chairman_name": "Người đứng đầu (Giám đốc Sở; ở huyện: Chủ tịch UBND)",
+    "unit.field.receiver.deputies": "Các cấp phó (mỗi dòng một người)",
+    "unit.field.receiver.focal_name": "Công chức theo dõi CCHC",
+    "unit.field.receiver.focal_title": "Chức danh của công chức theo dõi",
     "unit.field.former_units": "Đơn vị cũ đã sáp nhập (mỗi dòng: tên – mã)",
     "unit.former_units.invalid": "Mã đơn vị cũ «{value}» phải gồm tối đa 5 chữ số. Ghi mỗi dòng «tên đơn vị cũ – mã»; không biết mã thì chỉ ghi tên.",
 }
