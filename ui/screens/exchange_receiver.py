@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.kernel.i18n import format_datetime, tr
 from ui.dialogs.passphrase_dialog import AsksPassphrase
-from ui.jobs import run_job
 from ui.screens.exchange_enrol import SenderKeys
 from ui.screens.exchange_import import PackageImport
 from ui.screens.exchange_key import KeyBox
@@ -26,7 +25,7 @@ from ui.screens.exchange_tables import ReadOnlyTable
 from ui.screens.receiver.framework_page import FrameworkPage
 from ui.screens.receiver.framework_send import FrameworkSending
 from ui.screens.receiver.inbox_table import InboxTable
-from ui.widgets import asking
+from ui.widgets.signed_writing import write_signed
 
 
 class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending, QWidget):
@@ -184,31 +183,14 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
 
     def write_receipts(self) -> None:
         """Biên nhận for every unit that sent something since its last one: passphrase, folder, then a job."""
-        if self.ws.exchange.key_info() is None:
-            self._say(tr("ui.exchange.receipts.no_key"))
-            return
-        self._ask(
-            "ui.exchange.receipts.unlock",
-            "ui.exchange.receipts.unlock.explain",
-            self._receipts_folder,
-            check=self.ws.exchange.check_passphrase,
+        write_signed(
+            self,
+            "ui.exchange.receipts",
+            lambda own, passphrase, folder, progress, cancelled: own.receipts.write(
+                folder, passphrase, progress=progress, cancelled=cancelled
+            ),
+            self._receipts_written,
         )
-
-    def _receipts_folder(self, passphrase: str) -> None:
-        folder = asking.choose_folder(self, tr("ui.exchange.receipts.folder"))
-        if folder:
-            self.run_receipts(passphrase, folder)
-
-    def run_receipts(self, passphrase: str, folder: str) -> None:
-        from cchc_desktop.workspace import Workspace
-
-        path = self.ws.path
-
-        def work(progress, cancelled):
-            with Workspace.open(path) as own:  # never the UI's connection
-                return own.receipts.write(folder, passphrase, progress=progress, cancelled=cancelled)
-
-        self.job = run_job(self, tr("ui.exchange.receipts.running"), work, self._receipts_written)
 
     def _receipts_written(self, result) -> None:
         self._say("\n".join([result.summary, *(str(p) for p in result.files)]))

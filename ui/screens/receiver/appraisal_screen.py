@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from cchc_desktop.kernel.i18n import format_date, format_number, tr
 from cchc_desktop.receiver.appraisal import Candidate
 from ui.dialogs.passphrase_dialog import AsksPassphrase
-from ui.jobs import run_job
 from ui.models.rows_table import PAYLOAD_ROLE, RowsModel, TableCell
 from ui.screens.receiver.appraisal_table import AppraisalModel, AppraisalTable
 from ui.screens.receiver.table_screen import COLOURS, table_view
@@ -17,6 +16,7 @@ from ui.session import Session
 from ui.widgets import asking
 from ui.widgets.document_actions import DocumentActions, DocumentTarget
 from ui.widgets.problems_panel import ProblemsPanel
+from ui.widgets.signed_writing import write_signed
 
 STATE_COLOURS = {"none": "pending", "open": "draft", "sent": "on_time", "resubmitted": "late", "draft_only": "pending"}
 
@@ -155,31 +155,14 @@ class AppraisalScreen(AsksPassphrase, QWidget):
         if view.problems():
             asking.inform(self, tr("receiver.appraisal.has_problems", count=len(view.problems())))
             return
-        if self.session.ws.exchange.key_info() is None:
-            asking.inform(self, tr("ui.exchange.receipts.no_key"))
-            return
-        self._ask(
-            "ui.receiver.appraisal.send.unlock",
-            "ui.receiver.appraisal.send.unlock.explain",
-            lambda passphrase: self._send_to_folder(last.id, passphrase),
-            check=self.session.ws.exchange.check_passphrase,
+        write_signed(
+            self,
+            "ui.receiver.appraisal.send",
+            lambda own, passphrase, folder, progress, cancelled: own.appraisals.send(
+                last.id, folder, passphrase, progress=progress, cancelled=cancelled
+            ),
+            self._sent,
         )
-
-    def _send_to_folder(self, appraisal_id: int, passphrase: str) -> None:
-        folder = asking.choose_folder(self, tr("ui.receiver.appraisal.send.folder"))
-        if folder:
-            self.run_send(appraisal_id, passphrase, folder)
-
-    def run_send(self, appraisal_id: int, passphrase: str, folder: str) -> None:
-        from cchc_desktop.workspace import Workspace
-
-        path = self.session.ws.path
-
-        def work(progress, cancelled):
-            with Workspace.open(path) as own:
-                return own.appraisals.send(appraisal_id, folder, passphrase, progress=progress, cancelled=cancelled)
-
-        self.job = run_job(self, tr("ui.receiver.appraisal.sending"), work, self._sent)
 
     def _sent(self, result) -> None:
         self.session.ws.history.clear()  # the round is the unit's now: nothing of it to undo here
