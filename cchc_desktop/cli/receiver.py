@@ -121,7 +121,7 @@ def _status(args: argparse.Namespace) -> int:
                 code=item.code,
                 text=item.text,
                 units=item.reporting,
-                value=item.combined_text(),
+                value=item.combined_text() or tr("cli.receiver.status.no_figure"),
             )
         )
     return 0

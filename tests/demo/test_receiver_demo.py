@@ -62,3 +62,11 @@ def test_the_unenrolled_units_packages_are_left_on_the_stick(office):
     with Workspace.open(office) as ws:
         received = ws.exchange.received()
     assert len(received) == len(list(stick.glob("*.cchc"))) == 16  # 3 units × 5, and Quý I twice
+
+
+def test_status_in_words_says_when_no_unit_has_a_figure(office, capsys):
+    capsys.readouterr()
+    assert run(["receiver", "status", "--db", office, "--year", str(YEAR), "--period", "Q3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.endswith(": chưa có số liệu (0 đơn vị báo cáo)") for line in lines)
+    assert not [line for line in lines if ":  (" in line]

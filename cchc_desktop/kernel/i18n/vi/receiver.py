@@ -309,5 +309,6 @@ MESSAGES: dict[str, str] = {
     "cli.receiver.status.period": "mã kỳ báo cáo (Q1, H1, Q3, Y…) để kèm chỉ tiêu tổng hợp của kỳ",
     "cli.receiver.status.heading": "{unit} — tình hình nộp báo cáo năm {year}:",
     "cli.receiver.status.indicator": "  {code} {text}: {value} ({units} đơn vị báo cáo)",
+    "cli.receiver.status.no_figure": "chưa có số liệu",
     "cli.receiver.status.not_receiver": "Tệp này là dữ liệu của một xã, không phải của nơi nhận báo cáo. Hãy chỉ đường dẫn tới tệp của Sở Nội vụ (tạo bằng «receiver init»).",
 }
