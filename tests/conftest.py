@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -37,6 +38,15 @@ PROFILE = {
     "focal_name": "Lê Thị Mai",
     "focal_title": "Công chức Văn phòng - Thống kê",
 }
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    """Once the application has switched automatic collection off (ui/collector.py), cycles are
+    collected after each test, at the top level as the app's timer does between events."""
+    yield
+    if not gc.isenabled():
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.paths import data_dir, default_workspace_path
 from cchc_desktop.kernel.workspace_errors import WorkspaceInUseError
-from ui import preferences
+from ui import collector, preferences
 from ui.errors import show_error
 from ui.fonts import install_ui_font
 from ui.icons import app_icon
@@ -34,6 +34,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     translator = VietnameseQtTranslator(app)
     app.installTranslator(translator)
     install_ui_font(app)
+    collector.install(app)
     return app
 
 

@@ -24,14 +24,18 @@ def cli(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProc
 
 
 def on_small_disk(folder: Path, size_kb: int, script: str) -> subprocess.CompletedProcess:
-    """Run the shell ``script`` with a ``size_kb`` tmpfs mounted at ``folder``, in a namespace of its own
-    (the mount disappears with it). ``$PY`` in the script is this Python, ``$ROOT`` the checkout."""
+    """Run the shell ``script`` with a ``size_kb`` tmpfs mounted at ``folder``, gone when it ends (root
+    unmounts it; anyone else mounts it in a namespace of its own). ``$PY`` is this Python, ``$ROOT``
+    the checkout."""
     folder.mkdir(parents=True, exist_ok=True)
     mount = f"mount -t tmpfs -o size={size_kb}k tmpfs {shlex.quote(str(folder))}"
     env = {**os.environ, "PY": sys.executable, "ROOT": str(ROOT)}
-    # root needs no user namespace, and a chroot (a fresh-system check) forbids creating one
-    as_root = [] if os.geteuid() == 0 else ["--map-root-user"]
-    command = ["unshare", *as_root, "--mount", "sh", "-ec", f'{mount}\ncd "$ROOT"\n{script}']
+    body = f'cd "$ROOT"\n{script}'
+    if os.geteuid() == 0:  # root mounts it itself (a chroot, as in the fresh-system check, allows no namespace)
+        unmount = f"umount -l {shlex.quote(str(folder))}"
+        command = ["sh", "-ec", f"{mount}\ntrap {shlex.quote(unmount)} EXIT\n{body}"]
+    else:
+        command = ["unshare", "--map-root-user", "--mount", "sh", "-ec", f"{mount}\n{body}"]
     return subprocess.run(command, capture_output=True, text=True, env=env)
 
 
