@@ -3,6 +3,8 @@ certificates picked from the tokens, a wrong PIN said with what the token tells,
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
 
 from tests.support.signing import ORG_PIN, ORG_TOKEN, PERSON_PIN, PERSON_TOKEN
@@ -29,9 +31,13 @@ def _sign(qtbot, dialog, signer_pin: str, agency_pin: str) -> None:
         field.clear()
         field.setFocus()
         type_text(field, pin)
+    # Earlier tests' Qt objects are collected now, not by a collection that starts on this thread while
+    # the job's thread runs: such a collection crashed the process under load (seen in other job tests too).
+    gc.collect()
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-    if dialog.job is not None:
-        qtbot.waitUntil(lambda: dialog.job.done, timeout=30000)
+    if dialog.job is not None and not dialog.job.done:
+        # One signal to wait for, rather than polling: the job's end comes back through the event loop.
+        qtbot.waitSignal(dialog.job.finished, timeout=30000).wait()
 
 
 def test_sign_the_issued_plan_from_the_window(

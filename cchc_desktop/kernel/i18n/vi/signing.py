@@ -14,6 +14,10 @@ MESSAGES: dict[str, str] = {
     "signing.audit_label": "Văn bản đã ký số {file}",
     "signing.not_found": "Không tìm thấy bản đã ký số này trong tệp dữ liệu. Hãy ký lại văn bản.",
     "signing.status": "Đã ký số — {signer}, {date}",
+    "exchange.import.pdf_signed": "Văn bản đã ký số: {signer}.",
+    "exchange.import.pdf_invalid": "Cảnh báo: chữ ký số trên văn bản ({signer}) không kiểm tra được; văn bản có thể đã bị sửa sau khi ký. Gói vẫn được nhận vì chữ ký của gói hợp lệ; hãy hỏi lại đơn vị gửi.",
+    "ui.receiver.inbox.pdf_ok": "{name} (đã ký số: {signer})",
+    "ui.receiver.inbox.pdf_invalid": "{name} (chữ ký số không hợp lệ)",
     "exchange.export.signed_pdf": "Văn bản trong gói là bản đã ký số ({signer} và cơ quan).",
     # Cửa sổ ký số
     "ui.sign.button": "Ký số…",

@@ -3,7 +3,9 @@
 A signed PDF is kept per document (kind, year, period, plan version) and content: ``source_sha256``
 is the SHA-256 of the unsigned PDF it was made from, so an export can tell whether the document it
 sends is still the one that was signed. The images are chosen once: ``kind`` is "signature" (the
-chairman's, blue) or "seal" (the unit's, red, with its real diameter).
+chairman's, blue) or "seal" (the unit's, red, with its real diameter). At a receiver, a package's
+document.pdf checked on import: ``pdf_signature`` "" (not signed), "ok" or "invalid", ``pdf_signer``
+the name in the first signature's certificate.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ CREATE TABLE signature_images (
     diameter_mm REAL,
     file_name TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL
-)
+);
+ALTER TABLE received_packages ADD COLUMN pdf_signature TEXT NOT NULL DEFAULT '';
+ALTER TABLE received_packages ADD COLUMN pdf_signer TEXT NOT NULL DEFAULT ''
 """
 
 
