@@ -7,6 +7,10 @@ back to the UI thread: ``on_done(result)`` runs there, errors go to the one erro
 
 Work must not touch the UI or the UI's database connection: read what it needs first (a
 plain model), or open its own connection to the workspace file.
+
+The worker is a plain Python thread, not a QRunnable: the thread pool deletes a finished runnable's
+C++ object on its own thread behind Python's back, and collecting its wrapper later crashed the app.
+Signals emitted from the thread reach the job on the UI thread, queued.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cchc_desktop.kernel.errors import JobCancelled
@@ -31,10 +35,12 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Runnable(QRunnable):
+class _Runnable:
+    """The work on its own thread; what it returns or raises goes back through ``signals``."""
+
     def __init__(self, work: Work, signals: _Signals, stop: threading.Event) -> None:
-        super().__init__()
         self.work, self.signals, self.stop = work, signals, stop
+        self.thread: threading.Thread | None = None
 
     def run(self) -> None:
         try:
@@ -43,6 +49,17 @@ class _Runnable(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)
+
+    def start(self) -> None:
+        # Not a daemon: quitting waits for a package or a backup being written, as the pool did.
+        self.thread = threading.Thread(target=self.run, name="cchc-job")
+        self.thread.start()
+
+    def join(self) -> None:
+        """Wait for the thread to leave ``run`` (it has just emitted its result): its references then
+        drop there while the job still holds the signals, so no Qt object is freed off the UI thread."""
+        if self.thread is not None:
+            self.thread.join(timeout=5)
 
 
 class Job(QObject):
@@ -72,7 +89,7 @@ class Job(QObject):
 
     def start(self) -> Job:
         _running.add(self)
-        QThreadPool.globalInstance().start(self.runnable)
+        self.runnable.start()
         return self
 
     def cancel(self) -> None:
@@ -95,6 +112,7 @@ class Job(QObject):
             show_error(self.parent_widget, exc)
 
     def _end(self) -> None:
+        self.runnable.join()
         self.done = True
         self.dialog.close()
         _running.discard(self)
@@ -126,6 +144,7 @@ class _QuietJob(QObject):
         self.runnable = _Runnable(work, self.signals, threading.Event())
 
     def _succeeded(self, result: Any) -> None:
+        self.runnable.join()
         self.done = True
         _running.discard(self)
         if self.on_done:
@@ -134,6 +153,7 @@ class _QuietJob(QObject):
     def _failed(self, exc: BaseException) -> None:
         import logging
 
+        self.runnable.join()
         self.done = True
         _running.discard(self)
         logging.getLogger(__name__).warning("background work failed: %s", exc)
@@ -142,5 +162,5 @@ class _QuietJob(QObject):
 def run_quiet(work: Work, on_done: Callable[[Any], None] | None = None) -> _QuietJob:
     job = _QuietJob(work, on_done)
     _running.add(job)
-    QThreadPool.globalInstance().start(job.runnable)
+    job.runnable.start()
     return job

@@ -42,3 +42,19 @@ def window(app, qtbot, ws, draft_plan, shown_errors):
     from ui.jobs import running_jobs
 
     qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10000)  # e.g. the daily backup
+
+
+@pytest.fixture
+def demo_window(app, qtbot, demo_path, shown_errors):
+    """The main window over the demo commune, on 2026."""
+    from cchc_desktop.workspace import Workspace
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    ws = Workspace.open(demo_path)
+    win = MainWindow(Session(ws))
+    qtbot.addWidget(win)
+    win.show()
+    win.set_year(2026)
+    yield win
+    ws.close()

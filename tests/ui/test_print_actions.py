@@ -12,7 +12,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 import cchc_desktop.rendering as pdf_module  # where the print job looks up the PDF renderer
-from cchc_desktop.workspace import Workspace
 from ui.dialogs import print_preview
 from ui.widgets.document_actions import FOLDER_SETTING
 
@@ -126,20 +125,6 @@ def test_cancel_leaves_no_file(window, qtbot, chosen, monkeypatch, tmp_path, sho
     gate.set()
     qtbot.waitUntil(lambda: actions.job.done, timeout=60000)
     assert list((tmp_path / "out").iterdir()) == [] and shown_errors == []
-
-
-@pytest.fixture
-def demo_window(app, qtbot, demo_path, shown_errors):
-    from ui.main_window import MainWindow
-    from ui.session import Session
-
-    ws = Workspace.open(demo_path)
-    win = MainWindow(Session(ws))
-    qtbot.addWidget(win)
-    win.show()
-    win.set_year(2026)
-    yield win
-    ws.close()
 
 
 def _show(window, key: str):

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_desktop.workspace import Workspace
 from ui.main_window import SCREENS
 
 
 @pytest.fixture
-def demo_window(app, qtbot, demo_path, shown_errors):
-    from ui.main_window import MainWindow
-    from ui.session import Session
-
-    ws = Workspace.open(demo_path)
-    win = MainWindow(Session(ws))
-    qtbot.addWidget(win)
-    win.show()
-    win.set_year(2026)
-    win.nav.setCurrentRow([key for key, _ in SCREENS].index("report"))
-    yield win
-    ws.close()
+def demo_window(demo_window):
+    """The demo's window on the report screen."""
+    demo_window.nav.setCurrentRow([key for key, _ in SCREENS].index("report"))
+    return demo_window
 
 
 def _cell(editor, row: int, field: str) -> str:

@@ -31,7 +31,9 @@ class KeyBox(QGroupBox):
         can_rotate: bool = True,
         parent=None,
     ) -> None:
-        super().__init__(tr("ui.exchange.key.box"), parent)
+        # The office's key seals what goes down to the communes; a commune's, what it sends up.
+        self.words = "ui.exchange.key" if can_rotate else "ui.exchange.office_key"
+        super().__init__(tr(f"{self.words}.box"), parent)
         self.session, self.ask, self.report, self.folder, self.eml = session, ask, report, folder, eml
         self.can_rotate = can_rotate
         self.key_label = QLabel()
@@ -66,7 +68,7 @@ class KeyBox(QGroupBox):
     def refresh(self) -> None:
         info = self.ws.exchange.key_info()
         if info is None:
-            self.key_label.setText(tr("ui.exchange.key.none"))
+            self.key_label.setText(tr(f"{self.words}.none"))
         else:
             self.key_label.setText(tr("ui.exchange.key.active", created=format_datetime(info.created_at)))
         self.fingerprint.setText(_two_lines(info.fingerprint) if info else "")

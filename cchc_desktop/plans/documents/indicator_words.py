@@ -45,12 +45,21 @@ def _with_unit(amount: str, indicator: Indicator) -> str:
     return f"{amount}%" if indicator.is_percent else f"{amount} {unit}"
 
 
+def none_of(unit: str) -> str:
+    """ "không có trường hợp nào": a count of nothing, said as such ("đạt 0 trường hợp" reads as a
+    slip); "" for a rate, an amount of money or a figure without a unit, where 0 is said as a number."""
+    unit = clean(unit)
+    if unit in ("", "%") or "đồng" in unit:
+        return ""
+    return tr("doc.target.none", unit=unit)
+
+
 def target_words(indicator: Indicator) -> str:
     """The target alone: "từ 55% trở lên", or the target in words ("duy trì"); "" when none is set."""
     if indicator.target is None:
         return clean(indicator.target_text)
-    if indicator.comparator == "=" and indicator.target == 0 and clean(indicator.unit) not in ("", "%"):
-        return tr("doc.target.none", unit=clean(indicator.unit))  # "không có trường hợp nào", not "đạt 0 …"
+    if indicator.comparator == "=" and indicator.target == 0 and none_of(indicator.unit):
+        return none_of(indicator.unit)
     low = _amount(indicator.target, indicator)
     if indicator.comparator == "range" and indicator.target_max is not None:
         high = _with_unit(_amount(indicator.target_max, indicator), indicator)

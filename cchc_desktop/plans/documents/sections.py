@@ -18,7 +18,7 @@ from cchc_desktop.kernel.i18n import roman, tr
 from cchc_desktop.kernel.text import clean
 from cchc_desktop.plans.documents.indicator_words import indicator_sentence
 from cchc_desktop.plans.model import Indicator, PlanAggregate, PlanArea, PlanSection
-from cchc_desktop.plans.shape import default_sections, printed
+from cchc_desktop.plans.shape import default_sections, printed, section_of
 from cchc_desktop.profile.model import UnitProfile
 
 _BULLET_MARKERS = {"-": "-", "+": "+", "•": "-", "*": "-", "–": "-"}
@@ -119,7 +119,16 @@ def _solutions_by_area(section: PlanSection, agg: PlanAggregate) -> list[Block]:
             blocks += [*parts.heading(section.part(0)), *aims]
         if tasks:
             blocks += [*parts.heading(section.part(1)), *tasks]
+    if _tasks_closing_section_two(agg):
+        blocks.append(Paragraph(tr("doc.plan.tasks_ref")))
     return blocks or [Paragraph(tr("doc.plan.no_solutions"))]
+
+
+def _tasks_closing_section_two(agg: PlanAggregate) -> bool:
+    """In the per-area layout section II already says "nhiệm vụ cụ thể": the tasks' reference to
+    Phụ lục I closes it, rather than a section of its own repeating the words."""
+    tasks = section_of(_sections(agg), "tasks")
+    return agg.plan.area_layout == "by_area" and tasks is not None and tasks.shown
 
 
 def _tasks(section: PlanSection, agg: PlanAggregate, profile: UnitProfile) -> list[Block]:
@@ -169,6 +178,9 @@ def plan_body(profile: UnitProfile, aggregate: PlanAggregate) -> list[Block]:
     """The printed sections, numbered I, II, … in plan order, then the closing paragraph (the
     renderer adds "./." after it)."""
     blocks: list[Block] = []
-    for number, section in enumerate(printed(_sections(aggregate)), start=1):
+    sections = printed(_sections(aggregate))
+    if _tasks_closing_section_two(aggregate) and any(s.kind == "solutions" for s in sections):
+        sections = [s for s in sections if s.kind != "tasks"]
+    for number, section in enumerate(sections, start=1):
         blocks += [numbered_heading(number, section.title), *_CONTENT[section.kind](section, aggregate, profile)]
     return blocks + closing_blocks(profile, aggregate)

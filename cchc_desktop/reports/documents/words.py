@@ -13,7 +13,7 @@ import re
 from cchc_desktop.kernel.documents.wording import count_text, strip_end
 from cchc_desktop.kernel.i18n import format_number, format_percent, tr
 from cchc_desktop.kernel.text import clean, fold
-from cchc_desktop.plans.documents.indicator_words import target_words
+from cchc_desktop.plans.documents.indicator_words import none_of, target_words
 from cchc_desktop.plans.model import Indicator
 from cchc_desktop.reports.calc import Amount, attainment_text
 from cchc_desktop.reports.documents.data import IndicatorLine, TaskLine
@@ -100,6 +100,20 @@ def _cumulates(figures: IndicatorFigures) -> bool:
     return figures.basis == "year_to_date" and len(figures.ytd_codes) > 1
 
 
+def _nothing(figures: IndicatorFigures, use_ytd: bool) -> str:
+    """ "không có trường hợp nào" when the figure is a count of 0 (not a rate, not money)."""
+    value = figures.ytd_figure if use_ytd else figures.period_figure
+    if value != 0 or figures.fraction or is_percent(figures):
+        return ""
+    return none_of(figures.indicator.unit)
+
+
+def _said(key: str, figures: IndicatorFigures, use_ytd: bool, figure: str, **params: str) -> str:
+    """The result phrase ``key`` with its figure, or its ".none" form for a count of nothing."""
+    nothing = _nothing(figures, use_ytd)
+    return tr(f"{key}.none", none=nothing, **params) if nothing else tr(key, figure=figure, **params)
+
+
 def indicator_result(figures: IndicatorFigures, period: ReportPeriod) -> str:
     """The result part of an indicator sentence, without the indicator's own text."""
     if _cumulates(figures):
@@ -107,10 +121,10 @@ def indicator_result(figures: IndicatorFigures, period: ReportPeriod) -> str:
         span = clean(period.cumulative_label) or tr("doc.report.since_year_start")
         own = figure_words(figures, use_ytd=False)
         if ytd:
-            result = tr("doc.report.result.cumulative", span=span, figure=ytd)
-            return result + (tr("doc.report.result.this_period", figure=own) if own else "")
+            result = _said("doc.report.result.cumulative", figures, True, ytd, span=span)
+            return result + (_said("doc.report.result.this_period", figures, False, own) if own else "")
     own = figure_words(figures, use_ytd=False)
-    return tr("doc.report.result.period", figure=own) if own else ""
+    return _said("doc.report.result.period", figures, False, own) if own else ""
 
 
 def indicator_sentence(line: IndicatorLine, period: ReportPeriod) -> str:

@@ -64,10 +64,11 @@ def test_totals_and_every_area(raw, assessment_data):
     totals = assessment_data.view.totals
     assert totals.self_score > 0
     expected = (
-        f"Tổng điểm tự đánh giá: {format_number(totals.total)} điểm, gồm: điểm tự chấm "
+        f"1. Tổng điểm tự đánh giá Đạt {format_number(totals.total)} điểm, gồm: điểm tự chấm "
         f"{format_number(totals.self_score)}/{format_number(totals.self_max)} điểm"
     )
     assert no_space(expected) in raw
+    assert raw.count(no_space("Tổng điểm tự đánh giá")) == 1  # the heading, not said again under it
     assert no_space(f"Số tiêu chí đã chấm điểm: {totals.scored}/{totals.scorable}") in raw
     for root, _ in assessment_data.view.area_totals():
         assert no_space(root.criterion.name) in raw

@@ -73,10 +73,11 @@ def test_per_area_layout_with_no_separate_targets_section(ws, plan_id, tmp_path)
     assert roman_headings(text) == [
         "I. MỤC ĐÍCH, YÊU CẦU",
         "II. NỘI DUNG, MỤC TIÊU, NHIỆM VỤ CỤ THỂ",
-        "III. NHIỆM VỤ CỤ THỂ",
-        "IV. KINH PHÍ THỰC HIỆN",
-        "V. TỔ CHỨC THỰC HIỆN",
+        "III. KINH PHÍ THỰC HIỆN",  # the tasks' reference closes II: no "NHIỆM VỤ CỤ THỂ" said twice
+        "IV. TỔ CHỨC THỰC HIỆN",
     ]
+    two = squeeze(body_text(text)).split("III. KINH PHÍ")[0]
+    assert two.rstrip().endswith(squeeze("tại Phụ lục I kèm theo Kế hoạch này."))
     start = found.index("II. NỘI DUNG, MỤC TIÊU, NHIỆM VỤ CỤ THỂ")
     assert found[start + 1 : start + 4] == [
         "1. Công tác chỉ đạo, điều hành cải cách hành chính",
@@ -183,3 +184,15 @@ def test_next_years_plan_keeps_this_years_shape(ws, plan_id):
     agg = ws.plans.aggregate(copy.id)
     assert (agg.plan.area_layout, agg.plan.show_task_schedule) == ("by_area", True)
     assert [s.kind for s in agg.sections][-1] == "custom" and len(agg.sections) == 7
+
+
+def test_optional_task_columns_print_only_when_shown(ws, plan_id, tmp_path):
+    titles = ("Mục tiêu/Kết quả", "Cơ quan thực hiện", "Thời gian thực hiện")
+    plain = re.sub(r"\s+", "", printed(ws, plan_id, tmp_path, "default"))
+    assert not [t for t in titles if re.sub(r"\s+", "", t) in plain]
+    ws.edit_cells(
+        "plan",
+        [(plan_id, field, True) for field in ("show_task_objective", "show_task_implementing", "show_task_schedule")],
+    )
+    plain = re.sub(r"\s+", "", printed(ws, plan_id, tmp_path, "all"))
+    assert [t for t in titles if re.sub(r"\s+", "", t) in plain] == list(titles)

@@ -29,6 +29,7 @@ def test_the_third_quarter_report_states_both_of_its_windows(demo, tmp_path):
         "(số liệu trong kỳ từ ngày 15/06/2026 đến ngày 14/09/2026; lũy kế 9 tháng từ ngày 15/12/2025 "
         "đến ngày 14/09/2026)"
     ) in text
+    assert "đạt 0 trường hợp" not in text and "lũy kế 9 tháng không có trường hợp nào" in text
 
 
 def test_the_annual_report_speaks_of_its_own_year(demo, tmp_path):

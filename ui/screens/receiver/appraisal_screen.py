@@ -65,9 +65,9 @@ class AppraisalScreen(AsksPassphrase, QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.units_view)
         splitter.addWidget(right)
-        splitter.setSizes([280, 840])
-        self.units_view.setColumnWidth(0, 128)
-        self.units_view.setColumnWidth(1, 52)
+        splitter.setSizes([330, 790])  # unit names such as «Phường Bắc Hồng Lĩnh» whole
+        self.units_view.setColumnWidth(0, 160)
+        self.units_view.setColumnWidth(1, 64)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(top)

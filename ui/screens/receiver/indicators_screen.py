@@ -94,6 +94,9 @@ class IndicatorsScreen(QWidget):
         lagging = receiver.lagging_tasks(self.year, code) if code else []
         self.tasks.set_rows([self._task_cells(t) for t in lagging], lagging)
         self.units.set_rows([])
+        if rows:  # the per-unit table shows the first indicator rather than staying blank
+            self.summary_view.selectRow(0)
+            self._show_units(self.summary_view.model().index(0, 0))
         self.note.setText(
             tr("ui.receiver.indicators.note") if code else tr("ui.receiver.calendar.missing", year=self.year)
         )

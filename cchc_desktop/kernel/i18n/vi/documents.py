@@ -164,6 +164,9 @@ MESSAGES: dict[str, str] = {
     "doc.report.result.period": "kết quả đạt {figure}",
     "doc.report.result.cumulative": "lũy kế {span} đạt {figure}",
     "doc.report.result.this_period": ", riêng kỳ báo cáo đạt {figure}",
+    "doc.report.result.period.none": "trong kỳ {none}",
+    "doc.report.result.cumulative.none": "lũy kế {span} {none}",
+    "doc.report.result.this_period.none": ", riêng kỳ báo cáo {none}",
     "doc.report.behind": "{status} (chậm tiến độ)",
     "doc.report.ytd_missing": "Chưa đủ số liệu",
     # Báo cáo kết quả tự đánh giá, chấm điểm chỉ số CCHC
@@ -178,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "doc.assessment.section.explanations": "GIẢI TRÌNH CÁC TIÊU CHÍ",
     "doc.assessment.section.difficulties": "KHÓ KHĂN, VƯỚNG MẮC",
     "doc.assessment.section.proposals": "ĐỀ XUẤT, KIẾN NGHỊ",
-    "doc.assessment.totals": "Tổng điểm tự đánh giá: {total} điểm, gồm: điểm tự chấm {self}/{self_max} điểm; điểm thưởng {bonus} điểm; điểm trừ {penalty} điểm. Phần điều tra xã hội học (tối đa {survey} điểm) do cơ quan có thẩm quyền đánh giá.",
+    "doc.assessment.totals": "Đạt {total} điểm, gồm: điểm tự chấm {self}/{self_max} điểm; điểm thưởng {bonus} điểm; điểm trừ {penalty} điểm. Phần điều tra xã hội học (tối đa {survey} điểm) do cơ quan có thẩm quyền đánh giá.",
     "doc.assessment.scored": "Số tiêu chí đã chấm điểm: {scored}/{scorable}. Điểm, tài liệu kiểm chứng và giải trình của từng tiêu chí tại Phụ lục kèm theo Báo cáo này.",
     "doc.assessment.total": "Tổng cộng",
     "doc.assessment.note.survey": "gồm {points} điểm điều tra xã hội học",
