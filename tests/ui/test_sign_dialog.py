@@ -95,3 +95,27 @@ def test_sign_the_issued_plan_from_the_window(
     from tests.signatures.signed_pdf import pdfsig
 
     assert len(pdfsig(target)) == 2
+
+
+def test_each_screen_shows_the_signed_state_of_the_document_it_shows(demo_window, qtbot, tmp_path):
+    """Another period on the report screen: "Ký số…" follows what the service says of that report."""
+    from ui.main_window import SCREENS
+
+    ws = demo_window.session.ws
+    keys = [key for key, _ in SCREENS]
+    demo_window.nav.setCurrentRow(keys.index("report"))
+    screen = demo_window.screens["report"]
+    seen = set()
+    for period in ws.reports.calendar(2026):
+        if ws.reports.for_period(2026, period.code) is None:
+            continue
+        screen.show_period(period.id)
+        signing = screen.documents.signing
+        allowed = ws.signing.refusal(signing.ref()) is None
+        assert signing.ref().period == period.code and signing.sign_button.isEnabled() == allowed
+        seen.add(allowed)
+    assert seen == {True, False}  # the demo has submitted and draft reports
+    demo_window.nav.setCurrentRow(keys.index("assessment"))
+    signing = demo_window.screens["assessment"].documents.signing
+    assert signing.ref().kind == "assessment"
+    assert signing.sign_button.isEnabled() == (ws.signing.refusal(signing.ref()) is None)

@@ -84,6 +84,11 @@ class DocumentActions(QObject):
         if self.signing is not None:
             self.signing.add_to(layout)
 
+    def refresh(self) -> None:
+        """The document on screen changed (another year, period or version): show its signed state."""
+        if self.signing is not None:
+            self.signing.refresh()
+
     def set_enabled(self, enabled: bool) -> None:
         for button in self.buttons.values():
             button.setEnabled(enabled)
