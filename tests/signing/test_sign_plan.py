@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from cchc_desktop.kernel.errors import ValidationError
@@ -40,13 +38,10 @@ def test_a_changed_byte_breaks_the_kept_signature(with_images, credentials):
     from cchc_desktop.signatures.pdf_verify import list_pdf_signatures
 
     pdf = bytearray(with_images.signing.pdf(sign(with_images, credentials).id))
-    at = pdf.index(b"Nguy") if b"Nguy" in pdf else len(pdf) // 3
+    at = pdf.index(b"stream", 2000) + 20  # a byte of compressed page content, same length: offsets hold
     pdf[at] ^= 0x01
-    try:
-        infos = list_pdf_signatures(bytes(pdf))
-    except Exception:  # damaged beyond reading is also a refusal
-        return
-    assert not all(i.ok for i in infos)
+    infos = list_pdf_signatures(bytes(pdf))
+    assert len(infos) == 2 and not any(info.intact for info in infos)
 
 
 def test_a_draft_plan_is_not_signed(ws, small_framework, images, tmp_path):
@@ -85,9 +80,3 @@ def _document_in(package) -> bytes:
     with zipfile.ZipFile(package) as archive:
         names = [n for n in archive.namelist() if n.endswith(".pdf")]
         return archive.read(names[0])
-
-
-def render_page(pdf_path, page: int, out_prefix) -> None:
-    subprocess.run(
-        ["pdftoppm", "-r", "80", "-f", str(page), "-l", str(page), "-png", str(pdf_path), str(out_prefix)], check=True
-    )
