@@ -69,6 +69,11 @@ for suite in "${suites[@]}"; do
   fi
   mkdir -p "$dir/root/cchc-desktop"
   git archive HEAD | tar -x -C "$dir/root/cchc-desktop"
+  # The seed documents sit beside the checkout, as in CI (../shared/seeds).
+  if [ -d "$ROOT/../shared/seeds" ]; then
+    mkdir -p "$dir/root/shared"
+    cp -r "$ROOT/../shared/seeds" "$dir/root/shared/"
+  fi
   echo "== $suite: scripts/run-tests.sh inside the chroot"
   set +e
   chroot "$dir" /usr/bin/env -i HOME=/root LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

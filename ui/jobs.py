@@ -31,24 +31,25 @@ Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 class _Signals(QObject):
     progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
+    ended = Signal()  # the result or the error waits on the runnable: no Python object crosses threads
 
 
 class _Runnable:
-    """The work on its own thread; what it returns or raises goes back through ``signals``."""
+    """The work on its own thread. What it returns or raises is kept here and read on the UI thread
+    once ``ended`` arrives: only integers travel through Qt's queued signals."""
 
     def __init__(self, work: Work, signals: _Signals, stop: threading.Event) -> None:
         self.work, self.signals, self.stop = work, signals, stop
         self.thread: threading.Thread | None = None
+        self.result: Any = None
+        self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            result = self.work(self.signals.progressed.emit, self.stop.is_set)
+            self.result = self.work(self.signals.progressed.emit, self.stop.is_set)
         except BaseException as exc:
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
+            self.error = exc
+        self.signals.ended.emit()
 
     def start(self) -> None:
         # Not a daemon: quitting waits for a package or a backup being written, as the pool did.
@@ -56,10 +57,14 @@ class _Runnable:
         self.thread.start()
 
     def join(self) -> None:
-        """Wait for the thread to leave ``run`` (it has just emitted its result): its references then
+        """Wait for the thread to leave ``run`` (it has just emitted ``ended``): its references then
         drop there while the job still holds the signals, so no Qt object is freed off the UI thread."""
         if self.thread is not None:
             self.thread.join(timeout=5)
+
+    def outcome(self) -> tuple[Any, BaseException | None]:
+        self.join()
+        return self.result, self.error
 
 
 class Job(QObject):
@@ -81,8 +86,7 @@ class Job(QObject):
         self.dialog.canceled.connect(self.cancel)
         self.signals = _Signals()
         self.signals.progressed.connect(self._progress)
-        self.signals.succeeded.connect(self._succeeded)
-        self.signals.failed.connect(self._failed)
+        self.signals.ended.connect(self._ended)
         self.runnable = _Runnable(work, self.signals, self.stop)
         self.done = False
         self.error: BaseException | None = None
@@ -101,6 +105,13 @@ class Job(QObject):
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
+    def _ended(self) -> None:
+        result, error = self.runnable.outcome()
+        if error is None:
+            self._succeeded(result)
+        else:
+            self._failed(error)
+
     def _succeeded(self, result: Any) -> None:
         self._end()
         self.on_done(result)
@@ -112,7 +123,6 @@ class Job(QObject):
             show_error(self.parent_widget, exc)
 
     def _end(self) -> None:
-        self.runnable.join()
         self.done = True
         self.dialog.close()
         _running.discard(self)
@@ -137,26 +147,21 @@ class _QuietJob(QObject):
     def __init__(self, work: Work, on_done: Callable[[Any], None] | None) -> None:
         super().__init__()
         self.signals = _Signals()
-        self.signals.succeeded.connect(self._succeeded)
-        self.signals.failed.connect(self._failed)
+        self.signals.ended.connect(self._ended)
         self.on_done = on_done
         self.done = False
         self.runnable = _Runnable(work, self.signals, threading.Event())
 
-    def _succeeded(self, result: Any) -> None:
-        self.runnable.join()
+    def _ended(self) -> None:
+        result, error = self.runnable.outcome()
         self.done = True
         _running.discard(self)
-        if self.on_done:
+        if error is not None:
+            import logging
+
+            logging.getLogger(__name__).warning("background work failed: %s", error)
+        elif self.on_done:
             self.on_done(result)
-
-    def _failed(self, exc: BaseException) -> None:
-        import logging
-
-        self.runnable.join()
-        self.done = True
-        _running.discard(self)
-        logging.getLogger(__name__).warning("background work failed: %s", exc)
 
 
 def run_quiet(work: Work, on_done: Callable[[Any], None] | None = None) -> _QuietJob:

@@ -29,7 +29,9 @@ def on_small_disk(folder: Path, size_kb: int, script: str) -> subprocess.Complet
     folder.mkdir(parents=True, exist_ok=True)
     mount = f"mount -t tmpfs -o size={size_kb}k tmpfs {shlex.quote(str(folder))}"
     env = {**os.environ, "PY": sys.executable, "ROOT": str(ROOT)}
-    command = ["unshare", "--map-root-user", "--mount", "sh", "-ec", f'{mount}\ncd "$ROOT"\n{script}']
+    # root needs no user namespace, and a chroot (a fresh-system check) forbids creating one
+    as_root = [] if os.geteuid() == 0 else ["--map-root-user"]
+    command = ["unshare", *as_root, "--mount", "sh", "-ec", f'{mount}\ncd "$ROOT"\n{script}']
     return subprocess.run(command, capture_output=True, text=True, env=env)
 
 
