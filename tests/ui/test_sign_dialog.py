@@ -31,8 +31,10 @@ def _sign(qtbot, dialog, signer_pin: str, agency_pin: str) -> None:
         field.clear()
         field.setFocus()
         type_text(field, pin)
-    # Earlier tests' Qt objects are collected now, not by a collection that starts on this thread while
-    # the job's thread runs: such a collection crashed the process under load (seen in other job tests too).
+    # Earlier tests' objects are collected now rather than by a collection that starts on this thread
+    # while the job's thread signs: the full suite then crashed in most runs (a segfault with the main
+    # thread garbage-collecting or in the progress dialog, the worker rendering or signing), and not once
+    # after this line. The cause is not found yet.
     gc.collect()
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     if dialog.job is not None and not dialog.job.done:
