@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from cchc_desktop.receiver.letters import LetterService
     from cchc_desktop.receiver.receipts import ReceiptService
     from cchc_desktop.receiver.service import ReceiverService
+    from cchc_desktop.signing.service import SigningService
 
 
 class Workspace(UnitFile):
@@ -58,6 +59,13 @@ class Workspace(UnitFile):
         from cchc_desktop.exchange.service import ExchangeService
 
         return ExchangeService(self)
+
+    @cached_property
+    def signing(self) -> SigningService:
+        """Ký số văn bản: the signed copies of the plan, reports and self-assessment."""
+        from cchc_desktop.signing.service import SigningService  # pyHanko only when signing
+
+        return SigningService(self)
 
     @cached_property
     def receiver(self) -> ReceiverService:

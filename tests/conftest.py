@@ -21,6 +21,7 @@ pytest_plugins = [
     "tests.support.small_disk",
     "tests.support.receiver",
     "tests.support.key_batch",
+    "tests.support.signing",
 ]
 
 

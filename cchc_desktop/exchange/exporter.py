@@ -31,6 +31,7 @@ from cchc_desktop.exchange.payloads import ExportContent, export_problems, with_
 from cchc_desktop.kernel.errors import JobCancelled, ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.jobs import Cancelled, Progress
+from cchc_desktop.signing.lookup import signed_copy
 
 _STEPS = 1000  # progress is reported in thousandths: document, then package bytes, then the draft
 
@@ -45,6 +46,7 @@ class ExportResult:
     evidence_count: int
     withheld_secret: int
     has_document: bool
+    signed_by: str = ""  # the signer of the signed PDF the package carries, "" when unsigned
 
     @property
     def title(self) -> str:
@@ -58,6 +60,8 @@ class ExportResult:
             lines.append(tr("exchange.export.withheld", count=self.withheld_secret))
         if not self.has_document:
             lines.append(tr("exchange.export.no_document"))
+        if self.signed_by:
+            lines.append(tr("exchange.export.signed_pdf", signer=self.signed_by))
         if self.eml_path is not None:
             lines.append(tr("exchange.export.eml", file=self.eml_path.name))
         return "\n".join(lines)
@@ -142,6 +146,9 @@ def write_package(
     files, withheld = _evidence(ws, content)
     phases = _Phases(progress)
     document = _render(content, phases.phase(0.0, 0.3), cancelled)
+    signed = signed_copy(ws.conn, kind, year, period, document) if document is not None else None
+    if signed is not None:
+        document = signed[1]  # the document signed by the signer and the agency (PAdES)
     fields = _fields(ws, content)
     fields = dataclasses.replace(fields, created_at=created_at or fields.created_at)
     out = Path(folder) / (file_name or package_file_name(fields))
@@ -164,7 +171,8 @@ def write_package(
     eml_path = write_draft(ws, row_id, out, manifest, to) if eml else None
     if progress is not None:
         progress(_STEPS, _STEPS)
-    return ExportResult(out, eml_path, manifest, len(files), withheld, document is not None)
+    signer = signed[0].signer_name if signed else ""
+    return ExportResult(out, eml_path, manifest, len(files), withheld, document is not None, signer)
 
 
 def same_as_last_export(ws: ExchangeWorkspace, kind: str, year: int, period: str | None) -> dict | None:

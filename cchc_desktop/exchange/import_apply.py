@@ -40,6 +40,7 @@ from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payload_check import PayloadRows
 from cchc_desktop.exchange.payload_rows import payload_rows
 from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.exchange.pdf_check import DocumentSignatures, check_document
 from cchc_desktop.exchange.received import import_name, import_name_of_row, series_of
 from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
 from cchc_desktop.kernel.errors import CchcError
@@ -61,11 +62,13 @@ class ImportOutcome:
     diff: list[DiffLine] = field(default_factory=list)
     error: CchcError | None = None
     notes: list[str] = field(default_factory=list)  # warnings, also at the end of ``line``
+    signed: str = ""  # "Văn bản đã ký số: …" when document.pdf carries verified signatures, also in ``line``
 
     def __post_init__(self) -> None:
         # Lines carry names from packages and file names from disks: shown as visible text only.
         self.file, self.line, self.title = printable(self.file), printable(self.line), printable(self.title)
         self.notes = [printable(note) for note in self.notes]
+        self.signed = printable(self.signed)
 
     @property
     def refused(self) -> bool:
@@ -253,12 +256,13 @@ class Applier:
             rows = check_assessment(rows, package.data, manifest.year, file, self.catalogues())
         status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
         title = self.title(package)
+        signatures = check_document(package)  # the signer's and agency's PAdES signatures, if any
         diff = diff_rows(self.planned.current_rows(self.ws.conn, manifest, state), rows) if self.dry_run else []
         if self.dry_run:
             self.planned.record(manifest, state, rows)
         else:
             assert incoming is not None
-            self._apply(package, incoming, rows, state, status, file, prepared.data_zlib)
+            self._apply(package, incoming, rows, state, status, file, prepared.data_zlib, signatures)
         line = tr(
             f"exchange.import.line.{status}{'.dry_run' if self.dry_run else ''}",
             title=title,
@@ -268,9 +272,11 @@ class Applier:
         )
         if self.dry_run and status == "replaced" and not diff:
             line += " " + tr("exchange.import.no_change", old=state.current_revision)
-        notes = self.notes(package)
-        line = " ".join([line, *notes])
-        return ImportOutcome(file, status, line, title, import_name(manifest), diff, notes=notes)
+        notes = [*self.notes(package), *filter(None, [signatures.note])]
+        line = " ".join(filter(None, [line, signatures.line, *notes]))
+        return ImportOutcome(
+            file, status, line, title, import_name(manifest), diff, notes=notes, signed=signatures.line
+        )
 
     def _apply(
         self,
@@ -281,6 +287,7 @@ class Applier:
         status: str,
         file: str,
         data_zlib: bytes,
+        signatures: DocumentSignatures,
     ) -> None:
         line = tr(
             f"exchange.import.line.{status}",
@@ -296,7 +303,9 @@ class Applier:
             if state.current_row_id is not None:
                 store.set_state(conn, state.current_row_id, "superseded")
                 store.delete_rows(conn, state.current_row_id)
-            row_id = store.insert_package(conn, self.package_values(package, file, kept, rows.submitted_at, data_zlib))
+            values = self.package_values(package, file, kept, rows.submitted_at, data_zlib)
+            values.update(pdf_signature=signatures.state, pdf_signer=signatures.signer)
+            row_id = store.insert_package(conn, values)
             store_held.release(conn, hashlib.sha256(package.manifest_bytes).hexdigest())  # held until now
             store.insert_rows(conn, row_id, rows.tables())
             verdict = "newer" if status == "replaced" else "new"

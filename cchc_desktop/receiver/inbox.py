@@ -32,6 +32,8 @@ class InboxRow:
     signer_name: str
     source_file: str
     days_late: int | None  # None: no due date known, or on time
+    pdf_signature: str = ""  # the document's PAdES signatures: "" none, "ok", "invalid"
+    pdf_signer: str = ""  # the name in the document's first signature
 
     @property
     def code(self) -> str:
@@ -74,6 +76,8 @@ def inbox_rows(packages: Iterable[Any], names: Mapping[tuple[str, str], str], du
                 p["signer_name"] or "",
                 p["source_file"] or "",
                 late,
+                p["pdf_signature"] or "",
+                p["pdf_signer"] or "",
             )
         )
     return rows

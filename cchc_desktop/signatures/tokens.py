@@ -6,6 +6,7 @@ DLL on Windows, SoftHSM2's ``libsofthsm2.so`` in tests); ``modules.find_modules`
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,14 +40,25 @@ class TokenCertificate:
     certificate: CertificateSummary
 
 
+#: One loaded library per module for the life of the process. python-pkcs11 finalizes and unloads a
+#: library when its object is freed, while the slots, sessions and keys opened through it keep calling
+#: into it; freed later (by the collector, or on another thread while a job signs) they crashed the app.
+_LOADED: dict[str, Any] = {}
+_LOADING = threading.Lock()
+
+
 def load_module(module_path: str) -> Any:
     """The loaded PKCS#11 library; TokenModuleError when it is missing or not a PKCS#11 module."""
     import pkcs11
 
-    try:
-        return pkcs11.lib(str(module_path))
-    except (pkcs11.PKCS11Error, OSError):
-        raise e.TokenModuleError(module=str(module_path)) from None
+    key = str(module_path)
+    with _LOADING:
+        if key not in _LOADED:
+            try:
+                _LOADED[key] = pkcs11.lib(key)
+            except (pkcs11.PKCS11Error, OSError):
+                raise e.TokenModuleError(module=key) from None
+        return _LOADED[key]
 
 
 def token_slots(module_path: str) -> list[Any]:

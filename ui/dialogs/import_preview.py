@@ -46,6 +46,8 @@ class ImportPreviewDialog(QDialog):
             item.setIcon(0, problem_icon(True))
         elif outcome.status == "held":  # kept, not imported: the unit's key is to be enrolled
             item.setIcon(0, problem_icon(False))
+        if outcome.signed:  # the document's signer, seen first rather than at the end of a long line
+            item.addChild(QTreeWidgetItem([outcome.signed]))
         for note in outcome.notes:  # a warning the reviewer must see, not only at the end of a long line
             child = QTreeWidgetItem([note])
             child.setToolTip(0, note)

@@ -179,6 +179,7 @@ class AssessmentScreen(QWidget):
         self.problems.set_problems(self.view_data.problems)
         self._show_totals()
         self._show_details()
+        self.documents.refresh()
 
     def _fit_rows(self, changed_scores: set[int] | None) -> None:
         if changed_scores is None:

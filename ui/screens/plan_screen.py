@@ -235,6 +235,7 @@ class PlanScreen(QWidget):
         for page in self.built_pages():
             page.load(self.agg, read_only)
         self._refresh_problems()
+        self.documents.refresh()
 
     def _show_header(self, plan) -> None:
         self.heading.setText(tr("ui.plan.heading", year=plan.year))

@@ -275,6 +275,7 @@ class ReportScreen(QWidget):
         self._show_actions(view.actions, view.state)
         self._show_problems(view.problems)
         self._announce()
+        self.documents.refresh()
 
     def _show_actions(self, actions: ReportActions, state: PeriodState) -> None:
         self.buttons["submit"].setVisible(actions.may_submit)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QPushButton, QWidget
 from cchc_desktop.kernel.i18n import tr
 from ui.errors import show_error
 from ui.session import Session
+from ui.widgets.signing_actions import SigningActions
 
 if TYPE_CHECKING:
     from cchc_desktop.rendering import PreparedDocument
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from ui.jobs import Job
 
 FOLDER_SETTING = "documents.last_folder"
+SIGNED_KINDS = ("plan", "report", "assessment")  # the documents that are signed and sent
 _FILTERS = {"pdf": "ui.print.filter.pdf", "xlsx": "ui.print.filter.xlsx"}
 
 
@@ -66,6 +68,9 @@ class DocumentActions(QObject):
         self.print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.print_action.triggered.connect(self.preview)
         screen.addAction(self.print_action)
+        self.signing = (
+            SigningActions(session, screen, kind, target) if kind in SIGNED_KINDS and prepare is None else None
+        )
 
     def _button(self, key: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(tr(key))
@@ -76,6 +81,13 @@ class DocumentActions(QObject):
     def add_to(self, layout: QBoxLayout) -> None:
         for button in self.buttons.values():
             layout.addWidget(button)
+        if self.signing is not None:
+            self.signing.add_to(layout)
+
+    def refresh(self) -> None:
+        """The document on screen changed (another year, period or version): show its signed state."""
+        if self.signing is not None:
+            self.signing.refresh()
 
     def set_enabled(self, enabled: bool) -> None:
         for button in self.buttons.values():

@@ -100,3 +100,24 @@ class EndWithSignature(Flowable):
         if len(parts) != 2:
             return []
         return [parts[0], EndWithSignature(parts[1], self.signature)]
+
+
+class SignatureSpace(Flowable):
+    """The blank between the chức vụ lines and the signer's name (ô 7c), drawn as nothing: it records
+    where it landed on the page, so that a signature image can later be placed exactly there."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.space_height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.space_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        spaces = getattr(getattr(self.canv, "_doctemplate", None), "signature_spaces", None)
+        if spaces is None:
+            return
+        x0, y0 = self.canv.absolutePosition(0, 0)
+        x1, y1 = self.canv.absolutePosition(self.width, self.height)
+        spaces.append((self.canv.getPageNumber() - 1, x0, y0, x1, y1))

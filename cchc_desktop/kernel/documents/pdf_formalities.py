@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from cchc_desktop.kernel.documents import pdf_styles as S
 from cchc_desktop.kernel.documents.model import Appendix, Header, OfficialDocument, Signature
-from cchc_desktop.kernel.documents.pdf_flowables import CentredRule
+from cchc_desktop.kernel.documents.pdf_flowables import CentredRule, SignatureSpace
 from cchc_desktop.kernel.documents.pdf_markup import markup
 from cchc_desktop.kernel.documents.wording import punctuate
 from cchc_desktop.kernel.i18n import tr
@@ -208,7 +208,7 @@ def signer_cell(signature: Signature | None) -> list:
         return []
     line_style = S.style(S.SIZE_SIGNATURE, bold=True)
     out: list = [Paragraph(markup(_upper(line)), line_style) for line in signature.lines]
-    out.append(Spacer(1, signature.space_mm * S.MM))
+    out.append(SignatureSpace(signature.space_mm * S.MM))
     out.append(Paragraph(markup(signature.name) or "&nbsp;", line_style))
     return out
 

@@ -83,6 +83,8 @@ class OfficialDocTemplate(BaseDocTemplate):
         self._total = 0
         self._done = -1
         self._story: list = []
+        #: (page from 0, x0, y0, x1, y1) of each signature blank drawn, in points (SignatureSpace)
+        self.signature_spaces: list[tuple[int, float, float, float, float]] = []
 
     def build_story(self, story: list) -> None:
         self._total = len(story)

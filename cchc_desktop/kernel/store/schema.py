@@ -21,6 +21,7 @@ from cchc_desktop.kernel.store.steps.m006_downward import m006_downward
 from cchc_desktop.kernel.store.steps.m007_document_shape import m007_document_shape
 from cchc_desktop.kernel.store.steps.m008_held_packages import m008_held_packages
 from cchc_desktop.kernel.store.steps.m009_framework import m009_framework
+from cchc_desktop.kernel.store.steps.m010_signed_documents import m010_signed_documents
 
 STEPS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -32,5 +33,6 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     m007_document_shape,
     m008_held_packages,
     m009_framework,
+    m010_signed_documents,
 )
 STEP_NAMES: tuple[str, ...] = tuple(step.__name__ for step in STEPS)

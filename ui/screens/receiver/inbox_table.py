@@ -134,8 +134,16 @@ def _cells(row: InboxRow) -> list[TableCell]:
         TableCell(format_datetime(row.created_at), row.created_at),
         TableCell(late, row.days_late or 0, colour=COLOURS["late"] if late else "", align_right=True),
         TableCell(format_datetime(row.received_at), row.received_at),
-        TableCell(row.signer_name),
+        _signer_cell(row),
     ]
+
+
+def _signer_cell(row: InboxRow) -> TableCell:
+    """The signer, and "đã ký số" with the certificate's name when the document carries signatures."""
+    if not row.pdf_signature:
+        return TableCell(row.signer_name)
+    text = tr(f"ui.receiver.inbox.pdf_{row.pdf_signature}", name=row.signer_name, signer=row.pdf_signer)
+    return TableCell(text, row.signer_name, colour=COLOURS["late"] if row.pdf_signature != "ok" else "")
 
 
 def _held_cells(row: HeldPackage, unit_name: str) -> list[TableCell]:

@@ -18,6 +18,7 @@ from cchc_desktop.kernel.i18n.vi import (
     report,
     safety,
     signatures,
+    signing,
     ui,
 )
 
@@ -32,6 +33,7 @@ _PARTS = (
     framework.MESSAGES,
     receiver.MESSAGES,
     signatures.MESSAGES,
+    signing.MESSAGES,
     ui.MESSAGES,
     safety.MESSAGES,
 )
