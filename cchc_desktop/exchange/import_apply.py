@@ -14,14 +14,12 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-from cchc_desktop.exchange import store, store_held
+from cchc_desktop.exchange import store, store_held, store_log
 from cchc_desktop.exchange.assessment_check import KnownCatalogue, check_assessment, known_catalogues
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
 from cchc_desktop.exchange.dry_run import PlannedSeries
-from cchc_desktop.exchange.format.keys import fingerprint, load_public_pem
+from cchc_desktop.exchange.format.keys import load_public_pem
 from cchc_desktop.exchange.format.labels import kind_label, package_title
 from cchc_desktop.exchange.format.manifest import OFFICE_CODE, Manifest
 from cchc_desktop.exchange.format.revisions import ImportedRevision, RevisionVerdict, check_revision
@@ -34,7 +32,6 @@ from cchc_desktop.exchange.import_errors import (
     NotForThisModeError,
     OtherProvinceError,
     PackageIdReusedError,
-    PayloadError,
 )
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payload_check import PayloadRows
@@ -368,7 +365,7 @@ class Applier:
         key_changes: dict | None = None,
     ) -> int:
         m = package.manifest
-        entry = store.insert_log(
+        entry = store_log.insert_log(
             conn,
             {
                 "name": import_name(m),
@@ -402,13 +399,3 @@ class Applier:
         if self.backup_file is None:
             self.backup_file = self.ws.backups.before("import", prune=False)
         return self.backup_file
-
-
-def check_rotation_data(package: VerifiedPackage, file: str) -> tuple[Ed25519PublicKey, str]:
-    """The announced key and its fingerprint, which data.json must name (§6.3)."""
-    announced = package.read_announced_key()
-    assert announced is not None
-    grouped = fingerprint(announced)
-    if package.data.get("new_key_fingerprint") != grouped:
-        raise PayloadError(file, field="new_key_fingerprint", reason=tr("exchange.reason.mismatch", expected=grouped))
-    return announced, grouped

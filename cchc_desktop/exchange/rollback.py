@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_desktop.exchange import store
+from cchc_desktop.exchange import store, store_log
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.import_errors import ImportNotFoundError, RollbackRefusedError
 from cchc_desktop.exchange.received import stored_rows
@@ -29,13 +29,13 @@ class RollbackResult:
 
 
 def rollback_import(ws: ExchangeWorkspace, name: str) -> RollbackResult:
-    entry = store.log_entry_by_name(ws.conn, name)
+    entry = store_log.log_entry_by_name(ws.conn, name)
     if entry is None:
         raise ImportNotFoundError(name=name)
     if entry["verdict"] == "key_rotation":
         _check_rotation(ws, entry)
     else:
-        later = store.later_in_series(ws.conn, entry)
+        later = store_log.later_in_series(ws.conn, entry)
         if later is not None:
             raise RollbackRefusedError(name=entry["name"], reason=tr("exchange.rollback.later", later=later["name"]))
     backup = ws.backups.before("rollback")
@@ -45,7 +45,7 @@ def rollback_import(ws: ExchangeWorkspace, name: str) -> RollbackResult:
             _undo_keys(conn, json.loads(entry["key_changes"]))
         if entry["package_row_id"] is not None:
             store.delete_package(conn, entry["package_row_id"])
-        store.mark_rolled_back(conn, entry["id"], ws.actor)
+        store_log.mark_rolled_back(conn, entry["id"], ws.actor)
         line = tr(
             "exchange.rollback.done.restored" if restored else "exchange.rollback.done",
             name=entry["name"],
@@ -59,7 +59,7 @@ def rollback_import(ws: ExchangeWorkspace, name: str) -> RollbackResult:
 
 def _check_rotation(ws: ExchangeWorkspace, entry) -> None:
     changes = json.loads(entry["key_changes"])
-    later = store.later_signed_with(ws.conn, entry["id"], changes.get("enrolled", -1))
+    later = store_log.later_signed_with(ws.conn, entry["id"], changes.get("enrolled", -1))
     if later is not None:
         raise RollbackRefusedError(name=entry["name"], reason=tr("exchange.rollback.signed_later", later=later["name"]))
 

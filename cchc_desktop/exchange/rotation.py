@@ -16,8 +16,9 @@ from cchc_desktop.exchange import store
 from cchc_desktop.exchange.format.keys import fingerprint, public_pem
 from cchc_desktop.exchange.format.revisions import RevisionVerdict
 from cchc_desktop.exchange.format.verify import VerifiedPackage
-from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, check_rotation_data
+from cchc_desktop.exchange.import_apply import Applier, ImportOutcome
 from cchc_desktop.exchange.import_commit import commit_package
+from cchc_desktop.exchange.import_errors import PayloadError
 from cchc_desktop.exchange.received import import_name
 from cchc_desktop.kernel.i18n import tr
 
@@ -99,3 +100,13 @@ def _enrol_new(conn, applier: Applier, package: VerifiedPackage, announced: Ed25
         },
     )
     return {"enrolled": key_id, "inserted": True}
+
+
+def check_rotation_data(package: VerifiedPackage, file: str) -> tuple[Ed25519PublicKey, str]:
+    """The announced key and its fingerprint, which data.json must name (§6.3)."""
+    announced = package.read_announced_key()
+    assert announced is not None
+    grouped = fingerprint(announced)
+    if package.data.get("new_key_fingerprint") != grouped:
+        raise PayloadError(file, field="new_key_fingerprint", reason=tr("exchange.reason.mismatch", expected=grouped))
+    return announced, grouped

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc_desktop.exchange import enrolment, keyring, rotation_export, store
+from cchc_desktop.exchange import enrolment, keyring, rotation_export, store, store_log
 from cchc_desktop.exchange.appraisal_received import ReceivedAppraisal, received_appraisal
 from cchc_desktop.exchange.card_key import read_key_source
 from cchc_desktop.exchange.checking import VerifyResult, read_kept_evidence, read_kept_member, verify_only
@@ -266,7 +266,7 @@ class ExchangeService:
         return read_kept_evidence(self.ws, package_row_id, sha256)
 
     def import_log(self) -> list[dict[str, Any]]:
-        return [dict(row) for row in store.import_log(self.ws.conn)]
+        return [dict(row) for row in store_log.import_log(self.ws.conn)]
 
     def rollback(self, name: str) -> RollbackResult:
         """Hoàn tác lần nhận gói ``name``; refused with the reason when a later import depends on it."""

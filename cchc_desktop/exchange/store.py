@@ -1,5 +1,6 @@
 """Exchange tables: own keys and outbox (commune side), enrolled keys, received packages, their
-normalised rows and the import log (receiver side). Plain SQL; callers hold the transaction.
+normalised rows (receiver side); the import log is in ``store_log``, the year at a glance in
+``store_year``. Plain SQL; callers hold the transaction.
 
 A *series* is (sender province, sender unit, kind, year, period); ``period`` is stored as ""
 for a whole-year package so the uniqueness constraints work.
@@ -74,7 +75,7 @@ ROW_TABLES = {
 }
 
 
-def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
+def insert_row(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
     columns = list(values)
     cursor = conn.execute(
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -111,7 +112,7 @@ def set_own_key_pem(conn: sqlite3.Connection, key_id: int, private_pem: str) -> 
 
 
 def insert_own_key(conn: sqlite3.Connection, fingerprint: str, public_pem: str, private_pem: str) -> int:
-    return _insert(
+    return insert_row(
         conn,
         "exchange_own_keys",
         {"fingerprint": fingerprint, "public_pem": public_pem, "private_pem": private_pem, "created_at": now_iso()},
@@ -139,7 +140,7 @@ def last_export(conn: sqlite3.Connection, kind: str, year: int, period: str, add
 
 
 def insert_export(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
-    return _insert(conn, "exchange_outbox", values)
+    return insert_row(conn, "exchange_outbox", values)
 
 
 def complete_export(conn: sqlite3.Connection, row_id: int, values: dict[str, Any]) -> None:
@@ -203,7 +204,7 @@ def enrolled_by_fingerprint(conn: sqlite3.Connection, province: str, unit: str, 
 
 
 def insert_enrolled_key(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
-    return _insert(conn, "enrolled_keys", dict(values, enrolled_at=values.get("enrolled_at") or now_iso()))
+    return insert_row(conn, "enrolled_keys", dict(values, enrolled_at=values.get("enrolled_at") or now_iso()))
 
 
 def end_enrolled_key(conn: sqlite3.Connection, key_id: int, status: str, reason: str = "") -> None:
@@ -268,7 +269,7 @@ def received(conn: sqlite3.Connection, current_only: bool = False) -> list[sqlit
 
 
 def insert_package(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
-    return _insert(conn, "received_packages", values)
+    return insert_row(conn, "received_packages", values)
 
 
 def insert_rows(conn: sqlite3.Connection, package_row_id: int, rows: dict[str, list[tuple]]) -> None:
@@ -311,53 +312,6 @@ def stored_files_in_use(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT stored_file FROM received_packages")}
 
 
-# Import log (receiver) ##################################################
-
-
-def insert_log(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
-    return _insert(conn, "import_log", values)
-
-
-def import_log(conn: sqlite3.Connection, limit: int = 500) -> list[sqlite3.Row]:
-    return conn.execute("SELECT * FROM import_log ORDER BY id DESC LIMIT ?", [limit]).fetchall()
-
-
-def log_entry_by_name(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None:
-    """The newest import still in effect under ``name`` (a name, an id "#12" or a package id)."""
-    text = name.strip()
-    if text.lstrip("#").isdigit():
-        number = int(text.lstrip("#")) if len(text) <= 19 else 0  # larger than any row id: none
-        return conn.execute("SELECT * FROM import_log WHERE id = ? AND rolled_back_at IS NULL", [number]).fetchone()
-    stem = text[:-5] if text.lower().endswith(".cchc") else text
-    return conn.execute(
-        "SELECT * FROM import_log WHERE (name = ? OR package_id = ? OR source_file = ?)"
-        " AND rolled_back_at IS NULL ORDER BY id DESC LIMIT 1",
-        [stem, text, text],
-    ).fetchone()
-
-
-def later_in_series(conn: sqlite3.Connection, entry: sqlite3.Row) -> sqlite3.Row | None:
-    return conn.execute(
-        "SELECT * FROM import_log WHERE id > ? AND rolled_back_at IS NULL AND province_code = ?"
-        " AND unit_code = ? AND kind = ? AND year = ? AND period = ? ORDER BY id LIMIT 1",
-        [entry["id"], entry["province_code"], entry["unit_code"], entry["kind"], entry["year"], entry["period"]],
-    ).fetchone()
-
-
-def later_signed_with(conn: sqlite3.Connection, entry_id: int, key_id: int) -> sqlite3.Row | None:
-    return conn.execute(
-        "SELECT l.* FROM import_log l JOIN received_packages p ON p.id = l.package_row_id"
-        " WHERE l.id > ? AND l.rolled_back_at IS NULL AND p.key_id = ? ORDER BY l.id LIMIT 1",
-        [entry_id, key_id],
-    ).fetchone()
-
-
-def mark_rolled_back(conn: sqlite3.Connection, entry_id: int, actor: str) -> None:
-    conn.execute(
-        "UPDATE import_log SET rolled_back_at = ?, rolled_back_by = ? WHERE id = ?", [now_iso(), actor, entry_id]
-    )
-
-
 # Audit trail ############################################################
 
 
@@ -389,68 +343,6 @@ def stored_data_json(row) -> str:
 def forget_key_of_packages(conn: sqlite3.Connection, key_id: int) -> None:
     """Packages stay, but no longer point at an enrolment being undone."""
     conn.execute("UPDATE received_packages SET key_id = NULL WHERE key_id = ?", [key_id])
-
-
-# A year at a glance (the receiver's consolidation) #######################
-
-
-def series_of_year(conn: sqlite3.Connection, year: int) -> list[sqlite3.Row]:
-    """Every series received for ``year`` (unit, kind, period): its current package, when its first
-    revision was signed (timeliness counts from there) and how many revisions came."""
-    return conn.execute(
-        "SELECT c.id, c.package_id, c.province_code, c.unit_code, c.unit_name, c.unit_type, c.kind, c.year,"
-        " c.period, c.revision, c.created_at, c.submitted_at, c.received_at, c.signer_name,"
-        " c.document_sha256, c.framework_id, f.first_created_at, f.revisions"
-        " FROM received_packages c JOIN ("
-        "   SELECT province_code, unit_code, kind, period, MIN(created_at) AS first_created_at,"
-        "          count(*) AS revisions"
-        "   FROM received_packages WHERE year = ? GROUP BY province_code, unit_code, kind, period"
-        " ) f USING (province_code, unit_code, kind, period)"
-        " WHERE c.year = ? AND c.state = 'current' ORDER BY c.province_code, c.unit_code, c.kind, c.period",
-        [year, year],
-    ).fetchall()
-
-
-def rows_of_packages(conn: sqlite3.Connection, name: str, package_row_ids: Sequence[int]) -> list[sqlite3.Row]:
-    """The rows (tasks, indicators, criteria) of many packages at once, each with its ``package_row_id``."""
-    if not package_row_ids:
-        return []
-    table, columns = ROW_TABLES[name]
-    order = "position" if "position" in columns else "id"
-    marks = ", ".join("?" * len(package_row_ids))
-    return conn.execute(
-        f"SELECT package_row_id, {', '.join(columns)} FROM {table} WHERE package_row_id IN ({marks})"
-        f" ORDER BY package_row_id, {order}",
-        list(package_row_ids),
-    ).fetchall()
-
-
-def unreceipted_units(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    """(province, unit, year) of the units with a content package no receipt has named yet."""
-    return conn.execute(
-        "SELECT DISTINCT province_code, unit_code, year FROM received_packages"
-        " WHERE receipt_package_id IS NULL AND kind IN ('plan', 'report', 'assessment')"
-        " ORDER BY province_code, unit_code, year"
-    ).fetchall()
-
-
-def packages_of_unit(conn: sqlite3.Connection, province: str, unit: str, year: int) -> list[sqlite3.Row]:
-    """Every content package received from one unit for one year, superseded revisions too."""
-    return conn.execute(
-        "SELECT id, package_id, province_code, unit_code, kind, year, period, revision, state, received_at,"
-        " unit_name, unit_type"
-        " FROM received_packages WHERE province_code = ? AND unit_code = ? AND year = ?"
-        " AND kind IN ('plan', 'report', 'assessment') ORDER BY kind, period, revision",
-        [province, unit, year],
-    ).fetchall()
-
-
-def mark_receipted(conn: sqlite3.Connection, row_ids: Iterable[int], receipt_package_id: str) -> None:
-    ids = list(row_ids)
-    marks = ", ".join("?" * len(ids))
-    conn.execute(
-        f"UPDATE received_packages SET receipt_package_id = ? WHERE id IN ({marks})", [receipt_package_id, *ids]
-    )
 
 
 def key_states(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop.exchange import keyring
-from cchc_desktop.exchange import store as exchange_store
+from cchc_desktop.exchange import keyring, store_year
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.down_export import Addressee, DownPackage, write_down_package
 from cchc_desktop.exchange.format.manifest import Signer
@@ -52,8 +51,8 @@ class ReceiptService:
         conn = self.ws.conn
         roster = {(u.province_code, u.unit_code): u for u in self.receiver.roster()}
         found = []
-        for row in exchange_store.unreceipted_units(conn):
-            packages = exchange_store.packages_of_unit(conn, row["province_code"], row["unit_code"], row["year"])
+        for row in store_year.unreceipted_units(conn):
+            packages = store_year.packages_of_unit(conn, row["province_code"], row["unit_code"], row["year"])
             found.append(ReceiptDue(addressee_of(packages[0], roster), row["year"], len(packages)))
         return found
 
@@ -74,12 +73,12 @@ class ReceiptService:
         for done, item in enumerate(due):
             if cancelled is not None and cancelled():
                 raise JobCancelled()
-            rows = exchange_store.packages_of_unit(
+            rows = store_year.packages_of_unit(
                 self.ws.conn, item.addressee.province_code, item.addressee.unit_code, item.year
             )
             path, manifest = write_down_package(self.ws, self._package(item, rows), item.addressee, folder, key)
             with self.ws.transaction() as conn:
-                exchange_store.mark_receipted(conn, [r["id"] for r in rows], manifest.package_id)
+                store_year.mark_receipted(conn, [r["id"] for r in rows], manifest.package_id)
             files.append(path)
             packages += len(rows)
             if progress is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cchc_desktop.exchange import store as exchange_store
-from cchc_desktop.exchange import store_held
+from cchc_desktop.exchange import store_held, store_year
 from cchc_desktop.kernel import divisions
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.fields import coerce, field_specs
@@ -183,7 +183,7 @@ class ReceiverService:
         columns = columns_for(
             year, self.ws.reports.calendar(year), self.due("plan", year), self.due("assessment", year), labels
         )
-        received = [_received(row) for row in exchange_store.series_of_year(self.ws.conn, year)]
+        received = [_received(row) for row in store_year.series_of_year(self.ws.conn, year)]
         states = exchange_store.key_states(self.ws.conn)
         return build_matrix(year, self.roster(), columns, received, states, today or dt.date.today())
 
@@ -209,7 +209,7 @@ class ReceiverService:
     def indicators(self, year: int, period: str) -> list[Consolidated]:
         """The period's indicators across units (current report packages), from summed figures."""
         packages = self._current(year, "report", period)
-        rows = exchange_store.rows_of_packages(self.ws.conn, "indicators", list(packages))
+        rows = store_year.rows_of_packages(self.ws.conn, "indicators", list(packages))
         names = self.names_of(packages.values())
         return consolidate(
             _figure(names[_unit_of(packages[r["package_row_id"]])], r, packages[r["package_row_id"]]) for r in rows
@@ -220,7 +220,7 @@ class ReceiverService:
     def index(self, year: int) -> IndexView:
         """Self-scores per unit and per area, ranked; their distribution; who sent none."""
         packages = self._current(year, "assessment", "")
-        rows = exchange_store.rows_of_packages(self.ws.conn, "criteria", list(packages))
+        rows = store_year.rows_of_packages(self.ws.conn, "criteria", list(packages))
         parents = {(r["package_row_id"], r["parent_code"]) for r in rows}
         criteria = [
             _criterion(packages[r["package_row_id"]], r, (r["package_row_id"], r["code"]) not in parents) for r in rows
@@ -235,7 +235,7 @@ class ReceiverService:
     def lagging_tasks(self, year: int, period: str, as_of: dt.date | None = None) -> list[LaggingTask]:
         """Tasks not done, or running past their deadline, in the units' reports for ``period``."""
         packages = self._current(year, "report", period)
-        rows = exchange_store.rows_of_packages(self.ws.conn, "tasks", list(packages))
+        rows = store_year.rows_of_packages(self.ws.conn, "tasks", list(packages))
         names = self.names_of(packages.values())
         tasks = [_task(names[_unit_of(packages[r["package_row_id"]])], r) for r in rows if not r["not_applicable"]]
         return lagging_tasks(tasks, (as_of or dt.date.today()).isoformat())
@@ -249,7 +249,7 @@ class ReceiverService:
     def _current(self, year: int, kind: str, period: str) -> dict[int, sqlite3.Row]:
         return {
             row["id"]: row
-            for row in exchange_store.series_of_year(self.ws.conn, year)
+            for row in store_year.series_of_year(self.ws.conn, year)
             if row["kind"] == kind and row["period"] == period
         }
 
