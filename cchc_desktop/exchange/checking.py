@@ -7,11 +7,13 @@ from pathlib import Path
 
 from cchc_desktop.exchange import store
 from cchc_desktop.exchange.context import ExchangeWorkspace
+from cchc_desktop.exchange.format.cert_seal import seal_description
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.signing import TrustedKey
 from cchc_desktop.exchange.format.verify import verify_package
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
+from cchc_desktop.exchange.trust_roots import certificate_policy
 from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
@@ -35,7 +37,8 @@ def verify_only(ws: ExchangeWorkspace, path: Path) -> VerifyResult:
     def lookup(province: str, unit: str) -> list[TrustedKey]:
         return [trusted_key(row) for row in store.keys_of_sender(ws.conn, province, unit, KEY_STATUSES)]
 
-    package = verify_package(path, lookup, accepted=("active", "retired"))
+    policy = certificate_policy(ws.conn)
+    package = verify_package(path, lookup, accepted=("active", "retired"), certificates=policy)
     status = package.key.status
     title = package_title(package.manifest, package.key.label)
     key = "exchange.verify.ok.retired" if status == "retired" else "exchange.verify.ok"
@@ -46,6 +49,7 @@ def verify_only(ws: ExchangeWorkspace, path: Path) -> VerifyResult:
         fingerprint=package.key.fingerprint,
         signer=package.manifest.signer.name,
     )
+    line = " ".join([line, seal_description(package.key), *package.key.notes]).strip()
     return VerifyResult(printable(display_name(path)), printable(title), printable(line) + sender_note(package), status)
 
 

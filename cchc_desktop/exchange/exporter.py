@@ -13,6 +13,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -22,16 +23,20 @@ from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.builder import ManifestFields, build_package, now_vietnam, package_file_name
 from cchc_desktop.exchange.format.eml import build_eml_draft
 from cchc_desktop.exchange.format.jsonutil import canonical_bytes
-from cchc_desktop.exchange.format.keys import fingerprint
 from cchc_desktop.exchange.format.labels import package_title
 from cchc_desktop.exchange.format.manifest import Manifest, Receiver, Sender
 from cchc_desktop.exchange.format.parts import EvidenceFile
+from cchc_desktop.exchange.format.seal import CertificateSealer, Sealer, as_sealer
 from cchc_desktop.exchange.payload_kinds import export_content
 from cchc_desktop.exchange.payloads import ExportContent, export_problems, with_evidence
+from cchc_desktop.exchange.unit_certificate import unit_certificate
 from cchc_desktop.kernel.errors import JobCancelled, ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.jobs import Cancelled, Progress
 from cchc_desktop.signing.lookup import signed_copy
+
+if TYPE_CHECKING:
+    from cchc_desktop.signing.task import Credentials
 
 _STEPS = 1000  # progress is reported in thousandths: document, then package bytes, then the draft
 
@@ -91,7 +96,7 @@ def export_package(
     year: int,
     period: str | None,
     folder: str | Path,
-    passphrase: str,
+    seal: str | Credentials,
     *,
     eml: bool = False,
     to: str = "",
@@ -99,27 +104,34 @@ def export_package(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
-    """Check, sign and write the package into ``folder`` (named by ``package_file_name`` unless
-    ``file_name`` is given); refused with the blocking problems listed first."""
+    """Check, seal and write the package into ``folder`` (named by ``package_file_name`` unless
+    ``file_name`` is given); refused with the blocking problems listed first. ``seal`` is the passphrase
+    of the app's key, or the unit's certificate (a token or .p12 file and its PIN or password)."""
     blocking = [p for p in export_problems(ws, kind, year, period) if p.blocking]
     if blocking:
         raise ValidationError(
             "exchange.export.blocked", count=len(blocking), problems="\n".join(f"– {p.message}" for p in blocking)
         )
-    private_key = keyring.unlock(ws, passphrase)
-    return write_package(
-        ws,
-        kind,
-        year,
-        period,
-        folder,
-        private_key,
-        eml=eml,
-        to=to,
-        file_name=file_name,
-        progress=progress,
-        cancelled=cancelled,
-    )
+
+    def write(sealer: Ed25519PrivateKey | Sealer) -> ExportResult:
+        return write_package(
+            ws,
+            kind,
+            year,
+            period,
+            folder,
+            sealer,
+            eml=eml,
+            to=to,
+            file_name=file_name,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    if isinstance(seal, str):
+        return write(keyring.unlock(ws, seal))
+    with unit_certificate(ws, seal) as signer:
+        return write(CertificateSealer(signer))
 
 
 def write_package(
@@ -128,7 +140,7 @@ def write_package(
     year: int,
     period: str | None,
     folder: str | Path,
-    private_key: Ed25519PrivateKey,
+    private_key: Ed25519PrivateKey | Sealer,
     *,
     created_at: str | None = None,
     eml: bool = False,
@@ -137,7 +149,8 @@ def write_package(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
-    """Sign and write the package with ``private_key`` (already unlocked) and list it in the outbox.
+    """Seal and write the package with ``private_key`` (already unlocked) or a certificate's sealer,
+    and list it in the outbox.
 
     ``created_at`` dates the signature (ISO with the +07:00 offset); None means now. Only a caller that
     builds data for others sets it (the receiver's demo: packages signed over a year).
@@ -152,14 +165,15 @@ def write_package(
     fields = _fields(ws, content)
     fields = dataclasses.replace(fields, created_at=created_at or fields.created_at)
     out = Path(folder) / (file_name or package_file_name(fields))
-    row_id = outbox.reserve(ws, fields, out, fingerprint(private_key))  # the revision is taken first
+    sealer = as_sealer(private_key)
+    row_id = outbox.reserve(ws, fields, out, sealer.signature_info().key_fingerprint)  # the revision is taken first
     try:
         manifest = build_package(
             fields,
             with_evidence(content, files, withheld),
             document,
             [EvidenceFile(original_name=f.name, mime=f.mime, data=f.data) for f in files],
-            private_key,
+            sealer,
             out,
             phases.phase(0.3, 0.95),
             cancelled,

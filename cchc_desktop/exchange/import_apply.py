@@ -19,6 +19,7 @@ from cchc_desktop.exchange.assessment_check import KnownCatalogue, check_assessm
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
 from cchc_desktop.exchange.dry_run import PlannedSeries
+from cchc_desktop.exchange.format.cert_seal import CertificatePolicy
 from cchc_desktop.exchange.format.keys import load_public_pem
 from cchc_desktop.exchange.format.labels import kind_label, package_title
 from cchc_desktop.exchange.format.manifest import OFFICE_CODE, Manifest
@@ -40,6 +41,7 @@ from cchc_desktop.exchange.payloads import CONTENT_KINDS
 from cchc_desktop.exchange.pdf_check import DocumentSignatures, check_document
 from cchc_desktop.exchange.received import import_name, import_name_of_row, series_of
 from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
+from cchc_desktop.exchange.trust_roots import certificate_policy
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.store.records import now_iso
@@ -115,6 +117,7 @@ class Applier:
         self.backup_file: Path | None = None
         self.applied = 0  # packages written in this batch (a failure before the first undoes the backup)
         self._keys: dict[tuple[str, str], list[TrustedKey]] = {}
+        self.certificates: CertificatePolicy | None = None
         self._holders: dict[int, sqlite3.Row] = {}
         self._catalogues: list[KnownCatalogue] | None = None
         self.planned = PlannedSeries()  # a dry run: what it would have written so far
@@ -129,6 +132,7 @@ class Applier:
             self._keys.setdefault((row["province_code"], row["unit_code"]), []).append(trusted_key(row))
             self._holders[row["id"]] = row
         self._keys.setdefault(self._own_identity(), []).extend(self._own_keys())
+        self.certificates = certificate_policy(self.ws.conn)
 
     def _own_identity(self) -> tuple[str, str]:
         profile = self.profile
@@ -153,8 +157,13 @@ class Applier:
         self._keys[(province, unit)] = [trusted_key(row) for row in rows]
         self._holders.update({row["id"]: row for row in rows})
 
-    def holder(self, package: VerifiedPackage) -> sqlite3.Row | None:
-        """The enrolled_keys row of the key that verified ``package`` (its unit's name and type)."""
+    def holder(self, package: VerifiedPackage) -> sqlite3.Row | dict[str, str] | None:
+        """The enrolled_keys row of the key that verified ``package`` (its unit's name and type); for a
+        package sealed with a certificate, the roster unit the certificate names."""
+        sender = package.manifest.sender
+        if package.key.certificate is not None and self.certificates is not None:
+            unit = self.certificates.unit_of(sender.province_code, sender.unit_code)
+            return {"unit_name": unit.name, "unit_type": unit.unit_type} if unit else None
         return self._holders.get(package.key.key_id)
 
     def catalogues(self) -> list[KnownCatalogue]:
@@ -172,8 +181,10 @@ class Applier:
         return package_title(package.manifest, self.sender_label(package))
 
     def notes(self, package: VerifiedPackage) -> list[str]:
-        """Warnings for the result: another receiver named, a sender named unlike its enrolment."""
-        return [note.strip() for note in (self.receiver_note(package.manifest), sender_note(package)) if note]
+        """Warnings for the result: another receiver named, a sender named unlike its enrolment, what the
+        receiver should know of a certificate's seal (revocation not checked, expired since)."""
+        notes = (self.receiver_note(package.manifest), sender_note(package), *package.key.notes)
+        return [note.strip() for note in notes if note]
 
     # Dispatch ###########################################################
 
@@ -338,7 +349,8 @@ class Applier:
             "signer_name": m.signer.name,
             "signer_role": m.signer.role,
             "signer_on_behalf": m.signer.on_behalf_of,
-            "key_id": package.key.key_id,
+            "key_id": None if package.key.certificate else package.key.key_id,
+            "seal_certificate": package.key.certificate.common_name if package.key.certificate else "",
             "key_fingerprint": m.signature.key_fingerprint,
             "framework_id": m.framework.id if m.framework else None,
             "framework_hash": m.framework.hash if m.framework else None,

@@ -216,7 +216,9 @@ class Importer:
         try:
             incoming = path if self.dry_run else self.store.incoming(path, self.names.get(path))
             try:
-                package = verify_package(incoming, self.applier.key_lookup, self.limits)
+                package = verify_package(
+                    incoming, self.applier.key_lookup, self.limits, certificates=self.applier.certificates
+                )
             except UnknownSenderError as exc:
                 return Prepared(incoming, None, exc, unchecked=self._unchecked(incoming, exc, file))
             return Prepared(incoming, package, None, prepare_content(package, file))

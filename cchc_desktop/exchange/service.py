@@ -33,6 +33,7 @@ from cchc_desktop.exchange.keyring import KeyInfo
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payloads import export_problems
 from cchc_desktop.exchange.rollback import rollback_import
+from cchc_desktop.exchange.trust_roots import TrustAdded, TrustEntry, add_trust_files, remove_trusted, trust_entries
 from cchc_desktop.kernel.problems import Problem
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from cchc_desktop.exchange.exporter import ExportResult
     from cchc_desktop.exchange.importer import ImportBatch
     from cchc_desktop.exchange.rollback import RollbackResult
+    from cchc_desktop.signing.task import Credentials
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
@@ -102,7 +104,7 @@ class ExchangeService:
         year: int,
         period: str | None,
         folder: str | Path,
-        passphrase: str,
+        seal: str | Credentials,
         *,
         eml: bool = False,
         to: str = "",
@@ -110,7 +112,8 @@ class ExchangeService:
         progress: Progress = None,
         cancelled: Cancelled = None,
     ) -> ExportResult:
-        """Gửi gói: refused with the blocking problems listed; otherwise written and added to the outbox."""
+        """Gửi gói: refused with the blocking problems listed; otherwise sealed (the app key's passphrase,
+        or the unit's certificate), written and added to the outbox."""
 
         return export_package(
             self.ws,
@@ -118,7 +121,7 @@ class ExchangeService:
             year,
             period,
             folder,
-            passphrase,
+            seal,
             eml=eml,
             to=to,
             file_name=file_name,
@@ -191,6 +194,19 @@ class ExchangeService:
 
     def revoke(self, key_id: int, reason: str = "") -> EnrolledKey:
         return enrolment.revoke(self.ws, key_id, reason)
+
+    # Trusted certificates (receiver) ####################################
+
+    def trust_entries(self) -> list[TrustEntry]:
+        """Chứng thư gốc, trung gian and CRLs this unit checks certificate seals against."""
+        return trust_entries(self.ws.conn)
+
+    def add_trust_files(self, paths: Iterable[str | Path]) -> TrustAdded:
+        """Thêm chứng thư số tin cậy from files; a file that is neither a CA certificate nor a CRL is refused."""
+        return add_trust_files(self.ws, paths)
+
+    def remove_trusted(self, row_id: int) -> TrustEntry:
+        return remove_trusted(self.ws, row_id)
 
     # Import (receiver) ##################################################
 

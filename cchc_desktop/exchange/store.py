@@ -263,7 +263,7 @@ def received(conn: sqlite3.Connection, current_only: bool = False) -> list[sqlit
     return conn.execute(
         "SELECT id, package_id, province_code, unit_code, unit_name, unit_type, kind, year, period,"
         " revision, state, created_at, submitted_at, received_at, signer_name, source_file,"
-        " evidence_count, document_sha256, key_fingerprint, pdf_signature, pdf_signer"
+        " evidence_count, document_sha256, key_fingerprint, pdf_signature, pdf_signer, seal_certificate"
         f" FROM received_packages {where} ORDER BY received_at DESC, id DESC"
     ).fetchall()
 

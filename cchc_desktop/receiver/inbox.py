@@ -34,6 +34,7 @@ class InboxRow:
     days_late: int | None  # None: no due date known, or on time
     pdf_signature: str = ""  # the document's PAdES signatures: "" none, "ok", "invalid"
     pdf_signer: str = ""  # the name in the document's first signature
+    seal_certificate: str = ""  # the certificate that sealed the package (CN), "" for the app's key
 
     @property
     def code(self) -> str:
@@ -78,6 +79,7 @@ def inbox_rows(packages: Iterable[Any], names: Mapping[tuple[str, str], str], du
                 late,
                 p["pdf_signature"] or "",
                 p["pdf_signer"] or "",
+                p["seal_certificate"] or "",
             )
         )
     return rows

@@ -59,6 +59,12 @@ def verify_detached(
     )
 
 
+def claimed_signing_time(signature: bytes) -> dt.datetime | None:
+    """The signing time the signer's computer wrote into the signature (not proven by a timestamp)."""
+    signer_info, _cert, _others = _signer_parts(_signed_data(signature))
+    return _signing_time(signer_info)
+
+
 def check_signing_usage(cert: asn1_x509.Certificate) -> None:
     """WrongKeyUsageError unless the key usage allows signing (digitalSignature or nonRepudiation)."""
     usage = cert.key_usage_value

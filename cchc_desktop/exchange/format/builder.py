@@ -40,7 +40,6 @@ from cchc_desktop.exchange.format.manifest import (
     Manifest,
     Receiver,
     Sender,
-    SignatureInfo,
     Signer,
     parse_body,
     parse_envelope,
@@ -58,7 +57,7 @@ from cchc_desktop.exchange.format.parts import (
     evidence_size,
     read_chunks,
 )
-from cchc_desktop.exchange.format.signing import SIGNATURE_ED25519, sign_manifest
+from cchc_desktop.exchange.format.seal import Sealer, as_sealer
 from cchc_desktop.kernel.atomic import atomic_output
 from cchc_desktop.kernel.i18n import tr
 
@@ -96,7 +95,7 @@ def build_package(
     data: dict[str, Any],
     document_pdf: bytes | None,
     evidence: list[EvidenceFile],
-    private_key: Ed25519PrivateKey,
+    private_key: Ed25519PrivateKey | Sealer,
     out_path: str | Path,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
@@ -108,19 +107,21 @@ def build_package(
 
     ``progress(done, total)`` receives byte counts; when ``cancelled()`` returns True the build stops with
     JobCancelled and no file is left. Secret evidence, oversized evidence, a document that is not a PDF
-    and fields that would not make a valid manifest are refused before anything is written.
+    and fields that would not make a valid manifest are refused before anything is written. The seal is
+    the app's Ed25519 key (a private key given) or a unit's certificate (a ``CertificateSealer``).
     """
     out = _checked_output(Path(out_path))
     check_evidence(evidence, limits)
+    sealer = as_sealer(private_key)
     fixed = _fixed_parts(data, document_pdf, announce_key, private_key, limits)
-    _make_manifest(manifest_fields, fixed, private_key, out.name)  # refuse bad fields before hashing evidence
+    _make_manifest(manifest_fields, fixed, sealer, out.name)  # refuse bad fields before hashing evidence
     ticker = Ticker(_total_work(fixed, evidence), progress, cancelled)
     parts = fixed + evidence_parts(evidence, ticker)
     ticker.total = ticker.done + sum(p.member.size for p in parts)  # duplicates are written once
     _check_totals(parts, limits)
-    manifest = _make_manifest(manifest_fields, parts, private_key, out.name)
+    manifest = _make_manifest(manifest_fields, parts, sealer, out.name)
     manifest_bytes = manifest.to_json_bytes()
-    _write(out, manifest, manifest_bytes, sign_manifest(manifest_bytes, private_key), parts, ticker, limits)
+    _write(out, manifest, manifest_bytes, sealer.seal(manifest_bytes), parts, ticker, limits)
     return manifest
 
 
@@ -146,7 +147,7 @@ def _fixed_parts(
     data: dict[str, Any],
     document_pdf: bytes | None,
     announce_key: Ed25519PublicKey | None,
-    private_key: Ed25519PrivateKey,
+    private_key: Ed25519PrivateKey | Sealer,
     limits: Limits,
 ) -> list[Part]:
     try:
@@ -161,6 +162,8 @@ def _fixed_parts(
         _check_size(tr("exchange.build.what.document"), len(document_pdf), limits.max_member_bytes)
         parts.append(bytes_part(DOCUMENT_NAME, "document", document_pdf))
     if announce_key is not None:
+        if not isinstance(private_key, Ed25519PrivateKey):  # a rotation is sealed with the key it replaces
+            raise PackageFieldError(field=ANNOUNCE_NAME, reason=tr("exchange.reason.rotation_needs_key"))
         if raw_public_bytes(announce_key) == raw_public_bytes(private_key):
             raise PackageFieldError(field=ANNOUNCE_NAME, reason=tr("exchange.reason.same_key"))
         parts.append(bytes_part(ANNOUNCE_NAME, "announce", public_pem(announce_key)))
@@ -196,7 +199,7 @@ def now_vietnam() -> str:
     return dt.datetime.now(VN_TZ).replace(microsecond=0).isoformat()
 
 
-def _make_manifest(fields: ManifestFields, parts: list[Part], key: Ed25519PrivateKey, file: str) -> Manifest:
+def _make_manifest(fields: ManifestFields, parts: list[Part], sealer: Sealer, file: str) -> Manifest:
     manifest = Manifest(
         package_id=fields.package_id or uuid.uuid4().hex,
         kind=fields.kind,
@@ -211,7 +214,7 @@ def _make_manifest(fields: ManifestFields, parts: list[Part], key: Ed25519Privat
         framework=fields.framework,
         members=tuple(p.member for p in parts),
         signer=fields.signer,
-        signature=SignatureInfo(SIGNATURE_ED25519, fingerprint(key)),
+        signature=sealer.signature_info(),
     )
     _validate(manifest, file)
     return manifest

@@ -182,6 +182,36 @@ class RetiredKeyError(PackageError):
     key = "exchange.error.key_retired"
 
 
+class NoTrustRootsError(PackageError):
+    """Sealed with a certificate, and this unit holds no trust root to check it against."""
+
+    key = "exchange.error.seal_no_roots"
+
+
+class UntrustedSealError(PackageError):
+    """Sealed with a certificate that does not chain to a trust root held here."""
+
+    key = "exchange.error.seal_untrusted"
+
+
+class CertificateSealError(PackageError):
+    """Sealed with a certificate refused for another reason (expired, revoked, not for signing…)."""
+
+    key = "exchange.error.seal_certificate"
+
+
+class SealUnitUnknownError(PackageError):
+    """Sealed with a valid certificate by a unit that is not on the roster."""
+
+    key = "exchange.error.seal_unit_unknown"
+
+
+class SealUnitMismatchError(PackageError):
+    """Sealed with a valid certificate that names another unit than the package's sender."""
+
+    key = "exchange.error.seal_unit_mismatch"
+
+
 class MissingMemberError(PackageError):
     key = "exchange.error.member_missing"
 

@@ -1,14 +1,15 @@
 """Niêm phong gói: signing and verifying the exact bytes of manifest.json.
 
-Dispatches on ``signature.type`` so an X.509/CMS signature ("cms-x509") can be added later without
-breaking old packages. Version 1 knows only "ed25519" (RFC 8032, 64 raw bytes in manifest.sig).
+Dispatches on ``signature.type``: "ed25519" (RFC 8032, 64 raw bytes in manifest.sig) checked against
+the keys enrolled for the sender; "cms-x509" (a detached CMS signature by the unit's certificate)
+checked against the receiver's trust roots and roster by ``cert_seal`` (docs/package-format.md §3.4).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -23,11 +24,13 @@ from cchc_desktop.exchange.format.errors import (
 )
 from cchc_desktop.exchange.format.keys import fingerprint
 from cchc_desktop.exchange.format.manifest import Sender, SignatureInfo, unit_label
+from cchc_desktop.exchange.format.seal import SIGNATURE_CMS_X509, SIGNATURE_ED25519
 from cchc_desktop.kernel import divisions
 from cchc_desktop.kernel.i18n import tr
 
-SIGNATURE_ED25519 = "ed25519"
-SIGNATURE_CMS_X509 = "cms-x509"  # reserved for a later format; not verifiable by this version
+if TYPE_CHECKING:
+    from cchc_desktop.exchange.format.cert_seal import CertificatePolicy
+    from cchc_desktop.signatures.certs import CertificateSummary
 
 
 @dataclass(frozen=True)
@@ -35,16 +38,25 @@ class TrustedKey:
     """A public key enrolled for a sender; ``key_id`` is whatever the caller uses to name it (a row id).
 
     ``label`` names the holder as the receiver enrolled it ("xã Kỳ Phong (mã 42-18544)"), shown instead of
-    the name a package claims; ``status`` is active, retired or revoked (``ended_at`` when it stopped)."""
+    the name a package claims; ``status`` is active, retired or revoked (``ended_at`` when it stopped).
 
-    public_key: Ed25519PublicKey
+    A package sealed with a certificate has no enrolled key: ``public_key`` is None, ``certificate`` is
+    the verified certificate, ``label`` the roster unit it names and ``notes`` what the receiver should
+    know (revocation not checked, expired since signing)."""
+
+    public_key: Ed25519PublicKey | None
     key_id: Any = None
     label: str = ""
     status: str = "active"
     ended_at: str = ""
+    certificate: CertificateSummary | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def fingerprint(self) -> str:
+        if self.certificate is not None:
+            return self.certificate.fingerprint
+        assert self.public_key is not None
         return fingerprint(self.public_key)
 
 
@@ -74,6 +86,8 @@ def _as_trusted(key: Ed25519PublicKey | TrustedKey) -> TrustedKey:
 
 
 def _ed25519_valid(key: TrustedKey, manifest_bytes: bytes, signature: bytes) -> bool:
+    if key.public_key is None:
+        return False
     try:
         key.public_key.verify(signature, manifest_bytes)
     except InvalidSignature:
@@ -92,12 +106,18 @@ def verify_manifest_signature(
     key_lookup: KeyLookup,
     file: str,
     accepted: tuple[str, ...] = ACTIVE_ONLY,
+    certificates: CertificatePolicy | None = None,
 ) -> TrustedKey:
     """Return the enrolled key that verifies ``signature``; otherwise raise the precise refusal:
     unknown signature type, sender not enrolled, signed with another key, content changed, or signed
-    with a key whose status is not ``accepted`` (revoked, or retired by a rotation).
+    with a key whose status is not ``accepted`` (revoked, or retired by a rotation). A certificate's
+    seal is checked against ``certificates`` (the receiver's trust roots and roster) instead.
 
     The sender is named by its enrolment, never by the name the unproven package claims."""
+    if info.type == SIGNATURE_CMS_X509:
+        from cchc_desktop.exchange.format.cert_seal import verify_certificate_seal
+
+        return verify_certificate_seal(manifest_bytes, signature, info, sender, certificates, file)
     verifier = _VERIFIERS.get(info.type)
     if verifier is None:
         raise UnsupportedSignatureTypeError(file, sig_type=info.type)

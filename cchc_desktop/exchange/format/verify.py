@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -42,6 +42,9 @@ from cchc_desktop.exchange.format.signing import (
 from cchc_desktop.exchange.format.zipsafe import SafeZip
 from cchc_desktop.kernel.files import display_name
 from cchc_desktop.kernel.i18n import tr
+
+if TYPE_CHECKING:
+    from cchc_desktop.exchange.format.cert_seal import CertificatePolicy
 
 _KEPT_IN_MEMORY = (DATA_NAME, ANNOUNCE_NAME)
 
@@ -101,12 +104,14 @@ def verify_package(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     accepted: tuple[str, ...] = ACTIVE_ONLY,
+    certificates: CertificatePolicy | None = None,
 ) -> VerifiedPackage:
     """Verify ``path`` (steps 1–7) and return it; every refusal is its own ``PackageError`` subclass.
 
     ``key_lookup(province_code, unit_code)`` returns the public keys (or ``TrustedKey``s) enrolled for
     that sender, whatever their status; a key whose status is not ``accepted`` is refused by name
     (revoked, retired); ``progress(done, total)`` gets bytes hashed; ``cancelled()`` True → JobCancelled.
+    A package sealed with a certificate is checked against ``certificates`` (trust roots and roster).
     """
     path = Path(path)
     file = display_name(path)
@@ -114,7 +119,7 @@ def verify_package(
         manifest_bytes, signature = _read_seal(archive, file)
         envelope = parse_envelope(manifest_bytes, file)  # step 3
         key = verify_manifest_signature(
-            manifest_bytes, signature, envelope.signature, envelope.sender, key_lookup, file, accepted
+            manifest_bytes, signature, envelope.signature, envelope.sender, key_lookup, file, accepted, certificates
         )  # step 4
         _check_member_set(archive, envelope, file)  # step 5
         kept = _check_member_contents(archive, envelope, file, Ticker(_listed_bytes(envelope), progress, cancelled))
@@ -217,6 +222,8 @@ def _parse_data(raw: bytes, file: str) -> dict[str, Any]:
 def _check_announced_key(manifest: Manifest, raw: bytes | None, signer: TrustedKey, file: str) -> None:
     if raw is None:
         return
+    if signer.public_key is None:  # a rotation announces the key that replaces the sealing key
+        raise e.AnnouncedKeyError(file, reason=tr("exchange.reason.rotation_needs_key"))
     try:
         announced = load_public_pem(raw)
     except e.PublicKeyFileError:

@@ -22,6 +22,7 @@ from cchc_desktop.kernel.store.steps.m007_document_shape import m007_document_sh
 from cchc_desktop.kernel.store.steps.m008_held_packages import m008_held_packages
 from cchc_desktop.kernel.store.steps.m009_framework import m009_framework
 from cchc_desktop.kernel.store.steps.m010_signed_documents import m010_signed_documents
+from cchc_desktop.kernel.store.steps.m012_certificate_seals import m012_certificate_seals
 
 STEPS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -34,5 +35,6 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     m008_held_packages,
     m009_framework,
     m010_signed_documents,
+    m012_certificate_seals,
 )
 STEP_NAMES: tuple[str, ...] = tuple(step.__name__ for step in STEPS)

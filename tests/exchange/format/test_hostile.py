@@ -157,6 +157,11 @@ def _future_version(package, target, key):
 
 
 def _unknown_signature_type(package, target, key):
+    change = lambda m: m["signature"].update(type="rsa-pss")  # noqa: E731
+    return write_zip(target, resign(_members(package), key, change)), NO_LIMITS
+
+
+def _certificate_seal_without_roots(package, target, key):
     change = lambda m: m["signature"].update(type="cms-x509")  # noqa: E731
     return write_zip(target, resign(_members(package), key, change)), NO_LIMITS
 
@@ -246,6 +251,7 @@ CORPUS: dict[str, tuple[Case, type[e.PackageError]]] = {
     "signature mismatch": (_signature_mismatch, e.SignatureMismatchError),
     "future format_version": (_future_version, e.FormatTooNewError),
     "unknown signature type": (_unknown_signature_type, e.UnsupportedSignatureTypeError),
+    "certificate seal, no trust roots": (_certificate_seal_without_roots, e.NoTrustRootsError),
     "member hash": (_hash_mismatch, e.MemberHashMismatchError),
     "member size": (_size_mismatch, e.MemberSizeMismatchError),
     "bzip2": (_bzip2, e.UnsupportedCompressionError),

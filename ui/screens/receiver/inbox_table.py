@@ -139,11 +139,16 @@ def _cells(row: InboxRow) -> list[TableCell]:
 
 
 def _signer_cell(row: InboxRow) -> TableCell:
-    """The signer, and "đã ký số" with the certificate's name when the document carries signatures."""
-    if not row.pdf_signature:
-        return TableCell(row.signer_name)
-    text = tr(f"ui.receiver.inbox.pdf_{row.pdf_signature}", name=row.signer_name, signer=row.pdf_signer)
-    return TableCell(text, row.signer_name, colour=COLOURS["late"] if row.pdf_signature != "ok" else "")
+    """The signer, "đã ký số" with the certificate's name when the document carries signatures, and the
+    certificate that sealed the package when it was not the app's key."""
+    text, colour = row.signer_name, ""
+    if row.pdf_signature:
+        text = tr(f"ui.receiver.inbox.pdf_{row.pdf_signature}", name=row.signer_name, signer=row.pdf_signer)
+        colour = COLOURS["late"] if row.pdf_signature != "ok" else ""
+    tip = tr("ui.receiver.inbox.sealed_tip", subject=row.seal_certificate) if row.seal_certificate else ""
+    if row.seal_certificate:
+        text = tr("ui.receiver.inbox.sealed", text=text)
+    return TableCell(text, row.signer_name, colour=colour, tooltip=tip)
 
 
 def _held_cells(row: HeldPackage, unit_name: str) -> list[TableCell]:

@@ -18,6 +18,8 @@ MESSAGES: dict[str, str] = {
     "exchange.import.pdf_invalid": "Cảnh báo: chữ ký số trên văn bản ({signer}) không kiểm tra được; văn bản có thể đã bị sửa sau khi ký. Gói vẫn được nhận vì chữ ký của gói hợp lệ; hãy hỏi lại đơn vị gửi.",
     "ui.receiver.inbox.pdf_ok": "{name} (đã ký số: {signer})",
     "ui.receiver.inbox.pdf_invalid": "{name} (chữ ký số không hợp lệ)",
+    "ui.receiver.inbox.sealed": "{text} · gói niêm phong bằng chứng thư số",
+    "ui.receiver.inbox.sealed_tip": "Gói được niêm phong bằng chứng thư số «{subject}», kiểm tra theo chứng thư gốc tin cậy (không cần đăng ký khóa).",
     "exchange.export.signed_pdf": "Văn bản trong gói là bản đã ký số ({signer} và cơ quan).",
     # Cửa sổ ký số
     "ui.sign.button": "Ký số…",
