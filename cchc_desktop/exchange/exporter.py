@@ -107,7 +107,8 @@ def export_package(
     """Check, seal and write the package into ``folder`` (named by ``package_file_name`` unless
     ``file_name`` is given); refused with the blocking problems listed first. ``seal`` is the passphrase
     of the app's key, or the unit's certificate (a token or .p12 file and its PIN or password)."""
-    blocking = [p for p in export_problems(ws, kind, year, period) if p.blocking]
+    by_certificate = not isinstance(seal, str)
+    blocking = [p for p in export_problems(ws, kind, year, period, by_certificate=by_certificate) if p.blocking]
     if blocking:
         raise ValidationError(
             "exchange.export.blocked", count=len(blocking), problems="\n".join(f"– {p.message}" for p in blocking)

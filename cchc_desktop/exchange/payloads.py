@@ -76,12 +76,15 @@ def framework_ref(identifier: str | None, digest: str | None) -> FrameworkRef | 
 # Problems ###############################################################
 
 
-def export_problems(ws: ExchangeWorkspace, kind: str, year: int, period: str | None) -> list[Problem]:
-    """What stops (errors) or deserves a word (warnings) before sending this package."""
+def export_problems(
+    ws: ExchangeWorkspace, kind: str, year: int, period: str | None, *, by_certificate: bool = False
+) -> list[Problem]:
+    """What stops (errors) or deserves a word (warnings) before sending this package; a package sealed
+    with the unit's certificate needs no app key."""
     profile = ws.profile.get()
     if profile.mode != "commune":
         return [error("exchange.export.not_commune")]
-    problems = [] if keyring.key_info(ws) else [error("exchange.export.no_key")]
+    problems = [] if by_certificate or keyring.key_info(ws) else [error("exchange.export.no_key")]
     checks = {"plan": _plan_problems, "report": _report_problems, "assessment": _assessment_problems}
     if kind not in checks:
         raise ValidationError("exchange.export.kind_unknown", kind=kind, kinds=", ".join(CONTENT_KINDS))

@@ -94,9 +94,11 @@ class ExchangeService:
 
     # Export (commune) ###################################################
 
-    def export_problems(self, kind: str, year: int, period: str | None = None) -> list[Problem]:
-
-        return export_problems(self.ws, kind, year, period)
+    def export_problems(
+        self, kind: str, year: int, period: str | None = None, *, by_certificate: bool = False
+    ) -> list[Problem]:
+        """Lỗi, cảnh báo trước khi gửi: sealed with the unit's certificate, no app key is needed."""
+        return export_problems(self.ws, kind, year, period, by_certificate=by_certificate)
 
     def export(
         self,

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from cchc_desktop.exchange.format.labels import kind_label, period_label
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.i18n import format_datetime, tr
+from cchc_desktop.signing.task import Credentials
 from ui.dialogs.passphrase_dialog import AsksPassphrase, PassphraseDialog
+from ui.dialogs.seal_dialog import SealDialog
 from ui.errors import show_error
 from ui.jobs import run_job
 from ui.screens.exchange_import import PackageImport
@@ -33,6 +35,7 @@ from ui.widgets.problems_panel import ProblemsPanel
 
 KINDS = ("plan", "report", "assessment")
 FOLDER_SETTING = "exchange.last_folder"
+SEAL_SETTING = "exchange.last_seal"  # the app's key or the unit's certificate, as last sent
 
 
 class CommunePanel(AsksPassphrase, PackageImport, QWidget):
@@ -71,6 +74,11 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
         self.folder.setPlaceholderText(tr("ui.exchange.export.folder.placeholder"))
         browse = QPushButton(tr("ui.exchange.export.browse"))
         browse.clicked.connect(self._browse)
+        self.seal = QComboBox()
+        for seal in ("key", "certificate"):
+            self.seal.addItem(tr(f"ui.exchange.export.seal.{seal}"), seal)
+        self.seal.setToolTip(tr("ui.exchange.export.seal.tip"))
+        self.seal.currentIndexChanged.connect(lambda _: self.refresh_problems())
         self.eml = QCheckBox(tr("ui.exchange.export.eml"))
         self.to = QLineEdit()
         self.to.setPlaceholderText(tr("ui.exchange.export.to.placeholder"))
@@ -91,15 +99,16 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
             (tr("ui.exchange.export.period"), self.period),
             (tr("ui.exchange.export.folder"), self.folder),
             (tr("ui.exchange.export.to"), self.to),
+            (tr("ui.exchange.export.seal"), self.seal),
         )
         for row, (label, widget) in enumerate(rows):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(widget, row, 1)
         grid.addWidget(browse, 2, 2)
-        grid.addWidget(self.eml, 4, 1)
-        grid.addWidget(self.problems, 5, 0, 1, 3)
-        grid.addWidget(self.export_button, 6, 1)
-        grid.addWidget(self.result, 7, 0, 1, 3)
+        grid.addWidget(self.eml, 5, 1)
+        grid.addWidget(self.problems, 6, 0, 1, 3)
+        grid.addWidget(self.export_button, 7, 1)
+        grid.addWidget(self.result, 8, 0, 1, 3)
 
     def _outbox_box(self) -> QGroupBox:
         box = QGroupBox(tr("ui.exchange.outbox.box"))
@@ -122,6 +131,7 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
         self.year = year
         if not self.folder.text():
             self.folder.setText(self.ws.get_setting(FOLDER_SETTING) or "")
+            self.seal.setCurrentIndex(max(0, self.seal.findData(self.ws.get_setting(SEAL_SETTING) or "key")))
         self.key.refresh()
         self.superior.refresh()
         self._fill_periods()
@@ -153,7 +163,7 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
             return
         kind, period = self.selection()
         try:
-            problems = self.ws.exchange.export_problems(kind, self.year, period)
+            problems = self.ws.exchange.export_problems(kind, self.year, period, by_certificate=self.by_certificate)
         except CchcError as exc:  # a read: shown in the message bar, nothing announced as changed
             show_error(self, exc, inline=True)
             problems = []
@@ -196,13 +206,23 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
         if chosen:
             self.folder.setText(chosen)
 
-    def export(self) -> PassphraseDialog | None:
+    @property
+    def by_certificate(self) -> bool:
+        return self.seal.currentData() == "certificate"
+
+    def export(self) -> PassphraseDialog | SealDialog | None:
         folder = self._folder()
         if not folder or not Path(folder).is_dir():
             self.result.setText(tr("ui.exchange.export.folder.missing"))
             return None
         if not self._confirm_unchanged():
             return None
+        if self.by_certificate:
+            dialog = SealDialog(self, self.ws.profile.get().short_name)
+            dialog.accepted.connect(lambda: self._run_export(dialog.credentials, folder))
+            self.dialog = dialog
+            dialog.open()
+            return dialog
         return self._ask(
             "ui.exchange.export.unlock",
             "ui.exchange.export.unlock.explain",
@@ -231,8 +251,12 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
         )
         return QMessageBox.question(self, tr("app.name"), text) == QMessageBox.StandardButton.Yes
 
-    def _run_export(self, passphrase: str, folder: str) -> None:
+    def _run_export(self, seal: str | Credentials | None, folder: str) -> None:
+        """Export in the background, sealed with the app's key (its passphrase) or the unit's certificate."""
         from cchc_desktop.workspace import Workspace
+
+        if seal is None:
+            return
 
         kind, period = self.selection()
         year, path, eml, to = self.year, self.ws.path, self.eml.isChecked(), self.to.text().strip()
@@ -240,7 +264,7 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
         def work(progress, cancelled):
             with Workspace.open(path) as own:  # never the UI's connection
                 return own.exchange.export(
-                    kind, year, period, folder, passphrase, eml=eml, to=to, progress=progress, cancelled=cancelled
+                    kind, year, period, folder, seal, eml=eml, to=to, progress=progress, cancelled=cancelled
                 )
 
         self.job = run_job(self, tr("ui.exchange.export.running"), work, self._exported)
@@ -249,6 +273,7 @@ class CommunePanel(AsksPassphrase, PackageImport, QWidget):
         self.last_result = result
         self.result.setText(result.summary)
         self.ws.remember(FOLDER_SETTING, str(result.path.parent))
+        self.ws.remember(SEAL_SETTING, self.seal.currentData())
         self.refresh_outbox()
         self.session.saved.emit()
 

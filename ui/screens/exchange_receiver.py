@@ -22,6 +22,7 @@ from ui.screens.exchange_enrol import SenderKeys
 from ui.screens.exchange_import import PackageImport
 from ui.screens.exchange_key import KeyBox
 from ui.screens.exchange_tables import ReadOnlyTable
+from ui.screens.exchange_trust import TrustPage
 from ui.screens.receiver.framework_page import FrameworkPage
 from ui.screens.receiver.framework_send import FrameworkSending
 from ui.screens.receiver.inbox_table import InboxTable
@@ -43,6 +44,8 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         self.tabs.addTab(self.inbox, tr("ui.receiver.inbox.tab"))
         self.tabs.addTab(self._results_page(), tr("ui.exchange.import.results"))
         self.tabs.addTab(self._senders_page(), tr("ui.exchange.senders.box"))
+        self.trust = TrustPage(session, self)
+        self.tabs.addTab(self.trust, tr("ui.exchange.trust.tab"))
         self.tabs.addTab(self._log_page(), tr("ui.exchange.log.box"))
         self.framework = FrameworkPage(session, self.send_framework, self)
         self.tabs.addTab(self.framework, tr("ui.framework.tab"))
@@ -141,6 +144,7 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
             ]
         )
         self.inbox.load()
+        self.trust.load()
         self.key.refresh()
         due = len(self.ws.receipts.due())
         self.receipts_button.setEnabled(due > 0)
