@@ -19,7 +19,7 @@ from cchc_desktop.exchange.assessment_check import KnownCatalogue, check_assessm
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.diff import DiffLine, diff_rows, summary_counts
 from cchc_desktop.exchange.dry_run import PlannedSeries
-from cchc_desktop.exchange.format.cert_seal import CertificatePolicy
+from cchc_desktop.exchange.format.cert_seal import CertificatePolicy, seal_description
 from cchc_desktop.exchange.format.keys import load_public_pem
 from cchc_desktop.exchange.format.labels import kind_label, package_title
 from cchc_desktop.exchange.format.manifest import OFFICE_CODE, Manifest
@@ -39,7 +39,7 @@ from cchc_desktop.exchange.payload_check import PayloadRows
 from cchc_desktop.exchange.payload_rows import payload_rows
 from cchc_desktop.exchange.payloads import CONTENT_KINDS
 from cchc_desktop.exchange.pdf_check import DocumentSignatures, check_document
-from cchc_desktop.exchange.received import import_name, import_name_of_row, series_of
+from cchc_desktop.exchange.received import import_name, import_name_of_row, package_row_values, series_of
 from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
 from cchc_desktop.exchange.trust_roots import certificate_policy
 from cchc_desktop.kernel.errors import CchcError
@@ -264,7 +264,8 @@ class Applier:
             rows = check_assessment(rows, package.data, manifest.year, file, self.catalogues())
         status = "replaced" if verdict is RevisionVerdict.NEWER else "imported"
         title = self.title(package)
-        signatures = check_document(package)  # the signer's and agency's PAdES signatures, if any
+        trust = self.certificates.trust if self.certificates is not None else None
+        signatures = check_document(package, trust)  # the signer's and agency's PAdES signatures, if any
         diff = diff_rows(self.planned.current_rows(self.ws.conn, manifest, state), rows) if self.dry_run else []
         if self.dry_run:
             self.planned.record(manifest, state, rows)
@@ -281,7 +282,8 @@ class Applier:
         if self.dry_run and status == "replaced" and not diff:
             line += " " + tr("exchange.import.no_change", old=state.current_revision)
         notes = [*self.notes(package), *filter(None, [signatures.note])]
-        line = " ".join(filter(None, [line, signatures.line, *notes]))
+        sealed = seal_description(package.key)
+        line = " ".join(filter(None, [line, sealed and sealed[0].upper() + sealed[1:] + ".", signatures.line, *notes]))
         return ImportOutcome(
             file, status, line, title, import_name(manifest), diff, notes=notes, signed=signatures.line
         )
@@ -326,44 +328,7 @@ class Applier:
     ) -> dict:
         """The received_packages row (the package file is kept as ``stored``); the unit's name and type
         are the enrolment's."""
-        m = package.manifest
-        digest = hashlib.sha256(package.manifest_bytes).hexdigest()
-        document = m.member("document.pdf")
-        holder = self.holder(package)
-        return {
-            "package_id": m.package_id,
-            "province_code": m.sender.province_code,
-            "unit_code": m.sender.unit_code,
-            "unit_name": holder["unit_name"] if holder else m.sender.unit_name,
-            "unit_type": holder["unit_type"] if holder else m.sender.unit_type,
-            "kind": m.kind,
-            "year": m.year,
-            "period": m.period or "",
-            "revision": m.revision,
-            "supersedes": m.supersedes,
-            "state": "current",
-            "created_at": m.created_at,
-            "submitted_at": submitted_at,
-            "received_at": now_iso(),
-            "receiver_name": m.receiver.name,
-            "signer_name": m.signer.name,
-            "signer_role": m.signer.role,
-            "signer_on_behalf": m.signer.on_behalf_of,
-            "key_id": None if package.key.certificate else package.key.key_id,
-            "seal_certificate": package.key.certificate.common_name if package.key.certificate else "",
-            "key_fingerprint": m.signature.key_fingerprint,
-            "framework_id": m.framework.id if m.framework else None,
-            "framework_hash": m.framework.hash if m.framework else None,
-            "manifest_json": package.manifest_bytes.decode("utf-8"),
-            "signature": package.signature,
-            "manifest_sha256": digest,
-            "data_sha256": m.data_member.sha256,
-            "data_zlib": data_zlib,
-            "document_sha256": document.sha256 if document else None,
-            "evidence_count": len(m.evidence),
-            "stored_file": stored,
-            "source_file": file,
-        }
+        return package_row_values(package, self.holder(package), file, stored, submitted_at, data_zlib)
 
     def log(
         self,

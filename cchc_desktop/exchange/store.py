@@ -346,7 +346,8 @@ def forget_key_of_packages(conn: sqlite3.Connection, key_id: int) -> None:
 
 
 def key_states(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
-    """(province, unit) → "enrolled" when an active key is enrolled, "revoked" when only ended ones remain."""
+    """(province, unit) → "enrolled" when an active key is enrolled, "revoked" when only ended ones remain,
+    "certificate" when none is enrolled and the unit's packages come sealed with its certificate."""
     found: dict[tuple[str, str], str] = {}
     for row in conn.execute("SELECT province_code, unit_code, status FROM enrolled_keys"):
         key = (row["province_code"], row["unit_code"])
@@ -354,4 +355,9 @@ def key_states(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
             found[key] = "enrolled"
         else:
             found.setdefault(key, "revoked")
+    sealed = conn.execute(
+        "SELECT DISTINCT province_code, unit_code FROM received_packages WHERE seal_certificate != ''"
+    )
+    for row in sealed:
+        found.setdefault((row[0], row[1]), "certificate")
     return found

@@ -23,7 +23,7 @@ UNIT_KIND_WORDS = {
     "thi_xa": "Thị xã",
     "thanh_pho": "Thành phố",
 }
-KEY_STATES = ("none", "enrolled", "revoked")
+KEY_STATES = ("none", "enrolled", "revoked", "certificate")  # certificate: seals with its own, no key needed
 #: How the receiving unit signs (Decree 30, ô 7a). A Sở has one head (thủ trưởng: Giám đốc) who signs
 #: himself (HEAD), or a deputy signs for him (KT), an acting head (Q), or a head of office by order (TL);
 #: a district is a collective (UBND huyện: TM. ỦY BAN NHÂN DÂN, as a commune).

@@ -70,7 +70,7 @@ class ReceiverWorkspace(Protocol):
 @dataclass(frozen=True)
 class RosterRow:
     unit: RosterUnit
-    key_state: str  # none, enrolled, revoked
+    key_state: str  # none, enrolled, revoked, certificate
 
 
 class ReceiverService:

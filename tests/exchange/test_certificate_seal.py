@@ -40,10 +40,14 @@ def test_sealed_with_the_certificate_imports_without_enrolment(commune, province
     outcome = batch.outcomes[0]
     assert outcome.status == "imported", outcome.line
     assert "xã Kỳ Phong (mã 42-18544)" in outcome.line
+    issuer = "«CA phục vụ các cơ quan Đảng, Nhà nước»"
+    assert f"Niêm phong bằng chứng thư số «UBND xã Kỳ Phong» (do {issuer} cấp, hiệu lực đến" in outcome.line
     row = province.conn.execute("SELECT * FROM received_packages").fetchone()
     assert row["key_id"] is None and row["seal_certificate"] == ORG_NAME
     assert (row["unit_name"], row["unit_type"]) == ("Kỳ Phong", "xa")
     assert province.exchange.senders() == []  # no enrolment was needed
+    (roster_row,) = province.receiver.roster_rows()
+    assert roster_row.key_state == "certificate"
 
 
 def test_without_a_crl_the_result_says_revocation_was_not_checked(commune, province, outbox, p12_files, pki_files):

@@ -19,7 +19,11 @@ def test_the_receiver_sees_the_signer_in_the_preview_and_the_inbox(with_images, 
     _, result = _sign_and_send(with_images, credentials, outbox)
     preview = receiver.exchange.import_packages([result.path], dry_run=True)
     (outcome,) = preview.outcomes
-    assert "Văn bản đã ký số: Nguyễn Văn A." in outcome.line and not outcome.notes
+    assert "Văn bản đã ký số: Nguyễn Văn A." in outcome.line
+    # the test certificate is Nguyễn Văn A's; the plan says its chairman Nguyễn Văn Hùng signed
+    assert outcome.notes == [
+        "Lưu ý: văn bản được ký số bằng chứng thư của «Nguyễn Văn A», còn gói ghi người ký là «Nguyễn Văn Hùng»."
+    ]
     assert outcome.signed == "Văn bản đã ký số: Nguyễn Văn A."
     receiver.exchange.import_packages([result.path])
     (row,) = receiver.receiver.inbox()
@@ -54,3 +58,24 @@ def test_a_document_changed_since_signing_goes_unsigned(with_images, credentials
         conn.execute("UPDATE signed_documents SET source_sha256 = ?", ["0" * 64])
     result = with_images.exchange.export("plan", 2026, None, outbox, PASSPHRASE)
     assert result.signed_by == ""
+
+
+def test_with_trust_roots_the_signatures_issuer_is_checked(with_images, credentials, outbox, receiver, pki_files):
+    _, result = _sign_and_send(with_images, credentials, outbox)
+    receiver.exchange.add_trust_files([pki_files["other_root"]])
+    (outcome,) = receiver.exchange.import_packages([result.path], dry_run=True).outcomes
+    assert outcome.status == "imported"
+    assert any("không do tổ chức trong danh sách «Chứng thư số tin cậy» cấp" in note for note in outcome.notes)
+    receiver.exchange.add_trust_files([pki_files["root"], pki_files["intermediate"]])
+    (outcome,) = receiver.exchange.import_packages([result.path]).outcomes
+    assert not any("tin cậy" in note for note in outcome.notes)
+    (row,) = receiver.receiver.inbox()
+    assert row.pdf_signature == "ok"
+
+
+def test_a_signer_named_alike_in_the_certificate_is_no_note():
+    from cchc_desktop.exchange.pdf_check import _same_person
+
+    assert _same_person("NGUYỄN VĂN HÙNG", "Nguyễn Văn Hùng")
+    assert _same_person("Nguyễn Văn Hùng - Chủ tịch UBND xã", "Nguyễn Văn Hùng")
+    assert not _same_person("Nguyễn Văn A", "Nguyễn Văn Hùng")

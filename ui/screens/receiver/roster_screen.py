@@ -9,7 +9,12 @@ from ui.screens.receiver.table_screen import COLOURS, TableScreen
 from ui.session import Session
 
 HEADERS = ("no", "code", "name", "valid", "key", "source", "note")
-KEY_COLOURS = {"none": COLOURS["missing"], "enrolled": COLOURS["on_time"], "revoked": COLOURS["late"]}
+KEY_COLOURS = {
+    "none": COLOURS["missing"],
+    "enrolled": COLOURS["on_time"],
+    "revoked": COLOURS["late"],
+    "certificate": COLOURS["on_time"],
+}
 
 
 class RosterScreen(TableScreen):
@@ -25,7 +30,8 @@ class RosterScreen(TableScreen):
         self.heading.setText(tr("ui.receiver.roster.heading", count=len(rows)))
         self.model.set_rows([self._cells(i, r) for i, r in enumerate(rows, 1)], rows)
         enrolled = sum(1 for r in rows if r.key_state == "enrolled")
-        self.note.setText(tr("ui.receiver.roster.note", enrolled=enrolled, count=len(rows)))
+        sealed = sum(1 for r in rows if r.key_state == "certificate")
+        self.note.setText(tr("ui.receiver.roster.note", enrolled=enrolled, sealed=sealed, count=len(rows)))
 
     def _cells(self, number: int, row: RosterRow) -> list[TableCell]:
         unit = row.unit
