@@ -156,6 +156,7 @@ def test_the_document_is_the_districts_consolidated_report(rollup_pair, tmp_path
         "CHỦ TỊCH",
         "Trần Văn Huyện",
         "6 tháng đầu năm",
+        "/BC-UBND",
     ):
         assert phrase in text, phrase
     assert "DỰ THẢO" not in text

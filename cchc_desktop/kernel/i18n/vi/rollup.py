@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "unit.field.district_code": "Mã huyện",
     "unit.field.superior_name": "Cơ quan cấp trên",
     "exchange.card.codes_value.huyen": "tỉnh {province} – huyện {district} (mã trong gói: {unit})",
+    "receiver.doc.symbol.huyen": "UBND",  # a district's report is its people's committee's (BC-UBND)
     # Writing the consolidation package (district)
     "rollup.not_district": "Chỉ huyện (nơi nhận cấp huyện) mới gửi báo cáo tổng hợp lên tỉnh; tệp này là của cấp tỉnh.",
     "rollup.no_code": "Chưa có mã huyện. Hãy ghi mã huyện (3 chữ số) trong Cài đặt đơn vị rồi gửi lại.",
