@@ -160,3 +160,33 @@ def test_the_document_is_the_districts_consolidated_report(rollup_pair, tmp_path
     ):
         assert phrase in text, phrase
     assert "DỰ THẢO" not in text
+
+
+def test_the_batch_enrolment_takes_the_district_card_against_its_roster_row(district_template, tmp_path):
+    """Many cards at once (a USB stick): the district's is named as the roster names it and enrolled."""
+    import shutil
+
+    from cchc_desktop.exchange.keyring import write_card
+    from cchc_desktop.receiver.key_batch import KeyChoice
+    from cchc_desktop.workspace import Workspace, create_receiver
+
+    shutil.copy(district_template, tmp_path / "huyen.sqlite")
+    with Workspace.open(tmp_path / "huyen.sqlite") as district:
+        write_card(district, tmp_path / "usb" / "42-90436-phieu-dang-ky-khoa.pdf")
+    with create_receiver(tmp_path / "so.sqlite", "Sở Nội vụ tỉnh Hà Tĩnh", "42") as province:
+        province.receiver.add_unit(province_code="42", unit_code="436", name="Can Lộc", unit_type="huyen")
+        (row,) = province.receiver.read_key_files([tmp_path / "usb"])
+        assert (row.code, row.roster, row.identity.unit_type) == ("42-90436", "listed", "huyen")
+        tail = " ".join(row.fingerprint.split()[-2:])
+        result = province.receiver.enrol_keys([KeyChoice(row, tail)])
+        assert len(result.enrolled) == 1
+        assert [(k.unit_code, k.unit_type) for k in province.exchange.senders()] == [("90436", "huyen")]
+
+
+def test_a_commune_enrols_the_district_card_as_its_superiors_key(rollup_pair, commune):
+    """The same card serves the communes below: kept under 00000, the code the district signs going down with."""
+    pub = commune.exchange.read_public_key(rollup_pair.card)
+    assert (pub.identity.unit_code, pub.identity.unit_type) == ("90436", "huyen")
+    key = commune.exchange.enrol_superior(pub, pub.fingerprint)
+    assert (key.province_code, key.unit_code) == ("42", "00000")
+    assert [k.fingerprint for k in commune.exchange.superior_keys()] == [pub.fingerprint]
