@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from cchc_desktop.receiver.frameworks import FrameworkService
     from cchc_desktop.receiver.letters import LetterService
     from cchc_desktop.receiver.receipts import ReceiptService
+    from cchc_desktop.receiver.rollup import RollupService
     from cchc_desktop.receiver.service import ReceiverService
     from cchc_desktop.signing.service import SigningService
 
@@ -102,6 +103,13 @@ class Workspace(UnitFile):
 
         return AppraisalService(self.receiver, self)
 
+    @cached_property
+    def rollup(self) -> RollupService:
+        """Báo cáo tổng hợp a district sends up to its province, and those a province received."""
+        from cchc_desktop.receiver.rollup import RollupService
+
+        return RollupService(self.letters, self)
+
 
 def create_receiver(
     path: str | Path,
@@ -111,6 +119,8 @@ def create_receiver(
     *,
     roster: bool = False,
     lock: str | None = None,
+    district_code: str = "",
+    superior_name: str = "",
 ) -> Workspace:
     """A new receiver workspace (Sở Nội vụ…): profile mode "receiver" and, with ``roster``, the province's
     communes from the official list (a district, for older data, lists its own by hand); made whole,
@@ -119,6 +129,7 @@ def create_receiver(
     if not Workspace.is_free(target):
         raise WorkspaceError("exchange.receiver.exists", path=str(target))
     profile = receiver_profile(name, province_code, level)
+    profile.district_code, profile.superior_name = district_code, superior_name  # a district reporting up
 
     def fill(ws: Workspace) -> None:
         ws.profile.save(profile)

@@ -22,6 +22,7 @@ pytest_plugins = [
     "tests.support.receiver",
     "tests.support.key_batch",
     "tests.support.signing",
+    "tests.support.rollup",
 ]
 
 

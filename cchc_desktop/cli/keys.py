@@ -22,7 +22,7 @@ from cchc_desktop.exchange.format.pubfile import UnitIdentity
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.files import describe_os_error
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.kernel.units import normalise_commune_code
+from cchc_desktop.kernel.units import district_unit_code, normalise_commune_code
 
 PASSPHRASE_ENV = "CCHC_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "CCHC_NEW_PASSPHRASE"
@@ -75,7 +75,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     enroll.add_argument("--unit", help=tr("cli.keys.enroll.unit"))
     enroll.add_argument("--name", help=tr("cli.keys.enroll.name"))
     enroll.add_argument(
-        "--type", default="xa", choices=("xa", "phuong", "dac_khu", "tinh"), help=tr("cli.keys.enroll.type")
+        "--type", default="xa", choices=("xa", "phuong", "dac_khu", "huyen", "tinh"), help=tr("cli.keys.enroll.type")
     )
     enroll.add_argument("--revoke-old", action="store_true", help=tr("cli.keys.enroll.revoke_old"))
     keys_batch.add_command(actions, _command)
@@ -154,9 +154,8 @@ def _enroll(args: argparse.Namespace) -> int:
         pub = ws.exchange.read_public_key(source)
         identity = None
         if args.province or args.unit or args.name:
-            identity = UnitIdentity(
-                (args.province or "").zfill(2), normalise_commune_code(args.unit or ""), args.name or "", args.type
-            )
+            code = district_unit_code if args.type == "huyen" else normalise_commune_code
+            identity = UnitIdentity((args.province or "").zfill(2), code(args.unit or ""), args.name or "", args.type)
         confirmed = args.fingerprint or _ask_fingerprint(pub)
         key = ws.exchange.enrol(pub, confirmed, identity, revoke_old=args.revoke_old)
     print(tr("cli.keys.enrolled", sender=key.sender_label, fingerprint=key.fingerprint))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from cchc_desktop.cli.common import add_db, open_workspace, print_json, year_arg
+from cchc_desktop.cli.rollup import add_rollup_commands
 from cchc_desktop.exchange.format.labels import kind_label, period_label
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.i18n import format_datetime, tr
@@ -20,6 +21,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     init.add_argument("--name", required=True, help=tr("cli.receiver.init.name"))
     init.add_argument("--province", required=True, metavar="MÃ_TỈNH", help=tr("cli.receiver.init.province"))
     init.add_argument("--level", default="tinh", choices=("tinh", "huyen"), help=tr("cli.receiver.init.level"))
+    init.add_argument("--district-code", default="", metavar="MÃ_HUYỆN", help=tr("cli.receiver.init.district_code"))
+    init.add_argument("--superior", default="", metavar="TÊN", help=tr("cli.receiver.init.superior"))
     packages = _command(actions, "packages", "cli.receiver.packages.help", _packages)
     packages.add_argument("--current", action="store_true", help=tr("cli.receiver.packages.current"))
     packages.add_argument("--json", action="store_true", help=tr("cli.json.help"))
@@ -31,6 +34,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     status.add_argument("--json", action="store_true", help=tr("cli.json.help"))
     rollback = _command(actions, "rollback", "cli.receiver.rollback.help", _rollback)
     rollback.add_argument("name", metavar="TÊN_LẦN_NHẬN", help=tr("cli.receiver.rollback.name"))
+    add_rollup_commands(actions)
     receiver.set_defaults(handler=lambda args: receiver.print_help() or 2)
 
 
@@ -44,7 +48,8 @@ def _command(actions, name: str, help_key: str, handler) -> argparse.ArgumentPar
 def _init(args: argparse.Namespace) -> int:
 
     province = args.province.strip().zfill(2)
-    with create_receiver(args.db, args.name, province, args.level) as ws:
+    extra = {"district_code": args.district_code, "superior_name": args.superior}
+    with create_receiver(args.db, args.name, province, args.level, **extra) as ws:
         name = ws.profile.get().name
     print(tr("cli.receiver.init.done", name=name, path=args.db))
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cchc_desktop.kernel.i18n import format_date, tr
 from cchc_desktop.kernel.text import nfc
+from cchc_desktop.kernel.units import district_code_of
 
 MM = 72 / 25.4
 FINGERPRINT_FONT = "Courier-Bold"  # a standard PDF font: monospaced, needs no embedding for hex digits
@@ -34,6 +35,7 @@ class CardFacts:
     printed: dt.date
     chairman_name: str
     pub_file_name: str
+    unit_type: str = "xa"  # "huyen": a district's card names its 3-digit code beside the package code
 
 
 def card_pdf(facts: CardFacts) -> bytes:
@@ -53,6 +55,16 @@ def card_pdf(facts: CardFacts) -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _codes(facts: CardFacts) -> str:
+    """ "tỉnh 42 – xã 18544"; a district: "tỉnh 42 – huyện 436 (mã trong gói 90436)"."""
+    if facts.unit_type == "huyen":
+        district = district_code_of(facts.unit_code)
+        return tr(
+            "exchange.card.codes_value.huyen", province=facts.province_code, district=district, unit=facts.unit_code
+        )
+    return tr("exchange.card.codes_value", province=facts.province_code, unit=facts.unit_code)
 
 
 class _Card:
@@ -98,10 +110,7 @@ class _Card:
         facts = self.facts
         rows = [
             ("exchange.card.unit", facts.unit_full_name),
-            (
-                "exchange.card.codes",
-                tr("exchange.card.codes_value", province=facts.province_code, unit=facts.unit_code),
-            ),
+            ("exchange.card.codes", _codes(facts)),
             ("exchange.card.province", facts.province_name),
             ("exchange.card.receiver", facts.receiver_name),
             ("exchange.card.key_created", format_date(facts.key_created[:10]) if facts.key_created else ""),

@@ -220,4 +220,4 @@ def _added(table: _Table, row: tuple, what: str) -> DiffLine:
 def summary_counts(rows: PayloadRows) -> str:
     """ "60 nhiệm vụ, 40 chỉ tiêu, 3 tài liệu kiểm chứng" (only what the package has)."""
     parts = [tr(f"exchange.count.{name}", count=len(values)) for name, values in rows.tables().items() if values]
-    return ", ".join(parts) or tr("exchange.count.empty")
+    return ", ".join(parts) or rows.summary or tr("exchange.count.empty")

@@ -23,6 +23,7 @@ from cchc_desktop.exchange.import_apply import ImportOutcome
 from cchc_desktop.exchange.import_commit import describe_store_error
 from cchc_desktop.exchange.import_errors import ImportWriteError, NotForThisModeError, OtherProvinceError
 from cchc_desktop.exchange.package_store import PackageStore
+from cchc_desktop.exchange.payload_consolidation import check_consolidation_target
 from cchc_desktop.exchange.received import import_name
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.store.records import now_iso
@@ -39,6 +40,8 @@ class Holder:
     def hold(self, package: UncheckedPackage, file: str, incoming: Path | None) -> ImportOutcome:
         manifest = package.manifest
         sender = sender_codes_label(manifest.sender)  # nobody vouches for the name it claims
+        if manifest.kind == "consolidation":
+            check_consolidation_target(self.profile, file)
         if self.profile.mode != "receiver":
             raise NotForThisModeError(file, kind=kind_label(manifest.kind))
         if manifest.sender.province_code != self.profile.province_code:

@@ -34,10 +34,11 @@ from cchc_desktop.exchange.import_errors import (
     OtherProvinceError,
     PackageIdReusedError,
 )
+from cchc_desktop.exchange.import_prepare import PreparedContent, prepare
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payload_check import PayloadRows
-from cchc_desktop.exchange.payload_rows import payload_rows
-from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.exchange.payload_consolidation import check_consolidation
+from cchc_desktop.exchange.payloads import RECEIVED_KINDS
 from cchc_desktop.exchange.pdf_check import DocumentSignatures, check_document
 from cchc_desktop.exchange.received import import_name, import_name_of_row, package_row_values, series_of
 from cchc_desktop.exchange.senders import KEY_STATUSES, sender_note, trusted_key
@@ -74,39 +75,6 @@ class ImportOutcome:
         return self.status == "refused"
 
 
-@dataclass
-class PreparedContent:
-    """What can be worked out ahead of the database: the rows (or the payload's refusal, reported in its
-    place in the order of checks, after the revision) and data.json as stored."""
-
-    rows: PayloadRows | None
-    error: CchcError | None
-    data_zlib: bytes
-
-    def checked_rows(self) -> PayloadRows:
-        """The rows; the payload's refusal is raised in their place."""
-        if self.error is not None:
-            raise self.error
-        if self.rows is None:
-            raise ValueError("prepared content holds neither rows nor a refusal")
-        return self.rows
-
-
-def prepare_content(package: VerifiedPackage, file: str) -> PreparedContent | None:
-    """The content of a content package worked out ahead; None for any other kind."""
-    if package.manifest.kind not in CONTENT_KINDS:
-        return None
-    return _prepare(package, file)
-
-
-def _prepare(package: VerifiedPackage, file: str) -> PreparedContent:
-    try:
-        rows, error = payload_rows(package.manifest, package.data, file), None
-    except CchcError as exc:
-        rows, error = None, exc
-    return PreparedContent(rows, error, store.compress_data(package.data_bytes))
-
-
 class Applier:
     def __init__(self, ws: ExchangeWorkspace, package_store: PackageStore, dry_run: bool) -> None:
         self.ws = ws
@@ -131,12 +99,15 @@ class Applier:
         for row in store.enrolled_keys(self.ws.conn):
             self._keys.setdefault((row["province_code"], row["unit_code"]), []).append(trusted_key(row))
             self._holders[row["id"]] = row
-        self._keys.setdefault(self._own_identity(), []).extend(self._own_keys())
+        for identity in self._own_identities():
+            self._keys.setdefault(identity, []).extend(self._own_keys())
         self.certificates = certificate_policy(self.ws.conn)
 
-    def _own_identity(self) -> tuple[str, str]:
-        profile = self.profile
-        return profile.province_code, profile.commune_code if profile.mode == "commune" else OFFICE_CODE
+    def _own_identities(self) -> set[tuple[str, str]]:
+        """As a commune, an office, or a district reporting up (its consolidation dropped here by mistake)."""
+        p = self.profile
+        codes = (p.commune_code if p.mode == "commune" else OFFICE_CODE, p.district_unit_code)
+        return {(p.province_code, c) for c in codes if c}
 
     def _own_keys(self) -> list[TrustedKey]:
         """This unit's own keys: a package it signed itself, dropped here by mistake, is then refused for
@@ -193,13 +164,15 @@ class Applier:
     ) -> ImportOutcome:
         """A plan, report or assessment package (a key rotation goes to ``rotation.apply_rotation``)."""
         manifest = package.manifest
-        if manifest.kind not in CONTENT_KINDS:
+        if manifest.kind not in RECEIVED_KINDS:
             raise KindNotHandledError(file, kind=kind_label(manifest.kind))
         self.check_addressing(package, file)
-        return self._content(package, file, incoming, prepared or _prepare(package, file))
+        return self._content(package, file, incoming, prepared or prepare(package, file))
 
     def check_addressing(self, package: VerifiedPackage, file: str) -> None:
         manifest = package.manifest
+        if manifest.kind == "consolidation":  # a province's only, from a district
+            check_consolidation(self.profile, manifest, self.holder(package), self.sender_label(package), file)
         if self.profile.mode != "receiver":
             raise NotForThisModeError(file, kind=kind_label(manifest.kind))
         if manifest.sender.province_code != self.profile.province_code:

@@ -23,11 +23,12 @@ from cchc_desktop.exchange.format.errors import UnknownSenderError
 from cchc_desktop.exchange.format.limits import DEFAULT_LIMITS, Limits
 from cchc_desktop.exchange.format.verify import UncheckedPackage, check_without_key, verify_package
 from cchc_desktop.exchange.hold import Holder
-from cchc_desktop.exchange.import_apply import Applier, ImportOutcome, prepare_content
+from cchc_desktop.exchange.import_apply import Applier, ImportOutcome
 from cchc_desktop.exchange.import_errors import UnexpectedImportError
+from cchc_desktop.exchange.import_prepare import prepare_content
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payload_rows import payload_rows
-from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.exchange.payloads import RECEIVED_KINDS
 from cchc_desktop.exchange.prefetch import Prefetch, Prepared
 from cchc_desktop.exchange.rotation import apply_rotation
 from cchc_desktop.kernel.errors import CchcError
@@ -231,7 +232,7 @@ class Importer:
         """A content package of a sender not enrolled, checked as far as it can be without the key (its
         payload's shape too); any other kind stays refused as not enrolled."""
         unchecked = check_without_key(incoming, self.limits)
-        if unchecked.manifest.kind not in CONTENT_KINDS:
+        if unchecked.manifest.kind not in RECEIVED_KINDS:
             raise unknown
         payload_rows(unchecked.manifest, unchecked.data, file)
         return unchecked

@@ -113,7 +113,11 @@ def unlock(ws: ExchangeWorkspace, passphrase: str) -> Ed25519PrivateKey:
 
 
 def identity_of(ws: ExchangeWorkspace) -> UnitIdentity:
+    """Who this unit's key is for: the commune; a receiving unit as its office (``00000``), except a
+    district with its code, which names itself ("90436", type ``huyen``) so its province can enrol it."""
     profile = ws.profile.get()
+    if profile.district_unit_code:
+        return UnitIdentity(profile.province_code, profile.district_unit_code, profile.name, "huyen")
     code = profile.commune_code or "00000"
     unit_type = profile.unit_type if profile.mode == "commune" else "tinh"
     return UnitIdentity(profile.province_code, code, profile.name, unit_type)
@@ -140,12 +144,13 @@ def write_card(ws: ExchangeWorkspace, out_pdf: str | Path, today: dt.date | None
         identity.province_code,
         identity.unit_code,
         profile.province_name,
-        profile.receiver_name,
+        profile.superior_name if profile.district_unit_code else profile.receiver_name,
         info.fingerprint,
         info.created_at,
         today or dt.date.today(),
         profile.chairman_name,
         pub_path.name,
+        identity.unit_type,
     )
     key = load_public_pem(info.public_pem.encode("ascii"))
     text = pub_file_text(key, identity, tr("exchange.pub.title", unit=profile.full_name), info.created_at)

@@ -27,6 +27,7 @@ class PayloadRows:
     evidence: list[tuple] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)
     submitted_at: str | None = None
+    summary: str = ""  # what a kind without rows (a consolidation) says it holds, in place of row counts
 
     def tables(self) -> dict[str, list[tuple]]:
         return {

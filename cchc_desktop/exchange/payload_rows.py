@@ -14,6 +14,7 @@ from cchc_desktop.exchange import payload_shapes
 from cchc_desktop.exchange.format.manifest import Manifest
 from cchc_desktop.exchange.import_errors import PayloadTooNewError
 from cchc_desktop.exchange.payload_check import Check, PayloadRows, unique
+from cchc_desktop.exchange.payload_consolidation import consolidation_rows
 from cchc_desktop.exchange.payload_fast import Bad
 from cchc_desktop.exchange.payloads import PAYLOAD_VERSION
 
@@ -24,10 +25,13 @@ def payload_rows(manifest: Manifest, data: dict[str, Any], file: str) -> Payload
     """Validate ``data`` (the parsed data.json) against its manifest; the rows to store."""
     root = Check(data, file, "")
     _check_envelope(root, manifest)
-    try:
-        rows = payload_shapes.fast_rows(root, manifest)
-    except Bad:
-        rows = precise_rows(root, manifest)
+    if manifest.kind == "consolidation":  # a district's: no rows, its data.json is read where it is kept
+        rows = consolidation_rows(root, manifest)
+    else:
+        try:
+            rows = payload_shapes.fast_rows(root, manifest)
+        except Bad:
+            rows = precise_rows(root, manifest)
     rows.submitted_at = root.date("submitted_at")
     rows.evidence = _evidence(root, manifest, rows)
     return rows

@@ -23,6 +23,8 @@ from cchc_desktop.plans.model import signature_lines
 
 PAYLOAD_VERSION = 1
 CONTENT_KINDS = ("plan", "report", "assessment")
+#: What a receiver imports as content: the communes' kinds and a district's consolidation (``receiver.rollup``).
+RECEIVED_KINDS = (*CONTENT_KINDS, "consolidation")
 Renderer = Callable[[Callable[[int, int], None] | None, Callable[[], bool] | None], bytes]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_desktop.exchange.format.verify import UncheckedPackage, VerifiedPackage
-from cchc_desktop.exchange.import_apply import PreparedContent
+from cchc_desktop.exchange.import_prepare import PreparedContent
 from cchc_desktop.kernel.errors import CchcError
 
 

@@ -15,7 +15,7 @@ from cchc_desktop.exchange.format.manifest import Manifest, parse_body, parse_en
 from cchc_desktop.exchange.format.verify import VerifiedPackage
 from cchc_desktop.exchange.payload_check import PayloadRows
 from cchc_desktop.exchange.payload_rows import rows_from_stored
-from cchc_desktop.exchange.payloads import CONTENT_KINDS
+from cchc_desktop.exchange.payloads import RECEIVED_KINDS
 from cchc_desktop.kernel.errors import CchcError
 from cchc_desktop.kernel.store.records import now_iso
 
@@ -49,7 +49,7 @@ def stored_rows(conn, row_id: int | None) -> PayloadRows | None:
     """The rows of an imported package, rebuilt from its stored data.json (None when there is none);
     a self-assessment's criteria from the catalogue held now, as at import (as sent, if it no longer fits)."""
     row = store.package_row(conn, row_id) if row_id is not None else None
-    if row is None or row["kind"] not in CONTENT_KINDS:
+    if row is None or row["kind"] not in RECEIVED_KINDS:
         return None
     data = store.stored_data_json(row)
     manifest = stored_manifest(row)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ from cchc_desktop.exchange.payloads import export_problems
 from cchc_desktop.exchange.rollback import rollback_import
 from cchc_desktop.exchange.trust_roots import TrustAdded, TrustEntry, add_trust_files, remove_trusted, trust_entries
 from cchc_desktop.kernel.problems import Problem
+from cchc_desktop.kernel.units import is_district_unit_code
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -168,15 +170,19 @@ class ExchangeService:
         frameworks with; only a receiving unit's key of the commune's own province is taken."""
         profile = self.ws.profile.get()
         who = pub.identity
+        # A district's card names its own code (90xxx, for its province); it signs what goes down as its office.
+        district = who is not None and who.unit_type == "huyen" and is_district_unit_code(who.unit_code)
         if (
             self.is_receiver
             or who is None
-            or (who.province_code, who.unit_code) != (profile.province_code, OFFICE_CODE)
+            or who.province_code != profile.province_code
+            or (who.unit_code != OFFICE_CODE and not district)
         ):
             superior = profile.receiver_name or profile.province_name
             raise SenderIdentityError("exchange.enrol.not_superior", field="unit_code", superior=superior)
+        office = replace(who, unit_code=OFFICE_CODE) if district else None
         active = [k for k in self.superior_keys() if k.status == "active" and k.fingerprint != pub.fingerprint]
-        return enrolment.enrol(self.ws, pub, confirmed_fingerprint, revoke_old=bool(active))
+        return enrolment.enrol(self.ws, pub, confirmed_fingerprint, office, revoke_old=bool(active))
 
     def superior_keys(self) -> list[EnrolledKey]:
         """The keys of this commune's receiving unit it enrolled (newest first)."""

@@ -59,3 +59,36 @@ def default_receiver(province_code: str) -> tuple[str, str]:
         return "", ""
     name = f"Sở Nội vụ {province[0].lower()}{province[1:]}"
     return name, name
+
+
+#: A district (huyện, before 01/7/2025) is known by its 3-digit code of the official list of that time.
+#: In a package and an enrolment it is carried as "90" + the three digits ("436" → "90436"): commune codes
+#: of the official lists (old and new) never reach 90000, so a district can never be taken for a commune of
+#: the same province, and a sender carrying such a code must also say ``unit_type`` "huyen".
+DISTRICT_PREFIX = "90"
+_DISTRICT_CODE = re.compile(r"^\d{1,3}$")
+_DISTRICT_UNIT_CODE = re.compile(r"^90\d{3}$")
+
+
+def normalise_district_code(value: str | int) -> str:
+    """A district's own code, zero-padded to 3 digits ("36" → "036"); its unit code ("90436") is taken too."""
+    raw = clean(str(value))
+    if _DISTRICT_UNIT_CODE.match(raw):
+        raw = raw[len(DISTRICT_PREFIX) :]
+    if not _DISTRICT_CODE.match(raw):
+        raise ValidationError("unit.district_code.invalid", field="district_code", value=raw)
+    return raw.zfill(3)
+
+
+def district_unit_code(district_code: str | int) -> str:
+    """The 5-digit unit code a district signs and is enrolled with: "436" → "90436"."""
+    return DISTRICT_PREFIX + normalise_district_code(district_code)
+
+
+def is_district_unit_code(unit_code: str) -> bool:
+    return bool(_DISTRICT_UNIT_CODE.match(unit_code))
+
+
+def district_code_of(unit_code: str) -> str:
+    """ "90436" → "436" (the code as the official list and the district's documents write it)."""
+    return unit_code[len(DISTRICT_PREFIX) :] if is_district_unit_code(unit_code) else unit_code

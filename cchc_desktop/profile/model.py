@@ -7,7 +7,15 @@ from dataclasses import dataclass, field, fields
 
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.text import clean
-from cchc_desktop.kernel.units import MODES, PROVINCES, RECEIVER_LEVELS, UNIT_TYPES, normalise_commune_code
+from cchc_desktop.kernel.units import (
+    MODES,
+    PROVINCES,
+    RECEIVER_LEVELS,
+    UNIT_TYPES,
+    district_unit_code,
+    normalise_commune_code,
+    normalise_district_code,
+)
 
 
 @dataclass
@@ -30,6 +38,11 @@ class UnitProfile:
     #: Đơn vị cũ: the units merged into this one (QĐ 19/2025 and the 2025 reorganisation), as
     #: {"name": …, "code": five digits, or "" when unknown}.
     former_units: list[dict[str, str]] = field(default_factory=list)
+    #: A district receiver (receiver_level "huyen") reporting up: its own 3-digit code of the pre-2025
+    #: official list ("436"; it signs as unit "90436", ``kernel.units.district_unit_code``) and the name
+    #: of the superior its consolidation goes to ("Sở Nội vụ tỉnh Hà Tĩnh").
+    district_code: str = ""
+    superior_name: str = ""
 
     @property
     def agency_upper(self) -> str:
@@ -51,6 +64,16 @@ class UnitProfile:
         if self.mode == "receiver":
             return self.name
         return f"{UNIT_TYPES.get(self.unit_type, '').lower()} {self.name}".strip()
+
+    @property
+    def is_district(self) -> bool:
+        """A district receiver (data before 01/7/2025), which reports its consolidation up to the province."""
+        return self.mode == "receiver" and self.receiver_level == "huyen"
+
+    @property
+    def district_unit_code(self) -> str:
+        """The unit code a district signs upward packages with ("90436"); "" without a district code."""
+        return district_unit_code(self.district_code) if self.is_district and self.district_code else ""
 
     @property
     def province_name(self) -> str:
@@ -98,6 +121,8 @@ def validate_profile(profile: UnitProfile) -> UnitProfile:
             raise ValidationError("unit.place_name.required", field="place_name")
     if result.receiver_level not in RECEIVER_LEVELS:
         raise ValidationError("unit.receiver_level.invalid", field="receiver_level")
+    if result.district_code:
+        result.district_code = normalise_district_code(result.district_code)
     if result.mode == "commune" and not result.receiver_name:
         raise ValidationError("unit.receiver_name.required", field="receiver_name")
     if not result.receiver_salutation and result.receiver_name:

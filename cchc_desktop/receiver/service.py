@@ -22,7 +22,7 @@ from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.fields import coerce, field_specs
 from cchc_desktop.kernel.history import ChangeSet, History
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.kernel.units import normalise_commune_code
+from cchc_desktop.kernel.units import district_unit_code, normalise_commune_code
 from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.receiver import store
 from cchc_desktop.receiver.completeness import CompletenessMatrix, Received, build_matrix, columns_for
@@ -38,7 +38,7 @@ from cchc_desktop.receiver.index import (
 )
 from cchc_desktop.receiver.indicators import Consolidated, UnitFigure, consolidate
 from cchc_desktop.receiver.key_batch import BatchEnrolment, KeyCandidate, KeyChoice, enrol_batch, read_candidates
-from cchc_desktop.receiver.model import UNIT_KINDS, RosterUnit
+from cchc_desktop.receiver.model import DISTRICT_KINDS, UNIT_KINDS, RosterUnit
 from cchc_desktop.reports.calendar import due_date
 from cchc_desktop.reports.model import ReportPeriod
 from cchc_desktop.reports.service import ReportService
@@ -122,7 +122,9 @@ class ReceiverService:
 
         Dates may be typed ("30/6/2025") or given as dates; a bad one is refused naming the field.
         """
-        code = normalise_commune_code(unit_code)
+        # A district-level unit (before 01/7/2025) is typed with its 3-digit code and kept as 90xxx, the
+        # code its enrolment card and packages carry (kernel.units.district_unit_code).
+        code = district_unit_code(unit_code) if unit_type in DISTRICT_KINDS else normalise_commune_code(unit_code)
         specs = field_specs(RosterUnit)
         valid_from, valid_to = coerce(specs["valid_from"], valid_from), coerce(specs["valid_to"], valid_to)
         if unit_type not in UNIT_KINDS:
@@ -200,7 +202,7 @@ class ReceiverService:
         def due_of(kind: str, year: int, period: str) -> dt.date | None:
             if kind in DEFAULT_DUES:
                 return self.due(kind, year)
-            return periods.get((year, period)) if kind == "report" else None
+            return periods.get((year, period)) if kind in ("report", "consolidation") else None
 
         return due_of
 

@@ -212,18 +212,18 @@ def test_a_5000_digit_number_needs_no_key_and_does_not_stop_the_batch(receiver, 
 
 
 def test_a_fault_of_the_program_is_one_files_refusal(receiver, commune_key, outbox, monkeypatch):
-    from cchc_desktop.exchange import import_apply
+    from cchc_desktop.exchange import import_prepare
 
     first, _ = _plan(outbox, commune_key, 2027)
     second, _ = _plan(outbox, commune_key, 2028)
-    real = import_apply.payload_rows
+    real = import_prepare.payload_rows
 
     def broken(manifest, data, file):
         if manifest.year == 2027:
             raise ZeroDivisionError("a bug")
         return real(manifest, data, file)
 
-    monkeypatch.setattr(import_apply, "payload_rows", broken)
+    monkeypatch.setattr(import_prepare, "payload_rows", broken)
     before = debris_snapshot(receiver)
     batch = receiver.exchange.import_packages([first, second])
     assert [o.status for o in batch.outcomes] == ["refused", "imported"]

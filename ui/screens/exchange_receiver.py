@@ -26,10 +26,11 @@ from ui.screens.exchange_trust import TrustPage
 from ui.screens.receiver.framework_page import FrameworkPage
 from ui.screens.receiver.framework_send import FrameworkSending
 from ui.screens.receiver.inbox_table import InboxTable
+from ui.screens.receiver.rollup_actions import RollupActions
 from ui.widgets.signed_writing import write_signed
 
 
-class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending, QWidget):
+class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending, RollupActions, QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -98,11 +99,19 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         self.receipts_button = QPushButton(tr("ui.exchange.receipts.button"))
         self.receipts_button.setToolTip(tr("ui.exchange.receipts.tip"))
         self.receipts_button.clicked.connect(self.write_receipts)
+        # A district sends its consolidation up; a province reads those it received.
+        self.rollup_button = QPushButton(tr("ui.rollup.button"))
+        self.rollup_button.setToolTip(tr("ui.rollup.tip"))
+        self.rollup_button.clicked.connect(self.send_rollup)
+        self.rollups_button = QPushButton(tr("ui.rollup.view.button"))
+        self.rollups_button.clicked.connect(self.open_rollups)
         row = QHBoxLayout()
         row.addWidget(files)
         row.addWidget(folder)
         row.addWidget(hint, 1)
         row.addWidget(self.receipts_button)
+        row.addWidget(self.rollup_button)
+        row.addWidget(self.rollups_button)
         return row
 
     def _results_page(self) -> QWidget:
@@ -146,6 +155,9 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         self.inbox.load()
         self.trust.load()
         self.key.refresh()
+        profile = self.ws.profile.get()
+        self.rollup_button.setVisible(profile.is_district)
+        self.rollups_button.setVisible(profile.mode == "receiver" and profile.receiver_level == "tinh")
         due = len(self.ws.receipts.due())
         self.receipts_button.setEnabled(due > 0)
         self.receipts_button.setText(

@@ -19,7 +19,17 @@ GROUPS = {
     "people": ("chairman_name", "deputies", "focal_name", "focal_title"),
 }
 #: A receiving unit's settings: its own name, province and level, and its people; no commune fields.
-RECEIVER_FIELDS = ("province_code", "name", "receiver_level", "place_name", *GROUPS["people"])
+RECEIVER_FIELDS = (
+    "province_code",
+    "name",
+    "receiver_level",
+    "district_code",
+    "superior_name",
+    "place_name",
+    *GROUPS["people"],
+)
+#: Shown only for a district (level "huyen"), which reports its consolidation up to the province.
+DISTRICT_FIELDS = ("district_code", "superior_name")
 
 
 def field_label(name: str, receiver: bool = False) -> str:
@@ -68,6 +78,8 @@ class ProfileForm(QWidget):
             "focal_name": QLineEdit(),
             "focal_title": QLineEdit(),
             "former_units": _LinesField(),
+            "district_code": QLineEdit(),
+            "superior_name": QLineEdit(),
         }
         self.inputs["deputies"].setMaximumHeight(70)
         self.inputs["former_units"].setMaximumHeight(70)
@@ -80,14 +92,18 @@ class ProfileForm(QWidget):
         self.error.setWordWrap(True)
         self.picker = UnitPicker() if "unit" in groups and not receiver else None
         form = QFormLayout(self)
+        self.form_layout = form
         shown = RECEIVER_FIELDS if receiver else [name for group in groups for name in GROUPS[group]]
+        self.shown = shown
         for name in shown:
             form.addRow(field_label(name, receiver), self.inputs[name])
             if name == "province_code" and self.picker is not None:
                 form.addRow(tr("ui.setup.unit.search"), self.picker)
         form.addRow(self.error)
-        if not receiver:  # a receiving unit reports to no one here
+        if not receiver:  # a receiving unit reports to no one here (a district: to its province)
             self.inputs["province_code"].currentIndexChanged.connect(self._suggest_receiver)
+        self.inputs["receiver_level"].currentIndexChanged.connect(self._district_rows)
+        self._district_rows()
         if self.picker is not None:
             self.inputs["province_code"].currentIndexChanged.connect(
                 lambda: self.picker.set_province(self.inputs["province_code"].currentData() or "")
@@ -115,6 +131,12 @@ class ProfileForm(QWidget):
                 widget.activated.connect(self.edited)
             elif isinstance(widget, _LinesField):
                 widget.left.connect(self.edited)
+
+    def _district_rows(self) -> None:
+        district = self.receiver and self.inputs["receiver_level"].currentData() == "huyen"
+        for name in DISTRICT_FIELDS:
+            if name in self.shown:
+                self.form_layout.setRowVisible(self.inputs[name], district)
 
     def _suggest_receiver(self) -> None:
         name, salutation = default_receiver(self.inputs["province_code"].currentData() or "")

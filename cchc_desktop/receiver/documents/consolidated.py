@@ -126,7 +126,8 @@ def build_consolidated_document(data: Consolidation, number: str = "", draft_mar
     parent, agency = agency_lines(profile)
     header = Header(
         agency,
-        number or f"     /BC-{tr('receiver.doc.symbol')}",
+        number
+        or f"     /BC-{tr('receiver.doc.symbol' if profile.receiver_level == 'tinh' else 'receiver.doc.symbol.huyen')}",
         place_date(profile.place_name or short_province(profile), None, data.year),
         parent,
         tr("doc.mark.draft") if draft_mark else "",

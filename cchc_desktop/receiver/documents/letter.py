@@ -102,7 +102,9 @@ def agency_lines(profile: UnitProfile) -> tuple[str, list[str]]:
 
 def superior(profile: UnitProfile) -> str:
     """Whom the office reports to: as set in its profile, else the province's people's committee."""
-    named = clean(profile.receiver_salutation or profile.receiver_name)
+    named = clean(profile.superior_name if profile.is_district else "") or clean(
+        profile.receiver_salutation or profile.receiver_name
+    )
     if named and fold(named) != fold(profile.name):
         return named
     return f"Ủy ban nhân dân {profile.province_name[:1].lower()}{profile.province_name[1:]}"

@@ -16,6 +16,7 @@ from cchc_desktop.kernel.i18n.vi import (
     plan,
     receiver,
     report,
+    rollup,
     safety,
     signatures,
     signing,
@@ -36,6 +37,7 @@ _PARTS = (
     signing.MESSAGES,
     ui.MESSAGES,
     safety.MESSAGES,
+    rollup.MESSAGES,
 )
 
 

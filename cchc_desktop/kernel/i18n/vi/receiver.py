@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "ui.receiver.roster.remove": "Bỏ khỏi danh sách",
     "ui.receiver.roster.add.title": "Thêm đơn vị không có trong danh mục",
     "ui.receiver.roster.add.province": "Mã tỉnh",
-    "ui.receiver.roster.add.code": "Mã đơn vị (5 chữ số)",
+    "ui.receiver.roster.add.code": "Mã đơn vị (xã: 5 chữ số; huyện, thị xã, thành phố cũ: 3 chữ số)",
     "ui.receiver.roster.add.name": "Tên (không kèm «xã», «phường»)",
     "ui.receiver.roster.add.kind": "Loại đơn vị",
     "ui.receiver.roster.add.valid_from": "Hoạt động từ ngày",
