@@ -24,7 +24,7 @@ from cchc_desktop.signatures.trust import load_trust
 from tests.exchange.format.craft import DATA, DOCUMENT, FIELDS
 from tests.signatures.pki import build_pki, crl
 
-UNIT = SealUnit("Kỳ Phong", "xa", "18103", "xã Kỳ Phong (mã 42-18103)")
+UNIT = SealUnit("42", "18103", "Kỳ Phong", "xa", "xã Kỳ Phong (mã 42-18103)")
 
 
 def _timed(label: str, count: int, action) -> None:
@@ -47,7 +47,7 @@ def main() -> None:
             (folder / f"{name}.pem").write_bytes(data)
         (folder / "crl.pem").write_bytes(crl(pki.intermediate, []))
         trust = load_trust([folder / "root.pem"], [folder / "crl.pem"], [folder / "inter.pem"])
-        policy = CertificatePolicy(trust, lambda province, unit: UNIT)
+        policy = CertificatePolicy(trust, (UNIT,), "Hà Tĩnh")
         key = generate_private_key()
         enrolled = [TrustedKey(key.public_key(), 1, UNIT.label)]
 

@@ -37,7 +37,7 @@ def verify_only(ws: ExchangeWorkspace, path: Path) -> VerifyResult:
     def lookup(province: str, unit: str) -> list[TrustedKey]:
         return [trusted_key(row) for row in store.keys_of_sender(ws.conn, province, unit, KEY_STATUSES)]
 
-    policy = certificate_policy(ws.conn)
+    policy = certificate_policy(ws.conn, ws.profile.get().province_name)
     package = verify_package(path, lookup, accepted=("active", "retired"), certificates=policy)
     status = package.key.status
     title = package_title(package.manifest, package.key.label)

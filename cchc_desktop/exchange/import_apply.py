@@ -101,7 +101,7 @@ class Applier:
             self._holders[row["id"]] = row
         for identity in self._own_identities():
             self._keys.setdefault(identity, []).extend(self._own_keys())
-        self.certificates = certificate_policy(self.ws.conn)
+        self.certificates = certificate_policy(self.ws.conn, self.profile.province_name)
 
     def _own_identities(self) -> set[tuple[str, str]]:
         """As a commune, an office, or a district reporting up (its consolidation dropped here by mistake)."""

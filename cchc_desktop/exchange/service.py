@@ -34,7 +34,14 @@ from cchc_desktop.exchange.keyring import KeyInfo
 from cchc_desktop.exchange.package_store import PackageStore
 from cchc_desktop.exchange.payloads import export_problems
 from cchc_desktop.exchange.rollback import rollback_import
-from cchc_desktop.exchange.trust_roots import TrustAdded, TrustEntry, add_trust_files, remove_trusted, trust_entries
+from cchc_desktop.exchange.trust_roots import (
+    TrustAdded,
+    TrustEntry,
+    add_trust_files,
+    read_trust_files,
+    remove_trusted,
+    trust_entries,
+)
 from cchc_desktop.kernel.problems import Problem
 from cchc_desktop.kernel.units import is_district_unit_code
 
@@ -208,6 +215,10 @@ class ExchangeService:
     def trust_entries(self) -> list[TrustEntry]:
         """Chứng thư gốc, trung gian and CRLs this unit checks certificate seals against."""
         return trust_entries(self.ws.conn)
+
+    def read_trust_files(self, paths: Iterable[str | Path]) -> list[TrustEntry]:
+        """What the chosen files hold (kinds, names, fingerprints), shown to be checked before adding."""
+        return read_trust_files(paths)
 
     def add_trust_files(self, paths: Iterable[str | Path]) -> TrustAdded:
         """Thêm chứng thư số tin cậy from files; a file that is neither a CA certificate nor a CRL is refused."""

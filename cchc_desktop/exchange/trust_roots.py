@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.exchange import store, store_trust
 from cchc_desktop.exchange.context import ExchangeWorkspace
-from cchc_desktop.exchange.format.cert_seal import CertificatePolicy, SealUnit
+from cchc_desktop.exchange.format.cert_seal import CertificatePolicy
 from cchc_desktop.exchange.format.manifest import unit_label
+from cchc_desktop.exchange.format.seal_unit import SealUnit
 from cchc_desktop.kernel.errors import NotFoundError
 from cchc_desktop.kernel.i18n import format_date, tr
 from cchc_desktop.kernel.store.records import now_iso
@@ -40,6 +41,13 @@ class TrustEntry:
     valid_to: str
     file_name: str
     added_at: str
+    sha256: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        """ "3F2A 9C01 …": the SHA-256 of the DER, as the CA publishes its roots' fingerprints."""
+        digest = self.sha256.upper()
+        return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
     @property
     def kind_label(self) -> str:
@@ -65,6 +73,13 @@ class TrustAdded:
 
 def trust_entries(conn: sqlite3.Connection) -> list[TrustEntry]:
     return [_entry(row) for row in store_trust.trusted(conn)]
+
+
+def read_trust_files(paths: Iterable[str | Path]) -> list[TrustEntry]:
+    """What the files hold, before anything is kept: the user compares a root's fingerprint with the
+    one its CA publishes before trusting it (a root trusted by mistake makes every certificate its
+    maker issues look genuine). Entries read are not kept yet: their id is 0."""
+    return [_entry({"id": 0, "added_at": "", **item}) for path in paths for item in _read(Path(path))]
 
 
 def add_trust_files(ws: ExchangeWorkspace, paths: Iterable[str | Path]) -> TrustAdded:
@@ -104,23 +119,26 @@ def trust_anchors(conn: sqlite3.Connection) -> TrustAnchors:
 
     rows = store_trust.trusted(conn)
     of = {kind: [bytes(row["der"]) for row in rows if row["kind"] == kind] for kind in KINDS}
-    return TrustAnchors(
+    anchors = TrustAnchors(
         roots=tuple(asn1_x509.Certificate.load(der) for der in of["root"]),
         intermediates=tuple(asn1_x509.Certificate.load(der) for der in of["intermediate"]),
         crls=tuple(asn1_crl.CertificateList.load(der) for der in of["crl"]),
     )
+    for item in (*anchors.roots, *anchors.intermediates, *anchors.crls):
+        _ = item.native  # parsed here, once: verification reads them from another thread
+    return anchors
 
 
-def certificate_policy(conn: sqlite3.Connection) -> CertificatePolicy:
-    """What a certificate's seal is checked against here: the trust list and the roster (read now, so
-    verification may run in another thread)."""
-    units = {(row["province_code"], row["unit_code"]): _seal_unit(row) for row in store_trust.roster_units(conn)}
-    return CertificatePolicy(trust_anchors(conn), lambda province, unit: units.get((province, unit)))
+def certificate_policy(conn: sqlite3.Connection, province_name: str = "") -> CertificatePolicy:
+    """What a certificate's seal is checked against here: the trust list, the roster and the province
+    (read now, so verification may run in another thread)."""
+    units = tuple(_seal_unit(row) for row in store_trust.roster_units(conn))
+    return CertificatePolicy(trust_anchors(conn), units, province_name)
 
 
 def _seal_unit(row: sqlite3.Row) -> SealUnit:
     label = unit_label(row["unit_type"], row["name"], row["province_code"], row["unit_code"])
-    return SealUnit(row["name"], row["unit_type"], row["unit_code"], label, key_id=("roster", row["id"]))
+    return SealUnit(row["province_code"], row["unit_code"], row["name"], row["unit_type"], label, ("roster", row["id"]))
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -175,5 +193,12 @@ def _crl_values(item: Any, file_name: str) -> dict[str, Any]:
 
 def _entry(row: Any) -> TrustEntry:
     return TrustEntry(
-        row["id"], row["kind"], row["subject"], row["valid_from"], row["valid_to"], row["file_name"], row["added_at"]
+        row["id"],
+        row["kind"],
+        row["subject"],
+        row["valid_from"],
+        row["valid_to"],
+        row["file_name"],
+        row["added_at"],
+        row["sha256"],
     )

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from cchc_desktop.exchange.context import ExchangeWorkspace
+from cchc_desktop.exchange.format.seal_unit import SealUnit, mismatch_reason
 from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.signing.keys import open_signer
 
@@ -23,13 +24,13 @@ if TYPE_CHECKING:
 @contextmanager
 def unit_certificate(ws: ExchangeWorkspace, credentials: Credentials) -> Iterator[CertSigner]:
     """The signer of the chosen certificate (PIN or password checked), refused unless it names this
-    unit (by its code, or by its name in CN, OU or O); logged out when the block ends."""
-    from cchc_desktop.signatures.units import matches_unit
-
+    unit as the receiver will check it (``seal_unit``); logged out when the block ends."""
     profile = ws.profile.get()
+    own = SealUnit(profile.province_code, profile.commune_code, profile.name, profile.unit_type, profile.short_name)
     with open_signer(credentials.key, credentials.secret) as signer:
-        if not matches_unit(signer.certificate, profile.name, profile.unit_type, profile.commune_code):
+        why = mismatch_reason(signer.certificate, own, (), profile.province_name)
+        if why is not None:
             raise ValidationError(
-                "exchange.seal.other_unit", subject=signer.certificate.common_name, unit=profile.short_name
+                "exchange.seal.other_unit", subject=signer.certificate.common_name, unit=profile.short_name, why=why
             )
         yield signer

@@ -24,7 +24,7 @@ def province(tmp_path, commune):
     rv.close()
 
 
-def org_p12(p12_files, name: str = "org") -> Credentials:
+def org_p12(p12_files, name: str = "commune") -> Credentials:
     return Credentials(KeySource("p12", name, path=str(p12_files[name])), P12_PASSWORD)
 
 
@@ -74,6 +74,12 @@ def test_with_no_roots_the_refusal_says_where_to_add_them(commune, province, out
 
 
 def test_sealed_on_the_token(commune, province, outbox, hsm, pki_files):
+    import dataclasses
+
+    # the token's certificate is the agency's of xã Kỳ Phong with code 18103
+    commune.profile.save(dataclasses.replace(commune.profile.get(), commune_code="18103"))
+    province.receiver.add_unit(province_code="42", unit_code="18103", name="Kỳ Phong", unit_type="xa")
+    province.receiver.remove_units([u.id for u in province.receiver.roster() if u.unit_code == "18544"])
     token = Credentials(KeySource("token", "văn thư", module=hsm, token_label=ORG_TOKEN, key_id=ORG_KEY_ID), ORG_PIN)
     result = commune.exchange.export("plan", 2026, None, outbox, token)
     province.exchange.add_trust_files([pki_files["root"], pki_files["intermediate"]])
@@ -81,12 +87,9 @@ def test_sealed_on_the_token(commune, province, outbox, hsm, pki_files):
     assert province.exchange.verify(result.path).line.count("niêm phong bằng chứng thư số «UBND xã Kỳ Phong»") == 1
 
 
-def test_a_certificate_of_another_unit_is_refused_before_writing(commune, outbox, p12_files, pki):
-    import dataclasses
-
-    commune.profile.save(dataclasses.replace(commune.profile.get(), name="Kỳ Xuân"))
-    with pytest.raises(ValidationError, match="không mang tên xã Kỳ Xuân"):
-        commune.exchange.export("plan", 2026, None, outbox, org_p12(p12_files))
+def test_a_certificate_of_another_unit_is_refused_before_writing(commune, outbox, p12_files):
+    with pytest.raises(ValidationError, match="không phải của xã Kỳ Phong .chứng thư ghi mã đơn vị 18103."):
+        commune.exchange.export("plan", 2026, None, outbox, org_p12(p12_files, "org"))
     assert list(outbox.iterdir()) == [] and commune.exchange.outbox() == []
 
 

@@ -169,6 +169,7 @@ class TestPki:
     encryption_only: Issued
     revoked: Issued
     other_root: Issued
+    commune: Issued  # the test commune of the exchange tests: xã Kỳ Phong, mã 42-18544
     extra: dict[str, Issued] = field(default_factory=dict)
 
 
@@ -213,4 +214,5 @@ def build_pki() -> TestPki:
         encryption_only=leaf("Phạm Thị Mã Hóa", usage=ENCRYPTION_ONLY),
         revoked=leaf("Hoàng Văn Thu Hồi"),
         other_root=issue(name("CA KHÔNG ĐƯỢC TIN CẬY", "Tổ chức lạ"), None, ca=True),
+        commune=issue(name(ORG_NAME, "UBND tỉnh Hà Tĩnh", uid="MNS:18544", province="Hà Tĩnh"), inter),
     )

@@ -96,7 +96,7 @@ def p12_files(pki: TestPki, tmp_path_factory) -> dict[str, Path]:
     """.p12 files of every end-entity certificate, protected by ``P12_PASSWORD``."""
     folder = tmp_path_factory.mktemp("p12")
     paths = {}
-    for key in ("person", "org", "expired", "not_yet_valid", "encryption_only", "revoked"):
+    for key in ("person", "org", "commune", "expired", "not_yet_valid", "encryption_only", "revoked"):
         identity = getattr(pki, key)
         paths[key] = folder / f"{key}.p12"
         paths[key].write_bytes(identity.pkcs12(P12_PASSWORD.encode("utf-8"), [pki.intermediate.cert]))

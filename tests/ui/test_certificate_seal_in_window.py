@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from tests.support.signing import P12_PASSWORD
 from tests.ui.keyboard import type_text
@@ -30,7 +31,7 @@ def _seal_with_p12(qtbot, panel, p12: str, monkeypatch, secret: str = P12_PASSWO
     dialog = panel.dialog
     keys = dialog.picker.keys
     keys.activated.emit(keys.count() - 1)  # «Chọn tệp chứng thư số (.p12, .pfx)…»
-    assert keys.currentText() == "org.p12"
+    assert keys.currentText() == "commune.p12"
     dialog.picker.pin.setFocus()
     type_text(dialog.picker.pin, secret)
     qtbot.keyClick(dialog.picker.pin, Qt.Key.Key_Return)
@@ -47,7 +48,7 @@ def test_the_commune_seals_with_its_certificate_and_the_province_takes_it_withou
     panel.seal.setCurrentIndex(panel.seal.findData("certificate"))
     assert panel.export_button.isEnabled()  # a certificate needs no app key
     panel.folder.setText(str(stick))
-    dialog = _seal_with_p12(qtbot, panel, str(p12_files["org"]), monkeypatch)
+    dialog = _seal_with_p12(qtbot, panel, str(p12_files["commune"]), monkeypatch)
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=20000)
     assert shown_errors == []
@@ -72,9 +73,21 @@ def test_the_commune_seals_with_its_certificate_and_the_province_takes_it_withou
     receiver.tabs.setCurrentWidget(receiver.trust)
     roots = [str(pki_files["root"]), str(pki_files["intermediate"])]
     monkeypatch.setattr(asking, "open_files", lambda *args: roots)
+    asked = []
+
+    def answer(parent, title, text):
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(receiver.trust.add_button, Qt.MouseButton.LeftButton)  # the fingerprint does not match
+    assert receiver.trust.table.rowCount() == 0 and province.exchange.trust_entries() == []
+    root_fingerprint = province.exchange.read_trust_files([roots[0]])[0].fingerprint
+    assert "Cơ quan chứng thực số chuyên dùng Chính phủ" in asked[0] and root_fingerprint in asked[0]
     qtbot.mouseClick(receiver.trust.add_button, Qt.MouseButton.LeftButton)
     assert shown_errors == [] and receiver.trust.result.text() == "Đã thêm 2 mục; 0 mục đã có từ trước."
     assert receiver.trust.table.texts(0) == ["Chứng thư gốc", "Chứng thư trung gian"]
+    assert receiver.trust.table.texts(3)[0] == root_fingerprint
     assert receiver.trust.result.text() == "Đã thêm 2 mục; 0 mục đã có từ trước."
 
     _drop(office.screens["exchange"], stick)
@@ -99,7 +112,7 @@ def test_a_wrong_password_is_said_and_nothing_is_written(
     window.set_year(2026)
     panel.seal.setCurrentIndex(panel.seal.findData("certificate"))
     panel.folder.setText(str(stick))
-    _seal_with_p12(qtbot, panel, str(p12_files["org"]), monkeypatch, secret="sai mật khẩu")
+    _seal_with_p12(qtbot, panel, str(p12_files["commune"]), monkeypatch, secret="sai mật khẩu")
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done, timeout=20000)
     assert len(shown_errors) == 1 and "mật khẩu" in shown_errors[0]
     assert list(stick.iterdir()) == [] and ws.exchange.outbox() == []

@@ -17,7 +17,7 @@ class TrustPage(QWidget):
         self.session = session
         explain = QLabel(tr("ui.exchange.trust.explain"))
         explain.setWordWrap(True)
-        columns = ("kind", "subject", "validity", "file", "added")
+        columns = ("kind", "subject", "validity", "fingerprint", "file", "added")
         self.table = ReadOnlyTable([tr(f"ui.exchange.trust.col.{c}") for c in columns])
         self.add_button = QPushButton(tr("ui.exchange.trust.add"))
         self.add_button.clicked.connect(lambda: self.choose_files())
@@ -39,7 +39,10 @@ class TrustPage(QWidget):
         entries = self.session.ws.exchange.trust_entries()
         self.table.fill(
             [
-                (e.id, (e.kind_label, e.subject, e.validity, e.file_name, format_datetime(e.added_at[:19])))
+                (
+                    e.id,
+                    (e.kind_label, e.subject, e.validity, e.fingerprint, e.file_name, format_datetime(e.added_at[:19])),
+                )
                 for e in entries
             ]
         )
@@ -50,10 +53,23 @@ class TrustPage(QWidget):
         if not paths:
             return
         chosen = list(paths)
+        read = self.session.call(self, lambda: self.session.ws.exchange.read_trust_files(chosen))
+        if read is None or not self._roots_checked(read):
+            return
         added = self.session.call(self, lambda: self.session.ws.exchange.add_trust_files(chosen))
         if added is not None:
             self.result.setText(added.summary)
             self.load()
+
+    def _roots_checked(self, entries) -> bool:
+        """A root is trusted only once the user compared its fingerprint with the one its CA publishes."""
+        roots = [e for e in entries if e.kind == "root"]
+        if not roots:
+            return True
+        lines = [tr("ui.exchange.trust.root_line", subject=e.subject, fingerprint=e.fingerprint) for e in roots]
+        listed = "\n".join(lines)
+        question = tr("ui.exchange.trust.roots.ask", roots=listed)
+        return QMessageBox.question(self, tr("app.name"), question) == QMessageBox.StandardButton.Yes
 
     def remove_selected(self) -> None:
         row_id = self.table.selected_key()

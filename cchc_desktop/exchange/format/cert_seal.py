@@ -5,22 +5,28 @@ enrolment card: the package verifies when the detached CMS signature covers the 
 the certificate chains to a trust root the receiver holds (offline, with the CRLs it imported), and the
 certificate names the unit of the roster the package says it comes from (docs/package-format.md §5).
 
-The moment checked is now. A certificate that has expired since is still accepted when it was valid
-at the signing time the signer's computer wrote into the signature, with a note saying so (the
-package carries no trusted timestamp; revocation through the CRLs still applies).
+The moment checked is now. A certificate that has expired since is still accepted, with a note, when
+it was valid at the signing time the signer's computer wrote into the signature, expired less than
+60 days ago, and a CRL of its issuer current now does not list it (the package carries no trusted
+timestamp, so the signing time alone proves nothing).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from cchc_desktop.exchange.format import errors as e
 from cchc_desktop.exchange.format.manifest import Sender, SignatureInfo
+from cchc_desktop.exchange.format.seal_unit import SealUnit, mismatch_reason
 from cchc_desktop.exchange.format.signing import TrustedKey, sender_codes_label
 from cchc_desktop.kernel.i18n import format_date, tr
+
+#: How long after its expiry a certificate's seal is still taken (a late import in the same reporting
+#: cycle), with a current CRL: see ``_not_revoked_now``.
+EXPIRED_GRACE = dt.timedelta(days=60)
 
 if TYPE_CHECKING:
     from cchc_desktop.signatures.cms_verify import CmsVerification
@@ -28,24 +34,22 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class SealUnit:
-    """A unit of the receiver's roster that a certificate may name (đơn vị trực thuộc)."""
-
-    name: str
-    unit_type: str
-    unit_code: str
-    label: str  # "xã Kỳ Phong (mã 42-18103)": how refusals and results name it
-    key_id: Any = None  # how the caller finds the unit again (its holder row)
-
-
-@dataclass(frozen=True)
 class CertificatePolicy:
-    """What a receiver trusts for sealed packages: its trust roots, intermediates and CRLs, and the
-    roster unit for a sender's codes (None when not on the roster)."""
+    """What a receiver trusts for sealed packages: its trust roots, intermediates and CRLs, its roster
+    (``units``) and its province's name (a certificate naming another province is not its unit's)."""
 
     trust: TrustAnchors
-    unit_of: Callable[[str, str], SealUnit | None]
+    units: tuple[SealUnit, ...] = ()
+    province_name: str = ""
     now: dt.datetime | None = None
+
+    def unit_of(self, province_code: str, unit_code: str) -> SealUnit | None:
+        """The roster unit of a sender's codes (None when not on the roster)."""
+        return self._by_code.get((province_code, unit_code))
+
+    @cached_property
+    def _by_code(self) -> dict[tuple[str, str], SealUnit]:
+        return {(unit.province_code, unit.unit_code): unit for unit in self.units}
 
 
 def verify_certificate_seal(
@@ -59,8 +63,6 @@ def verify_certificate_seal(
     """The certificate that sealed the package, as a ``TrustedKey`` naming its roster unit; otherwise
     the precise refusal: no trust roots here, content changed, untrusted issuer, certificate refused
     (expired, revoked, not for signing), unit not on the roster, or certificate of another unit."""
-    from cchc_desktop.signatures.units import matches_unit
-
     codes = sender_codes_label(sender)
     if policy is None or not policy.trust.roots:
         raise e.NoTrustRootsError(file, sender=codes)
@@ -72,8 +74,9 @@ def verify_certificate_seal(
         raise e.SignatureMismatchError(file, sender=label)
     if unit is None:
         raise e.SealUnitUnknownError(file, sender=codes, subject=subject)
-    if not matches_unit(verified.signer, unit.name, unit.unit_type, unit.unit_code):
-        raise e.SealUnitMismatchError(file, sender=label, subject=subject)
+    why = mismatch_reason(verified.signer, unit, policy.units, policy.province_name)
+    if why is not None:
+        raise e.SealUnitMismatchError(file, sender=label, subject=subject, why=why)
     return TrustedKey(None, unit.key_id, unit.label, certificate=verified.signer, notes=notes)
 
 
@@ -107,13 +110,34 @@ def _at_now_or_signing(
         if signed_at is None or signed_at > now:
             raise
         verified = verify_detached(data, signature, policy.trust, moment=signed_at)
+        _not_revoked_now(verified, policy, now)
     expired = tr(
         "exchange.seal.expired_since",
         subject=verified.signer.common_name,
         expired=format_date(verified.signer.not_after.date()),
         signed=format_date(signed_at.date()),
     )
-    return verified, (expired, *verified.warning_messages)
+    return verified, (expired,)
+
+
+def _not_revoked_now(verified: CmsVerification, policy: CertificatePolicy, now: dt.datetime) -> None:
+    """An expired certificate is taken only shortly after its expiry and only when a CRL of its issuer,
+    current now, shows it was not revoked: the signing time is the signer's own word, so without that
+    a key of an old token could seal packages dated back to its validity for ever."""
+    from cchc_desktop.signatures import errors as s
+    from cchc_desktop.signatures.certs import to_asn1
+    from cchc_desktop.signatures.trust import check_revocation
+
+    subject, expired = verified.signer.common_name, _date(verified.signer.not_after)
+    if now - verified.signer.not_after > EXPIRED_GRACE:
+        raise s.CertificateExpiredError(subject=subject, date=expired)
+    chain = [to_asn1(cert.der) for cert in verified.chain]
+    if not check_revocation(chain, policy.trust.crls, now):  # raises when it is listed, whenever revoked
+        raise s.VerificationError("exchange.seal.expired_unchecked", subject=subject, date=expired)
+
+
+def _date(moment: dt.datetime) -> str:
+    return format_date(moment.date())
 
 
 def seal_description(key: TrustedKey) -> str:

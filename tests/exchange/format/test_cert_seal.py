@@ -19,22 +19,32 @@ from cchc_desktop.exchange.format.seal import CertificateSealer
 from cchc_desktop.signatures.pkcs12 import load_pkcs12_signer
 from cchc_desktop.signatures.trust import load_trust
 from tests.exchange.format.craft import DATA, DOCUMENT, FIELDS, read_members, replace_member, write_zip
-from tests.signatures.pki import NOW, ORG_NAME
+from tests.signatures.pki import NOW, ORG_NAME, issue, name
 from tests.support.signing import ORG_KEY_ID, ORG_PIN, ORG_TOKEN, P12_PASSWORD
 
-KY_PHONG = SealUnit("Kỳ Phong", "xa", "18103", "xã Kỳ Phong (mã 42-18103)", key_id=7)
-KY_XUAN = SealUnit("Kỳ Xuân", "xa", "18104", "xã Kỳ Xuân (mã 42-18104)", key_id=8)
-ROSTER = {("42", "18103"): KY_PHONG, ("42", "18104"): KY_XUAN}
+KY_PHONG = SealUnit("42", "18103", "Kỳ Phong", "xa", "xã Kỳ Phong (mã 42-18103)", key_id=7)
+KY_XUAN = SealUnit("42", "18104", "Kỳ Xuân", "xa", "xã Kỳ Xuân (mã 42-18104)", key_id=8)
+ROSTER = (KY_PHONG, KY_XUAN)
 
 
-def policy(pki_files, *roots: str, crls: tuple[str, ...] = ()) -> CertificatePolicy:
+def policy(pki_files, *roots: str, crls: tuple[str, ...] = (), units=ROSTER) -> CertificatePolicy:
     trust = load_trust([pki_files[r] for r in roots], [pki_files[c] for c in crls], [pki_files["intermediate"]])
-    return CertificatePolicy(trust, lambda province, unit: ROSTER.get((province, unit)))
+    return CertificatePolicy(trust, units, "Hà Tĩnh")
 
 
 def sealed(tmp_path, p12_files, who: str = "org", fields=FIELDS, signing_time=None):
     out = tmp_path / f"{who}.cchc"
     with load_pkcs12_signer(p12_files[who], P12_PASSWORD) as signer:
+        build_package(fields, DATA, DOCUMENT, [], CertificateSealer(signer, signing_time), out)
+    return out
+
+
+def sealed_by(tmp_path, identity, pki, fields=FIELDS, signing_time=None):
+    """A package sealed with a certificate made for the test (``identity``: an ``Issued``)."""
+    p12 = tmp_path / "made.p12"
+    p12.write_bytes(identity.pkcs12(P12_PASSWORD.encode("utf-8"), [pki.intermediate.cert]))
+    out = tmp_path / "made.cchc"
+    with load_pkcs12_signer(p12, P12_PASSWORD) as signer:
         build_package(fields, DATA, DOCUMENT, [], CertificateSealer(signer, signing_time), out)
     return out
 
@@ -100,14 +110,60 @@ def test_one_units_certificate_cannot_seal_another_units_package(tmp_path, p12_f
     fields = dataclasses.replace(FIELDS, sender=Sender("42", "18104", "Kỳ Xuân", "xa"))
     with pytest.raises(e.SealUnitMismatchError, match="UBND xã Kỳ Phong") as refused:
         verify_package(sealed(tmp_path, p12_files, fields=fields), no_keys, certificates=policy(pki_files, "root"))
-    assert "xã Kỳ Xuân (mã 42-18104)" in str(refused.value)
+    assert "xã Kỳ Xuân (mã 42-18104)" in str(refused.value) and "mã đơn vị 18103" in str(refused.value)
 
 
-def test_expired_since_signing_is_accepted_with_a_note(tmp_path, p12_files, pki_files):
+def test_a_namesake_of_another_province_is_not_the_unit(tmp_path, pki, pki_files):
+    elsewhere = issue(name("UBND xã Kỳ Phong", "UBND tỉnh Nghệ An", province="Nghệ An"), pki.intermediate)
+    with pytest.raises(e.SealUnitMismatchError, match="thuộc tỉnh «Nghệ An»"):
+        verify_package(sealed_by(tmp_path, elsewhere, pki), no_keys, certificates=policy(pki_files, "root"))
+
+
+def test_a_name_alone_must_fit_one_unit_of_the_roster(tmp_path, pki, pki_files):
+    by_name = issue(name("UBND xã Kỳ Phong", "UBND tỉnh Hà Tĩnh", province="Hà Tĩnh"), pki.intermediate)
+    path = sealed_by(tmp_path, by_name, pki)
+    assert verify_package(path, no_keys, certificates=policy(pki_files, "root")).key.label == KY_PHONG.label
+    old_namesake = SealUnit("42", "18099", "Kỳ Phong", "xa", "xã Kỳ Phong (mã 42-18099)")
+    with pytest.raises(e.SealUnitMismatchError, match="trùng với cả đơn vị khác"):
+        verify_package(path, no_keys, certificates=policy(pki_files, "root", units=(*ROSTER, old_namesake)))
+
+
+def test_expired_since_signing_is_accepted_with_a_note_when_a_crl_says_not_revoked(tmp_path, p12_files, pki_files):
     while_valid = NOW - dt.timedelta(days=100)
     path = sealed(tmp_path, p12_files, "expired", signing_time=while_valid)
-    package = verify_package(path, no_keys, certificates=policy(pki_files, "root"))
+    package = verify_package(path, no_keys, certificates=policy(pki_files, "root", crls=("empty_crl",)))
     assert any("đã hết hạn" in note and "khi chứng thư còn hiệu lực" in note for note in package.key.notes)
+    with pytest.raises(e.CertificateSealError, match="chưa có danh sách thu hồi"):
+        verify_package(path, no_keys, certificates=policy(pki_files, "root"))
+
+
+def test_an_expired_and_revoked_certificate_backdating_its_seal_is_refused(tmp_path, pki, pki_files):
+    from tests.signatures.pki import crl
+
+    old = issue(
+        name("UBND xã Kỳ Phong", "UBND tỉnh Hà Tĩnh", uid="MNS:18103", province="Hà Tĩnh"),
+        pki.intermediate,
+        not_before=NOW - dt.timedelta(days=400),
+        not_after=NOW - dt.timedelta(days=10),
+    )
+    path = sealed_by(tmp_path, old, pki, signing_time=NOW - dt.timedelta(days=100))
+    listing = tmp_path / "crl.pem"
+    listing.write_bytes(crl(pki.intermediate, [old.cert]))
+    trust = load_trust([pki_files["root"]], [listing], [pki_files["intermediate"]])
+    with pytest.raises(e.CertificateSealError, match="thu hồi"):
+        verify_package(path, no_keys, certificates=CertificatePolicy(trust, ROSTER, "Hà Tĩnh"))
+
+
+def test_long_expired_is_refused_even_with_a_crl(tmp_path, pki, pki_files):
+    long_ago = issue(
+        name("UBND xã Kỳ Phong", "UBND tỉnh Hà Tĩnh", uid="MNS:18103", province="Hà Tĩnh"),
+        pki.intermediate,
+        not_before=NOW - dt.timedelta(days=800),
+        not_after=NOW - dt.timedelta(days=90),
+    )
+    path = sealed_by(tmp_path, long_ago, pki, signing_time=NOW - dt.timedelta(days=200))
+    with pytest.raises(e.CertificateSealError, match="hết hạn"):
+        verify_package(path, no_keys, certificates=policy(pki_files, "root", crls=("empty_crl",)))
 
 
 def test_signed_after_expiry_is_refused(tmp_path, p12_files, pki_files):
