@@ -15,7 +15,7 @@ from cchc_desktop.exchange.format.errors import PackageError
 from cchc_desktop.exchange.format.manifest import Manifest
 from cchc_desktop.exchange.payload_check import Check, PayloadRows, unique
 from cchc_desktop.kernel.i18n import format_number, tr
-from cchc_desktop.kernel.units import is_district_unit_code
+from cchc_desktop.kernel.units import DISTRICT_KINDS, is_district_unit_code
 from cchc_desktop.profile.model import UnitProfile
 
 CELL_STATES = ("on_time", "late", "missing", "pending", "draft", "not_applicable")
@@ -47,11 +47,12 @@ def check_consolidation(
     profile: UnitProfile, manifest: Manifest, holder: sqlite3.Row | Mapping[str, str] | None, sender: str, file: str
 ) -> None:
     """Step 8 for a consolidation: received by a province only, from a district by its code (90xxx), by
-    the type it claims and by the type it was enrolled with (``holder``: its enrolled_keys row)."""
+    the type it claims and by the kind it was enrolled with or is on the roster as (``holder``: its
+    enrolled_keys row, or its roster unit for a certificate's seal): huyện, thị xã or thành phố."""
     check_consolidation_target(profile, file)
     claimed = manifest.sender
     enrolled = holder["unit_type"] if holder is not None else None
-    if not (is_district_unit_code(claimed.unit_code) and claimed.unit_type == "huyen" and enrolled == "huyen"):
+    if not (is_district_unit_code(claimed.unit_code) and claimed.unit_type == "huyen" and enrolled in DISTRICT_KINDS):
         raise ConsolidationSenderError(file, sender=sender)
 
 
@@ -100,12 +101,21 @@ def _indicator(item: Check) -> str:
     item.text("text", required=True)
     figures = item.items("units")
     unique(item, "units", [u.text("code", required=True) for u in figures])
+    is_rate = item.flag("is_rate")
     for name in ("numerator", "denominator"):
         declared = item.number(name)
+        if is_rate and declared is None:
+            raise item.fail(name, "rollup.reason.rate_needs_sums")
         parts = [u.number(name) for u in figures]
         total = sum(p or 0 for p in parts)
         if declared is not None and abs(declared - total) > TOLERANCE * max(1.0, abs(total)):
-            raise item.fail(name, "rollup.reason.sums", value=format_number(declared), expected=format_number(total))
+            raise item.fail(
+                name,
+                "rollup.reason.sums",
+                what=tr(f"rollup.reason.{name}"),
+                value=format_number(declared),
+                expected=format_number(total),
+            )
     for figure in figures:
         figure.number("value")
         figure.number("figure")

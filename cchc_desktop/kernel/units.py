@@ -85,6 +85,10 @@ def district_unit_code(district_code: str | int) -> str:
     return DISTRICT_PREFIX + normalise_district_code(district_code)
 
 
+#: District-level kinds (before 01/7/2025): huyện, thị xã, thành phố thuộc tỉnh.
+DISTRICT_KINDS = ("huyen", "thi_xa", "thanh_pho")
+
+
 def is_district_unit_code(unit_code: str) -> bool:
     return bool(_DISTRICT_UNIT_CODE.match(unit_code))
 

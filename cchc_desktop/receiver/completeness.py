@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from cchc_desktop.kernel.units import is_district_unit_code
 from cchc_desktop.receiver.model import RosterUnit
 from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.model import ReportPeriod
@@ -155,9 +156,15 @@ def _row(
 ) -> UnitRow:
     row = UnitRow(province, code, name, in_roster, key_states.get((province, code), "none"))
     for column in columns:
-        expected = unit is None or unit.exists_on(column.ends.isoformat())
+        expected = (unit is None or unit.exists_on(column.ends.isoformat())) and _sends(code, column)
         row.cells[column.key] = _cell(column, by_series.get((province, code, column.key)), expected, today)
     return row
+
+
+def _sends(unit_code: str, column: Column) -> bool:
+    """A district (data before 01/7/2025) sends its consolidation per period, never a plan or a
+    self-assessment of its own: those cells are "không áp dụng", not missing."""
+    return column.kind == "report" or not is_district_unit_code(unit_code)
 
 
 def _cell(column: Column, received: Received | None, expected: bool, today: dt.date) -> Cell:
@@ -173,7 +180,10 @@ def _cell(column: Column, received: Received | None, expected: bool, today: dt.d
 
 
 def _rates(column: Column, rows: list[UnitRow], today: dt.date) -> ColumnRates:
-    cells = [r.cells[column.key] for r in rows if r.in_roster and r.cells[column.key].state != "not_applicable"]
+    """The communes' reporting and on-time rates (DHIS2's notions); a district's consolidation is shown
+    in its row but counted apart, not as one more commune."""
+    counted = [r for r in rows if r.in_roster and not is_district_unit_code(r.unit_code)]
+    cells = [r.cells[column.key] for r in counted if r.cells[column.key].state != "not_applicable"]
     received = sum(1 for c in cells if c.state in ("on_time", "late"))
     on_time = sum(1 for c in cells if c.state == "on_time")
     return ColumnRates(len(cells), received, on_time, column.due is not None and today > column.due)

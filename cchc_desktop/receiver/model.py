@@ -23,8 +23,8 @@ UNIT_KIND_WORDS = {
     "thi_xa": "Thị xã",
     "thanh_pho": "Thành phố",
 }
-#: District-level kinds: typed with their 3-digit code, kept (and enrolled) as "90" + the code.
-DISTRICT_KINDS = ("huyen", "thi_xa", "thanh_pho")
+#: District-level kinds (kernel.units.DISTRICT_KINDS) are typed with their 3-digit code, kept (and
+#: enrolled) as "90" + the code.
 KEY_STATES = ("none", "enrolled", "revoked", "certificate")  # certificate: seals with its own, no key needed
 #: How the receiving unit signs (Decree 30, ô 7a). A Sở has one head (thủ trưởng: Giám đốc) who signs
 #: himself (HEAD), or a deputy signs for him (KT), an acting head (Q), or a head of office by order (TL);

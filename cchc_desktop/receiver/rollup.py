@@ -41,6 +41,9 @@ from cchc_desktop.receiver.rollup_view import DistrictReport, district_reports
 from cchc_desktop.receiver.service import ReceiverService
 
 KIND = "consolidation"
+#: Districts ceased on 01/7/2025 (Luật Tổ chức chính quyền địa phương 2025): no district reports a
+#: period whose data run past the day before.
+LAST_DISTRICT_DAY = dt.date(2025, 6, 30)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class RollupWritten:
 
     @property
     def summary(self) -> str:
-        return f"{tr('rollup.written', title=self.title, file=str(self.path))} {self.counts}"
+        return f"{tr('rollup.written', title=self.title, file=str(self.path))} {self.counts}."
 
 
 class RollupService:
@@ -71,9 +74,12 @@ class RollupService:
             raise ValidationError("rollup.no_code", field="district_code")
         if not profile.superior_name.strip():
             raise ValidationError("rollup.no_superior", field="superior_name")
-        codes = [p.code for p in self.letters.receiver.ws.reports.calendar(year)]
-        if period not in codes:
-            raise ValidationError("rollup.period_unknown", period=period, year=year, periods=", ".join(codes) or "—")
+        periods = {p.code: p for p in self.letters.receiver.ws.reports.calendar(year)}
+        if period not in periods:
+            codes = ", ".join(periods) or "—"
+            raise ValidationError("rollup.period_unknown", period=period, year=year, periods=codes)
+        if periods[period].window.end > LAST_DISTRICT_DAY:
+            raise ValidationError("rollup.after_reform", period=periods[period].label)
         return profile
 
     def write(

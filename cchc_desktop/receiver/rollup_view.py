@@ -123,8 +123,8 @@ def _state(cell: dict[str, Any]) -> str:
 def _indicator(item: dict[str, Any]) -> DistrictIndicator:
     numerator, denominator = item.get("numerator"), item.get("denominator")
     values = [u["value"] for u in item["units"] if u.get("value") is not None]
-    if numerator is not None and denominator:
-        figure = format_percent(100 * numerator / denominator)
+    if item.get("is_rate"):  # a rate is the rate of the sums, or nothing: never a sum of percentages
+        figure = format_percent(100 * numerator / denominator) if numerator is not None and denominator else ""
     elif " ".join(str(item.get("unit", "")).lower().split()) in LEVEL_UNITS and values:
         mean = round(sum(values) / len(values), 1)
         figure = tr("receiver.indicator.mean", value=format_number(mean), unit=item.get("unit", ""))
@@ -136,6 +136,6 @@ def _indicator(item: dict[str, Any]) -> DistrictIndicator:
         item.get("unit") or "",
         numerator,
         denominator,
-        int(item.get("reporting") or 0),
+        sum(1 for u in item["units"] if u.get("value") is not None or u.get("numerator") is not None),
         figure,
     )

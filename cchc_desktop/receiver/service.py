@@ -22,7 +22,7 @@ from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.kernel.fields import coerce, field_specs
 from cchc_desktop.kernel.history import ChangeSet, History
 from cchc_desktop.kernel.i18n import tr
-from cchc_desktop.kernel.units import district_unit_code, normalise_commune_code
+from cchc_desktop.kernel.units import DISTRICT_KINDS, district_unit_code, normalise_commune_code
 from cchc_desktop.profile.service import ProfileService
 from cchc_desktop.receiver import store
 from cchc_desktop.receiver.completeness import CompletenessMatrix, Received, build_matrix, columns_for
@@ -38,7 +38,7 @@ from cchc_desktop.receiver.index import (
 )
 from cchc_desktop.receiver.indicators import Consolidated, UnitFigure, consolidate
 from cchc_desktop.receiver.key_batch import BatchEnrolment, KeyCandidate, KeyChoice, enrol_batch, read_candidates
-from cchc_desktop.receiver.model import DISTRICT_KINDS, UNIT_KINDS, RosterUnit
+from cchc_desktop.receiver.model import UNIT_KINDS, RosterUnit
 from cchc_desktop.reports.calendar import due_date
 from cchc_desktop.reports.model import ReportPeriod
 from cchc_desktop.reports.service import ReportService

@@ -26,7 +26,7 @@ def test_district_to_province_on_the_command_line(district_template, tmp_path, c
         capsys, "receiver", "rollup", "--db", str(db), "--year", str(YEAR), "--period", "Q1", "-o", str(out)
     )
     assert code == 0, err
-    assert "Đã ghi Báo cáo tổng hợp Quý I/2026" in text and "42-90436_consolidation_2026_Q1_r1.cchc" in text
+    assert f"Đã ghi Báo cáo tổng hợp Quý I/{YEAR}" in text and f"42-90436_consolidation_{YEAR}_Q1_r1.cchc" in text
     code, _, err = _run(capsys, "keys", "card", "--db", str(db), "-o", str(tmp_path / "phieu.pdf"))
     assert code == 0, err
     assert (tmp_path / "42-90436.pub.pem").exists()

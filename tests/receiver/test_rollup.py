@@ -99,7 +99,7 @@ def test_the_payload_carries_sums_not_averaged_percentages(rollup_pair):
     district = rollup_pair.district
     read = district.letters.consolidation(YEAR, "Q1")
     read = dataclasses.replace(read, indicators=consolidate([_figure("18001", 3, 4), _figure("18002", 1, 100)]))
-    data = consolidation_data(read, "2026-04-20T09:00:00+07:00")
+    data = consolidation_data(read, f"{YEAR}-04-20T09:00:00+07:00")
     (item,) = data["indicators"]
     assert (item["numerator"], item["denominator"]) == (4, 104)
     assert [(u["numerator"], u["denominator"]) for u in item["units"]] == [(3, 4), (1, 100)]
@@ -190,3 +190,23 @@ def test_a_commune_enrols_the_district_card_as_its_superiors_key(rollup_pair, co
     key = commune.exchange.enrol_superior(pub, pub.fingerprint)
     assert (key.province_code, key.unit_code) == ("42", "00000")
     assert [k.fingerprint for k in commune.exchange.superior_keys()] == [pub.fingerprint]
+
+
+def test_no_district_reports_a_period_after_the_2025_reform(rollup_pair):
+    from cchc_desktop.kernel.errors import ValidationError
+
+    rollup_pair.district.reports.create_calendar(2025)
+    rollup_pair.district.rollup.check(2025, "H1")  # 15/12/2024 – 14/6/2025: still a district's
+    with pytest.raises(ValidationError, match="sau ngày 30/6/2025, khi cấp huyện đã không còn"):
+        rollup_pair.district.rollup.check(2025, "Q3")
+
+
+def test_at_the_province_a_district_sends_consolidations_not_plans(rollup_pair):
+    district, province = rollup_pair.district, rollup_pair.province
+    written = district.rollup.write(YEAR, "Q1", rollup_pair.stick, DISTRICT_PASSPHRASE)
+    province.exchange.import_packages([written.path])
+    matrix = province.receiver.completeness(YEAR)
+    (row,) = [r for r in matrix.rows if r.unit_code == "90436"]
+    assert row.cells["plan"].state == row.cells["assessment"].state == "not_applicable"
+    assert row.cells["Q1"].state in ("on_time", "late")
+    assert matrix.rates["Q1"].expected == 0  # the communes' rate: a district is not one more commune

@@ -64,7 +64,7 @@ def test_a_malformed_consolidation_is_refused_naming_the_field(rollup_pair, tmp_
     rated = next(i for i in data["indicators"] if i["is_rate"])
     rated["numerator"] += 7  # a district that "rounded" its sums
     line = _refused(rollup_pair.province, signed_as(rollup_pair.district, data, tmp_path, name="a.cchc"))
-    assert "numerator" in line and "tổng tử số/mẫu số" in line
+    assert "numerator" in line and "tử số tổng hợp" in line and "không bằng tổng tử số của các xã" in line
     data = _data(rollup_pair)
     data["completeness"]["units"][0]["cells"]["Q1"]["state"] = "gần xong"
     line = _refused(rollup_pair.province, signed_as(rollup_pair.district, data, tmp_path, name="b.cchc"))

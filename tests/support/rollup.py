@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 DISTRICT_PASSPHRASE = "mật khẩu của huyện 2024"
-YEAR = 2026
+YEAR = 2024
 COMMUNES = 4
 
 

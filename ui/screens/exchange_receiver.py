@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.kernel.i18n import format_datetime, tr
+from cchc_desktop.receiver.inbox import InboxRow
 from ui.dialogs.passphrase_dialog import AsksPassphrase
 from ui.screens.exchange_enrol import SenderKeys
 from ui.screens.exchange_import import PackageImport
@@ -157,7 +158,8 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         self.key.refresh()
         profile = self.ws.profile.get()
         self.rollup_button.setVisible(profile.is_district)
-        self.rollups_button.setVisible(profile.mode == "receiver" and profile.receiver_level == "tinh")
+        received = {r.kind for r in self.inbox.model.payloads if isinstance(r, InboxRow)}
+        self.rollups_button.setVisible(profile.receiver_level == "tinh" and "consolidation" in received)
         due = len(self.ws.receipts.due())
         self.receipts_button.setEnabled(due > 0)
         self.receipts_button.setText(

@@ -5,8 +5,6 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     # The district's identity going up
     "unit.district_code.invalid": "Mã huyện phải gồm tối đa 3 chữ số theo danh mục cũ (ví dụ 436), không phải «{value}».",
-    "unit.district_code.required": "Huyện cần có mã huyện (3 chữ số theo danh mục trước 01/7/2025) để gửi báo cáo lên tỉnh.",
-    "unit.superior_name.required": "Hãy ghi tên cơ quan cấp trên nhận báo cáo (ví dụ: Sở Nội vụ tỉnh Hà Tĩnh).",
     "unit.field.receiver.district_code": "Mã huyện (3 chữ số, danh mục trước 01/7/2025)",
     "unit.field.receiver.superior_name": "Cơ quan cấp trên nhận báo cáo tổng hợp",
     "unit.field.district_code": "Mã huyện",
@@ -14,12 +12,12 @@ MESSAGES: dict[str, str] = {
     "exchange.card.codes_value.huyen": "tỉnh {province} – huyện {district} (mã trong gói: {unit})",
     "receiver.doc.symbol.huyen": "UBND",  # a district's report is its people's committee's (BC-UBND)
     # Writing the consolidation package (district)
-    "rollup.not_district": "Chỉ huyện (nơi nhận cấp huyện) mới gửi báo cáo tổng hợp lên tỉnh; tệp này là của cấp tỉnh.",
+    "rollup.not_district": "Chỉ huyện (nơi nhận cấp huyện, dữ liệu trước 01/7/2025) mới gửi báo cáo tổng hợp lên tỉnh; tệp đang mở không phải của huyện.",
     "rollup.no_code": "Chưa có mã huyện. Hãy ghi mã huyện (3 chữ số) trong Cài đặt đơn vị rồi gửi lại.",
     "rollup.no_superior": "Chưa có tên cơ quan cấp trên. Hãy ghi tên Sở Nội vụ nhận báo cáo trong Cài đặt đơn vị.",
     "rollup.period_unknown": "Kỳ «{period}» không có trong lịch báo cáo năm {year}. Các kỳ có: {periods}.",
     "rollup.written": "Đã ghi {title} vào {file}.",
-    "rollup.summary": "{units} đơn vị, {indicators} chỉ tiêu, {scores} bản tự đánh giá.",
+    "rollup.summary": "{units} đơn vị, {indicators} chỉ tiêu, {scores} bản tự đánh giá",
     # Receiving it (province)
     "rollup.import.not_district": (
         "Gói «{file}» là báo cáo tổng hợp, nhưng {sender} không phải là huyện: báo cáo tổng hợp chỉ nhận từ "
@@ -37,7 +35,11 @@ MESSAGES: dict[str, str] = {
     "rollup.header.indicators": "Số chỉ tiêu",
     "rollup.header.scores": "Số bản tự đánh giá",
     "rollup.reason.period": "kỳ phải là kỳ của gói ({expected})",
-    "rollup.reason.sums": "tổng tử số/mẫu số ({value}) không bằng tổng của các xã ({expected})",
+    "rollup.reason.sums": "{what} tổng hợp ({value}) không bằng tổng {what} của các xã ({expected})",
+    "rollup.after_reform": "{period} có số liệu sau ngày 30/6/2025, khi cấp huyện đã không còn; báo cáo tổng hợp của huyện chỉ gửi cho các kỳ kết thúc đến hết 30/6/2025. Từ 01/7/2025 các xã báo cáo thẳng lên tỉnh.",
+    "rollup.reason.numerator": "tử số",
+    "rollup.reason.denominator": "mẫu số",
+    "rollup.reason.rate_needs_sums": "chỉ tiêu tỷ lệ phải có tổng tử số và tổng mẫu số",
     # The province's view
     "rollup.view.title": "Báo cáo tổng hợp của các huyện",
     "rollup.view.none": "Chưa nhận báo cáo tổng hợp nào của huyện.",
@@ -52,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "rollup.view.col.numerator": "Σ tử số",
     "rollup.view.col.denominator": "Σ mẫu số",
     "rollup.view.col.figure": "Kết quả",
-    "rollup.view.col.reporting": "Số xã báo cáo",
+    "rollup.view.col.reporting": "Số đơn vị cấp xã báo cáo",
     "rollup.view.col.unit": "Đơn vị",
     "rollup.view.col.total": "Tổng điểm",
     "rollup.view.col.max": "Điểm tối đa",
