@@ -18,6 +18,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cchc_desktop.kernel.documents.model import CellValue, Column, Row
 from cchc_desktop.kernel.documents.xlsx_print import fit_widths, print_setup, row_height
@@ -53,6 +54,7 @@ def safe_sheet_name(name: str) -> str:
     return cleaned[:31].strip() or "Sheet"
 
 
+@lru_cache(maxsize=65536)  # the same names and words recur in every sheet of a workbook
 def _text(value: str) -> str:
     """Cell text: NFC, line breaks as a single line feed (a spreadsheet's own form; a bare CR would be
     written as "&#13;" by some XML writers), no characters a workbook cannot hold, at most 32,767."""

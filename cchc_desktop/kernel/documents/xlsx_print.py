@@ -88,6 +88,7 @@ def _word_width(word: str, bold: bool) -> float:
     return stringWidth(word, fonts.bold if bold else fonts.regular, BODY_PT)
 
 
+@lru_cache(maxsize=65536)  # a province's workbook repeats its units' names and states sheet after sheet
 def _lines(text: str, width: float, bold: bool = False) -> int:
     """Lines a wrapped cell needs: word by word at the column's text width, measured in the font (a
     word longer than a line breaks inside itself, as a spreadsheet does)."""
