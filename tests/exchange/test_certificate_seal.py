@@ -41,7 +41,8 @@ def test_sealed_with_the_certificate_imports_without_enrolment(commune, province
     assert outcome.status == "imported", outcome.line
     assert "xã Kỳ Phong (mã 42-18544)" in outcome.line
     issuer = "«CA phục vụ các cơ quan Đảng, Nhà nước»"
-    assert f"Niêm phong bằng chứng thư số «UBND xã Kỳ Phong» (do {issuer} cấp, hiệu lực đến" in outcome.line
+    assert f"Niêm phong bằng chứng thư số «UBND xã Kỳ Phong» (do {issuer} cấp, hiệu lực từ" in outcome.line
+    assert "chủ thể: CN=UBND xã Kỳ Phong, UID=MNS:18544, O=UBND tỉnh Hà Tĩnh, ST=Hà Tĩnh, C=VN" in outcome.line
     row = province.conn.execute("SELECT * FROM received_packages").fetchone()
     assert row["key_id"] is None and row["seal_certificate"] == ORG_NAME
     assert (row["unit_name"], row["unit_type"]) == ("Kỳ Phong", "xa")

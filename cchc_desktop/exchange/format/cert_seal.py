@@ -149,5 +149,7 @@ def seal_description(key: TrustedKey) -> str:
         "exchange.seal.by_certificate",
         subject=cert.common_name,
         issuer=cert.issuer_common_name,
+        since=format_date(cert.not_before.date()),
         until=format_date(cert.not_after.date()),
+        dn=cert.subject,
     )

@@ -84,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "exchange.seal.expired_unchecked": "Chứng thư số «{subject}» đã hết hạn ngày {date}; chưa có danh sách thu hồi (CRL) mới của tổ chức cấp để chắc chắn chứng thư không bị thu hồi. Hãy thêm CRL mới nhất ở «Chứng thư số tin cậy» rồi nhận lại gói.",
     "exchange.seal.expired_since": "Chứng thư số «{subject}» đã hết hạn ngày {expired}; gói được ký ngày {signed} khi chứng thư còn hiệu lực (thời điểm ký do máy của đơn vị gửi ghi).",
     "exchange.seal.other_unit": "Chứng thư số «{subject}» không phải của {unit} ({why}), nên nơi nhận sẽ không nhận gói niêm phong bằng nó. Hãy chọn chứng thư số của cơ quan (Ủy ban nhân dân {unit}) hoặc của lãnh đạo đơn vị.",
-    "exchange.seal.by_certificate": "niêm phong bằng chứng thư số «{subject}» (do «{issuer}» cấp, hiệu lực đến {until})",
+    "exchange.seal.by_certificate": "niêm phong bằng chứng thư số «{subject}» (do «{issuer}» cấp, hiệu lực từ {since} đến {until}; chủ thể: {dn})",
     "exchange.error.member_missing": "Gói «{file}» không hợp lệ: thiếu tệp «{member}» có trong bảng kê. " + _RECOPY,
     "exchange.error.member_unlisted": "Gói «{file}» không hợp lệ: có tệp «{member}» không nằm trong bảng kê đã niêm phong (tệp lạ được thêm vào sau). "
     + _RESEND,
