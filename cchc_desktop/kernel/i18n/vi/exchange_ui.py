@@ -115,7 +115,7 @@ MESSAGES: dict[str, str] = {
     "ui.exchange.passphrase.again": "Gõ lại mật khẩu:",
     "ui.exchange.passphrase.show": "Hiện mật khẩu",
     "ui.exchange.key.box": "Khóa gửi gói của đơn vị",
-    "ui.exchange.key.none": "Đơn vị chưa có khóa gửi gói. Khóa là «con dấu điện tử» niêm phong mọi gói gửi lên tỉnh, để nơi nhận biết chắc gói do đúng xã gửi và không bị sửa. Bấm «Tạo khóa…» (làm một lần), rồi in phiếu đăng ký khóa gửi nơi nhận.",
+    "ui.exchange.key.none": "Đơn vị chưa có khóa gửi gói. Khóa là «con dấu điện tử» niêm phong mọi gói gửi lên tỉnh, để nơi nhận biết chắc gói do đúng xã gửi và không bị sửa. Bấm «Tạo khóa…» (làm một lần), rồi in phiếu đăng ký khóa gửi nơi nhận. Đơn vị có chứng thư số (USB token) có thể không cần khóa: chọn «Niêm phong bằng: Chứng thư số của đơn vị» khi tạo gói.",
     "ui.exchange.office_key.box": "Khóa ký của cơ quan (gói gửi xuống các xã)",
     "ui.exchange.office_key.none": "Cơ quan chưa có khóa ký. Khóa ký niêm phong các gói cơ quan gửi xuống các xã (biên nhận, kết quả thẩm định, khung năm), để xã biết chắc gói do đúng cơ quan gửi và không bị sửa. Bấm «Tạo khóa…» (làm một lần), rồi in phiếu đăng ký khóa gửi các xã để xã đăng ký.",
     "ui.exchange.key.active": "Khóa đang dùng (tạo lúc {created}). Dấu vân tay, để đối chiếu với phiếu đăng ký khóa:",
