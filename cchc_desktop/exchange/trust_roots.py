@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from cchc_desktop.exchange import store, store_trust
 from cchc_desktop.exchange.context import ExchangeWorkspace
 from cchc_desktop.exchange.format.cert_seal import CertificatePolicy
+from cchc_desktop.exchange.format.keys import normalise_fingerprint
 from cchc_desktop.exchange.format.manifest import unit_label
 from cchc_desktop.exchange.format.seal_unit import SealUnit
 from cchc_desktop.kernel.errors import NotFoundError
@@ -46,8 +47,7 @@ class TrustEntry:
     @property
     def fingerprint(self) -> str:
         """ "3F2A 9C01 …": the SHA-256 of the DER, as the CA publishes its roots' fingerprints."""
-        digest = self.sha256.upper()
-        return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+        return normalise_fingerprint(self.sha256) or ""
 
     @property
     def kind_label(self) -> str:
