@@ -54,14 +54,17 @@ class DownEffect:
 
 
 def check_down_addressing(applier: Applier, package: VerifiedPackage, file: str) -> None:
-    """Sent by this commune's superior, to this commune (a receiving unit's file takes none of these)."""
+    """Sent by this commune's superior, to this commune. A receiving unit's file takes none of these,
+    except a district's, which takes the province's receipts for its consolidations."""
     manifest, profile = package.manifest, applier.profile
-    if profile.mode == "receiver":
+    district_receipt = profile.is_district and manifest.kind == "receipt"
+    if profile.mode == "receiver" and not district_receipt:
         raise DownAtReceiverError(file, kind=kind_label(manifest.kind))
     sender, receiver = manifest.sender, manifest.receiver
     if sender.unit_code != OFFICE_UNIT_CODE or sender.province_code != profile.province_code:
         raise NotForThisUnitError(file, reason=tr("exchange.down.not_superior", sender=applier.sender_label(package)))
-    if (receiver.province_code, receiver.unit_code) != (profile.province_code, profile.commune_code):
+    own_code = profile.district_unit_code if district_receipt else profile.commune_code
+    if (receiver.province_code, receiver.unit_code) != (profile.province_code, own_code):
         code = f"{receiver.province_code or '?'}-{receiver.unit_code or '?'}"
         raise NotForThisUnitError(file, reason=tr("exchange.down.other_commune", name=receiver.name, code=code))
 

@@ -174,18 +174,20 @@ class ExchangeService:
 
     def enrol_superior(self, pub: PublicKeyFile, confirmed_fingerprint: str | None) -> EnrolledKey:
         """Đăng ký khóa của nơi nhận (at a commune): the key its superior signs receipts, appraisals and
-        frameworks with; only a receiving unit's key of the commune's own province is taken."""
+        frameworks with; only a receiving unit's key of the commune's own province is taken. A district
+        enrols its province's key the same way, for the receipts of its consolidations."""
         profile = self.ws.profile.get()
         who = pub.identity
         # A district's card names its own code (90xxx, for its province); it signs what goes down as its office.
         district = who is not None and who.unit_type == "huyen" and is_district_unit_code(who.unit_code)
         if (
-            self.is_receiver
+            (self.is_receiver and (not profile.is_district or district))
             or who is None
             or who.province_code != profile.province_code
             or (who.unit_code != OFFICE_CODE and not district)
         ):
-            superior = profile.receiver_name or profile.province_name
+            superior = profile.superior_name if profile.is_district else profile.receiver_name
+            superior = superior or profile.province_name
             raise SenderIdentityError("exchange.enrol.not_superior", field="unit_code", superior=superior)
         office = replace(who, unit_code=OFFICE_CODE) if district else None
         active = [k for k in self.superior_keys() if k.status == "active" and k.fingerprint != pub.fingerprint]

@@ -43,21 +43,22 @@ def rows_of_packages(conn: sqlite3.Connection, name: str, package_row_ids: Seque
 
 
 def unreceipted_units(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    """(province, unit, year) of the units with a content package no receipt has named yet."""
+    """(province, unit, year) of the units with a content package (or a district's consolidation) no
+    receipt has named yet."""
     return conn.execute(
         "SELECT DISTINCT province_code, unit_code, year FROM received_packages"
-        " WHERE receipt_package_id IS NULL AND kind IN ('plan', 'report', 'assessment')"
+        " WHERE receipt_package_id IS NULL AND kind IN ('plan', 'report', 'assessment', 'consolidation')"
         " ORDER BY province_code, unit_code, year"
     ).fetchall()
 
 
 def packages_of_unit(conn: sqlite3.Connection, province: str, unit: str, year: int) -> list[sqlite3.Row]:
-    """Every content package received from one unit for one year, superseded revisions too."""
+    """Every content package (or consolidation) received from one unit for one year, superseded revisions too."""
     return conn.execute(
         "SELECT id, package_id, province_code, unit_code, kind, year, period, revision, state, received_at,"
         " unit_name, unit_type"
         " FROM received_packages WHERE province_code = ? AND unit_code = ? AND year = ?"
-        " AND kind IN ('plan', 'report', 'assessment') ORDER BY kind, period, revision",
+        " AND kind IN ('plan', 'report', 'assessment', 'consolidation') ORDER BY kind, period, revision",
         [province, unit, year],
     ).fetchall()
 

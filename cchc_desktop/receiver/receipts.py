@@ -20,6 +20,7 @@ from cchc_desktop.exchange.format.manifest import Signer
 from cchc_desktop.kernel.errors import JobCancelled, ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.jobs import Cancelled, Progress
+from cchc_desktop.kernel.units import DISTRICT_KINDS
 from cchc_desktop.receiver.model import UNIT_KIND_WORDS
 from cchc_desktop.receiver.service import ReceiverService
 
@@ -124,5 +125,8 @@ def addressee_of(package, roster: dict) -> Addressee:
 
 
 def _communal(unit_type: str) -> str:
-    """The manifest's commune level; a legacy kind (thị trấn) travels as "xa"."""
+    """The manifest's level for the addressee: a commune's kind (a legacy thị trấn travels as "xa"), or
+    "huyen" for a district (its consolidations are receipted too)."""
+    if unit_type in DISTRICT_KINDS:
+        return "huyen"
     return unit_type if unit_type in ("xa", "phuong", "dac_khu") else "xa"

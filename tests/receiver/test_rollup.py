@@ -210,3 +210,29 @@ def test_at_the_province_a_district_sends_consolidations_not_plans(rollup_pair):
     assert row.cells["plan"].state == row.cells["assessment"].state == "not_applicable"
     assert row.cells["Q1"].state in ("on_time", "late")
     assert matrix.rates["Q1"].expected == 0  # the communes' rate: a district is not one more commune
+
+
+def test_the_province_receipts_a_consolidation_and_the_districts_outbox_says_so(rollup_pair, tmp_path):
+    from cchc_desktop.exchange.import_errors import SenderIdentityError
+    from cchc_desktop.exchange.keyring import write_card
+
+    district, province = rollup_pair.district, rollup_pair.province
+    written = district.rollup.write(YEAR, "Q1", rollup_pair.stick, DISTRICT_PASSPHRASE)
+    province.exchange.import_packages([written.path])
+    (due,) = province.receipts.due()
+    assert (due.addressee.unit_code, due.addressee.unit_type, due.packages) == ("90436", "huyen", 1)
+    province.exchange.create_key("mật khẩu của sở 2024", "mật khẩu của sở 2024")
+    down = tmp_path / "xuong"
+    down.mkdir()
+    (receipt,) = province.receipts.write(down, "mật khẩu của sở 2024").files
+    card, _ = write_card(province, tmp_path / "so" / "phieu.pdf")
+    pub = district.exchange.read_public_key(card)
+    district.exchange.enrol_superior(pub, pub.fingerprint)
+    (outcome,) = district.exchange.import_packages([receipt]).outcomes
+    assert outcome.status == "imported", outcome.line
+    (row,) = [r for r in district.exchange.outbox() if r["kind"] == "consolidation"]
+    assert row["status"] == "acknowledged" and row["acknowledged_by"]
+    # a district's card is not its province's: refused as a superior
+    with pytest.raises(SenderIdentityError, match="Sở Nội vụ tỉnh Hà Tĩnh"):
+        province_pub = district.exchange.read_public_key(rollup_pair.card)
+        district.exchange.enrol_superior(province_pub, province_pub.fingerprint)

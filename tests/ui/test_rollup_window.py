@@ -34,6 +34,8 @@ def test_district_sends_and_province_reads(app, qtbot, rollup_pair, tmp_path, mo
     district = _window(qtbot, rollup_pair.district)
     panel = district.screens["exchange"].receiver
     panel.load(YEAR)
+    assert panel.tabs.isTabVisible(panel.tabs.indexOf(panel.district))
+    panel.tabs.setCurrentWidget(panel.district)
     assert panel.rollup_button.isVisibleTo(district) and not panel.rollups_button.isVisibleTo(district)
 
     def choose(dialog):
@@ -56,7 +58,8 @@ def test_district_sends_and_province_reads(app, qtbot, rollup_pair, tmp_path, mo
     office = province.screens["exchange"].receiver
     assert [o.status for o in rollup_pair.province.exchange.import_packages([package]).outcomes] == ["imported"]
     office.load(YEAR)
-    assert office.rollups_button.isVisibleTo(province) and not office.rollup_button.isVisibleTo(province)
+    assert office.rollups_button.isVisibleTo(province)
+    assert not office.tabs.isTabVisible(office.tabs.indexOf(office.district))
     texts = [office.inbox.model.index(r, 2).data() for r in range(office.inbox.model.rowCount())]
     assert f"Báo cáo tổng hợp — Quý I/{YEAR}" in texts
     province.grab().save(str(tmp_path / "province-inbox.png"))
@@ -72,6 +75,35 @@ def test_district_sends_and_province_reads(app, qtbot, rollup_pair, tmp_path, mo
     qtbot.mouseClick(view.pdf, Qt.MouseButton.LeftButton)
     assert opened and Path(opened[0]).read_bytes()[:5] == b"%PDF-"
     assert shown_errors == []
+    _receipt_goes_back(qtbot, rollup_pair, panel, tmp_path, district)
+
+
+def _receipt_goes_back(qtbot, rollup_pair, panel, tmp_path, district):
+    """The province receipts the consolidation; the district enrols the province's key in its «Gửi lên
+    tỉnh» tab, drops the receipt, and the sent list says the province received it."""
+    from cchc_desktop.exchange.keyring import write_card
+    from tests.ui.test_exchange_receiver import _drop
+
+    province = rollup_pair.province
+    province.exchange.create_key("mật khẩu của sở 2024", "mật khẩu của sở 2024")
+    down = tmp_path / "xuong"
+    down.mkdir()
+    (receipt,) = province.receipts.write(down, "mật khẩu của sở 2024").files
+    card, _ = write_card(province, tmp_path / "so" / "phieu.pdf")
+    panel.load(YEAR)
+    assert panel.district.sent.texts(4) == ["Đã gửi, chưa có biên nhận"]
+    dialog = panel.district.superior.enrol_from(card)
+    dialog.confirmed.setChecked(True)
+    qtbot.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+    assert "Sở Nội vụ tỉnh Hà Tĩnh" in panel.district.superior.state.text()
+    _drop(district.screens["exchange"], receipt)
+    qtbot.waitUntil(lambda: panel.dialog is not None and hasattr(panel.dialog, "apply_button"), timeout=15000)
+    preview_job = panel.job
+    qtbot.mouseClick(panel.dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.job is not preview_job and panel.job.done, timeout=15000)
+    panel.tabs.setCurrentWidget(panel.district)
+    assert panel.district.sent.texts(4)[0].startswith("Tỉnh đã nhận (")
+    district.grab().save(str(tmp_path / "district-sent.png"))
 
 
 def test_settings_show_the_district_fields_only_for_a_district(app, qtbot, rollup_pair):

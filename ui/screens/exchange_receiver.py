@@ -24,6 +24,7 @@ from ui.screens.exchange_import import PackageImport
 from ui.screens.exchange_key import KeyBox
 from ui.screens.exchange_tables import ReadOnlyTable
 from ui.screens.exchange_trust import TrustPage
+from ui.screens.receiver.district_page import DistrictPage
 from ui.screens.receiver.framework_page import FrameworkPage
 from ui.screens.receiver.framework_send import FrameworkSending
 from ui.screens.receiver.inbox_table import InboxTable
@@ -40,6 +41,10 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         self.last_batch = None
         self.year = 0
         self.setAcceptDrops(True)
+        # A district sends its consolidation up (its own tab); a province reads those it received.
+        self.rollup_button = QPushButton(tr("ui.rollup.button"))
+        self.rollup_button.setToolTip(tr("ui.rollup.tip"))
+        self.rollup_button.clicked.connect(self.send_rollup)
         self.inbox = InboxTable(session, self)
         self.inbox.import_held_requested.connect(lambda: self.import_held(None))
         self.tabs = QTabWidget()
@@ -51,6 +56,8 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         self.tabs.addTab(self._log_page(), tr("ui.exchange.log.box"))
         self.framework = FrameworkPage(session, self.send_framework, self)
         self.tabs.addTab(self.framework, tr("ui.framework.tab"))
+        self.district = DistrictPage(session, self.rollup_button, self.choose_files, self)
+        self.tabs.addTab(self.district, tr("ui.rollup.tab"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._import_row())
@@ -100,10 +107,6 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         self.receipts_button = QPushButton(tr("ui.exchange.receipts.button"))
         self.receipts_button.setToolTip(tr("ui.exchange.receipts.tip"))
         self.receipts_button.clicked.connect(self.write_receipts)
-        # A district sends its consolidation up; a province reads those it received.
-        self.rollup_button = QPushButton(tr("ui.rollup.button"))
-        self.rollup_button.setToolTip(tr("ui.rollup.tip"))
-        self.rollup_button.clicked.connect(self.send_rollup)
         self.rollups_button = QPushButton(tr("ui.rollup.view.button"))
         self.rollups_button.clicked.connect(self.open_rollups)
         row = QHBoxLayout()
@@ -111,7 +114,6 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         row.addWidget(folder)
         row.addWidget(hint, 1)
         row.addWidget(self.receipts_button)
-        row.addWidget(self.rollup_button)
         row.addWidget(self.rollups_button)
         return row
 
@@ -157,7 +159,9 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         self.trust.load()
         self.key.refresh()
         profile = self.ws.profile.get()
-        self.rollup_button.setVisible(profile.is_district)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.district), profile.is_district)
+        if profile.is_district:
+            self.district.load()
         received = {r.kind for r in self.inbox.model.payloads if isinstance(r, InboxRow)}
         self.rollups_button.setVisible(profile.receiver_level == "tinh" and "consolidation" in received)
         due = len(self.ws.receipts.due())

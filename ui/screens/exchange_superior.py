@@ -38,9 +38,11 @@ class SuperiorBox(QGroupBox):
         profile = self.session.ws.profile.get()
         if active:
             key = active[0]
-            text = tr("ui.exchange.superior.enrolled", name=key.unit_name, date=format_datetime(key.enrolled_at))
+            words = "ui.exchange.superior.enrolled.district" if profile.is_district else "ui.exchange.superior.enrolled"
+            text = tr(words, name=key.unit_name, date=format_datetime(key.enrolled_at))
         else:
-            text = tr("ui.exchange.superior.none", name=profile.receiver_name or profile.province_name)
+            superior = profile.superior_name if profile.is_district else profile.receiver_name
+            text = tr("ui.exchange.superior.none", name=superior or profile.province_name)
         self.state.setText(text)
         self.import_button.setEnabled(bool(active))
 

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "ui.exchange.superior.import": "Nhận gói từ nơi nhận…",
     "ui.exchange.superior.none": "Chưa đăng ký khóa của {name}. Khi nhận được tệp khóa (.pub.pem) và phiếu đăng ký khóa của nơi nhận, bấm «Đăng ký khóa của nơi nhận…» và đối chiếu dấu vân tay với phiếu.",
     "ui.exchange.superior.enrolled": "Đã đăng ký khóa của {name} (ngày {date}). Biên nhận, kết quả thẩm định và khung kế hoạch năm do nơi nhận gửi về được nhận ở đây, hoặc kéo thả tệp vào màn hình này.",
+    "ui.exchange.superior.enrolled.district": "Đã đăng ký khóa của {name} (ngày {date}). Biên nhận của tỉnh cho các báo cáo tổng hợp đã gửi được nhận ở đây, hoặc kéo thả tệp vào màn hình này; bảng dưới cho biết tỉnh đã nhận báo cáo nào.",
     "exchange.received.state.current": "Đang dùng",
     "exchange.received.state.superseded": "Đã được thay bằng lần gửi sau",
     # Command line
