@@ -63,6 +63,8 @@ def check_down_addressing(applier: Applier, package: VerifiedPackage, file: str)
     sender, receiver = manifest.sender, manifest.receiver
     if sender.unit_code != OFFICE_UNIT_CODE or sender.province_code != profile.province_code:
         raise NotForThisUnitError(file, reason=tr("exchange.down.not_superior", sender=applier.sender_label(package)))
+    if isinstance(package.key.key_id, tuple) and package.key.key_id[0] == "own":  # sealed here, going down
+        raise NotForThisUnitError(file, reason=tr("exchange.down.own_package"))
     own_code = profile.district_unit_code if district_receipt else profile.commune_code
     if (receiver.province_code, receiver.unit_code) != (profile.province_code, own_code):
         code = f"{receiver.province_code or '?'}-{receiver.unit_code or '?'}"

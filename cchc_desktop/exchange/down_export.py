@@ -29,12 +29,12 @@ DOWN_KINDS = ("receipt", "appraisal", "framework")
 
 @dataclass(frozen=True)
 class Addressee:
-    """The commune a package goes down to."""
+    """The unit a package goes down to: a commune, or a district for the receipts of its consolidations."""
 
     province_code: str
     unit_code: str
     name: str  # "Xã Hương Xuân"
-    unit_type: str  # xa, phuong, dac_khu
+    unit_type: str  # xa, phuong, dac_khu; huyen for a district
 
     @property
     def code(self) -> str:

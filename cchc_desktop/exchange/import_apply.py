@@ -172,7 +172,8 @@ class Applier:
     def check_addressing(self, package: VerifiedPackage, file: str) -> None:
         manifest = package.manifest
         if manifest.kind == "consolidation":  # a province's only, from a district
-            check_consolidation(self.profile, manifest, self.holder(package), self.sender_label(package), file)
+            holder, sender = self.holder(package), self.sender_label(package)
+            check_consolidation(self.profile, manifest, holder, sender, file, package.key.certificate is not None)
         if self.profile.mode != "receiver":
             raise NotForThisModeError(file, kind=kind_label(manifest.kind))
         if manifest.sender.province_code != self.profile.province_code:

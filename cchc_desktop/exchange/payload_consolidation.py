@@ -36,6 +36,13 @@ class ConsolidationSenderError(PackageError):
     key = "rollup.import.not_district"
 
 
+class ConsolidationSealError(PackageError):
+    """A consolidation sealed with a certificate: a commune's certificate may name its district in O, so
+    only the district's enrolled app key proves a district sent it."""
+
+    key = "rollup.import.sealed_by_certificate"
+
+
 def check_consolidation_target(profile: UnitProfile, file: str) -> None:
     """Only a province's receiver file takes a district's consolidation."""
     if profile.mode != "receiver" or profile.receiver_level != "tinh":
@@ -44,12 +51,19 @@ def check_consolidation_target(profile: UnitProfile, file: str) -> None:
 
 
 def check_consolidation(
-    profile: UnitProfile, manifest: Manifest, holder: sqlite3.Row | Mapping[str, str] | None, sender: str, file: str
+    profile: UnitProfile,
+    manifest: Manifest,
+    holder: sqlite3.Row | Mapping[str, str] | None,
+    sender: str,
+    file: str,
+    sealed_by_certificate: bool = False,
 ) -> None:
     """Step 8 for a consolidation: received by a province only, from a district by its code (90xxx), by
     the type it claims and by the kind it was enrolled with or is on the roster as (``holder``: its
     enrolled_keys row, or its roster unit for a certificate's seal): huyện, thị xã or thành phố."""
     check_consolidation_target(profile, file)
+    if sealed_by_certificate:
+        raise ConsolidationSealError(file, sender=sender)
     claimed = manifest.sender
     enrolled = holder["unit_type"] if holder is not None else None
     if not (is_district_unit_code(claimed.unit_code) and claimed.unit_type == "huyen" and enrolled in DISTRICT_KINDS):

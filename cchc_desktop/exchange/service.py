@@ -222,9 +222,10 @@ class ExchangeService:
         """What the chosen files hold (kinds, names, fingerprints), shown to be checked before adding."""
         return read_trust_files(paths)
 
-    def add_trust_files(self, paths: Iterable[str | Path]) -> TrustAdded:
-        """Thêm chứng thư số tin cậy from files; a file that is neither a CA certificate nor a CRL is refused."""
-        return add_trust_files(self.ws, paths)
+    def add_trust_files(self, paths: Iterable[str | Path], confirmed_roots: Collection[str] = ()) -> TrustAdded:
+        """Thêm chứng thư số tin cậy from files; a file that is neither a CA certificate nor a CRL is refused,
+        and so is a root whose SHA-256 the user did not confirm (``confirmed_roots``)."""
+        return add_trust_files(self.ws, paths, confirmed_roots)
 
     def remove_trusted(self, row_id: int) -> TrustEntry:
         return remove_trusted(self.ws, row_id)

@@ -37,4 +37,4 @@ def delete_trusted(conn: sqlite3.Connection, row_id: int) -> None:
 
 def roster_units(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """The receiver's subordinate units (codes, name, kind), for a certificate's seal to name one."""
-    return conn.execute("SELECT id, province_code, unit_code, name, unit_type FROM roster_units").fetchall()
+    return conn.execute("SELECT id, province_code, unit_code, name, unit_type, valid_to FROM roster_units").fetchall()

@@ -11,6 +11,10 @@ from cchc_desktop.exchange.store import ROW_TABLES
 # A year at a glance (the receiver's consolidation) #######################
 
 
+#: What units send up (a district's file also keeps the receipts its province sent down: not a unit's report).
+_SENT_UP = "'plan', 'report', 'assessment', 'consolidation'"
+
+
 def series_of_year(conn: sqlite3.Connection, year: int) -> list[sqlite3.Row]:
     """Every series received for ``year`` (unit, kind, period): its current package, when its first
     revision was signed (timeliness counts from there) and how many revisions came."""
@@ -23,7 +27,8 @@ def series_of_year(conn: sqlite3.Connection, year: int) -> list[sqlite3.Row]:
         "          count(*) AS revisions"
         "   FROM received_packages WHERE year = ? GROUP BY province_code, unit_code, kind, period"
         " ) f USING (province_code, unit_code, kind, period)"
-        " WHERE c.year = ? AND c.state = 'current' ORDER BY c.province_code, c.unit_code, c.kind, c.period",
+        f" WHERE c.year = ? AND c.state = 'current' AND c.kind IN ({_SENT_UP})"
+        " ORDER BY c.province_code, c.unit_code, c.kind, c.period",
         [year, year],
     ).fetchall()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from cchc_desktop.exchange.format.cert_seal import CertificatePolicy
 from cchc_desktop.exchange.format.keys import normalise_fingerprint
 from cchc_desktop.exchange.format.manifest import unit_label
 from cchc_desktop.exchange.format.seal_unit import SealUnit
-from cchc_desktop.kernel.errors import NotFoundError
+from cchc_desktop.kernel.errors import NotFoundError, ValidationError
 from cchc_desktop.kernel.i18n import format_date, tr
 from cchc_desktop.kernel.store.records import now_iso
 
@@ -82,10 +82,16 @@ def read_trust_files(paths: Iterable[str | Path]) -> list[TrustEntry]:
     return [_entry({"id": 0, "added_at": "", **item}) for path in paths for item in _read(Path(path))]
 
 
-def add_trust_files(ws: ExchangeWorkspace, paths: Iterable[str | Path]) -> TrustAdded:
+def add_trust_files(
+    ws: ExchangeWorkspace, paths: Iterable[str | Path], confirmed_roots: Collection[str] = ()
+) -> TrustAdded:
     """Read every file first (a bad one refuses the whole choice, naming the file), then keep the new
-    items in one transaction."""
+    items in one transaction. A root is kept only when its SHA-256 is in ``confirmed_roots``: the user
+    compared its fingerprint (``read_trust_files``) with the one its CA publishes."""
     items = [item for path in paths for item in _read(Path(path))]
+    for item in items:
+        if item["kind"] == "root" and item["sha256"] not in confirmed_roots:
+            raise ValidationError("exchange.trust.root_unconfirmed", subject=item["subject"])
     added: list[TrustEntry] = []
     already = 0
     with ws.transaction() as conn:
@@ -138,7 +144,8 @@ def certificate_policy(conn: sqlite3.Connection, province_name: str = "") -> Cer
 
 def _seal_unit(row: sqlite3.Row) -> SealUnit:
     label = unit_label(row["unit_type"], row["name"], row["province_code"], row["unit_code"])
-    return SealUnit(row["province_code"], row["unit_code"], row["name"], row["unit_type"], label, ("roster", row["id"]))
+    codes = (row["province_code"], row["unit_code"])
+    return SealUnit(*codes, row["name"], row["unit_type"], label, ("roster", row["id"]), row["valid_to"] or "")
 
 
 def _read(path: Path) -> list[dict[str, Any]]:

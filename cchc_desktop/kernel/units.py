@@ -6,6 +6,7 @@ Province codes are the 34 of QĐ 19/2025/QĐ-TTg (in force 01/7/2025). Commune c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 
@@ -87,6 +88,9 @@ def district_unit_code(district_code: str | int) -> str:
 
 #: District-level kinds (before 01/7/2025): huyện, thị xã, thành phố thuộc tỉnh.
 DISTRICT_KINDS = ("huyen", "thi_xa", "thanh_pho")
+#: Districts ceased on 01/7/2025 (Luật Tổ chức chính quyền địa phương 2025): no district reports a
+#: period whose data run past the day before.
+LAST_DISTRICT_DAY = dt.date(2025, 6, 30)
 
 
 def is_district_unit_code(unit_code: str) -> bool:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from cchc_desktop.kernel.units import is_district_unit_code
+from cchc_desktop.kernel.units import LAST_DISTRICT_DAY, is_district_unit_code
 from cchc_desktop.receiver.model import RosterUnit
 from cchc_desktop.reports import calendar as cal
 from cchc_desktop.reports.model import ReportPeriod
@@ -95,6 +95,11 @@ class CompletenessMatrix:
     rows: list[UnitRow]
     rates: dict[str, ColumnRates]
 
+    def communes_only(self) -> CompletenessMatrix:
+        """The same matrix without the districts' rows (what a reminder letter to the communes counts)."""
+        rows = [r for r in self.rows if not is_district_unit_code(r.unit_code)]
+        return CompletenessMatrix(self.year, self.columns, rows, self.rates)
+
     def lagging(self, keys: Sequence[str] | None = None) -> list[UnitRow]:
         """Rows with a missing, late or draft-only cell among the columns ``keys`` (all when None)."""
         wanted = keys or [c.key for c in self.columns]
@@ -162,9 +167,11 @@ def _row(
 
 
 def _sends(unit_code: str, column: Column) -> bool:
-    """A district (data before 01/7/2025) sends its consolidation per period, never a plan or a
-    self-assessment of its own: those cells are "không áp dụng", not missing."""
-    return column.kind == "report" or not is_district_unit_code(unit_code)
+    """A district (data before 01/7/2025) sends its consolidation per period up to 30/6/2025, never a
+    plan or a self-assessment of its own: those cells are "không áp dụng", not missing."""
+    if not is_district_unit_code(unit_code):
+        return True
+    return column.kind == "report" and column.ends <= LAST_DISTRICT_DAY
 
 
 def _cell(column: Column, received: Received | None, expected: bool, today: dt.date) -> Cell:

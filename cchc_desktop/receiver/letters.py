@@ -47,7 +47,7 @@ class LetterService:
         """Soạn văn bản đôn đốc for ``period`` (a report period's code): addressed to the units behind,
         naming what each is behind on; every part may then be edited."""
         day = today or dt.date.today()
-        matrix = self.receiver.completeness(year, day)
+        matrix = self.receiver.completeness(year, day).communes_only()  # a letter to the communes
         if period not in {c.key for c in matrix.columns}:
             raise ValidationError("receiver.letter.period_unknown", period=period, year=year)
         keys = [c.key for c in matrix.columns if c.kind == "report" and c.due and c.due <= _end(period, matrix)]

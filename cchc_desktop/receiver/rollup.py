@@ -29,6 +29,7 @@ from cchc_desktop.kernel.documents.pdf import render_pdf
 from cchc_desktop.kernel.errors import JobCancelled, ValidationError
 from cchc_desktop.kernel.i18n import tr
 from cchc_desktop.kernel.jobs import Cancelled, Progress
+from cchc_desktop.kernel.units import LAST_DISTRICT_DAY
 from cchc_desktop.profile.model import UnitProfile
 from cchc_desktop.receiver.documents.consolidated import Consolidation, build_consolidated_document
 from cchc_desktop.receiver.documents.letter import head_title
@@ -41,9 +42,6 @@ from cchc_desktop.receiver.rollup_view import DistrictReport, district_reports
 from cchc_desktop.receiver.service import ReceiverService
 
 KIND = "consolidation"
-#: Districts ceased on 01/7/2025 (Luật Tổ chức chính quyền địa phương 2025): no district reports a
-#: period whose data run past the day before.
-LAST_DISTRICT_DAY = dt.date(2025, 6, 30)
 
 
 @dataclass(frozen=True)

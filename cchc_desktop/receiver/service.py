@@ -193,7 +193,7 @@ class ReceiverService:
 
     def inbox(self) -> list[InboxRow]:
         """Every package held, newest first, with its lateness against this office's due dates."""
-        packages = exchange_store.received(self.ws.conn)
+        packages = [p for p in exchange_store.received(self.ws.conn) if p["kind"] != "receipt"]  # a district's
         return inbox_rows(packages, self.names_of(packages), self._due_lookup({p["year"] for p in packages}))
 
     def _due_lookup(self, years: set[int]) -> DueOf:

@@ -108,6 +108,34 @@ def check_revocation(
     return covered
 
 
+def crl_issued_between(
+    chain: list[asn1_x509.Certificate], crls: Iterable[asn1_crl.CertificateList], start: dt.datetime, end: dt.datetime
+) -> bool:
+    """True when a CRL of the signer's issuer, issued between ``start`` and ``end`` (the signing time and
+    the certificate's expiry), does not list the signer: it was not revoked when it signed. A CA may drop
+    expired certificates from later CRLs, so only one issued while the certificate was valid proves it.
+    CertificateRevokedError when such a CRL lists it."""
+    from cryptography import x509
+
+    if len(chain) < 2:
+        return False
+    cert, issuer = chain[0], to_cryptography(chain[1])
+    issuer_key: Any = issuer.public_key()  # a CA's key: one a CRL can be signed with
+    proven = False
+    for item in (x509.load_der_x509_crl(c.dump()) for c in crls):
+        if item.issuer != issuer.subject or not item.is_signature_valid(issuer_key):
+            continue
+        if not start <= item.last_update_utc <= end:
+            continue
+        entry = item.get_revoked_certificate_by_serial_number(cert.serial_number)
+        if entry is not None:
+            raise e.CertificateRevokedError(
+                subject=summarize(cert).common_name, date=format_date(entry.revocation_date_utc.date())
+            )
+        proven = True
+    return proven
+
+
 def _current_crl_of(item: Any, issuer: Any, issuer_key: Any, moment: dt.datetime) -> bool:
     if item.issuer != issuer.subject or not item.is_signature_valid(issuer_key):
         return False

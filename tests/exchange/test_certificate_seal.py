@@ -10,7 +10,7 @@ from cchc_desktop.kernel.errors import ValidationError
 from cchc_desktop.signing.model import KeySource
 from cchc_desktop.signing.task import Credentials
 from tests.signatures.pki import ORG_NAME
-from tests.support.signing import ORG_KEY_ID, ORG_PIN, ORG_TOKEN, P12_PASSWORD
+from tests.support.signing import ORG_KEY_ID, ORG_PIN, ORG_TOKEN, P12_PASSWORD, trust
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_sealed_with_the_certificate_imports_without_enrolment(commune, province
     outbox_row = commune.exchange.outbox()[0]
     assert outbox_row["key_fingerprint"] == result.manifest.signature.key_fingerprint
 
-    added = province.exchange.add_trust_files([pki_files["root"], pki_files["intermediate"], pki_files["empty_crl"]])
+    added = trust(province, pki_files["root"], pki_files["intermediate"], pki_files["empty_crl"])
     assert [entry.kind for entry in added.added] == ["root", "intermediate", "crl"]
     batch = province.exchange.import_packages([result.path])
     outcome = batch.outcomes[0]
@@ -53,7 +53,7 @@ def test_sealed_with_the_certificate_imports_without_enrolment(commune, province
 
 def test_without_a_crl_the_result_says_revocation_was_not_checked(commune, province, outbox, p12_files, pki_files):
     result = commune.exchange.export("plan", 2026, None, outbox, org_p12(p12_files))
-    province.exchange.add_trust_files([pki_files["root"]])
+    trust(province, pki_files["root"])
     outcome = province.exchange.import_packages([result.path]).outcomes[0]
     assert outcome.status == "imported"
     assert any("thu hồi" in note for note in outcome.notes)
@@ -61,7 +61,7 @@ def test_without_a_crl_the_result_says_revocation_was_not_checked(commune, provi
 
 def test_under_an_untrusted_root_the_package_is_refused(commune, province, outbox, p12_files, pki_files):
     result = commune.exchange.export("plan", 2026, None, outbox, org_p12(p12_files))
-    province.exchange.add_trust_files([pki_files["other_root"]])
+    trust(province, pki_files["other_root"])
     outcome = province.exchange.import_packages([result.path]).outcomes[0]
     assert outcome.status == "refused"
     assert isinstance(outcome.error, e.UntrustedSealError)
@@ -83,7 +83,7 @@ def test_sealed_on_the_token(commune, province, outbox, hsm, pki_files):
     province.receiver.remove_units([u.id for u in province.receiver.roster() if u.unit_code == "18544"])
     token = Credentials(KeySource("token", "văn thư", module=hsm, token_label=ORG_TOKEN, key_id=ORG_KEY_ID), ORG_PIN)
     result = commune.exchange.export("plan", 2026, None, outbox, token)
-    province.exchange.add_trust_files([pki_files["root"], pki_files["intermediate"]])
+    trust(province, pki_files["root"], pki_files["intermediate"])
     assert province.exchange.import_packages([result.path]).outcomes[0].status == "imported"
     assert province.exchange.verify(result.path).line.count("niêm phong bằng chứng thư số «UBND xã Kỳ Phong»") == 1
 
@@ -100,19 +100,29 @@ def test_an_end_entity_certificate_is_not_a_trust_root(province, tmp_path, pki):
     leaf = tmp_path / "xa.cer"
     leaf.write_bytes(pki.org.pem)
     with pytest.raises(TrustFileError, match="không phải của tổ chức cấp chứng thư"):
-        province.exchange.add_trust_files([leaf])
+        trust(province, leaf)
     junk = tmp_path / "junk.cer"
     junk.write_bytes(b"not a certificate")
     with pytest.raises(TrustFileError, match="junk.cer"):
-        province.exchange.add_trust_files([junk])
+        trust(province, junk)
     assert province.exchange.trust_entries() == []
 
 
 def test_adding_twice_keeps_one_and_removing_stops_trusting(commune, province, outbox, p12_files, pki_files):
-    province.exchange.add_trust_files([pki_files["root"]])
-    again = province.exchange.add_trust_files([pki_files["root"]])
+    trust(province, pki_files["root"])
+    again = trust(province, pki_files["root"])
     assert again.added == [] and again.already == 1 and "1 mục đã có" in again.summary
     (entry,) = province.exchange.trust_entries()
     province.exchange.remove_trusted(entry.id)
     result = commune.exchange.export("plan", 2026, None, outbox, org_p12(p12_files))
     assert isinstance(province.exchange.import_packages([result.path]).outcomes[0].error, e.NoTrustRootsError)
+
+
+def test_a_root_is_kept_only_once_its_fingerprint_was_confirmed(province, pki_files):
+    with pytest.raises(ValidationError, match="Chưa đối chiếu dấu vân tay"):
+        province.exchange.add_trust_files([pki_files["root"]])
+    (entry,) = province.exchange.read_trust_files([pki_files["root"]])
+    assert province.exchange.trust_entries() == []
+    province.exchange.add_trust_files([pki_files["root"]], [entry.sha256])
+    assert [e.fingerprint for e in province.exchange.trust_entries()] == [entry.fingerprint]
+    trust(province, pki_files["intermediate"])  # an intermediate needs no confirmation: it chains to a root

@@ -7,6 +7,7 @@ import hashlib
 
 from cchc_desktop.signing.model import DocumentRef
 from tests.support.exchange import PASSPHRASE
+from tests.support.signing import trust
 
 
 def _sign_and_send(ws, credentials, outbox):
@@ -62,11 +63,11 @@ def test_a_document_changed_since_signing_goes_unsigned(with_images, credentials
 
 def test_with_trust_roots_the_signatures_issuer_is_checked(with_images, credentials, outbox, receiver, pki_files):
     _, result = _sign_and_send(with_images, credentials, outbox)
-    receiver.exchange.add_trust_files([pki_files["other_root"]])
+    trust(receiver, pki_files["other_root"])
     (outcome,) = receiver.exchange.import_packages([result.path], dry_run=True).outcomes
     assert outcome.status == "imported"
     assert any("không do tổ chức trong danh sách «Chứng thư số tin cậy» cấp" in note for note in outcome.notes)
-    receiver.exchange.add_trust_files([pki_files["root"], pki_files["intermediate"]])
+    trust(receiver, pki_files["root"], pki_files["intermediate"])
     (outcome,) = receiver.exchange.import_packages([result.path]).outcomes
     assert not any("tin cậy" in note for note in outcome.notes)
     (row,) = receiver.receiver.inbox()

@@ -101,3 +101,9 @@ def p12_files(pki: TestPki, tmp_path_factory) -> dict[str, Path]:
         paths[key] = folder / f"{key}.p12"
         paths[key].write_bytes(identity.pkcs12(P12_PASSWORD.encode("utf-8"), [pki.intermediate.cert]))
     return paths
+
+
+def trust(ws, *paths):
+    """Add trust files as a user does: read them, compare the roots' fingerprints, confirm them."""
+    roots = [entry.sha256 for entry in ws.exchange.read_trust_files(paths) if entry.kind == "root"]
+    return ws.exchange.add_trust_files(paths, roots)

@@ -56,7 +56,8 @@ class TrustPage(QWidget):
         read = self.session.call(self, lambda: self.session.ws.exchange.read_trust_files(chosen))
         if read is None or not self._roots_checked(read):
             return
-        added = self.session.call(self, lambda: self.session.ws.exchange.add_trust_files(chosen))
+        confirmed = [e.sha256 for e in read if e.kind == "root"]
+        added = self.session.call(self, lambda: self.session.ws.exchange.add_trust_files(chosen, confirmed))
         if added is not None:
             self.result.setText(added.summary)
             self.load()
@@ -66,10 +67,12 @@ class TrustPage(QWidget):
         roots = [e for e in entries if e.kind == "root"]
         if not roots:
             return True
-        lines = [tr("ui.exchange.trust.root_line", subject=e.subject, fingerprint=e.fingerprint) for e in roots]
-        listed = "\n".join(lines)
-        question = tr("ui.exchange.trust.roots.ask", roots=listed)
-        return QMessageBox.question(self, tr("app.name"), question) == QMessageBox.StandardButton.Yes
+        lines = [
+            tr("ui.exchange.trust.root_line", subject=e.subject, fingerprint=_two_lines(e.fingerprint)) for e in roots
+        ]
+        question = tr("ui.exchange.trust.roots.ask", roots="\n".join(lines))
+        no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+        return QMessageBox.question(self, tr("app.name"), question, yes | no, no) == yes
 
     def remove_selected(self) -> None:
         row_id = self.table.selected_key()
@@ -84,3 +87,9 @@ class TrustPage(QWidget):
         if removed is not None:
             self.result.setText(tr("ui.exchange.trust.removed", subject=removed.subject))
             self.load()
+
+
+def _two_lines(fingerprint: str) -> str:
+    """16 groups as two lines of 8, as CAs print them: a line wrapped by the dialog would split one."""
+    groups = fingerprint.split()
+    return "   " + " ".join(groups[:8]) + "\n   " + " ".join(groups[8:])

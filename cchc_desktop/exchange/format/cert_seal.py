@@ -7,8 +7,9 @@ certificate names the unit of the roster the package says it comes from (docs/pa
 
 The moment checked is now. A certificate that has expired since is still accepted, with a note, when
 it was valid at the signing time the signer's computer wrote into the signature, expired less than
-60 days ago, and a CRL of its issuer current now does not list it (the package carries no trusted
-timestamp, so the signing time alone proves nothing).
+60 days ago, no CRL held lists it, and a CRL of its issuer issued between that signing time and the
+expiry shows it was not revoked then (the package carries no trusted timestamp, so the signing time
+alone proves nothing).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from cchc_desktop.exchange.format.signing import TrustedKey, sender_codes_label
 from cchc_desktop.kernel.i18n import format_date, tr
 
 #: How long after its expiry a certificate's seal is still taken (a late import in the same reporting
-#: cycle), with a current CRL: see ``_not_revoked_now``.
+#: cycle), with a CRL proving it was not revoked when it signed: see ``_not_revoked_when_signed``.
 EXPIRED_GRACE = dt.timedelta(days=60)
 
 if TYPE_CHECKING:
@@ -74,7 +75,8 @@ def verify_certificate_seal(
         raise e.SignatureMismatchError(file, sender=label)
     if unit is None:
         raise e.SealUnitUnknownError(file, sender=codes, subject=subject)
-    why = mismatch_reason(verified.signer, unit, policy.units, policy.province_name)
+    today = (policy.now or dt.datetime.now(dt.UTC)).date().isoformat()
+    why = mismatch_reason(verified.signer, unit, policy.units, policy.province_name, today)
     if why is not None:
         raise e.SealUnitMismatchError(file, sender=label, subject=subject, why=why)
     return TrustedKey(None, unit.key_id, unit.label, certificate=verified.signer, notes=notes)
@@ -110,7 +112,7 @@ def _at_now_or_signing(
         if signed_at is None or signed_at > now:
             raise
         verified = verify_detached(data, signature, policy.trust, moment=signed_at)
-        _not_revoked_now(verified, policy, now)
+        _not_revoked_when_signed(verified, policy, signed_at, now)
     expired = tr(
         "exchange.seal.expired_since",
         subject=verified.signer.common_name,
@@ -120,19 +122,22 @@ def _at_now_or_signing(
     return verified, (expired,)
 
 
-def _not_revoked_now(verified: CmsVerification, policy: CertificatePolicy, now: dt.datetime) -> None:
-    """An expired certificate is taken only shortly after its expiry and only when a CRL of its issuer,
-    current now, shows it was not revoked: the signing time is the signer's own word, so without that
-    a key of an old token could seal packages dated back to its validity for ever."""
+def _not_revoked_when_signed(
+    verified: CmsVerification, policy: CertificatePolicy, signed_at: dt.datetime, now: dt.datetime
+) -> None:
+    """An expired certificate is taken only shortly after its expiry, never when a CRL held now lists it,
+    and only when a CRL of its issuer issued between the signing time and the expiry does not list it:
+    the signing time is the signer's own word, and a CA may drop expired certificates from later CRLs."""
     from cchc_desktop.signatures import errors as s
     from cchc_desktop.signatures.certs import to_asn1
-    from cchc_desktop.signatures.trust import check_revocation
+    from cchc_desktop.signatures.trust import check_revocation, crl_issued_between
 
     subject, expired = verified.signer.common_name, _date(verified.signer.not_after)
     if now - verified.signer.not_after > EXPIRED_GRACE:
         raise s.CertificateExpiredError(subject=subject, date=expired)
     chain = [to_asn1(cert.der) for cert in verified.chain]
-    if not check_revocation(chain, policy.trust.crls, now):  # raises when it is listed, whenever revoked
+    check_revocation(chain, policy.trust.crls, now)  # raises when a current CRL lists it
+    if not crl_issued_between(chain, policy.trust.crls, signed_at, verified.signer.not_after):
         raise s.VerificationError("exchange.seal.expired_unchecked", subject=subject, date=expired)
 
 

@@ -34,6 +34,7 @@ class SealUnit:
     unit_type: str
     label: str  # "xã Kỳ Phong (mã 42-18103)": how refusals and results name it
     key_id: Any = None  # how the caller finds the unit again (its holder row)
+    ended: str = ""  # ISO date a merged unit stopped existing ("" while it exists)
 
 
 def stated_codes(cert: CertificateSummary) -> set[str]:
@@ -43,20 +44,23 @@ def stated_codes(cert: CertificateSummary) -> set[str]:
 
 
 def mismatch_reason(
-    cert: CertificateSummary, unit: SealUnit, roster: Sequence[SealUnit], province_name: str
+    cert: CertificateSummary, unit: SealUnit, roster: Sequence[SealUnit], province_name: str, today: str = ""
 ) -> str | None:
-    """Why the certificate is not ``unit``'s (a Vietnamese clause), or None when it is."""
+    """Why the certificate is not ``unit``'s (a Vietnamese clause), or None when it is. A namesake that
+    ended before ``today`` (ISO date; a unit merged away) does not make the name ambiguous."""
     from cchc_desktop.signatures.units import matches_unit, names_match
 
     codes = stated_codes(cert)
     if codes:
-        return None if unit.unit_code in codes else tr("exchange.seal.why.code", codes=", ".join(sorted(codes)))
+        stated = ", ".join(sorted(codes))
+        return None if unit.unit_code in codes else tr("exchange.seal.why.code", codes=stated, code=unit.unit_code)
     provinces = cert.values("ST")
     if provinces and province_name and not names_match(provinces[0], province_name):
         return tr("exchange.seal.why.province", province=provinces[0])
     if not matches_unit(cert, unit.name, unit.unit_type):
         return tr("exchange.seal.why.name")
-    others = [u.label for u in roster if u != unit and matches_unit(cert, u.name, u.unit_type)]
+    current = [u for u in roster if u != unit and not (u.ended and today and u.ended < today)]
+    others = [u.label for u in current if matches_unit(cert, u.name, u.unit_type)]
     if others:
         return tr("exchange.seal.why.ambiguous", others="; ".join(others[:3]))
     return None

@@ -123,18 +123,43 @@ def test_a_name_alone_must_fit_one_unit_of_the_roster(tmp_path, pki, pki_files):
     by_name = issue(name("UBND xã Kỳ Phong", "UBND tỉnh Hà Tĩnh", province="Hà Tĩnh"), pki.intermediate)
     path = sealed_by(tmp_path, by_name, pki)
     assert verify_package(path, no_keys, certificates=policy(pki_files, "root")).key.label == KY_PHONG.label
-    old_namesake = SealUnit("42", "18099", "Kỳ Phong", "xa", "xã Kỳ Phong (mã 42-18099)")
+    namesake = SealUnit("42", "18099", "Kỳ Phong", "xa", "xã Kỳ Phong (mã 42-18099)")
     with pytest.raises(e.SealUnitMismatchError, match="trùng với cả đơn vị khác"):
-        verify_package(path, no_keys, certificates=policy(pki_files, "root", units=(*ROSTER, old_namesake)))
+        verify_package(path, no_keys, certificates=policy(pki_files, "root", units=(*ROSTER, namesake)))
+    merged_away = dataclasses.replace(namesake, ended="2025-06-30")  # an old unit does not make it ambiguous
+    package = verify_package(path, no_keys, certificates=policy(pki_files, "root", units=(*ROSTER, merged_away)))
+    assert package.key.label == KY_PHONG.label
 
 
-def test_expired_since_signing_is_accepted_with_a_note_when_a_crl_says_not_revoked(tmp_path, p12_files, pki_files):
+def _crl_of(pki, tmp_path, issued: dt.datetime, revoked=()):
+    """A CRL of the intermediate issued at ``issued`` (a week's validity), listing ``revoked``."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+
+    builder = x509.CertificateRevocationListBuilder().issuer_name(pki.intermediate.cert.subject)
+    builder = builder.last_update(issued).next_update(issued + dt.timedelta(days=7))
+    for cert in revoked:
+        entry = x509.RevokedCertificateBuilder().serial_number(cert.serial_number).revocation_date(issued)
+        builder = builder.add_revoked_certificate(entry.build())
+    path = tmp_path / f"crl-{issued:%Y%m%d}.pem"
+    path.write_bytes(builder.sign(pki.intermediate.key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM))
+    return path
+
+
+def test_expired_since_signing_is_accepted_when_a_crl_of_that_time_shows_it_unrevoked(
+    tmp_path, p12_files, pki, pki_files
+):
     while_valid = NOW - dt.timedelta(days=100)
     path = sealed(tmp_path, p12_files, "expired", signing_time=while_valid)
-    package = verify_package(path, no_keys, certificates=policy(pki_files, "root", crls=("empty_crl",)))
+    between = _crl_of(pki, tmp_path, NOW - dt.timedelta(days=50))  # after signing, before its expiry
+    trust = load_trust([pki_files["root"]], [between], [pki_files["intermediate"]])
+    package = verify_package(path, no_keys, certificates=CertificatePolicy(trust, ROSTER, "Hà Tĩnh"))
     assert any("đã hết hạn" in note and "khi chứng thư còn hiệu lực" in note for note in package.key.notes)
-    with pytest.raises(e.CertificateSealError, match="chưa có danh sách thu hồi"):
-        verify_package(path, no_keys, certificates=policy(pki_files, "root"))
+    # a CRL issued after its expiry proves nothing (a CA may drop expired certificates), nor does none
+    for crls in ([pki_files["empty_crl"]], []):
+        later = load_trust([pki_files["root"]], crls, [pki_files["intermediate"]])
+        with pytest.raises(e.CertificateSealError, match="phát hành trong khoảng từ ngày ký gói"):
+            verify_package(path, no_keys, certificates=CertificatePolicy(later, ROSTER, "Hà Tĩnh"))
 
 
 def test_an_expired_and_revoked_certificate_backdating_its_seal_is_refused(tmp_path, pki, pki_files):

@@ -255,7 +255,7 @@ MESSAGES: dict[str, str] = {
     "ui.receiver.inbox.count": "{total} gói đã nhận, trong đó {current} là bản mới nhất của từng loại báo cáo. Bấm đúp vào một dòng để xem văn bản.",
     "ui.receiver.inbox.late": "{days} ngày",
     "ui.receiver.inbox.no_document": "Gói «{what}» của {unit} không kèm văn bản PDF.",
-    "receiver.receipts.done": "Đã ghi {files} biên nhận, xác nhận {packages} gói đã nhận. Hãy chuyển các tệp biên nhận cho từng xã (bằng USB hoặc thư điện tử).",
+    "receiver.receipts.done": "Đã ghi {files} biên nhận, xác nhận {packages} gói đã nhận. Hãy chuyển các tệp biên nhận cho từng đơn vị (bằng USB hoặc thư điện tử).",
     "receiver.receipts.none_due": "Mọi gói đã nhận đều đã có biên nhận; không có biên nhận nào cần ghi.",
     "receiver.receipts.signer_role": "Nơi nhận báo cáo",
     "ui.nav.appraisal": "Thẩm định điểm",

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "rollup.written": "Đã ghi {title} vào {file}.",
     "rollup.summary": "{units} đơn vị, {indicators} chỉ tiêu, {scores} bản tự đánh giá",
     # Receiving it (province)
+    "rollup.import.sealed_by_certificate": "Gói «{file}» của {sender} không được nhận: báo cáo tổng hợp của huyện phải niêm phong bằng khóa của phần mềm của huyện đã đăng ký với tỉnh, không bằng chứng thư số (chứng thư của một xã cũng có thể ghi tên huyện). Hãy đề nghị huyện gửi lại gói từ phần mềm.",
     "rollup.import.not_district": (
         "Gói «{file}» là báo cáo tổng hợp, nhưng {sender} không phải là huyện: báo cáo tổng hợp chỉ nhận từ "
         "một huyện có khóa đã đăng ký với loại «huyện» (mã trong gói 90xxx). Hãy kiểm tra đơn vị gửi; nếu đúng "
