@@ -62,6 +62,10 @@ def test_district_sends_and_province_reads(app, qtbot, rollup_pair, tmp_path, mo
     assert not office.tabs.isTabVisible(office.tabs.indexOf(office.district))
     texts = [office.inbox.model.index(r, 2).data() for r in range(office.inbox.model.rowCount())]
     assert f"Báo cáo tổng hợp — Quý I/{YEAR}" in texts
+    province.resize(1280, 720)
+    qtbot.wait(50)
+    assert office.receipts_button.width() >= office.receipts_button.sizeHint().width()  # not squeezed
+    assert office.rollups_button.width() >= office.rollups_button.sizeHint().width()
     province.grab().save(str(tmp_path / "province-inbox.png"))
     view = office.open_rollups()
     qtbot.addWidget(view)

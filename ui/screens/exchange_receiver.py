@@ -104,6 +104,7 @@ class ReceiverPanel(AsksPassphrase, PackageImport, SenderKeys, FrameworkSending,
         hint = QLabel(tr("ui.exchange.import.drop"))
         hint.setStyleSheet("border: 2px dashed #9cc3e6; padding: 4px 8px; color: #35577a;")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)  # the hint gives way to the buttons on a narrow screen, not the other way
         self.receipts_button = QPushButton(tr("ui.exchange.receipts.button"))
         self.receipts_button.setToolTip(tr("ui.exchange.receipts.tip"))
         self.receipts_button.clicked.connect(self.write_receipts)

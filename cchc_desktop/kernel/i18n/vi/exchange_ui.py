@@ -210,7 +210,7 @@ MESSAGES: dict[str, str] = {
     "ui.exchange.import.files": "Chọn tệp gói…",
     "ui.exchange.import.folder": "Chọn thư mục…",
     "ui.exchange.import.filter": "Gói CCHC (*.cchc);;Tất cả các tệp (*)",
-    "ui.exchange.import.drop": "Hoặc kéo thả tệp .cchc / thư mục vào đây. Phần mềm cho xem trước trước khi nhập.",
+    "ui.exchange.import.drop": "Hoặc kéo thả tệp .cchc / thư mục vào đây. Phần mềm cho xem nội dung trước khi nhập.",
     "ui.exchange.import.checking": "Đang kiểm tra gói…",
     "ui.exchange.import.running": "Đang nhận gói…",
     "ui.exchange.preview.title": "Xem trước khi nhận gói",
