@@ -29,6 +29,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     export.add_argument("-o", "--output", required=True, metavar="GÓI.cchc", help=tr("cli.package.output"))
     export.add_argument("--eml", action="store_true", help=tr("cli.package.eml"))
     export.add_argument("--to", default="", metavar="THƯ", help=tr("cli.package.to"))
+    export.add_argument("--p12", metavar="TỆP.p12", help=tr("cli.package.p12"))
     add_passphrase(export)
     imp = _command(actions, "import", "cli.package.import.help", _import)
     imp.add_argument("paths", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC", help=tr("cli.package.import.paths"))
@@ -51,15 +52,20 @@ def _command(actions, name: str, help_key: str, handler) -> argparse.ArgumentPar
 
 
 def _export(args: argparse.Namespace) -> int:
+    from cchc_desktop.signing.keys import p12_key
+    from cchc_desktop.signing.task import Credentials
+
     out = Path(args.output)
     folder, name = (out.parent, out.name) if out.suffix.lower() == ".cchc" else (out, None)
+    by_certificate = bool(args.p12)
     with open_workspace(args.db) as ws:
-        for problem in ws.exchange.export_problems(args.kind, args.year, args.period):
+        for problem in ws.exchange.export_problems(args.kind, args.year, args.period, by_certificate=by_certificate):
             if not problem.blocking:
                 print(tr("cli.package.warning", message=problem.message))
-        passphrase, _ = read_passphrase(args)
+        secret, _ = read_passphrase(args)  # the .p12's password when sealing with it
+        seal = Credentials(p12_key(args.p12), secret) if by_certificate else secret
         result = ws.exchange.export(
-            args.kind, args.year, args.period, folder, passphrase, eml=args.eml, to=args.to, file_name=name
+            args.kind, args.year, args.period, folder, seal, eml=args.eml, to=args.to, file_name=name
         )
     print(result.summary)
     return 0

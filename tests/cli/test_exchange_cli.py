@@ -75,3 +75,29 @@ def test_passphrase_is_required_non_interactively(commune, tmp_path, capsys, mon
         capsys, "package", "export", "--db", str(commune.path), "--kind", "plan", "--year", "2026", "-o", str(tmp_path)
     )
     assert code == 2 and "CCHC_PASSPHRASE" in err
+
+
+def test_export_sealed_with_a_p12_and_verified_at_a_province_that_trusts_its_root(
+    commune, tmp_path, capsys, monkeypatch, p12_files, pki_files
+):
+    from cchc_desktop.workspace import create_receiver
+    from tests.support.signing import P12_PASSWORD, trust
+
+    monkeypatch.setenv("CCHC_PASSPHRASE", P12_PASSWORD)
+    out = tmp_path / "usb"
+    out.mkdir()
+    export = ["package", "export", "--db", str(commune.path), "--kind", "plan", "--year", "2026"]
+    export += ["--p12", str(p12_files["commune"]), "-o", str(out)]
+    code, text, err = _run(capsys, *export)
+    assert code == 0, err
+    (package,) = out.glob("*.cchc")
+    so = tmp_path / "so.sqlite"
+    province = create_receiver(so, "Sở Nội vụ tỉnh Hà Tĩnh", "42")
+    province.receiver.add_unit(province_code="42", unit_code="18544", name="Kỳ Phong", unit_type="xa")
+    trust(province, pki_files["root"], pki_files["intermediate"])
+    province.close()
+    code, text, err = _run(capsys, "package", "verify", "--db", str(so), str(package))
+    assert code == 0 and "niêm phong bằng chứng thư số «UBND xã Kỳ Phong»" in text, err
+    monkeypatch.setenv("CCHC_PASSPHRASE", "sai mật khẩu")
+    code, _, err = _run(capsys, *export)
+    assert code == 2 and "mật khẩu" in err

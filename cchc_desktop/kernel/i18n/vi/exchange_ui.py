@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "cli.package.kind": "loại gói: plan (kế hoạch), report (báo cáo định kỳ), assessment (tự đánh giá)",
     "cli.package.period": "kỳ báo cáo (Q1, H1, Q3, Y hoặc mã kỳ đột xuất); chỉ dùng với --kind report",
     "cli.package.output": "tệp gói sẽ tạo (.cchc) hoặc thư mục (khi đó tên tệp tự đặt)",
+    "cli.package.p12": "niêm phong gói bằng chứng thư số của đơn vị trong tệp .p12/.pfx thay cho khóa của phần mềm (mật khẩu của tệp đọc như mật khẩu khóa: --passphrase-file, biến CCHC_PASSPHRASE hoặc gõ vào)",
     "cli.package.eml": "tạo thêm thư nháp .eml cạnh gói (mở bằng Outlook để gửi)",
     "cli.package.to": "địa chỉ thư của nơi nhận (ghi vào thư nháp)",
     "cli.package.warning": "Lưu ý: {message}",
