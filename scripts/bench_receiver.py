@@ -72,7 +72,8 @@ def _timed(runs: int, work: Callable[[], object]) -> tuple[float, float]:
 def _screens(path: Path) -> dict[str, Callable[[], object]]:
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import RECEIVER_SCREENS, MainWindow
+    from ui.main_window import MainWindow
+    from ui.screen_list import RECEIVER_SCREENS
     from ui.session import Session
 
     app = QApplication.instance() or QApplication([])

@@ -214,19 +214,15 @@ def test_at_the_province_a_district_sends_consolidations_not_plans(rollup_pair):
 
 def test_the_province_receipts_a_consolidation_and_the_districts_outbox_says_so(rollup_pair, tmp_path):
     from cchc_desktop.exchange.import_errors import SenderIdentityError
-    from cchc_desktop.exchange.keyring import write_card
+    from tests.support.rollup import province_card, province_receipt
 
     district, province = rollup_pair.district, rollup_pair.province
     written = district.rollup.write(YEAR, "Q1", rollup_pair.stick, DISTRICT_PASSPHRASE)
     province.exchange.import_packages([written.path])
     (due,) = province.receipts.due()
     assert (due.addressee.unit_code, due.addressee.unit_type, due.packages) == ("90436", "huyen", 1)
-    province.exchange.create_key("mật khẩu của sở 2024", "mật khẩu của sở 2024")
-    down = tmp_path / "xuong"
-    down.mkdir()
-    (receipt,) = province.receipts.write(down, "mật khẩu của sở 2024").files
-    card, _ = write_card(province, tmp_path / "so" / "phieu.pdf")
-    pub = district.exchange.read_public_key(card)
+    receipt = province_receipt(rollup_pair, tmp_path / "xuong")
+    pub = district.exchange.read_public_key(province_card(rollup_pair, tmp_path))
     district.exchange.enrol_superior(pub, pub.fingerprint)
     (outcome,) = district.exchange.import_packages([receipt]).outcomes
     assert outcome.status == "imported", outcome.line

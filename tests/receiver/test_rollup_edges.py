@@ -9,21 +9,16 @@ import zipfile
 import pytest
 
 from cchc_desktop.kernel.errors import ValidationError
-from tests.support.rollup import DISTRICT_PASSPHRASE, YEAR
+from tests.support.rollup import DISTRICT_PASSPHRASE, YEAR, province_card, province_receipt
 
 
 def _receipt_imported(rollup_pair, tmp_path):
-    from cchc_desktop.exchange.keyring import write_card
-
-    district, province = rollup_pair.district, rollup_pair.province
+    """The district's consolidation in at the province, whose receipt the district takes back."""
+    district = rollup_pair.district
     written = district.rollup.write(YEAR, "Q1", rollup_pair.stick, DISTRICT_PASSPHRASE)
-    province.exchange.import_packages([written.path])
-    province.exchange.create_key("mật khẩu của sở 2024", "mật khẩu của sở 2024")
-    down = tmp_path / "xuong"
-    down.mkdir()
-    (receipt,) = province.receipts.write(down, "mật khẩu của sở 2024").files
-    card, _ = write_card(province, tmp_path / "so" / "phieu.pdf")
-    pub = district.exchange.read_public_key(card)
+    rollup_pair.province.exchange.import_packages([written.path])
+    receipt = province_receipt(rollup_pair, tmp_path / "xuong")
+    pub = district.exchange.read_public_key(province_card(rollup_pair, tmp_path))
     district.exchange.enrol_superior(pub, pub.fingerprint)
     (outcome,) = district.exchange.import_packages([receipt]).outcomes
     assert outcome.status == "imported", outcome.line

@@ -72,3 +72,22 @@ def rollup_pair(district_template, tmp_path):
     yield RollupPair(district, province, stick, card)
     district.close()
     province.close()
+
+
+PROVINCE_PASSPHRASE = "mật khẩu của sở 2024"
+
+
+def province_receipt(pair: RollupPair, folder: Path) -> Path:
+    """The province makes its key and writes its receipts into ``folder``: the one receipt (the district's)."""
+    pair.province.exchange.create_key(PROVINCE_PASSPHRASE, PROVINCE_PASSPHRASE)
+    folder.mkdir(exist_ok=True)
+    (receipt,) = pair.province.receipts.write(folder, PROVINCE_PASSPHRASE).files
+    return receipt
+
+
+def province_card(pair: RollupPair, folder: Path) -> Path:
+    """The province's enrolment card (its .pub.pem beside it), as the district receives it."""
+    from cchc_desktop.exchange.keyring import write_card
+
+    card, _ = write_card(pair.province, folder / "so" / "phieu.pdf")
+    return card

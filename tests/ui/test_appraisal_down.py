@@ -13,7 +13,7 @@ ANSWER = "Đã bổ sung Quyết định số 12/QĐ-UBND vào tài liệu kiể
 
 
 def _show(window, key: str):
-    from ui.main_window import RECEIVER_SCREENS, SCREENS
+    from ui.screen_list import RECEIVER_SCREENS, SCREENS
 
     keys = [k for k, _ in (RECEIVER_SCREENS if key in dict(RECEIVER_SCREENS) else SCREENS)]
     window.nav.setCurrentRow(keys.index(key))

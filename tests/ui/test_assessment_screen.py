@@ -15,7 +15,7 @@ YEAR = 2026
 
 @pytest.fixture
 def screen(window, qtbot):
-    from ui.main_window import SCREENS
+    from ui.screen_list import SCREENS
 
     window.nav.setCurrentRow([key for key, _ in SCREENS].index("assessment"))
     screen = window.screens["assessment"]

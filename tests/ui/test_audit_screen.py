@@ -8,7 +8,7 @@ from cchc_desktop.audit.service import PAGE_SIZE
 
 
 def _show_audit(window):
-    from ui.main_window import SCREENS
+    from ui.screen_list import SCREENS
 
     window.nav.setCurrentRow([k for k, _ in SCREENS].index("audit"))
     return window.screens["audit"]

@@ -23,6 +23,13 @@ def stick(tmp_path):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _tokens_made_first(hsm):
+    """The seal dialog looks for tokens; a PKCS#11 library is loaded once per process, so the test
+    tokens must exist before the first look (as in the signing tests), whatever runs first."""
+    return hsm
+
+
 def _seal_with_p12(qtbot, panel, p12: str, monkeypatch, secret: str = P12_PASSWORD):
     from ui.widgets import asking
 
@@ -58,7 +65,8 @@ def test_the_commune_seals_with_its_certificate_and_the_province_takes_it_withou
     assert ws.get_setting("exchange.last_seal") == "certificate"
 
     from cchc_desktop.workspace import create_receiver
-    from ui.main_window import RECEIVER_SCREENS, MainWindow
+    from ui.main_window import MainWindow
+    from ui.screen_list import RECEIVER_SCREENS
     from ui.session import Session
     from ui.widgets import asking
 

@@ -13,7 +13,7 @@ YEAR = 2026
 
 
 def _show(window, key: str):
-    from ui.main_window import SCREENS
+    from ui.screen_list import SCREENS
 
     window.nav.setCurrentRow([k for k, _ in SCREENS].index(key))
     return window.screens[key]

@@ -14,7 +14,7 @@ PASSPHRASE = "mật khẩu xã Kỳ Phong"
 
 
 def _exchange_screen(window):
-    from ui.main_window import SCREENS
+    from ui.screen_list import SCREENS
 
     window.nav.setCurrentRow([key for key, _ in SCREENS].index("exchange"))
     return window.screens["exchange"]

@@ -52,7 +52,7 @@ def test_receipts_written_at_the_office_mark_the_communes_outbox(
     assert not office.receipts_button.isEnabled()
 
     window = _window(qtbot, commune)
-    from ui.main_window import SCREENS
+    from ui.screen_list import SCREENS
 
     window.nav.setCurrentRow([key for key, _ in SCREENS].index("exchange"))
     screen = window.screens["exchange"]

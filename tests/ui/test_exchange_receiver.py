@@ -29,7 +29,8 @@ def sent(ws, small_framework, tmp_path):
 @pytest.fixture
 def receiver_window(app, qtbot, tmp_path, shown_errors):
     from cchc_desktop.workspace import create_receiver
-    from ui.main_window import SCREENS, MainWindow
+    from ui.main_window import MainWindow
+    from ui.screen_list import SCREENS
     from ui.session import Session
 
     rv = create_receiver(tmp_path / "so" / "so.sqlite", "Sở Nội vụ tỉnh Hà Tĩnh", "42")

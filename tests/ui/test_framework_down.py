@@ -28,7 +28,7 @@ def _type_cell(qtbot, editor, row: int, field: str, text: str) -> None:
 def test_the_office_sends_the_years_framework_and_the_commune_takes_it(
     app, qtbot, linked, tmp_path, monkeypatch, shown_errors
 ):
-    from ui.main_window import RECEIVER_SCREENS, SCREENS
+    from ui.screen_list import RECEIVER_SCREENS, SCREENS
     from ui.widgets import asking
 
     office, commune = linked

@@ -13,7 +13,8 @@ from tests.support.key_batch import COUNT
 
 @pytest.fixture
 def office_window(app, qtbot, province_office, shown_errors):
-    from ui.main_window import SCREENS, MainWindow
+    from ui.main_window import MainWindow
+    from ui.screen_list import SCREENS
     from ui.session import Session
 
     win = MainWindow(Session(province_office))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton, QTreeView
 
 from tests.ui.keyboard import type_text
-from ui.main_window import SCREENS
+from ui.screen_list import SCREENS
 
 TASKS_TAB, AREAS_TAB = 4, 3
 PASSPHRASE = "mật khẩu xã Kỳ Phong"

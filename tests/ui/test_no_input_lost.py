@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from cchc_desktop.workspace import Workspace
 from tests.ui.keyboard import type_text
-from ui.main_window import SCREENS
+from ui.screen_list import SCREENS
 
 TYPED = ["Ghi chú mới", "", "0,5", "1.000", "tăng"]
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from tests.support.documents import body_text, doubled_phrases, pdftotext, squeeze
 from tests.support.rendered import without_page_numbers
 from tests.ui.keyboard import type_text
-from ui.main_window import SCREENS
+from ui.screen_list import SCREENS
 
 META, TARGETS, AREAS, TASKS, STRUCTURE = 0, 2, 3, 4, 8
 

@@ -134,7 +134,7 @@ def _show(window, key: str):
 
 
 def _screens():
-    from ui.main_window import SCREENS
+    from ui.screen_list import SCREENS
 
     return SCREENS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.main_window import SCREENS
+from ui.screen_list import SCREENS
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.ui.keyboard import type_text
-from ui.main_window import SCREENS
+from ui.screen_list import SCREENS
 
 TASKS, INDICATORS, NARRATIVE, DOCUMENT = range(4)
 

@@ -85,15 +85,11 @@ def test_district_sends_and_province_reads(app, qtbot, rollup_pair, tmp_path, mo
 def _receipt_goes_back(qtbot, rollup_pair, panel, tmp_path, district):
     """The province receipts the consolidation; the district enrols the province's key in its «Gửi lên
     tỉnh» tab, drops the receipt, and the sent list says the province received it."""
-    from cchc_desktop.exchange.keyring import write_card
+    from tests.support.rollup import province_card, province_receipt
     from tests.ui.test_exchange_receiver import _drop
 
-    province = rollup_pair.province
-    province.exchange.create_key("mật khẩu của sở 2024", "mật khẩu của sở 2024")
-    down = tmp_path / "xuong"
-    down.mkdir()
-    (receipt,) = province.receipts.write(down, "mật khẩu của sở 2024").files
-    card, _ = write_card(province, tmp_path / "so" / "phieu.pdf")
+    receipt = province_receipt(rollup_pair, tmp_path / "xuong")
+    card = province_card(rollup_pair, tmp_path)
     panel.load(YEAR)
     assert panel.district.sent.texts(4) == ["Đã gửi, chưa có biên nhận"]
     dialog = panel.district.superior.enrol_from(card)

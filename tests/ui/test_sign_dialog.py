@@ -94,7 +94,7 @@ def test_sign_the_issued_plan_from_the_window(
 
 def test_each_screen_shows_the_signed_state_of_the_document_it_shows(demo_window, qtbot, tmp_path):
     """Another period on the report screen: "Ký số…" follows what the service says of that report."""
-    from ui.main_window import SCREENS
+    from ui.screen_list import SCREENS
 
     ws = demo_window.session.ws
     keys = [key for key, _ in SCREENS]

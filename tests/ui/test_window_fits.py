@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 def test_every_screen_fits_1366x768(app, qtbot, demo_path):
     from ui.app import attach_workspace
-    from ui.main_window import SCREENS, MainWindow
+    from ui.main_window import MainWindow
+    from ui.screen_list import SCREENS
 
     window = MainWindow()
     qtbot.addWidget(window)

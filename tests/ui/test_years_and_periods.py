@@ -16,7 +16,7 @@ def test_the_year_box_reaches_every_year_from_2020_to_next_year(demo_window):
 
 
 def test_the_package_panel_starts_on_the_latest_submitted_report(demo_window):
-    from ui.main_window import SCREENS
+    from ui.screen_list import SCREENS
 
     demo_window.nav.setCurrentRow([key for key, _ in SCREENS].index("exchange"))
     panel = demo_window.screens["exchange"].commune

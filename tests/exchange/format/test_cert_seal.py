@@ -32,6 +32,21 @@ def policy(pki_files, *roots: str, crls: tuple[str, ...] = (), units=ROSTER) -> 
     return CertificatePolicy(trust, units, "Hà Tĩnh")
 
 
+def with_crls(pki_files, *crls) -> CertificatePolicy:
+    """The test root and intermediate trusted, with the CRL files ``crls``."""
+    return CertificatePolicy(load_trust([pki_files["root"]], crls, [pki_files["intermediate"]]), ROSTER, "Hà Tĩnh")
+
+
+def expired_ky_phong(pki, *, lived_days: int, expired_days_ago: int):
+    """A certificate of xã Kỳ Phong (18103) that expired ``expired_days_ago`` days ago."""
+    return issue(
+        name("UBND xã Kỳ Phong", "UBND tỉnh Hà Tĩnh", uid="MNS:18103", province="Hà Tĩnh"),
+        pki.intermediate,
+        not_before=NOW - dt.timedelta(days=expired_days_ago + lived_days),
+        not_after=NOW - dt.timedelta(days=expired_days_ago),
+    )
+
+
 def sealed(tmp_path, p12_files, who: str = "org", fields=FIELDS, signing_time=None):
     out = tmp_path / f"{who}.cchc"
     with load_pkcs12_signer(p12_files[who], P12_PASSWORD) as signer:
@@ -152,40 +167,24 @@ def test_expired_since_signing_is_accepted_when_a_crl_of_that_time_shows_it_unre
     while_valid = NOW - dt.timedelta(days=100)
     path = sealed(tmp_path, p12_files, "expired", signing_time=while_valid)
     between = _crl_of(pki, tmp_path, NOW - dt.timedelta(days=50))  # after signing, before its expiry
-    trust = load_trust([pki_files["root"]], [between], [pki_files["intermediate"]])
-    package = verify_package(path, no_keys, certificates=CertificatePolicy(trust, ROSTER, "Hà Tĩnh"))
+    package = verify_package(path, no_keys, certificates=with_crls(pki_files, between))
     assert any("đã hết hạn" in note and "khi chứng thư còn hiệu lực" in note for note in package.key.notes)
     # a CRL issued after its expiry proves nothing (a CA may drop expired certificates), nor does none
     for crls in ([pki_files["empty_crl"]], []):
-        later = load_trust([pki_files["root"]], crls, [pki_files["intermediate"]])
         with pytest.raises(e.CertificateSealError, match="phát hành trong khoảng từ ngày ký gói"):
-            verify_package(path, no_keys, certificates=CertificatePolicy(later, ROSTER, "Hà Tĩnh"))
+            verify_package(path, no_keys, certificates=with_crls(pki_files, *crls))
 
 
 def test_an_expired_and_revoked_certificate_backdating_its_seal_is_refused(tmp_path, pki, pki_files):
-    from tests.signatures.pki import crl
-
-    old = issue(
-        name("UBND xã Kỳ Phong", "UBND tỉnh Hà Tĩnh", uid="MNS:18103", province="Hà Tĩnh"),
-        pki.intermediate,
-        not_before=NOW - dt.timedelta(days=400),
-        not_after=NOW - dt.timedelta(days=10),
-    )
+    old = expired_ky_phong(pki, lived_days=390, expired_days_ago=10)
     path = sealed_by(tmp_path, old, pki, signing_time=NOW - dt.timedelta(days=100))
-    listing = tmp_path / "crl.pem"
-    listing.write_bytes(crl(pki.intermediate, [old.cert]))
-    trust = load_trust([pki_files["root"]], [listing], [pki_files["intermediate"]])
+    listing = _crl_of(pki, tmp_path, NOW - dt.timedelta(days=1), revoked=[old.cert])
     with pytest.raises(e.CertificateSealError, match="thu hồi"):
-        verify_package(path, no_keys, certificates=CertificatePolicy(trust, ROSTER, "Hà Tĩnh"))
+        verify_package(path, no_keys, certificates=with_crls(pki_files, listing))
 
 
 def test_long_expired_is_refused_even_with_a_crl(tmp_path, pki, pki_files):
-    long_ago = issue(
-        name("UBND xã Kỳ Phong", "UBND tỉnh Hà Tĩnh", uid="MNS:18103", province="Hà Tĩnh"),
-        pki.intermediate,
-        not_before=NOW - dt.timedelta(days=800),
-        not_after=NOW - dt.timedelta(days=90),
-    )
+    long_ago = expired_ky_phong(pki, lived_days=710, expired_days_ago=90)
     path = sealed_by(tmp_path, long_ago, pki, signing_time=NOW - dt.timedelta(days=200))
     with pytest.raises(e.CertificateSealError, match="hết hạn"):
         verify_package(path, no_keys, certificates=policy(pki_files, "root", crls=("empty_crl",)))
